@@ -1,0 +1,132 @@
+// Package book is recueil's domain: the book, its contributions, their text,
+// the diagnostics about them and the order they are printed in. Every other
+// stage speaks in these types. It depends on the standard library and
+// golang.org/x/text only.
+package book
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Severity says how serious a diagnostic is.
+type Severity int
+
+const (
+	Info Severity = iota
+	Warning
+	Error
+)
+
+func (s Severity) String() string {
+	switch s {
+	case Error:
+		return "error"
+	case Warning:
+		return "warning"
+	default:
+		return "info"
+	}
+}
+
+// Pos is a 1-based line and column (column counted in characters, not bytes).
+// The zero Pos means "the whole file".
+type Pos struct {
+	Line, Col int
+}
+
+// Diagnostic is one finding about one file.
+type Diagnostic struct {
+	File     string // slash-separated path relative to the book root, e.g. contributions/x.md
+	Pos      Pos
+	Severity Severity
+	Rule     string // stable rule code, see docs/rules.md
+	Message  string // for a non-programmer, says what to change
+}
+
+func (d Diagnostic) String() string {
+	loc := d.File
+	if d.Pos.Line > 0 {
+		loc = fmt.Sprintf("%s:%d:%d", d.File, d.Pos.Line, max(d.Pos.Col, 1))
+	}
+	return fmt.Sprintf("%s: %s: %s [%s]", loc, d.Severity, d.Message, d.Rule)
+}
+
+// Diagnostics is a sortable list of findings, like go/scanner.ErrorList.
+type Diagnostics []Diagnostic
+
+// Add appends a finding.
+func (l *Diagnostics) Add(file string, pos Pos, sev Severity, rule, format string, args ...any) {
+	*l = append(*l, Diagnostic{File: file, Pos: pos, Severity: sev, Rule: rule, Message: fmt.Sprintf(format, args...)})
+}
+
+// Sort orders findings by file, line, column, then rule and message, so the
+// output never depends on the order checks ran in.
+func (l Diagnostics) Sort() {
+	sort.SliceStable(l, func(i, j int) bool {
+		a, b := l[i], l[j]
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		if a.Pos.Line != b.Pos.Line {
+			return a.Pos.Line < b.Pos.Line
+		}
+		if a.Pos.Col != b.Pos.Col {
+			return a.Pos.Col < b.Pos.Col
+		}
+		if a.Rule != b.Rule {
+			return a.Rule < b.Rule
+		}
+		return a.Message < b.Message
+	})
+}
+
+// Count returns how many findings have the given severity.
+func (l Diagnostics) Count(s Severity) int {
+	n := 0
+	for _, d := range l {
+		if d.Severity == s {
+			n++
+		}
+	}
+	return n
+}
+
+// HasErrors reports whether any finding is an error.
+func (l Diagnostics) HasErrors() bool { return l.Count(Error) > 0 }
+
+// Summary is the one-line summary printed after the findings.
+func (l Diagnostics) Summary(files int) string {
+	e, w := l.Count(Error), l.Count(Warning)
+	return fmt.Sprintf("%d %s, %d %s, %d %s", files, plural(files, "file", "files"),
+		e, plural(e, "error", "errors"), w, plural(w, "warning", "warnings"))
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// ForFiles keeps the findings about the given files only.
+func (l Diagnostics) ForFiles(files map[string]bool) Diagnostics {
+	var out Diagnostics
+	for _, d := range l {
+		if files[d.File] {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// Text renders the findings, one per line, in the classic compiler format.
+func (l Diagnostics) Text() string {
+	var b strings.Builder
+	for _, d := range l {
+		b.WriteString(d.String())
+		b.WriteByte('\n')
+	}
+	return b.String()
+}

@@ -1,0 +1,155 @@
+package book
+
+// Contribution is one contributor's file, loaded.
+type Contribution struct {
+	Path string // book-relative, slash-separated: contributions/<slug>.md
+	Slug string // file name without .md
+
+	Name         string
+	SortAs       string // as written in the front matter; see SortKey
+	Role         string
+	Organization string
+	Handle       string // with its leading @
+	City         string
+	Links        []string
+	Photo        string // book-relative path of the photo, "" when none
+	Title        string
+	Extract      string
+	Section      string
+	Date         string // optional YYYY-MM-DD, used by order: date
+	Draft        bool
+
+	Body  []Block
+	Words int
+
+	// Fields maps each front-matter key to the position of its value, so that
+	// later checks can point at the line that needs changing.
+	Fields   map[string]Pos
+	BodyLine int // line of the first body line
+}
+
+// FieldPos returns where a front-matter key is, or the top of the file.
+func (c *Contribution) FieldPos(key string) Pos {
+	if p, ok := c.Fields[key]; ok {
+		return p
+	}
+	return Pos{Line: 1, Col: 1}
+}
+
+// PhotoAlt is the alternative text of the contributor's photo.
+func (c *Contribution) PhotoAlt(lang string) string {
+	if lang == "en" {
+		return "Portrait of " + c.Name
+	}
+	return "Portrait de " + c.Name
+}
+
+// Partner is a sponsor named in book.yaml.
+type Partner struct {
+	Name string
+	Logo string // book-relative path
+	URL  string
+}
+
+// Limits bounds each contribution.
+type Limits struct {
+	MinWords     int
+	MaxWords     int
+	ExtractChars int
+	PhotoBytes   int64 // largest accepted photo file
+}
+
+// Page is the PDF page design.
+type Page struct {
+	Size     string  // A5, A4, B5, letter, or "WxH" in mm
+	Width    float64 // mm, resolved from Size
+	Height   float64 // mm
+	Margins  Margins // mm
+	FontSize float64 // pt, body text
+	Recto    bool    // contributions start on a right-hand page
+	Indent   bool    // French first-line indent instead of block paragraphs
+}
+
+// Margins in millimetres.
+type Margins struct {
+	Top, Bottom, Inner, Outer float64
+}
+
+// Fonts names the fonts: "builtin" (Liberation) or paths to TrueType files.
+type Fonts struct {
+	Serif, Sans string
+}
+
+// Cards is the look of the share cards.
+type Cards struct {
+	Background string // #rrggbb
+	Accent     string // #rrggbb
+	Text       string // #rrggbb
+	Logo       string // book-relative path
+}
+
+// Editorial is one of the editor's own texts.
+type Editorial struct {
+	Path  string
+	Title string
+	Body  []Block
+}
+
+// Book is book.yaml, resolved, with the editor's texts loaded.
+type Book struct {
+	Root string // directory holding book.yaml (not written to any output)
+
+	Title      string
+	Subtitle   string
+	Editors    []string
+	Publisher  string
+	Language   string // default fr
+	Identifier string
+	Edition    string
+	Date       string // YYYY-MM-DD, resolved: book.yaml, SOURCE_DATE_EPOCH, last commit
+	Version    string // version of the sources (git describe), "" when unknown
+	License    string
+	URL        string
+	Hashtag    string
+	Cover      string
+
+	Introduction *Editorial
+	Afterword    *Editorial
+	Partners     []Partner
+	Sections     []string
+	Order        string // surname | manual | date | title
+	Manual       []string
+	Limits       Limits
+	Page         Page
+	Fonts        Fonts
+	Cards        Cards
+	Hyphenation  []string // exceptions, e.g. "Lyon-nais" or "recueil" (no break)
+
+	Contributions []*Contribution // every loaded file, drafts included, in book order after Sort()
+}
+
+// Defaults returns the settings used when book.yaml is silent.
+func Defaults() Book {
+	return Book{
+		Language: "fr",
+		Order:    "surname",
+		Limits:   Limits{MinWords: 80, MaxWords: 900, ExtractChars: 280, PhotoBytes: 5 << 20},
+		Page: Page{Size: "A5", Width: 148, Height: 210,
+			Margins:  Margins{Top: 18, Bottom: 20, Inner: 18, Outer: 15},
+			FontSize: 10.5, Indent: true},
+		Fonts: Fonts{Serif: "builtin", Sans: "builtin"},
+		Cards: Cards{Background: "#1f2a44", Accent: "#e8b04b", Text: "#ffffff"},
+	}
+}
+
+// Published returns the contributions that go into the book (drafts left out),
+// in the current order.
+func (b *Book) Published() []*Contribution {
+	var out []*Contribution
+	for _, c := range b.Contributions {
+		if !c.Draft {
+			out = append(out, c)
+		}
+	}
+	return out
+}

@@ -1,0 +1,260 @@
+package book
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/collate"
+	"golang.org/x/text/language"
+	"golang.org/x/text/unicode/norm"
+)
+
+// lowercase particles are not sorted on ("Charles de Gaulle" under G);
+// capitalised ones are ("Le Jossec" under L, "Van der Kraats" under V).
+var particles = map[string]bool{
+	"de": true, "du": true, "des": true, "d’": true, "d'": true,
+	"la": true, "le": true, "les": true, "l’": true, "l'": true,
+	"van": true, "von": true, "der": true, "den": true, "ter": true, "ten": true,
+	"di": true, "da": true, "del": true, "della": true, "dos": true, "das": true, "do": true,
+}
+
+func isParticle(tok string) bool { return particles[strings.ToLower(tok)] }
+
+func isLower(tok string) bool {
+	r, _ := utf8.DecodeRuneInString(tok)
+	return unicode.IsLower(r)
+}
+
+// elided splits "d’Alembert" into "d’" and "Alembert".
+func elided(tok string) (particle, rest string) {
+	for _, ap := range []string{"’", "'"} {
+		if i := strings.Index(tok, ap); i > 0 && i <= 2 {
+			p := tok[:i+len(ap)]
+			if isParticle(p) {
+				return p, tok[i+len(ap):]
+			}
+		}
+	}
+	return "", tok
+}
+
+// SortKey is the key a contribution is ordered and indexed under:
+// "Surname, Given names particle" ("Gaulle, Charles de"), or sort_as.
+func (c *Contribution) SortKey() string {
+	if strings.TrimSpace(c.SortAs) != "" {
+		return strings.TrimSpace(c.SortAs)
+	}
+	return NameKey(c.Name)
+}
+
+// NameKey derives the sort key of a personal name following French usage.
+func NameKey(name string) string {
+	toks := strings.Fields(name)
+	switch len(toks) {
+	case 0:
+		return ""
+	case 1:
+		if p, rest := elided(toks[0]); p != "" && rest != "" && isLower(p) {
+			return rest + ", " + p
+		}
+		return toks[0]
+	}
+	start, particle := -1, -1
+	for i := 1; i < len(toks); i++ {
+		t := toks[i]
+		if p, rest := elided(t); p != "" && rest != "" {
+			if isLower(p) { // "d’Alembert": sorted under A
+				given := strings.Join(toks[:i], " ")
+				return strings.Join(append([]string{rest}, toks[i+1:]...), " ") + ", " + given + " " + p
+			}
+			start = i // "D’Souza", "L’Hermite": sorted under D, L
+			break
+		}
+		if isParticle(t) {
+			if isLower(t) {
+				if particle < 0 {
+					particle = i
+				}
+				continue
+			}
+			start = i // a capitalised particle begins the surname
+			break
+		}
+		if particle >= 0 {
+			start = i
+			break
+		}
+	}
+	if start < 0 {
+		start = len(toks) - 1
+		particle = -1
+	}
+	given := toks[:start]
+	if particle >= 0 && particle < start {
+		given = append(append([]string{}, toks[:particle]...), toks[particle:start]...)
+	}
+	return strings.Join(toks[start:], " ") + ", " + strings.Join(given, " ")
+}
+
+// Collator compares strings the French way (É with E, Œ as OE, case and
+// accents as later tie-breaks). It is not safe for concurrent use.
+type Collator struct{ c *collate.Collator }
+
+// NewCollator returns a collator for the book's language.
+func NewCollator(lang string) *Collator {
+	tag, err := language.Parse(lang)
+	if err != nil {
+		tag = language.French
+	}
+	return &Collator{c: collate.New(tag, collate.Loose)}
+}
+
+// Compare returns -1, 0 or 1.
+func (c *Collator) Compare(a, b string) int {
+	return c.c.CompareString(norm.NFC.String(a), norm.NFC.String(b))
+}
+
+// Sort sorts b.Contributions in book order: grouped by section when
+// sections are declared (in their declared order, unsectioned texts last),
+// then by the book's order key, and always finally by file path so the
+// order is total and deterministic.
+func (b *Book) Sort() {
+	col := NewCollator(b.Language)
+	sectionRank := map[string]int{}
+	for i, s := range b.Sections {
+		sectionRank[s] = i
+	}
+	manualRank := map[string]int{}
+	for i, s := range b.Manual {
+		if _, dup := manualRank[s]; !dup {
+			manualRank[s] = i
+		}
+	}
+	rank := func(c *Contribution) int {
+		if len(b.Sections) == 0 {
+			return 0
+		}
+		if r, ok := sectionRank[c.Section]; ok {
+			return r
+		}
+		return len(b.Sections)
+	}
+	byName := func(x, y *Contribution) int {
+		if r := col.Compare(x.SortKey(), y.SortKey()); r != 0 {
+			return r
+		}
+		return 0
+	}
+	sort.SliceStable(b.Contributions, func(i, j int) bool {
+		x, y := b.Contributions[i], b.Contributions[j]
+		if rx, ry := rank(x), rank(y); rx != ry {
+			return rx < ry
+		}
+		var r int
+		switch b.Order {
+		case "manual":
+			mx, okx := manualRank[x.Slug]
+			my, oky := manualRank[y.Slug]
+			switch {
+			case okx && oky:
+				r = mx - my
+			case okx:
+				r = -1
+			case oky:
+				r = 1
+			}
+		case "date":
+			// Undated texts come after dated ones.
+			switch {
+			case x.Date != "" && y.Date != "":
+				r = strings.Compare(x.Date, y.Date)
+			case x.Date != "":
+				r = -1
+			case y.Date != "":
+				r = 1
+			}
+		case "title":
+			tx, ty := x.Title, y.Title
+			switch {
+			case tx != "" && ty != "":
+				r = col.Compare(tx, ty)
+			case tx != "":
+				r = -1
+			case ty != "":
+				r = 1
+			}
+		}
+		if r == 0 {
+			r = byName(x, y)
+		}
+		if r != 0 {
+			return r < 0
+		}
+		return x.Path < y.Path
+	})
+}
+
+// IndexEntry is one line of the contributor index.
+type IndexEntry struct {
+	Key          string // "Gaulle, Charles de"
+	Contribution *Contribution
+}
+
+// IndexGroup is a letter of the contributor index.
+type IndexGroup struct {
+	Letter  string
+	Entries []IndexEntry
+}
+
+// Index groups the published contributions by initial, in French collation
+// order (ties on the file path).
+func (b *Book) Index() []IndexGroup {
+	col := NewCollator(b.Language)
+	pub := b.Published()
+	entries := make([]IndexEntry, len(pub))
+	for i, c := range pub {
+		entries[i] = IndexEntry{Key: c.SortKey(), Contribution: c}
+	}
+	sort.SliceStable(entries, func(i, j int) bool {
+		if r := col.Compare(entries[i].Key, entries[j].Key); r != 0 {
+			return r < 0
+		}
+		return entries[i].Contribution.Path < entries[j].Contribution.Path
+	})
+	var groups []IndexGroup
+	for _, e := range entries {
+		l := Initial(e.Key)
+		if len(groups) == 0 || groups[len(groups)-1].Letter != l {
+			groups = append(groups, IndexGroup{Letter: l})
+		}
+		g := &groups[len(groups)-1]
+		g.Entries = append(g.Entries, e)
+	}
+	return groups
+}
+
+// Initial returns the index letter of a key: its first letter, capitalised,
+// without accent ("Émile" under E, "Œuvre" under O); "#" when not a letter.
+func Initial(key string) string {
+	for _, r := range norm.NFD.String(key) {
+		if unicode.IsLetter(r) {
+			switch r {
+			case 'Œ', 'œ':
+				return "O"
+			case 'Æ', 'æ':
+				return "A"
+			}
+			u := unicode.ToUpper(r)
+			if u > unicode.MaxASCII {
+				return "#"
+			}
+			return string(u)
+		}
+		if unicode.IsDigit(r) {
+			return "#"
+		}
+	}
+	return "#"
+}

@@ -1,0 +1,113 @@
+package book
+
+import "testing"
+
+func TestNameKey(t *testing.T) {
+	for _, tc := range []struct{ name, want string }{
+		{"Violette Exemple", "Exemple, Violette"},
+		{"Charles de Gaulle", "Gaulle, Charles de"},
+		{"Jean de La Fontaine", "La Fontaine, Jean de"},
+		{"Anne-Marie Le Jossec", "Le Jossec, Anne-Marie"},
+		{"Pieter Van der Kraats", "Van der Kraats, Pieter"},
+		{"Pieter van der Kraats", "Kraats, Pieter van der"},
+		{"Jean d’Alembert", "Alembert, Jean d’"},
+		{"Jean d'Alembert", "Alembert, Jean d'"},
+		{"Marie Claire Dupont", "Dupont, Marie Claire"},
+		{"Agathe des Roches", "Roches, Agathe des"},
+		{"Zoé", "Zoé"},
+		{"", ""},
+	} {
+		if got := NameKey(tc.name); got != tc.want {
+			t.Errorf("NameKey(%q) = %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}
+
+func TestOrderSurnameFrenchCollation(t *testing.T) {
+	mk := func(path, name string) *Contribution { return &Contribution{Path: path, Name: name} }
+	b := Defaults()
+	b.Contributions = []*Contribution{
+		mk("contributions/z.md", "Zoé Zèbre"),
+		mk("contributions/e2.md", "Élise Étienne"),
+		mk("contributions/e1.md", "Paul Etienne"),
+		mk("contributions/g.md", "Charles de Gaulle"),
+		mk("contributions/l.md", "Anne Le Jossec"),
+		mk("contributions/a.md", "Jean d’Alembert"),
+		mk("contributions/dup-b.md", "Paul Martin"),
+		mk("contributions/dup-a.md", "Paul Martin"),
+		mk("contributions/o.md", "Léa Œillet"),
+	}
+	b.Sort()
+	var got []string
+	for _, c := range b.Contributions {
+		got = append(got, c.Path)
+	}
+	want := []string{"contributions/a.md", "contributions/e2.md", "contributions/e1.md",
+		"contributions/g.md", "contributions/l.md", "contributions/dup-a.md", "contributions/dup-b.md",
+		"contributions/o.md", "contributions/z.md"}
+	// Étienne, Élise vs Etienne, Paul: the given name decides (É = E at primary level).
+	if len(got) != len(want) {
+		t.Fatalf("got %v", got)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Fatalf("order = %v\nwant    %v", got, want)
+		}
+	}
+}
+
+func TestOrderSectionsAndManual(t *testing.T) {
+	b := Defaults()
+	b.Sections = []string{"Un", "Deux"}
+	b.Order = "manual"
+	b.Manual = []string{"c", "b"}
+	b.Contributions = []*Contribution{
+		{Path: "contributions/a.md", Slug: "a", Name: "A A", Section: "Deux"},
+		{Path: "contributions/b.md", Slug: "b", Name: "B B", Section: "Un"},
+		{Path: "contributions/c.md", Slug: "c", Name: "C C", Section: "Un"},
+		{Path: "contributions/d.md", Slug: "d", Name: "D D"},
+	}
+	b.Sort()
+	var got string
+	for _, c := range b.Contributions {
+		got += c.Slug
+	}
+	if got != "cbad" {
+		t.Fatalf("order = %s, want cbad", got)
+	}
+}
+
+func TestIndexGroups(t *testing.T) {
+	b := Defaults()
+	b.Contributions = []*Contribution{
+		{Path: "x/1.md", Name: "Émile Ébène"}, {Path: "x/2.md", Name: "Éric Eau"},
+		{Path: "x/3.md", Name: "Léa Œillet"}, {Path: "x/4.md", Name: "Hors Livre", Draft: true},
+		{Path: "x/5.md", Name: "Anne Le Jossec"},
+	}
+	g := b.Index()
+	var got string
+	for _, gr := range g {
+		got += gr.Letter + ":"
+		for _, e := range gr.Entries {
+			got += e.Key + ";"
+		}
+	}
+	want := "E:Eau, Éric;Ébène, Émile;L:Le Jossec, Anne;O:Œillet, Léa;"
+	if got != want {
+		t.Fatalf("index = %q\nwant    %q", got, want)
+	}
+}
+
+func TestCountWords(t *testing.T) {
+	for _, tc := range []struct {
+		s string
+		n int
+	}{
+		{"Aujourd’hui, l’école est peut-être fermée.", 5},
+		{"  ", 0}, {"500 000 vues !", 3}, {"« Oui » — dit-il.", 2},
+	} {
+		if got := CountWords(tc.s); got != tc.n {
+			t.Errorf("CountWords(%q) = %d, want %d", tc.s, got, tc.n)
+		}
+	}
+}
