@@ -1,5 +1,10 @@
 package book
 
+import (
+	"crypto/sha1"
+	"fmt"
+)
+
 // Contribution is one contributor's file, loaded.
 type Contribution struct {
 	Path string // book-relative, slash-separated: contributions/<slug>.md
@@ -152,4 +157,14 @@ func (b *Book) Published() []*Contribution {
 		}
 	}
 	return out
+}
+
+// DerivedIdentifier is the identifier used when book.yaml has none: a
+// name-based UUID (version 5 layout) from the title, so it never changes
+// between builds.
+func DerivedIdentifier(title string) string {
+	h := sha1.Sum([]byte("recueil:" + title))
+	h[6] = (h[6] & 0x0f) | 0x50
+	h[8] = (h[8] & 0x3f) | 0x80
+	return fmt.Sprintf("urn:uuid:%x-%x-%x-%x-%x", h[0:4], h[4:6], h[6:8], h[8:10], h[10:16])
 }

@@ -1,0 +1,203 @@
+// Package check finds the problems of a loaded book that need more than
+// one field or one file to see: limits, duplicates, sections, names.
+package check
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/recueil/recueil/internal/book"
+	"github.com/recueil/recueil/internal/load"
+)
+
+var (
+	handleRE = regexp.MustCompile(`^@[A-Za-z0-9_]{1,30}$`)
+	linkRE   = regexp.MustCompile(`^(https?)://[^\s/$.?#][^\s]*$`)
+)
+
+// Book returns every finding about the loaded book.
+func Book(b *book.Book) book.Diagnostics {
+	var d book.Diagnostics
+	for _, c := range b.Contributions {
+		contribution(b, c, &d)
+	}
+	duplicates(b, &d)
+	manual(b, &d)
+	return d
+}
+
+func contribution(b *book.Book, c *book.Contribution, d *book.Diagnostics) {
+	top := book.Pos{Line: 1, Col: 1}
+	if !load.ValidSlug(c.Slug) {
+		d.Add(c.Path, top, book.Error, "bad-filename",
+			"Le nom du fichier doit être en minuscules sans accents ni espaces, mots séparés par des tirets : %s.md.", suggestSlug(c))
+	}
+	if c.Name == "" {
+		d.Add(c.Path, top, book.Error, "missing-field", "Il manque votre nom : ajoutez « name: Prénom Nom » dans l’en-tête.")
+	}
+	if c.Role == "" {
+		d.Add(c.Path, top, book.Error, "missing-field", "Il manque votre fonction : ajoutez « role: … » dans l’en-tête (une ligne).")
+	}
+	for _, f := range []struct{ key, val string }{{"name", c.Name}, {"role", c.Role}, {"organization", c.Organization}, {"title", c.Title}, {"sort_as", c.SortAs}} {
+		if strings.ContainsAny(f.val, "\n\r") {
+			d.Add(c.Path, c.FieldPos(f.key), book.Error, "one-line", "« %s » doit tenir sur une seule ligne.", f.key)
+		}
+		if bad := suspicious(f.val); bad != 0 {
+			d.Add(c.Path, c.FieldPos(f.key), book.Error, "invisible-char",
+				"« %s » contient un caractère invisible ou de contrôle (U+%04X) : retapez ce champ.", f.key, bad)
+		}
+		if utf8.RuneCountInString(f.val) > 200 {
+			d.Add(c.Path, c.FieldPos(f.key), book.Error, "field-too-long", "« %s » est trop long (200 caractères au plus).", f.key)
+		}
+	}
+	if c.Handle != "" && !handleRE.MatchString(c.Handle) {
+		d.Add(c.Path, c.FieldPos("handle"), book.Error, "handle-format",
+			"L’identifiant « %s » doit commencer par @ suivi de lettres, chiffres ou _ (par exemple \"@violette_ex\"), entre guillemets.", c.Handle)
+	}
+	for _, l := range c.Links {
+		if !linkRE.MatchString(l) {
+			d.Add(c.Path, c.FieldPos("links"), book.Error, "link-scheme",
+				"Le lien « %s » doit être une adresse complète commençant par https://.", l)
+		}
+	}
+	if len(b.Sections) > 0 && c.Section != "" && !contains(b.Sections, c.Section) {
+		if s := load.Suggest(c.Section, b.Sections); s != "" {
+			d.Add(c.Path, c.FieldPos("section"), book.Error, "unknown-section", "La section « %s » n’existe pas : vouliez-vous dire « %s » ?", c.Section, s)
+		} else {
+			d.Add(c.Path, c.FieldPos("section"), book.Error, "unknown-section", "La section « %s » n’existe pas. Sections du livre : %s.", c.Section, strings.Join(b.Sections, ", "))
+		}
+	}
+	if len(b.Sections) == 0 && c.Section != "" {
+		d.Add(c.Path, c.FieldPos("section"), book.Error, "unknown-section", "Ce livre n’a pas de sections : retirez « section ».")
+	}
+	body := book.BlocksText(c.Body)
+	bodyPos := book.Pos{Line: c.BodyLine, Col: 1}
+	switch {
+	case strings.TrimSpace(body) == "":
+		d.Add(c.Path, bodyPos, book.Error, "empty-text", "Le texte est vide : écrivez-le sous l’en-tête, après la ligne « --- ».")
+	case b.Limits.MinWords > 0 && c.Words < b.Limits.MinWords:
+		d.Add(c.Path, bodyPos, book.Error, "too-short", "Le texte compte %d mots : il en faut au moins %d.", c.Words, b.Limits.MinWords)
+	case b.Limits.MaxWords > 0 && c.Words > b.Limits.MaxWords:
+		d.Add(c.Path, bodyPos, book.Error, "too-long", "Le texte compte %d mots : %d au plus. Raccourcissez-le de %d mots.", c.Words, b.Limits.MaxWords, c.Words-b.Limits.MaxWords)
+	}
+	if c.Extract != "" {
+		n := utf8.RuneCountInString(c.Extract)
+		if b.Limits.ExtractChars > 0 && n > b.Limits.ExtractChars {
+			d.Add(c.Path, c.FieldPos("extract"), book.Error, "extract-too-long",
+				"L’extrait fait %d caractères : %d au plus. Choisissez une phrase plus courte.", n, b.Limits.ExtractChars)
+		}
+		if !strings.Contains(comparable(body), comparable(c.Extract)) {
+			d.Add(c.Path, c.FieldPos("extract"), book.Warning, "extract-not-in-text",
+				"L’extrait ne se retrouve pas mot pour mot dans le texte : copiez-collez la phrase du texte pour qu’ils correspondent.")
+		}
+	}
+	if c.Draft {
+		d.Add(c.Path, c.FieldPos("draft"), book.Warning, "draft", "Ce texte est un brouillon (draft: true) : il est vérifié mais laissé hors du livre.")
+	}
+}
+
+// suspicious returns the first control, bidirectional-override or
+// zero-width character of s, or 0.
+func suspicious(s string) rune {
+	for _, r := range s {
+		switch {
+		case r == '\t':
+		case unicode.IsControl(r):
+			return r
+		case r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069, r == 0x200E, r == 0x200F, r == 0x061C:
+			return r
+		case r == 0x200B, r == 0x200C, r == 0x200D, r == 0x2060, r == 0xFEFF:
+			return r
+		}
+	}
+	return 0
+}
+
+// comparable folds what differs between an extract and the text without
+// changing the words: spaces of every kind, apostrophes, quotes, dots.
+func comparable(s string) string {
+	s = norm.NFC.String(s)
+	r := strings.NewReplacer("’", "'", "‘", "'", "«", "\"", "»", "\"", "“", "\"", "”", "\"", "…", "...",
+		"\u00a0", " ", "\u202f", " ", "\u2009", " ")
+	return strings.Join(strings.Fields(r.Replace(s)), " ")
+}
+
+func duplicates(b *book.Book, d *book.Diagnostics) {
+	byHandle := map[string]*book.Contribution{}
+	bySlug := map[string]*book.Contribution{}
+	byName := map[string]*book.Contribution{}
+	// b.Contributions is in file order here (loading sorts by name).
+	for _, c := range b.Contributions {
+		if c.Handle != "" {
+			k := strings.ToLower(c.Handle)
+			if o, ok := byHandle[k]; ok {
+				d.Add(c.Path, c.FieldPos("handle"), book.Error, "duplicate-handle",
+					"L’identifiant %s est déjà celui de %s : chaque contributeur a le sien.", c.Handle, o.Path)
+			} else {
+				byHandle[k] = c
+			}
+		}
+		k := strings.ToLower(c.Slug)
+		if o, ok := bySlug[k]; ok {
+			d.Add(c.Path, book.Pos{Line: 1, Col: 1}, book.Error, "duplicate-slug",
+				"Ce fichier a le même nom que %s (à la casse près) : renommez-le.", o.Path)
+		} else {
+			bySlug[k] = c
+		}
+		if c.Name != "" {
+			k := strings.ToLower(comparable(c.Name))
+			if o, ok := byName[k]; ok {
+				d.Add(c.Path, c.FieldPos("name"), book.Warning, "homonym",
+					"%s porte le même nom que %s : vérifiez qu’il ne s’agit pas d’un doublon (les homonymes existent).", c.Name, o.Path)
+			} else {
+				byName[k] = c
+			}
+		}
+	}
+}
+
+func manual(b *book.Book, d *book.Diagnostics) {
+	if b.Order != "manual" {
+		return
+	}
+	slugs := map[string]bool{}
+	for _, c := range b.Contributions {
+		slugs[c.Slug] = true
+	}
+	listed := map[string]bool{}
+	for _, s := range b.Manual {
+		listed[s] = true
+		if !slugs[s] {
+			d.Add("book.yaml", book.Pos{Line: 1, Col: 1}, book.Warning, "manual-unknown", "manual cite « %s », qui n’est pas un fichier de contributions/.", s)
+		}
+	}
+	for _, c := range b.Contributions {
+		if !listed[c.Slug] && !c.Draft {
+			d.Add(c.Path, book.Pos{Line: 1, Col: 1}, book.Warning, "manual-missing",
+				"Ce texte n’est pas dans la liste manual de book.yaml : il est placé après les textes listés.")
+		}
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func suggestSlug(c *book.Contribution) string {
+	if s := load.Slugify(c.Slug); s != "" {
+		return s
+	}
+	if s := load.Slugify(c.Name); s != "" {
+		return s
+	}
+	return "prenom-nom"
+}

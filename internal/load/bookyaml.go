@@ -1,0 +1,300 @@
+package load
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/recueil/recueil/internal/book"
+)
+
+// BookKeys are the top-level keys of book.yaml (DESIGN.md's contract).
+var BookKeys = []string{"title", "subtitle", "editors", "publisher", "language", "identifier", "edition",
+	"date", "license", "url", "hashtag", "cover", "introduction", "afterword", "partners", "sections",
+	"order", "manual", "limits", "page", "fonts", "cards", "hyphenation"}
+
+var pageSizes = map[string][2]float64{
+	"a4": {210, 297}, "a5": {148, 210}, "a6": {105, 148}, "b5": {176, 250},
+	"letter": {215.9, 279.4}, "6x9": {152.4, 228.6},
+}
+
+var sizeRE = regexp.MustCompile(`^(\d+(?:\.\d+)?)\s*[x×]\s*(\d+(?:\.\d+)?)$`)
+var colorRE = regexp.MustCompile(`^#[0-9a-fA-F]{6}$`)
+
+// bookYAML decodes book.yaml into b (which holds the defaults).
+func bookYAML(text []byte, b *book.Book, diags *book.Diagnostics) {
+	const file = "book.yaml"
+	y := &yamlFile{file: file, diags: diags}
+	root := y.parse(text)
+	if root == nil {
+		return
+	}
+	seen := map[string]*yaml.Node{}
+	for _, f := range y.fields(root, BookKeys, "dans book.yaml") {
+		seen[f.Key.Value] = f.Value
+		k := f.Key.Value
+		switch k {
+		case "editors", "sections", "manual", "hyphenation":
+			l, ok := y.list(f)
+			if !ok {
+				continue
+			}
+			switch k {
+			case "editors":
+				b.Editors = l
+			case "sections":
+				b.Sections = l
+			case "manual":
+				b.Manual = l
+			case "hyphenation":
+				b.Hyphenation = l
+			}
+		case "partners":
+			decodePartners(y, f, b)
+		case "limits":
+			decodeLimits(y, f, b)
+		case "page":
+			decodePage(y, f, b)
+		case "fonts":
+			m, ok := y.mapping(f)
+			if !ok {
+				continue
+			}
+			for _, g := range y.fields(m, []string{"serif", "sans"}, "dans fonts") {
+				if s, ok := y.str(g); ok {
+					if g.Key.Value == "serif" {
+						b.Fonts.Serif = s
+					} else {
+						b.Fonts.Sans = s
+					}
+				}
+			}
+		case "cards":
+			m, ok := y.mapping(f)
+			if !ok {
+				continue
+			}
+			for _, g := range y.fields(m, []string{"background", "accent", "text", "logo"}, "dans cards") {
+				s, ok := y.str(g)
+				if !ok {
+					continue
+				}
+				if g.Key.Value != "logo" && !colorRE.MatchString(s) {
+					y.errorf(g.Value, "wrong-type", "La couleur « %s » doit s’écrire #rrvvbb, par exemple #1f2a44.", s)
+					continue
+				}
+				switch g.Key.Value {
+				case "background":
+					b.Cards.Background = s
+				case "accent":
+					b.Cards.Accent = s
+				case "text":
+					b.Cards.Text = s
+				case "logo":
+					b.Cards.Logo = s
+				}
+			}
+		default:
+			s, ok := y.str(f)
+			if !ok {
+				continue
+			}
+			s = strings.TrimSpace(s)
+			switch k {
+			case "title":
+				b.Title = s
+			case "subtitle":
+				b.Subtitle = s
+			case "publisher":
+				b.Publisher = s
+			case "language":
+				b.Language = s
+			case "identifier":
+				b.Identifier = s
+			case "edition":
+				b.Edition = s
+			case "date":
+				if !dateRE.MatchString(s) {
+					y.errorf(f.Value, "wrong-type", "La date doit s’écrire AAAA-MM-JJ, par exemple 2026-11-21.")
+					continue
+				}
+				b.Date = s
+			case "license":
+				b.License = s
+			case "url":
+				if !strings.HasPrefix(s, "https://") && !strings.HasPrefix(s, "http://") {
+					y.errorf(f.Value, "link-scheme", "L’adresse du livre doit commencer par https://.")
+					continue
+				}
+				b.URL = s
+			case "hashtag":
+				if s != "" && !strings.HasPrefix(s, "#") {
+					s = "#" + s
+				}
+				b.Hashtag = s
+			case "cover":
+				b.Cover = s
+			case "introduction":
+				b.Introduction = &book.Editorial{Path: s}
+			case "afterword":
+				b.Afterword = &book.Editorial{Path: s}
+			case "order":
+				switch s {
+				case "surname", "manual", "date", "title":
+					b.Order = s
+				default:
+					y.errorf(f.Value, "wrong-type", "order vaut surname, manual, date ou title (pas « %s »).", s)
+				}
+			}
+		}
+	}
+	if seen["title"] == nil || b.Title == "" {
+		diags.Add(file, book.Pos{Line: 1, Col: 1}, book.Error, "missing-field", "book.yaml doit donner le titre du livre (title: …).")
+	}
+	if b.Order == "manual" && len(b.Manual) == 0 {
+		n := seen["order"]
+		diags.Add(file, y.pos(n), book.Error, "missing-field", "order: manual demande la liste des textes dans manual: [slug-a, slug-b].")
+	}
+	if b.Identifier == "" {
+		b.Identifier = book.DerivedIdentifier(b.Title)
+		diags.Add(file, book.Pos{Line: 1, Col: 1}, book.Warning, "missing-identifier",
+			"book.yaml n’a pas d’identifier : recueil utilise %s, tiré du titre. Écrivez-le dans book.yaml (ou un ISBN) pour qu’il ne change plus.", b.Identifier)
+	}
+}
+
+func decodePartners(y *yamlFile, f field, b *book.Book) {
+	if f.Value.Kind != yaml.SequenceNode {
+		y.errorf(f.Value, "wrong-type", "partners est une liste : - {name: \"…\", logo: editorial/logo.png}.")
+		return
+	}
+	for _, e := range f.Value.Content {
+		if e.Kind != yaml.MappingNode {
+			y.errorf(e, "wrong-type", "Chaque partenaire s’écrit {name: \"…\", logo: editorial/logo.png, url: \"https://…\"}.")
+			continue
+		}
+		var p book.Partner
+		for _, g := range y.fields(e, []string{"name", "logo", "url"}, "dans partners") {
+			s, ok := y.str(g)
+			if !ok {
+				continue
+			}
+			switch g.Key.Value {
+			case "name":
+				p.Name = s
+			case "logo":
+				p.Logo = s
+			case "url":
+				p.URL = s
+			}
+		}
+		if p.Name == "" {
+			y.errorf(e, "missing-field", "Un partenaire doit avoir un nom (name: …).")
+			continue
+		}
+		b.Partners = append(b.Partners, p)
+	}
+}
+
+func decodeLimits(y *yamlFile, f field, b *book.Book) {
+	m, ok := y.mapping(f)
+	if !ok {
+		return
+	}
+	for _, g := range y.fields(m, []string{"min_words", "max_words", "extract_chars", "photo_kb"}, "dans limits") {
+		n, ok := y.number(g)
+		if !ok {
+			continue
+		}
+		switch g.Key.Value {
+		case "min_words":
+			b.Limits.MinWords = int(n)
+		case "max_words":
+			b.Limits.MaxWords = int(n)
+		case "extract_chars":
+			b.Limits.ExtractChars = int(n)
+		case "photo_kb":
+			b.Limits.PhotoBytes = int64(n) << 10
+		}
+	}
+	if b.Limits.MaxWords > 0 && b.Limits.MinWords > b.Limits.MaxWords {
+		y.errorf(m, "wrong-type", "min_words (%d) dépasse max_words (%d).", b.Limits.MinWords, b.Limits.MaxWords)
+	}
+}
+
+func decodePage(y *yamlFile, f field, b *book.Book) {
+	m, ok := y.mapping(f)
+	if !ok {
+		return
+	}
+	for _, g := range y.fields(m, []string{"size", "margins", "font_size", "indent", "recto"}, "dans page") {
+		switch g.Key.Value {
+		case "size":
+			s, ok := y.str(g)
+			if !ok {
+				continue
+			}
+			if wh, ok := pageSizes[strings.ToLower(s)]; ok {
+				b.Page.Size, b.Page.Width, b.Page.Height = s, wh[0], wh[1]
+			} else if mm := sizeRE.FindStringSubmatch(s); mm != nil {
+				w, _ := strconv.ParseFloat(mm[1], 64)
+				h, _ := strconv.ParseFloat(mm[2], 64)
+				if w < 80 || h < 100 || w > 600 || h > 900 {
+					y.errorf(g.Value, "wrong-type", "Format de page %s : entre 80×100 et 600×900 mm.", s)
+					continue
+				}
+				b.Page.Size, b.Page.Width, b.Page.Height = s, w, h
+			} else {
+				y.errorf(g.Value, "wrong-type", "Format de page inconnu « %s » : A4, A5, A6, B5, letter, 6x9 ou LARGEURxHAUTEUR en mm.", s)
+			}
+		case "margins":
+			if g.Value.Kind == yaml.ScalarNode {
+				n, ok := y.number(g)
+				if ok {
+					b.Page.Margins = book.Margins{Top: n, Bottom: n, Inner: n, Outer: n}
+				}
+				continue
+			}
+			mm, ok := y.mapping(g)
+			if !ok {
+				continue
+			}
+			for _, h := range y.fields(mm, []string{"top", "bottom", "inner", "outer"}, "dans margins") {
+				n, ok := y.number(h)
+				if !ok {
+					continue
+				}
+				switch h.Key.Value {
+				case "top":
+					b.Page.Margins.Top = n
+				case "bottom":
+					b.Page.Margins.Bottom = n
+				case "inner":
+					b.Page.Margins.Inner = n
+				case "outer":
+					b.Page.Margins.Outer = n
+				}
+			}
+		case "font_size":
+			n, ok := y.number(g)
+			if ok && (n < 6 || n > 24) {
+				y.errorf(g.Value, "wrong-type", "font_size vaut entre 6 et 24 points.")
+				continue
+			}
+			if ok {
+				b.Page.FontSize = n
+			}
+		case "indent":
+			b.Page.Indent, _ = y.boolean(g)
+		case "recto":
+			b.Page.Recto, _ = y.boolean(g)
+		}
+	}
+	mg := b.Page.Margins
+	if mg.Inner+mg.Outer > b.Page.Width*0.6 || mg.Top+mg.Bottom > b.Page.Height*0.6 {
+		y.errorf(m, "wrong-type", "Les marges (%s) laissent trop peu de place au texte sur une page de %g × %g mm.",
+			fmt.Sprintf("%g/%g/%g/%g", mg.Top, mg.Bottom, mg.Inner, mg.Outer), b.Page.Width, b.Page.Height)
+	}
+}

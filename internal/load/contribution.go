@@ -1,0 +1,162 @@
+package load
+
+import (
+	"bytes"
+
+	"gopkg.in/yaml.v3"
+	"regexp"
+	"strings"
+	"unicode"
+
+	"github.com/recueil/recueil/internal/book"
+)
+
+// MaxFileBytes is the largest contribution accepted; a testimony of 900
+// words is about 6 KB.
+const MaxFileBytes = 1 << 20
+
+// ContributionKeys are the front-matter keys of a contribution.
+var ContributionKeys = []string{"name", "sort_as", "role", "organization", "handle", "city",
+	"links", "photo", "title", "extract", "section", "draft", "date"}
+
+var dateRE = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
+
+// Contribution parses one contribution file. path is book-relative
+// (contributions/<slug>.md). It returns nil when the file cannot be read as
+// a contribution at all; the reasons are in diags.
+func Contribution(path string, raw []byte, diags *book.Diagnostics) *book.Contribution {
+	if len(raw) > MaxFileBytes {
+		diags.Add(path, book.Pos{Line: 1, Col: 1}, book.Error, "file-too-large",
+			"Ce fichier fait %d Ko : un texte ne peut dépasser %d Ko. Raccourcissez-le.", len(raw)>>10, MaxFileBytes>>10)
+		return nil
+	}
+	if bytes.IndexByte(raw, 0) >= 0 {
+		src := newSource(path, raw)
+		diags.Add(path, src.pos(bytes.IndexByte(raw, 0)), book.Error, "binary-file",
+			"Ce fichier contient des caractères binaires (NUL) : ce n’est pas un texte Markdown. Enregistrez-le en texte brut UTF-8.")
+		return nil
+	}
+	text := normalize(raw)
+	src := newSource(path, text)
+	if off := firstInvalidUTF8(text); off >= 0 {
+		diags.Add(path, src.pos(off), book.Error, "invalid-utf8",
+			"Ce fichier n’est pas en UTF-8 (caractère illisible ici). Enregistrez-le en UTF-8 depuis votre éditeur.")
+		text = bytes.ToValidUTF8(text, []byte("\uFFFD"))
+		src = newSource(path, text)
+	}
+	if len(bytes.TrimSpace(text)) == 0 {
+		diags.Add(path, book.Pos{Line: 1, Col: 1}, book.Error, "empty-file",
+			"Ce fichier est vide : copiez le modèle (recueil new \"Prénom Nom\") et écrivez votre texte.")
+		return nil
+	}
+	c := &book.Contribution{Path: path, Slug: slugOf(path), Fields: map[string]book.Pos{}}
+
+	// Front matter: "---" on line 1, up to the next line that is "---".
+	if !bytes.HasPrefix(text, []byte("---\n")) && !bytes.Equal(bytes.TrimRight(text, " \t"), []byte("---")) {
+		diags.Add(path, book.Pos{Line: 1, Col: 1}, book.Error, "front-matter-missing",
+			"Le fichier doit commencer par un en-tête entre deux lignes « --- » (nom, rôle…). Voir le modèle : recueil new \"Prénom Nom\".")
+		return nil
+	}
+	end, bodyStart := -1, -1
+	for i := 1; i < len(src.lines); i++ {
+		start := src.lines[i]
+		stop := len(text)
+		if i+1 < len(src.lines) {
+			stop = src.lines[i+1]
+		}
+		line := strings.TrimRight(string(text[start:stop]), " \t\n")
+		if line == "---" || line == "..." {
+			end, bodyStart = start, stop
+			break
+		}
+	}
+	if end < 0 {
+		diags.Add(path, book.Pos{Line: 1, Col: 1}, book.Error, "front-matter-unterminated",
+			"L’en-tête commencé par « --- » à la ligne 1 n’est jamais fermé : ajoutez une ligne « --- » après le dernier champ.")
+		return nil
+	}
+	y := &yamlFile{file: path, lineOffset: 1, diags: diags}
+	if root := y.parse(text[4:end]); root != nil {
+		decodeContribution(y, root, c)
+	}
+	c.BodyLine = src.pos(bodyStart).Line
+	body := text[bodyStart:]
+	c.Body = parseMarkdown(src, bodyStart, body, diags)
+	c.Words = book.CountWords(book.BlocksText(c.Body))
+	return c
+}
+
+func decodeContribution(y *yamlFile, root *yaml.Node, c *book.Contribution) {
+	for _, f := range y.fields(root, ContributionKeys, "dans l’en-tête") {
+		c.Fields[f.Key.Value] = y.pos(f.Value)
+		switch f.Key.Value {
+		case "draft":
+			c.Draft, _ = y.boolean(f)
+		case "links":
+			c.Links, _ = y.list(f)
+		default:
+			s, ok := y.str(f)
+			if !ok {
+				continue
+			}
+			s = strings.TrimSpace(s)
+			switch f.Key.Value {
+			case "name":
+				c.Name = s
+			case "sort_as":
+				c.SortAs = s
+			case "role":
+				c.Role = s
+			case "organization":
+				c.Organization = s
+			case "handle":
+				c.Handle = s
+			case "city":
+				c.City = s
+			case "photo":
+				c.Photo = s
+			case "title":
+				c.Title = s
+			case "extract":
+				c.Extract = s
+			case "section":
+				c.Section = s
+			case "date":
+				if !dateRE.MatchString(s) {
+					y.errorf(f.Value, "wrong-type", "La date doit s’écrire AAAA-MM-JJ, par exemple 2026-11-21.")
+					continue
+				}
+				c.Date = s
+			}
+		}
+	}
+}
+
+func slugOf(path string) string {
+	base := path[strings.LastIndex(path, "/")+1:]
+	return strings.TrimSuffix(base, ".md")
+}
+
+var slugRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+// ValidSlug reports whether a file name (without .md) is a lowercase ASCII slug.
+func ValidSlug(s string) bool { return slugRE.MatchString(s) }
+
+// Slugify turns a name into a file slug: "Élodie d’Arbonne" -> "elodie-d-arbonne".
+func Slugify(name string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range foldAccents(name) {
+		switch {
+		case r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			b.WriteRune(unicode.ToLower(r))
+			dash = false
+		default:
+			if !dash && b.Len() > 0 {
+				b.WriteByte('-')
+				dash = true
+			}
+		}
+	}
+	return strings.Trim(b.String(), "-")
+}

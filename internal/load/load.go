@@ -1,0 +1,265 @@
+package load
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/recueil/recueil/internal/book"
+)
+
+// Options are what loading needs from the outside world.
+type Options struct {
+	Root string              // the book folder (holding book.yaml)
+	Env  func(string) string // environment lookup (SOURCE_DATE_EPOCH); nil means none
+	Jobs int                 // parallel parsers; <= 0 means 1
+}
+
+// ErrNoBook is returned when the folder has no book.yaml.
+var ErrNoBook = errors.New("no book.yaml in this folder: run recueil in the book's folder, or pass --book DIR")
+
+// Load reads book.yaml, the editor's texts and every contribution. The
+// error is for a folder that is not a book at all; everything else is a
+// finding.
+func Load(opts Options) (*book.Book, book.Diagnostics, error) {
+	var diags book.Diagnostics
+	root := opts.Root
+	if root == "" {
+		root = "."
+	}
+	raw, err := os.ReadFile(filepath.Join(root, "book.yaml"))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil, ErrNoBook
+	}
+	if err != nil {
+		return nil, nil, fmt.Errorf("read book.yaml: %w", err)
+	}
+	b := book.Defaults()
+	b.Root = root
+	text := normalize(raw)
+	if off := firstInvalidUTF8(text); off >= 0 {
+		diags.Add("book.yaml", newSource("book.yaml", text).pos(off), book.Error, "invalid-utf8", "book.yaml n’est pas en UTF-8 : enregistrez-le en UTF-8.")
+		text = bytes.ToValidUTF8(text, []byte("\uFFFD"))
+	}
+	bookYAML(text, &b, &diags)
+	resolveDate(&b, opts)
+	b.Version = gitDescribe(root)
+	loadAssets(&b, &diags)
+	for _, e := range []*book.Editorial{b.Introduction, b.Afterword} {
+		if e != nil {
+			loadEditorial(root, e, &diags)
+		}
+	}
+	if err := loadContributions(&b, opts.Jobs, &diags); err != nil {
+		return nil, nil, err
+	}
+	return &b, diags, nil
+}
+
+// resolveDate fills b.Date: book.yaml, else SOURCE_DATE_EPOCH, else the
+// last commit's date, else the Unix epoch — never the clock.
+func resolveDate(b *book.Book, opts Options) {
+	if b.Date != "" {
+		return
+	}
+	if opts.Env != nil {
+		if s := opts.Env("SOURCE_DATE_EPOCH"); s != "" {
+			if n, err := strconv.ParseInt(s, 10, 64); err == nil {
+				b.Date = time.Unix(n, 0).UTC().Format("2006-01-02")
+				return
+			}
+		}
+	}
+	if out, err := exec.Command("git", "-C", b.Root, "log", "-1", "--format=%ct").Output(); err == nil {
+		if n, err := strconv.ParseInt(strings.TrimSpace(string(out)), 10, 64); err == nil {
+			b.Date = time.Unix(n, 0).UTC().Format("2006-01-02")
+			return
+		}
+	}
+	b.Date = "1970-01-01"
+}
+
+// gitDescribe names the version of the sources, or "".
+func gitDescribe(root string) string {
+	out, err := exec.Command("git", "-C", root, "describe", "--tags", "--always").Output()
+	if err != nil {
+		return ""
+	}
+	return strings.TrimSpace(string(out))
+}
+
+// loadAssets checks the book's own images (cover, logos).
+func loadAssets(b *book.Book, diags *book.Diagnostics) {
+	check := func(p *string, what string) {
+		if *p == "" {
+			return
+		}
+		rel, prob := resolveAsset(b.Root, "editorial", strings.TrimPrefix(*p, "editorial/"), 20<<20)
+		if prob != nil {
+			diags.Add("book.yaml", book.Pos{Line: 1, Col: 1}, book.Error, "image-"+prob.kind, "%s : %s", what, prob.msg)
+			*p = ""
+			return
+		}
+		*p = rel
+	}
+	check(&b.Cover, "cover")
+	check(&b.Cards.Logo, "cards.logo")
+	for i := range b.Partners {
+		check(&b.Partners[i].Logo, "partners."+b.Partners[i].Name)
+	}
+}
+
+// loadEditorial reads an editor's text (optional front matter with a title).
+func loadEditorial(root string, e *book.Editorial, diags *book.Diagnostics) {
+	p := path.Clean(e.Path)
+	if !strings.HasPrefix(p, "editorial/") {
+		diags.Add("book.yaml", book.Pos{Line: 1, Col: 1}, book.Error, "image-outside", "%s doit être dans le dossier editorial/.", e.Path)
+		e.Path = ""
+		return
+	}
+	raw, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(p)))
+	if err != nil {
+		diags.Add("book.yaml", book.Pos{Line: 1, Col: 1}, book.Error, "file-missing", "Le texte %s est introuvable.", e.Path)
+		e.Path = ""
+		return
+	}
+	text := normalize(bytes.ToValidUTF8(raw, []byte("\uFFFD")))
+	src := newSource(p, text)
+	start := 0
+	if bytes.HasPrefix(text, []byte("---\n")) {
+		if i := bytes.Index(text[4:], []byte("\n---")); i >= 0 {
+			y := &yamlFile{file: p, lineOffset: 1, diags: diags}
+			if root := y.parse(text[4 : 4+i+1]); root != nil {
+				for _, f := range y.fields(root, []string{"title"}, "dans l’en-tête") {
+					e.Title, _ = y.str(f)
+				}
+			}
+			start = 4 + i + len("\n---")
+			if j := bytes.IndexByte(text[start:], '\n'); j >= 0 {
+				start += j + 1
+			} else {
+				start = len(text)
+			}
+		}
+	}
+	e.Path = p
+	e.Body = parseMarkdown(src, start, text[start:], diags)
+	resolveImages(root, p, "editorial", e.Body, 20<<20, diags)
+}
+
+// resolveImages checks the body's images and makes their Src book-relative;
+// refused images are removed.
+func resolveImages(root, file, dir string, blocks []book.Block, maxBytes int64, diags *book.Diagnostics) {
+	for i := range blocks {
+		bl := &blocks[i]
+		if bl.Kind == book.Image && bl.Src != "" {
+			rel, prob := resolveAsset(root, dir, bl.Src, maxBytes)
+			if prob != nil {
+				diags.Add(file, book.Pos{Line: bl.Line, Col: 1}, book.Error, "image-"+prob.kind, "%s", prob.msg)
+				bl.Src = ""
+			} else {
+				bl.Src = rel
+			}
+		}
+		resolveImages(root, file, dir, bl.Children, maxBytes, diags)
+	}
+}
+
+var imageExt = map[string]bool{".jpg": true, ".jpeg": true, ".png": true}
+
+// loadContributions reads every contributions/*.md file, in parallel, and
+// appends them to b in file-name order.
+func loadContributions(b *book.Book, jobs int, diags *book.Diagnostics) error {
+	dir := filepath.Join(b.Root, "contributions")
+	entries, err := os.ReadDir(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		diags.Add("contributions", book.Pos{Line: 1, Col: 1}, book.Warning, "no-contributions", "Le dossier contributions/ n’existe pas encore : le livre est vide.")
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("read contributions: %w", err)
+	}
+	var files []string
+	for _, e := range entries {
+		name := e.Name()
+		rel := "contributions/" + name
+		if e.IsDir() || strings.HasPrefix(name, ".") || strings.EqualFold(name, "README.md") {
+			continue
+		}
+		ext := strings.ToLower(filepath.Ext(name))
+		if ext != ".md" {
+			if !imageExt[ext] {
+				diags.Add(rel, book.Pos{Line: 1, Col: 1}, book.Warning, "not-markdown",
+					"Ce fichier n’est pas un texte Markdown (.md) : il est ignoré. Les textes s’écrivent dans un fichier .md, les photos vont dans contributions/photos/.")
+			}
+			continue
+		}
+		if e.Type()&fs.ModeSymlink != 0 {
+			diags.Add(rel, book.Pos{Line: 1, Col: 1}, book.Error, "symlink",
+				"Ce fichier est un lien symbolique : ajoutez le texte lui-même dans contributions/.")
+			continue
+		}
+		if !e.Type().IsRegular() {
+			continue
+		}
+		files = append(files, name)
+	}
+	sort.Strings(files)
+	out := make([]*book.Contribution, len(files))
+	found := make([]book.Diagnostics, len(files))
+	if jobs <= 0 {
+		jobs = 1
+	}
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < min(jobs, max(len(files), 1)); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				rel := "contributions/" + files[i]
+				raw, err := os.ReadFile(filepath.Join(dir, files[i]))
+				if err != nil {
+					found[i].Add(rel, book.Pos{Line: 1, Col: 1}, book.Error, "unreadable", "Ce fichier ne peut pas être lu : %v.", err)
+					continue
+				}
+				c := Contribution(rel, raw, &found[i])
+				if c != nil {
+					if c.Photo != "" {
+						rp, prob := resolveAsset(b.Root, "contributions", c.Photo, b.Limits.PhotoBytes)
+						if prob != nil {
+							found[i].Add(rel, c.FieldPos("photo"), book.Error, "photo-"+prob.kind, "%s", prob.msg)
+							c.Photo = ""
+						} else {
+							c.Photo = rp
+						}
+					}
+					resolveImages(b.Root, rel, "contributions", c.Body, b.Limits.PhotoBytes, &found[i])
+				}
+				out[i] = c
+			}
+		}()
+	}
+	for i := range files {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for i := range files {
+		*diags = append(*diags, found[i]...)
+		if out[i] != nil {
+			b.Contributions = append(b.Contributions, out[i])
+		}
+	}
+	return nil
+}

@@ -1,0 +1,289 @@
+package load
+
+import (
+	"bytes"
+	"net/url"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+
+	"github.com/recueil/recueil/internal/book"
+)
+
+// maxDepth bounds the nesting of quotes and lists kept in the book; deeper
+// blocks are flattened into their parent with a warning.
+const maxDepth = 8
+
+// md converts a goldmark AST into domain blocks, recording findings.
+type md struct {
+	src    *source // the whole file, for positions
+	base   int     // offset of the Markdown text in the file
+	text   []byte  // the Markdown text
+	diags  *book.Diagnostics
+	warned map[string]bool
+}
+
+func parseMarkdown(src *source, base int, body []byte, diags *book.Diagnostics) []book.Block {
+	p := goldmark.New().Parser() // CommonMark, no extensions: safe by construction
+	doc := p.Parse(text.NewReader(body))
+	m := &md{src: src, base: base, text: body, diags: diags, warned: map[string]bool{}}
+	return m.blocks(doc, 0)
+}
+
+// offset of a node in the Markdown text, or -1.
+func nodeOffset(n ast.Node) int {
+	if n == nil {
+		return -1
+	}
+	if n.Type() == ast.TypeBlock {
+		if l := n.Lines(); l != nil && l.Len() > 0 {
+			return l.At(0).Start
+		}
+	}
+	if t, ok := n.(*ast.Text); ok {
+		return t.Segment.Start
+	}
+	if p := n.Pos(); p >= 0 {
+		return p
+	}
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if o := nodeOffset(c); o >= 0 {
+			return o
+		}
+	}
+	return -1
+}
+
+func (m *md) pos(n ast.Node) book.Pos {
+	o := nodeOffset(n)
+	if o < 0 {
+		for p := n.Parent(); p != nil && o < 0; p = p.Parent() {
+			o = nodeOffset(p)
+		}
+	}
+	if o < 0 {
+		o = 0
+	}
+	return m.src.pos(m.base + o)
+}
+
+func (m *md) add(n ast.Node, sev book.Severity, rule, format string, args ...any) {
+	m.diags.Add(m.src.path, m.pos(n), sev, rule, format, args...)
+}
+
+func (m *md) blocks(parent ast.Node, depth int) []book.Block {
+	var out []book.Block
+	for n := parent.FirstChild(); n != nil; n = n.NextSibling() {
+		out = append(out, m.block(n, depth)...)
+	}
+	return out
+}
+
+func (m *md) block(n ast.Node, depth int) []book.Block {
+	line := m.pos(n).Line
+	switch n := n.(type) {
+	case *ast.Paragraph, *ast.TextBlock:
+		spans, images := m.inlines(n, 0, "")
+		var out []book.Block
+		if len(strings.TrimSpace(book.PlainText(spans))) > 0 {
+			out = append(out, book.Block{Kind: book.Paragraph, Spans: trimSpans(spans), Line: line})
+		}
+		return append(out, images...)
+	case *ast.Heading:
+		spans, images := m.inlines(n, 0, "")
+		return append([]book.Block{{Kind: book.Heading, Level: n.Level, Spans: trimSpans(spans), Line: line}}, images...)
+	case *ast.Blockquote:
+		children := m.blocks(n, depth+1)
+		if depth >= maxDepth {
+			m.tooDeep(n)
+			return children
+		}
+		return []book.Block{{Kind: book.Quote, Children: children, Line: line}}
+	case *ast.List:
+		var items []book.Block
+		for it := n.FirstChild(); it != nil; it = it.NextSibling() {
+			items = append(items, book.Block{Kind: book.ListItem, Children: m.blocks(it, depth+1), Line: m.pos(it).Line})
+		}
+		if depth >= maxDepth {
+			m.tooDeep(n)
+			var flat []book.Block
+			for _, it := range items {
+				flat = append(flat, it.Children...)
+			}
+			return flat
+		}
+		return []book.Block{{Kind: book.List, Ordered: n.IsOrdered(), Start: n.Start, Children: items, Line: line}}
+	case *ast.ThematicBreak:
+		return []book.Block{{Kind: book.Rule, Line: line}}
+	case *ast.FencedCodeBlock, *ast.CodeBlock:
+		var b bytes.Buffer
+		lines := n.Lines()
+		for i := 0; i < lines.Len(); i++ {
+			seg := lines.At(i)
+			b.Write(seg.Value(m.text))
+		}
+		return []book.Block{{Kind: book.CodeBlock, Spans: []book.Span{{Text: strings.TrimRight(b.String(), "\n"), Style: book.Code}}, Line: line}}
+	case *ast.HTMLBlock:
+		m.add(n, book.Warning, "raw-html", "Le HTML brut n’est pas accepté et a été retiré du livre : écrivez ce passage en Markdown.")
+		return nil
+	case *ast.LinkReferenceDefinition:
+		return nil
+	}
+	// Unknown block kinds: keep their text.
+	return m.blocks(n, depth)
+}
+
+func (m *md) tooDeep(n ast.Node) {
+	if m.warned["too-deep"] {
+		return
+	}
+	m.warned["too-deep"] = true
+	m.add(n, book.Warning, "too-deep", "Les citations et listes sont imbriquées sur plus de %d niveaux : les niveaux en trop ont été aplatis.", maxDepth)
+}
+
+// resolve turns a text segment into its characters: backslash escapes and
+// entity references resolved, NUL replaced.
+func resolve(b []byte) string {
+	b = util.UnescapePunctuations(b)
+	b = util.ResolveNumericReferences(b)
+	b = util.ResolveEntityNames(b)
+	return strings.ReplaceAll(string(b), "\x00", "\uFFFD")
+}
+
+// inlines flattens the inline children of n into spans; images found along
+// the way are returned as blocks to place after the paragraph.
+func (m *md) inlines(n ast.Node, style book.Style, link string) ([]book.Span, []book.Block) {
+	var spans []book.Span
+	var images []book.Block
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *ast.Text:
+			v := c.Segment.Value(m.text)
+			s := string(v)
+			if !c.IsRaw() {
+				s = resolve(v)
+			}
+			spans = append(spans, book.Span{Text: s, Style: style, Link: link})
+			if c.HardLineBreak() {
+				spans = append(spans, book.Span{Break: true})
+			} else if c.SoftLineBreak() {
+				spans = append(spans, book.Span{Text: " ", Style: style, Link: link})
+			}
+		case *ast.String:
+			s := string(c.Value)
+			if !c.IsRaw() {
+				s = resolve(c.Value)
+			}
+			spans = append(spans, book.Span{Text: s, Style: style, Link: link})
+		case *ast.CodeSpan:
+			var b strings.Builder
+			for t := c.FirstChild(); t != nil; t = t.NextSibling() {
+				if tt, ok := t.(*ast.Text); ok {
+					b.Write(tt.Segment.Value(m.text))
+				} else if ts, ok := t.(*ast.String); ok {
+					b.Write(ts.Value)
+				}
+			}
+			spans = append(spans, book.Span{Text: b.String(), Style: style | book.Code, Link: link})
+		case *ast.Emphasis:
+			st := book.Italic
+			if c.Level >= 2 {
+				st = book.Bold
+			}
+			s, im := m.inlines(c, style|st, link)
+			spans, images = append(spans, s...), append(images, im...)
+		case *ast.Link:
+			target := m.checkLink(c, string(c.Destination))
+			s, im := m.inlines(c, style, target)
+			spans, images = append(spans, s...), append(images, im...)
+		case *ast.AutoLink:
+			u := string(c.URL(m.text))
+			label := string(c.Label(m.text))
+			target := m.checkLink(c, u)
+			if c.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(strings.ToLower(u), "mailto:") {
+				target = "mailto:" + u
+			}
+			spans = append(spans, book.Span{Text: label, Style: style, Link: target})
+		case *ast.Image:
+			if b, ok := m.image(c); ok {
+				images = append(images, b)
+			}
+		case *ast.RawHTML:
+			m.add(c, book.Warning, "raw-html", "Le HTML brut n’est pas accepté et a été retiré du livre : écrivez ce passage en Markdown.")
+		default:
+			s, im := m.inlines(c, style, link)
+			spans, images = append(spans, s...), append(images, im...)
+		}
+	}
+	return spans, images
+}
+
+// checkLink returns the link target when its scheme is allowed, or "" (the
+// text is kept, unlinked) after an error.
+func (m *md) checkLink(n ast.Node, dest string) string {
+	d := strings.TrimSpace(dest)
+	if u, err := url.Parse(d); err == nil {
+		switch strings.ToLower(u.Scheme) {
+		case "http", "https":
+			if u.Host != "" {
+				return d
+			}
+		case "mailto":
+			if u.Opaque != "" {
+				return d
+			}
+		}
+	}
+	if n.Kind() == ast.KindAutoLink {
+		if al := n.(*ast.AutoLink); al.AutoLinkType == ast.AutoLinkEmail {
+			return "mailto:" + d
+		}
+	}
+	m.add(n, book.Error, "link-scheme",
+		"Lien refusé « %s » : seuls les liens complets en http://, https:// ou mailto: sont acceptés.", truncate(d, 60))
+	return ""
+}
+
+// image keeps a local image; Src stays as written (relative to the
+// contribution's folder) until the folder loader checks the file.
+func (m *md) image(n *ast.Image) (book.Block, bool) {
+	dest := strings.TrimSpace(string(n.Destination))
+	alt, _ := m.inlines(n, 0, "")
+	b := book.Block{Kind: book.Image, Src: dest, Alt: strings.TrimSpace(book.PlainText(alt)), Line: m.pos(n).Line}
+	if u, err := url.Parse(dest); err != nil || u.Scheme != "" || strings.HasPrefix(dest, "//") {
+		m.add(n, book.Error, "remote-image",
+			"Image refusée « %s » : seules les images placées dans le dossier contributions/ (par exemple photos/mon-image.jpg) sont acceptées.", truncate(dest, 60))
+		return b, false
+	}
+	if b.Alt == "" {
+		m.add(n, book.Warning, "image-alt",
+			"Cette image n’a pas de texte alternatif : décrivez-la entre les crochets, ![description](%s), pour les lecteurs aveugles.", truncate(dest, 60))
+	}
+	return b, true
+}
+
+func truncate(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n]) + "…"
+}
+
+// trimSpans removes leading and trailing white space of a paragraph.
+func trimSpans(spans []book.Span) []book.Span {
+	for len(spans) > 0 && !spans[0].Break && strings.TrimSpace(spans[0].Text) == "" {
+		spans = spans[1:]
+	}
+	for len(spans) > 0 && (spans[len(spans)-1].Break || strings.TrimSpace(spans[len(spans)-1].Text) == "") {
+		spans = spans[:len(spans)-1]
+	}
+	if len(spans) > 0 {
+		spans[0].Text = strings.TrimLeft(spans[0].Text, " \t")
+		spans[len(spans)-1].Text = strings.TrimRight(spans[len(spans)-1].Text, " \t")
+	}
+	return spans
+}

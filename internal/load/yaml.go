@@ -1,0 +1,207 @@
+package load
+
+import (
+	"errors"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/recueil/recueil/internal/book"
+)
+
+// maxYAMLNodes bounds the size of a front matter or book.yaml tree.
+const maxYAMLNodes = 10000
+
+// yamlFile decodes YAML nodes of one file into typed values, recording a
+// finding for each problem at the node's line and column.
+type yamlFile struct {
+	file       string
+	lineOffset int // lines before the YAML text in the file
+	diags      *book.Diagnostics
+}
+
+func (y *yamlFile) pos(n *yaml.Node) book.Pos {
+	return book.Pos{Line: n.Line + y.lineOffset, Col: max(n.Column, 1)}
+}
+
+func (y *yamlFile) errorf(n *yaml.Node, rule, format string, args ...any) {
+	y.diags.Add(y.file, y.pos(n), book.Error, rule, format, args...)
+}
+
+var yamlLine = regexp.MustCompile(`line (\d+)`)
+
+// parse parses text into a mapping node. It returns nil after recording a
+// finding when the text is not a YAML mapping, uses aliases, or is too big.
+func (y *yamlFile) parse(text []byte) *yaml.Node {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(text, &doc); err != nil {
+		line := 1
+		if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
+			line, _ = strconv.Atoi(m[1])
+		}
+		msg := strings.TrimPrefix(err.Error(), "yaml: ")
+		if m := yamlLine.FindStringIndex(msg); m != nil {
+			msg = strings.TrimLeft(msg[m[1]:], ": ")
+		}
+		var te *yaml.TypeError
+		if errors.As(err, &te) && len(te.Errors) > 0 {
+			msg = te.Errors[0]
+		}
+		y.diags.Add(y.file, book.Pos{Line: line + y.lineOffset, Col: 1}, book.Error, "yaml-syntax",
+			"L’en-tête YAML est mal formé (%s). Vérifiez les deux-points, les guillemets et l’indentation de cette ligne.", msg)
+		return nil
+	}
+	if len(doc.Content) == 0 {
+		return &yaml.Node{Kind: yaml.MappingNode, Line: 1, Column: 1}
+	}
+	root := doc.Content[0]
+	count := 0
+	var bad *yaml.Node
+	var walk func(n *yaml.Node, depth int)
+	walk = func(n *yaml.Node, depth int) {
+		count++
+		if bad != nil || count > maxYAMLNodes || depth > 20 {
+			if bad == nil {
+				bad = n
+			}
+			return
+		}
+		if n.Kind == yaml.AliasNode || n.Anchor != "" {
+			bad = n
+			return
+		}
+		for _, c := range n.Content {
+			walk(c, depth+1)
+		}
+	}
+	walk(root, 0)
+	if bad != nil {
+		if bad.Kind == yaml.AliasNode || bad.Anchor != "" {
+			y.errorf(bad, "yaml-alias", "Les ancres et alias YAML (& et *) ne sont pas acceptés ici : écrivez chaque valeur en clair.")
+		} else {
+			y.errorf(bad, "yaml-too-large", "L’en-tête YAML est trop gros ou trop imbriqué pour un en-tête de texte.")
+		}
+		return nil
+	}
+	if root.Kind != yaml.MappingNode {
+		y.errorf(root, "yaml-syntax", "L’en-tête doit être une liste de champs « clé: valeur ».")
+		return nil
+	}
+	return root
+}
+
+// field is one key of a mapping.
+type field struct {
+	Key   *yaml.Node
+	Value *yaml.Node
+}
+
+// fields returns the key/value pairs of a mapping, reporting unknown and
+// duplicated keys (with a "did you mean" for a close known key).
+func (y *yamlFile) fields(m *yaml.Node, known []string, what string) []field {
+	var out []field
+	seen := map[string]bool{}
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		k, v := m.Content[i], m.Content[i+1]
+		if k.Kind != yaml.ScalarNode {
+			y.errorf(k, "wrong-type", "Une clé doit être un simple mot.")
+			continue
+		}
+		if seen[k.Value] {
+			y.errorf(k, "duplicate-key", "La clé « %s » apparaît deux fois : gardez-en une seule.", k.Value)
+			continue
+		}
+		seen[k.Value] = true
+		if !contains(known, k.Value) {
+			if s := Suggest(k.Value, known); s != "" {
+				y.errorf(k, "unknown-key", "Clé inconnue « %s » %s : vouliez-vous dire « %s » ?", k.Value, what, s)
+			} else {
+				y.errorf(k, "unknown-key", "Clé inconnue « %s » %s. Clés possibles : %s.", k.Value, what, strings.Join(known, ", "))
+			}
+			continue
+		}
+		out = append(out, field{k, v})
+	}
+	return out
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// str decodes a scalar as text. Any scalar is accepted (a city may be
+// written 75000); lists and mappings are wrong types.
+func (y *yamlFile) str(f field) (string, bool) {
+	v := f.Value
+	if v.Kind != yaml.ScalarNode {
+		y.errorf(v, "wrong-type", "« %s » doit être un texte sur une ligne, pas une liste ni un bloc.", f.Key.Value)
+		return "", false
+	}
+	if v.Tag == "!!null" {
+		return "", true
+	}
+	return v.Value, true
+}
+
+// list decodes a sequence of scalars (a single scalar is a list of one).
+func (y *yamlFile) list(f field) ([]string, bool) {
+	v := f.Value
+	switch v.Kind {
+	case yaml.ScalarNode:
+		if v.Tag == "!!null" || v.Value == "" {
+			return nil, true
+		}
+		return []string{v.Value}, true
+	case yaml.SequenceNode:
+		var out []string
+		for _, e := range v.Content {
+			if e.Kind != yaml.ScalarNode {
+				y.errorf(e, "wrong-type", "Chaque élément de « %s » doit être un texte.", f.Key.Value)
+				return nil, false
+			}
+			out = append(out, e.Value)
+		}
+		return out, true
+	}
+	y.errorf(v, "wrong-type", "« %s » doit être une liste, par exemple [\"a\", \"b\"].", f.Key.Value)
+	return nil, false
+}
+
+func (y *yamlFile) boolean(f field) (bool, bool) {
+	v := f.Value
+	if v.Kind == yaml.ScalarNode && v.Tag == "!!bool" {
+		b, err := strconv.ParseBool(strings.ToLower(v.Value))
+		if err == nil {
+			return b, true
+		}
+	}
+	y.errorf(v, "wrong-type", "« %s » doit valoir true ou false.", f.Key.Value)
+	return false, false
+}
+
+func (y *yamlFile) number(f field) (float64, bool) {
+	v := f.Value
+	if v.Kind == yaml.ScalarNode && (v.Tag == "!!int" || v.Tag == "!!float") {
+		n, err := strconv.ParseFloat(v.Value, 64)
+		if err == nil && n >= 0 {
+			return n, true
+		}
+	}
+	y.errorf(v, "wrong-type", "« %s » doit être un nombre positif.", f.Key.Value)
+	return 0, false
+}
+
+func (y *yamlFile) mapping(f field) (*yaml.Node, bool) {
+	if f.Value.Kind != yaml.MappingNode {
+		y.errorf(f.Value, "wrong-type", "« %s » doit être un groupe de champs « clé: valeur ».", f.Key.Value)
+		return nil, false
+	}
+	return f.Value, true
+}
