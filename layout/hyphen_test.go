@@ -123,7 +123,7 @@ func TestExceptions(t *testing.T) {
 	tests := []struct{ word, want string }{
 		{"recueil", "re-cueil"},
 		{"Recueil", "Re-cueil"},
-		{"typographie", "typographie"},       // forbidden
+		{"typographie", "typographie"},        // forbidden
 		{"typographique", "ty-po-gra-phique"}, // other words unchanged
 		{"lyonnais", "lyon-nais"},
 		{"d’typographie", "d’typographie"}, // the exception applies to each part
