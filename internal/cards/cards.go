@@ -1,0 +1,449 @@
+// Package cards renders the share cards of a contributor: a 1200×630 card
+// for Open Graph, LinkedIn and X, and a 1080×1080 square card. Each shows
+// the contributor's extract, set as large as it fits in the book's serif
+// italic with the book's typography, their name, role and handle, their
+// photo in a round crop, and the book's title, hashtag and short URL.
+//
+// Text is measured with the fonts' advance widths and broken into lines by
+// layout.BreakLines, the line breaker of the book itself, then drawn glyph
+// by glyph at exactly the measured positions. Rendering is deterministic:
+// the same inputs give the same PNG bytes.
+package cards
+
+import (
+	"bytes"
+	"fmt"
+	"image"
+	"image/color"
+	"image/png"
+	"io/fs"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/recueil/recueil/internal/book"
+	"github.com/recueil/recueil/internal/typo"
+)
+
+// Card is the two images of a contributor and the text drawn on them.
+type Card struct {
+	Wide   []byte // PNG, 1200×630
+	Square []byte // PNG, 1080×1080
+	// Alt is exactly the text drawn on the cards (both draw the same text),
+	// in reading order, one element per line: quote, name, role and
+	// organisation, handle, book title, hashtag and URL.
+	Alt string
+	// Text is the quote as drawn, with its quotation marks, after fitting
+	// (it ends with "…" or "[…]" when it had to be shortened). "" when the
+	// contribution has neither extract nor text.
+	Text string
+}
+
+// Card sizes.
+const (
+	WideWidth, WideHeight     = 1200, 630
+	SquareWidth, SquareHeight = 1080, 1080
+	// SafeMargin is the least distance between anything drawn and the edge.
+	SafeMargin = 48
+)
+
+// pngEncoder uses a fixed compression level so that the bytes never depend
+// on the environment.
+func encodePNG(img image.Image) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := png.Encoder{CompressionLevel: png.BestSpeed}
+	if err := enc.Encode(&buf, img); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// Render renders the cards of one contribution. files holds the book's
+// files (photos, logo, font files), with book-relative paths.
+func Render(b *book.Book, c *book.Contribution, files fs.FS) (*Card, book.Diagnostics, error) {
+	cs, diags, err := RenderAll(b, []*book.Contribution{c}, files, 1)
+	if err != nil {
+		return nil, diags, err
+	}
+	return cs[0], diags, nil
+}
+
+// RenderAll renders the cards of every contribution of cs, on up to jobs
+// goroutines. The fonts are parsed once and shared. The result is in the
+// order of cs, and neither the cards nor the diagnostics depend on jobs.
+// Findings about book.yaml (a glyph missing from the title, say) are
+// reported once, not once per card.
+func RenderAll(b *book.Book, cs []*book.Contribution, files fs.FS, jobs int) ([]*Card, book.Diagnostics, error) {
+	fonts, err := loadFonts(b, files)
+	if err != nil {
+		return nil, nil, fmt.Errorf("cards: %w", err)
+	}
+	shared := prepareBook(b, files)
+
+	out := make([]*Card, len(cs))
+	diags := make([]book.Diagnostics, len(cs))
+	errs := make([]error, len(cs))
+	jobs = max(1, min(jobs, len(cs)))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < jobs; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				out[i], diags[i], errs[i] = render(fonts, shared, b, cs[i], files)
+			}
+		}()
+	}
+	for i := range cs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+
+	all := append(book.Diagnostics(nil), shared.diags...)
+	seen := make(map[string]bool)
+	for _, d := range shared.diags {
+		seen[d.String()] = true
+	}
+	for i := range cs {
+		if errs[i] != nil {
+			return nil, all, fmt.Errorf("cards: %s: %w", cs[i].Path, errs[i])
+		}
+		for _, d := range diags[i] {
+			if d.File == cs[i].Path {
+				all = append(all, d)
+				continue
+			}
+			if !seen[d.String()] {
+				seen[d.String()] = true
+				all = append(all, d)
+			}
+		}
+	}
+	return out, all, nil
+}
+
+// bookParts is what every card shares: colours and the logo.
+type bookParts struct {
+	bg, accent, text color.RGBA
+	logo             image.Image
+	diags            book.Diagnostics
+}
+
+const bookFile = "book.yaml"
+
+func prepareBook(b *book.Book, files fs.FS) *bookParts {
+	def := book.Defaults().Cards
+	p := &bookParts{}
+	colour := func(v, d, key string) color.RGBA {
+		if v == "" {
+			v = d
+		}
+		c, ok := parseHex(v)
+		if !ok {
+			p.diags.Add(bookFile, book.Pos{}, book.Warning, "card-colour-invalid",
+				"la couleur %s des cartes (%q) n’est pas de la forme #rrggbb : la couleur par défaut %s est utilisée", key, v, d)
+			c, _ = parseHex(d)
+		}
+		return c
+	}
+	p.bg = colour(b.Cards.Background, def.Background, "background")
+	p.accent = colour(b.Cards.Accent, def.Accent, "accent")
+	p.text = colour(b.Cards.Text, def.Text, "text")
+	if b.Cards.Logo != "" {
+		img, err := readImage(files, b.Cards.Logo)
+		if err != nil {
+			p.diags.Add(bookFile, book.Pos{}, book.Warning, "card-logo-unreadable",
+				"le logo des cartes %s ne peut pas être lu (%v) : les cartes sont faites sans logo", b.Cards.Logo, err)
+		} else {
+			p.logo = img
+		}
+	}
+	return p
+}
+
+func readImage(files fs.FS, name string) (image.Image, error) {
+	if files == nil {
+		return nil, fmt.Errorf("aucun fichier")
+	}
+	data, err := fs.ReadFile(files, name)
+	if err != nil {
+		return nil, err
+	}
+	return decodeImage(data)
+}
+
+// fields is the text of a card, as it will be drawn.
+type fields struct {
+	quote   []string // the quote's words, without the quotation marks
+	open    string   // opening mark and its space
+	close   string   // space and closing mark
+	name    string
+	role    string // role, organisation
+	handle  string
+	title   string
+	tagline string // hashtag · short URL
+}
+
+func (f *fields) lines() []string {
+	return []string{f.name, f.role, f.handle, f.title, f.tagline}
+}
+
+func render(fonts *fontSet, bp *bookParts, b *book.Book, c *book.Contribution, files fs.FS) (*Card, book.Diagnostics, error) {
+	var diags book.Diagnostics
+	m := &faces{
+		quote: newMetrics(fonts.quote), serif: newMetrics(fonts.serif),
+		bold: newMetrics(fonts.bold), sans: newMetrics(fonts.sans), fonts: fonts,
+	}
+	lang := b.Language
+	if lang == "" {
+		lang = "fr"
+	}
+
+	// The text, with the book's typography, without the glyphs the fonts lack.
+	clean := func(s string, mt *metrics, file string, pos book.Pos, what string) string {
+		s, miss := dropMissing(flatten(s), mt)
+		if len(miss) > 0 {
+			diags.Add(file, pos, book.Warning, "glyph-missing",
+				"%s contient des caractères absents de la police des cartes : %s ; ils sont retirés de la carte",
+				what, describeRunes(miss))
+		}
+		return s
+	}
+	var f fields
+	quoteSrc, quoteField, quotePos := c.Extract, "l’extrait", c.FieldPos("extract")
+	if strings.TrimSpace(quoteSrc) == "" {
+		quoteSrc, quoteField, quotePos = bodyQuote(c.Body), "le début du texte", book.Pos{Line: max(c.BodyLine, 1), Col: 1}
+	}
+	f.quote = words(clean(typo.String(lang, flatten(quoteSrc)), m.quote, c.Path, quotePos, quoteField))
+	if strings.HasPrefix(lang, "fr") {
+		f.open, f.close = "«\u202f", "\u202f»"
+	} else {
+		f.open, f.close = "“", "”"
+	}
+	f.name = clean(typo.String(lang, c.Name), m.bold, c.Path, c.FieldPos("name"), "le nom")
+	role := clean(typo.String(lang, c.Role), m.sans, c.Path, c.FieldPos("role"), "la fonction")
+	org := clean(typo.String(lang, c.Organization), m.sans, c.Path, c.FieldPos("organization"), "l’organisation")
+	f.role = joinNonEmpty(", ", role, org)
+	f.handle = clean(c.Handle, m.sans, c.Path, c.FieldPos("handle"), "le pseudonyme")
+	f.title = clean(typo.String(lang, b.Title), m.serif, bookFile, book.Pos{}, "le titre du livre")
+	f.tagline = joinNonEmpty(" · ",
+		clean(b.Hashtag, m.sans, bookFile, book.Pos{}, "le hashtag"),
+		clean(shortURL(b.URL), m.sans, bookFile, book.Pos{}, "l’adresse du livre"))
+
+	var photo image.Image
+	if c.Photo != "" {
+		img, err := readImage(files, c.Photo)
+		if err != nil {
+			diags.Add(c.Path, c.FieldPos("photo"), book.Warning, "card-photo-unreadable",
+				"la photo %s ne peut pas être lue (%v) : les cartes sont faites sans photo", c.Photo, err)
+		} else {
+			photo = img
+		}
+	}
+
+	designs := []*design{wideDesign(), squareDesign()}
+	for _, d := range designs {
+		d.hasPhoto = photo != nil
+		d.logo = bp.logo
+	}
+
+	// Short lines (name, role...): fitted in each design, then the shortest
+	// version of each is drawn on both so that both cards carry one text.
+	plans := make([]*plan, len(designs))
+	cut := make([]bool, 5)
+	for round := 0; round < 3; round++ {
+		stable := true
+		for i, d := range designs {
+			plans[i] = d.plan(m, &f)
+		}
+		cur := f.lines()
+		for k := range cur {
+			best := cur[k]
+			for _, p := range plans {
+				if s := p.texts[k]; utf8.RuneCountInString(s) < utf8.RuneCountInString(best) {
+					best = s
+				}
+			}
+			if best != cur[k] {
+				stable = false
+				cut[k] = true
+				setLine(&f, k, best)
+			}
+		}
+		if stable {
+			break
+		}
+	}
+	lineWhat := []struct {
+		file string
+		pos  book.Pos
+		what string
+	}{
+		{c.Path, c.FieldPos("name"), "le nom"},
+		{c.Path, c.FieldPos("role"), "la fonction et l’organisation"},
+		{c.Path, c.FieldPos("handle"), "le pseudonyme"},
+		{bookFile, book.Pos{}, "le titre du livre"},
+		{bookFile, book.Pos{}, "le hashtag et l’adresse du livre"},
+	}
+	for k, was := range cut {
+		if was {
+			w := lineWhat[k]
+			diags.Add(w.file, w.pos, book.Warning, "card-text-cut",
+				"%s est trop long pour tenir sur une ligne de la carte de partage : il y est raccourci en « %s »", w.what, f.lines()[k])
+		}
+	}
+
+	// The quote: the largest size that fits both cards; past the minimum,
+	// cut at a sentence, else a word, boundary.
+	quote, quotes, wasCut := fitBoth(&f, m.quote, designs, plans)
+	if wasCut {
+		diags.Add(c.Path, quotePos, book.Warning, "card-extract-cut",
+			"%s est trop long pour la carte de partage, même en petits caractères : il y est raccourci en %s. Proposez un extrait plus court (%d caractères au plus) pour qu’il paraisse en entier.",
+			capitalise(quoteField), quote, utf8.RuneCountInString(quote))
+	}
+
+	card := &Card{Text: quote}
+	var alt []string
+	if quote != "" {
+		alt = append(alt, quote)
+	}
+	for _, s := range f.lines() {
+		if s != "" {
+			alt = append(alt, s)
+		}
+	}
+	card.Alt = strings.Join(alt, "\n")
+
+	for i, d := range designs {
+		img, err := d.draw(m, bp, plans[i], quotes[i], photo)
+		if err != nil {
+			return nil, diags, err
+		}
+		data, err := encodePNG(img)
+		if err != nil {
+			return nil, diags, err
+		}
+		if i == 0 {
+			card.Wide = data
+		} else {
+			card.Square = data
+		}
+	}
+	return card, diags, nil
+}
+
+func setLine(f *fields, k int, s string) {
+	switch k {
+	case 0:
+		f.name = s
+	case 1:
+		f.role = s
+	case 2:
+		f.handle = s
+	case 3:
+		f.title = s
+	case 4:
+		f.tagline = s
+	}
+}
+
+func capitalise(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	return strings.ToUpper(string(r)) + s[n:]
+}
+
+func joinNonEmpty(sep string, parts ...string) string {
+	var keep []string
+	for _, p := range parts {
+		if p != "" {
+			keep = append(keep, p)
+		}
+	}
+	return strings.Join(keep, sep)
+}
+
+// candidate is a version of the quote: its first keep words, whole or cut.
+type candidate struct {
+	keep     int
+	sentence bool
+	text     string
+}
+
+func (f *fields) candidate(keep int, sentence bool) candidate {
+	switch {
+	case keep >= len(f.quote):
+		return candidate{keep: len(f.quote), text: f.open + joinWords(f.quote) + f.close}
+	case sentence:
+		return candidate{keep: keep, sentence: true, text: f.open + sentenceCut(f.quote[:keep]) + f.close}
+	}
+	return candidate{keep: keep, text: f.open + ellipsis(f.quote[:keep]) + f.close}
+}
+
+// fitBoth sets the quote on every design. It returns the quote drawn, its
+// layout in each design and whether it had to be cut.
+func fitBoth(f *fields, m *metrics, designs []*design, plans []*plan) (string, []quoteLayout, bool) {
+	out := make([]quoteLayout, len(designs))
+	if len(f.quote) == 0 {
+		return "", out, false
+	}
+	try := func(c candidate) bool {
+		for i, d := range designs {
+			q, ok := fitQuote(c.text, m, d.quoteMax, d.quoteMin, plans[i].quote)
+			if !ok {
+				return false
+			}
+			out[i] = q
+		}
+		return true
+	}
+	full := f.candidate(len(f.quote), false)
+	if try(full) {
+		return full.text, out, false
+	}
+	limit := len(f.quote) - 1
+	for limit > 0 {
+		best := candidate{keep: limit + 1}
+		for i, d := range designs {
+			fits := func(c candidate) bool {
+				_, ok := setQuote(c.text, m, d.quoteMin, plans[i].quote)
+				return ok
+			}
+			c := bestCut(f, limit, fits)
+			if c.keep < best.keep || (c.keep == best.keep && c.sentence) {
+				best = c
+			}
+		}
+		if best.keep > 0 && try(best) {
+			return best.text, out, true
+		}
+		limit = best.keep - 1
+	}
+	last := f.candidate(0, false)
+	try(last) // "« … »" always fits
+	return last.text, out, true
+}
+
+// bestCut is the longest cut of the quote keeping at most limit words that
+// fits, preferring a sentence boundary when it keeps most of the text.
+func bestCut(f *fields, limit int, fits func(candidate) bool) candidate {
+	lo, hi := 0, limit // largest k in [0, limit] whose word cut fits
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if fits(f.candidate(mid, false)) {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	word := f.candidate(lo, false)
+	for j := min(lo+1, limit); j > 0 && 10*j >= 6*lo; j-- {
+		if endsSentence(f.quote[j-1]) {
+			if c := f.candidate(j, true); fits(c) {
+				return c
+			}
+		}
+	}
+	return word
+}

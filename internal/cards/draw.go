@@ -1,0 +1,193 @@
+package cards
+
+import (
+	"bytes"
+	"errors"
+	"image"
+	"image/color"
+	"image/jpeg"
+	"image/png"
+	"math"
+
+	"golang.org/x/image/draw"
+	"golang.org/x/image/font/sfnt"
+	"golang.org/x/image/math/fixed"
+)
+
+// subpixels is how many horizontal positions per pixel glyphs are rendered
+// at; glyph masks are cached per (rune, position).
+const subpixels = 4
+
+type glyphKey struct {
+	r   rune
+	sub int
+}
+
+type glyphMask struct {
+	dr   image.Rectangle // relative to the integer dot
+	mask *image.Alpha
+}
+
+// pen draws text in one font at one size. It places every glyph at the
+// advance width layout measured (no kerning, like the PDF writer), so what
+// the line breaker decided is exactly what is drawn. Not safe for
+// concurrent use.
+type pen struct {
+	m     *metrics
+	size  float64
+	ppem  fixed.Int26_6
+	buf   sfnt.Buffer
+	cache map[glyphKey]glyphMask
+}
+
+func newPen(m *metrics, size float64) *pen {
+	return &pen{m: m, size: size, ppem: fixed.Int26_6(math.Round(size * 64)), cache: make(map[glyphKey]glyphMask)}
+}
+
+func (p *pen) glyph(r rune, sub int) (glyphMask, bool) {
+	k := glyphKey{r, sub}
+	if g, ok := p.cache[k]; ok {
+		return g, g.mask != nil
+	}
+	var g glyphMask
+	if x := p.m.glyph(r); x != 0 {
+		segs, err := p.m.f.LoadGlyph(&p.buf, x, p.ppem, nil)
+		if err == nil {
+			dr, mask := rasterize(segs, fixed.Int26_6(sub*64/subpixels))
+			if mask != nil {
+				g = glyphMask{dr: dr, mask: mask}
+			}
+		}
+	}
+	p.cache[k] = g
+	return g, g.mask != nil
+}
+
+// draw writes s with its baseline at y, starting at x; colour(i) gives the
+// colour of the i-th rune. It returns the x after the last glyph.
+func (p *pen) draw(dst *image.RGBA, x, y float64, s string, colour func(i int) color.Color) float64 {
+	by := int(math.Round(y))
+	i := 0
+	for _, r := range s {
+		q := int(math.Round(x * subpixels))
+		ix, sub := floorDiv(q, subpixels), mod(q, subpixels)
+		if g, ok := p.glyph(r, sub); ok {
+			draw.DrawMask(dst, g.dr.Add(image.Pt(ix, by)), image.NewUniform(colour(i)), image.Point{}, g.mask, image.Point{}, draw.Over)
+		}
+		x += float64(p.m.Advance(r)) * p.size / 1000
+		i++
+	}
+	return x
+}
+
+func (p *pen) width(s string) float64 { return p.m.width(s, p.size) }
+
+func floorDiv(a, b int) int {
+	q := a / b
+	if a%b != 0 && a < 0 {
+		q--
+	}
+	return q
+}
+
+func mod(a, b int) int { return a - floorDiv(a, b)*b }
+
+func solid(c color.Color) func(int) color.Color { return func(int) color.Color { return c } }
+
+// fillRect paints r in c.
+func fillRect(dst *image.RGBA, r image.Rectangle, c color.Color) {
+	draw.Draw(dst, r, image.NewUniform(c), image.Point{}, draw.Src)
+}
+
+// decodeImage reads a JPEG or PNG by its signature, not its file name.
+func decodeImage(data []byte) (image.Image, error) {
+	switch {
+	case bytes.HasPrefix(data, []byte("\x89PNG\r\n\x1a\n")):
+		return png.Decode(bytes.NewReader(data))
+	case bytes.HasPrefix(data, []byte{0xff, 0xd8}):
+		return jpeg.Decode(bytes.NewReader(data))
+	}
+	return nil, errors.New("ni JPEG ni PNG")
+}
+
+// circlePhoto draws src, centre-cropped to a square and scaled to d×d, as a
+// disc of diameter d with its top-left corner at at, ringed with a line of
+// width ring in ringCol. The disc edge is antialiased with an analytic
+// coverage mask (exact distance to the circle, clamped to one pixel).
+func circlePhoto(dst *image.RGBA, src image.Image, at image.Point, d int, ring float64, ringCol color.Color) {
+	b := src.Bounds()
+	side := min(b.Dx(), b.Dy())
+	crop := image.Rect(0, 0, side, side).Add(image.Pt(b.Min.X+(b.Dx()-side)/2, b.Min.Y+(b.Dy()-side)/2))
+	scaled := image.NewRGBA(image.Rect(0, 0, d, d))
+	draw.CatmullRom.Scale(scaled, scaled.Rect, src, crop, draw.Src, nil)
+
+	c := float64(d) / 2
+	disc := image.NewAlpha(scaled.Rect)
+	ringMask := image.NewAlpha(scaled.Rect)
+	for y := 0; y < d; y++ {
+		for x := 0; x < d; x++ {
+			dist := math.Hypot(float64(x)+0.5-c, float64(y)+0.5-c)
+			inner := coverage(c - ring - dist)
+			outer := coverage(c - dist)
+			disc.Pix[y*disc.Stride+x] = uint8(math.Round(255 * inner))
+			ringMask.Pix[y*ringMask.Stride+x] = uint8(math.Round(255 * math.Max(0, outer-inner)))
+		}
+	}
+	r := scaled.Rect.Add(at)
+	draw.DrawMask(dst, r, scaled, image.Point{}, disc, image.Point{}, draw.Over)
+	if ring > 0 {
+		draw.DrawMask(dst, r, image.NewUniform(ringCol), image.Point{}, ringMask, image.Point{}, draw.Over)
+	}
+}
+
+// coverage maps a signed distance (positive inside) to a pixel coverage.
+func coverage(d float64) float64 { return math.Max(0, math.Min(1, d+0.5)) }
+
+// fitImage scales src to fit within maxW×maxH, keeping its proportions.
+func fitImage(src image.Image, maxW, maxH int) *image.RGBA {
+	b := src.Bounds()
+	if b.Dx() == 0 || b.Dy() == 0 {
+		return image.NewRGBA(image.Rect(0, 0, 0, 0))
+	}
+	s := math.Min(float64(maxW)/float64(b.Dx()), float64(maxH)/float64(b.Dy()))
+	w := max(1, int(math.Round(float64(b.Dx())*s)))
+	h := max(1, int(math.Round(float64(b.Dy())*s)))
+	out := image.NewRGBA(image.Rect(0, 0, w, h))
+	draw.CatmullRom.Scale(out, out.Rect, src, b, draw.Src, nil)
+	return out
+}
+
+// mix blends a towards b: t=0 gives a, t=1 gives b.
+func mix(a, b color.RGBA, t float64) color.RGBA {
+	l := func(x, y uint8) uint8 { return uint8(math.Round(float64(x) + (float64(y)-float64(x))*t)) }
+	return color.RGBA{l(a.R, b.R), l(a.G, b.G), l(a.B, b.B), 255}
+}
+
+// parseHex reads #rrggbb.
+func parseHex(s string) (color.RGBA, bool) {
+	if len(s) != 7 || s[0] != '#' {
+		return color.RGBA{}, false
+	}
+	var v [3]uint8
+	for i := 0; i < 3; i++ {
+		hi, ok1 := hexDigit(s[1+2*i])
+		lo, ok2 := hexDigit(s[2+2*i])
+		if !ok1 || !ok2 {
+			return color.RGBA{}, false
+		}
+		v[i] = hi<<4 | lo
+	}
+	return color.RGBA{v[0], v[1], v[2], 255}, true
+}
+
+func hexDigit(c byte) (uint8, bool) {
+	switch {
+	case c >= '0' && c <= '9':
+		return c - '0', true
+	case c >= 'a' && c <= 'f':
+		return c - 'a' + 10, true
+	case c >= 'A' && c <= 'F':
+		return c - 'A' + 10, true
+	}
+	return 0, false
+}
