@@ -1,0 +1,292 @@
+package typeset
+
+import (
+	"strconv"
+
+	"github.com/recueil/recueil/internal/book"
+	"github.com/recueil/recueil/internal/fonts"
+	"github.com/recueil/recueil/internal/typo"
+	"github.com/recueil/recueil/layout"
+)
+
+// family is serif (body) or sans (headings, names).
+type family uint8
+
+const (
+	serif family = iota
+	sans
+)
+
+func faceFor(fam family, st book.Style) fonts.ID {
+	if st&book.Code != 0 {
+		return fonts.Sans
+	}
+	if fam == sans {
+		if st&book.Bold != 0 {
+			return fonts.SansBold
+		}
+		return fonts.Sans
+	}
+	switch {
+	case st&book.Bold != 0 && st&book.Italic != 0:
+		return fonts.SerifBoldItalic
+	case st&book.Bold != 0:
+		return fonts.SerifBold
+	case st&book.Italic != 0:
+		return fonts.SerifItalic
+	}
+	return fonts.Serif
+}
+
+// tstyle is the look of a run of text.
+type tstyle struct {
+	fam      family
+	base     book.Style // added to every span's style
+	size     layout.Unit
+	color    layout.Color
+	noHyphen bool
+}
+
+// text is one plain run.
+func (t *typesetter) text(s string, ts tstyle) layout.Run {
+	f := faceFor(ts.fam, ts.base)
+	return layout.Run{Text: t.clean(s, f), Face: int(f), Size: ts.size, Color: ts.color, NoHyphen: ts.noHyphen}
+}
+
+// spans turns Markdown spans into runs, with the book's typography applied.
+func (t *typesetter) spans(spans []book.Span, ts tstyle) []layout.Run {
+	spans = typo.Spans(t.lang, spans)
+	out := make([]layout.Run, 0, len(spans))
+	for _, s := range spans {
+		if s.Break {
+			out = append(out, layout.Run{Break: true})
+			continue
+		}
+		st := s.Style | ts.base
+		f := faceFor(ts.fam, st)
+		size := ts.size
+		if st&book.Code != 0 {
+			size = size * 9 / 10
+		}
+		r := layout.Run{Text: t.clean(s.Text, f), Face: int(f), Size: size, Color: ts.color,
+			NoHyphen: ts.noHyphen || st&book.Code != 0 || s.Link != "" && s.Text == s.Link}
+		if s.Link != "" {
+			r.Link = s.Link
+			r.Color = t.d.link
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+// pstyle is a paragraph setting.
+func (t *typesetter) pstyle(width, leading layout.Unit, align layout.Align) layout.Style {
+	return layout.Style{Width: width, Leading: leading, Align: align, Hyphenate: align == layout.Justify,
+		Params: layout.DefaultBreakParams()}
+}
+
+func (t *typesetter) setLines(runs []layout.Run, st layout.Style) []layout.Line {
+	var hy layout.Hyphenator
+	if st.Hyphenate && t.lang == "fr" {
+		hy = layout.French()
+	}
+	return st.Set(runs, t.faces, hy)
+}
+
+// height of a set of lines.
+func height(lines []layout.Line) layout.Unit {
+	var h layout.Unit
+	for _, l := range lines {
+		h += l.Leading
+	}
+	return h
+}
+
+// place draws lines at (x, y) on p; returns the height used.
+func place(p *layout.Page, lines []layout.Line, x, y layout.Unit) layout.Unit {
+	for _, l := range lines {
+		layout.PlaceLine(p, l, x, y)
+		y += l.Leading
+	}
+	return height(lines)
+}
+
+// bctx is where body blocks are set: a left offset and a measure within
+// the frame, a size.
+type bctx struct {
+	x, width      layout.Unit
+	size, leading layout.Unit
+	italic        bool
+	first         bool // the first block of a text
+}
+
+// blocks sets Markdown blocks into the flow.
+func (t *typesetter) blocks(bl []book.Block, c bctx) {
+	for i := range bl {
+		b := &bl[i]
+		if b.Line > 0 {
+			t.line = b.Line
+		}
+		t.block(b, c)
+		c.first = false
+	}
+}
+
+func (t *typesetter) block(b *book.Block, c bctx) {
+	ts := tstyle{fam: serif, size: c.size, color: t.d.ink}
+	if c.italic {
+		ts.base = book.Italic
+	}
+	switch b.Kind {
+	case book.Paragraph:
+		st := t.pstyle(c.width, c.leading, layout.Justify)
+		if t.b.Page.Indent {
+			if !c.first || t.lang == "fr" {
+				st.Indent = t.d.indent * c.size / t.d.size
+			}
+		} else {
+			t.flow.Space(c.leading / 2)
+		}
+		lines := t.setLines(t.spans(b.Spans, ts), st)
+		t.flow.Lines(lines, layout.LinesOpts{X: c.x})
+	case book.CodeBlock:
+		ts := tstyle{fam: sans, size: c.size * 85 / 100, color: t.d.soft, noHyphen: true, base: book.Code}
+		st := t.pstyle(c.width-t.d.indent, c.leading*85/100, layout.Left)
+		t.flow.Space(c.leading / 3)
+		var lines []layout.Line
+		for _, s := range splitLines(book.PlainText(b.Spans)) {
+			if s == "" {
+				s = " "
+			}
+			lines = append(lines, t.setLines([]layout.Run{t.text(s, ts)}, st)...)
+		}
+		t.flow.Lines(lines, layout.LinesOpts{X: c.x + t.d.indent})
+		t.flow.Space(c.leading / 3)
+	case book.Heading:
+		size := c.size * 115 / 100
+		if b.Level <= 1 {
+			size = c.size * 13 / 10
+		} else if b.Level >= 3 {
+			size = c.size
+		}
+		ld := size * 13 / 10
+		lines := t.setLines(t.spans(b.Spans, tstyle{fam: sans, base: book.Bold, size: size, color: t.d.ink, noHyphen: true}),
+			t.pstyle(c.width, ld, layout.Left))
+		t.flow.Space(c.leading * 3 / 4)
+		t.flow.Need(height(lines) + 2*c.leading + ld/3)
+		t.flow.Lines(lines, layout.LinesOpts{X: c.x, Keep: true})
+		t.flow.Skip(ld / 3)
+	case book.Quote:
+		t.flow.Space(c.leading / 3)
+		q := c
+		q.x += t.d.indent
+		q.width -= t.d.indent * 3 / 2
+		q.size = c.size * 93 / 100
+		q.leading = c.leading * 93 / 100
+		q.first = true
+		t.blocks(b.Children, q)
+		t.flow.Space(c.leading / 3)
+	case book.List:
+		t.list(b, c)
+	case book.Rule:
+		mark := "*\u2003*\u2003*"
+		if t.set.Face(fonts.Serif).Has('⁂') {
+			mark = "⁂"
+		}
+		lines := t.setLines([]layout.Run{t.text(mark, ts)}, t.pstyle(c.width, c.leading, layout.Center))
+		t.flow.Space(c.leading / 2)
+		t.flow.Lines(lines, layout.LinesOpts{X: c.x})
+		t.flow.Space(c.leading / 2)
+	case book.Image:
+		t.image(b.Src, c, c.width, t.d.textH*6/10)
+	case book.ListItem:
+		t.blocks(b.Children, c)
+	}
+}
+
+func splitLines(s string) []string {
+	var out []string
+	start := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\n' {
+			out = append(out, s[start:i])
+			start = i + 1
+		}
+	}
+	if start < len(s) {
+		out = append(out, s[start:])
+	}
+	return out
+}
+
+// list sets a list with hanging indents: markers in the margin of the items.
+func (t *typesetter) list(b *book.Block, c bctx) {
+	t.flow.Space(c.leading / 4)
+	hang := t.d.indent
+	n := b.Start
+	if n == 0 && b.Ordered {
+		n = 1
+	}
+	ts := tstyle{fam: serif, size: c.size, color: t.d.ink}
+	for i := range b.Children {
+		it := &b.Children[i]
+		marker := "–"
+		if b.Ordered {
+			marker = strconv.Itoa(n) + "."
+			n++
+		}
+		ic := c
+		ic.x += hang
+		ic.width -= hang
+		ic.first = true
+		mrun := t.text(marker, ts)
+		mw := layout.Width(t.faces[mrun.Face], mrun.Text, mrun.Size)
+		done := false
+		for j := range it.Children {
+			ch := &it.Children[j]
+			if ch.Line > 0 {
+				t.line = ch.Line
+			}
+			if !done && ch.Kind == book.Paragraph {
+				done = true
+				st := t.pstyle(ic.width, ic.leading, layout.Justify)
+				lines := t.setLines(t.spans(ch.Spans, ts), st)
+				if len(lines) > 0 {
+					m := layout.Element{Kind: layout.TextElement, X: -hang/3 - mw, Face: mrun.Face, Size: mrun.Size, Text: mrun.Text, Color: t.d.accent, W: mw}
+					if b.Ordered {
+						m.Color = t.d.ink
+					}
+					lines[0].Elements = append([]layout.Element{m}, lines[0].Elements...)
+				}
+				t.flow.Lines(lines, layout.LinesOpts{X: ic.x})
+				continue
+			}
+			if ch.Kind == book.Paragraph && !t.b.Page.Indent {
+				t.flow.Space(ic.leading / 4)
+			}
+			t.block(ch, ic)
+		}
+	}
+	t.flow.Space(c.leading / 4)
+}
+
+// image sets a local image, centred, scaled to fit.
+func (t *typesetter) image(src string, c bctx, maxW, maxH layout.Unit) {
+	pw, ph, ok := t.imageSize(src)
+	if !ok {
+		t.warnImage(src)
+		return
+	}
+	w := maxW
+	h := layout.Unit(int64(w) * int64(ph) / int64(pw))
+	if h > maxH {
+		h = maxH
+		w = layout.Unit(int64(h) * int64(pw) / int64(ph))
+	}
+	t.flow.Space(c.leading / 2)
+	path := t.path(src)
+	t.flow.Block(h, func(p *layout.Page, x, y layout.Unit) {
+		p.Add(layout.Element{Kind: layout.ImageElement, X: x + c.x + (c.width-w)/2, Y: y, W: w, H: h, Src: path})
+	})
+	t.flow.Space(c.leading / 2)
+}

@@ -1,0 +1,312 @@
+// Package typeset turns a book into laid-out pages: the cover, the front
+// matter, the contributions, the editor's texts, the index. It decides
+// everything the PDF shows; the PDF writer only draws it.
+package typeset
+
+import (
+	"fmt"
+	"image"
+	_ "image/jpeg" // photos
+	_ "image/png"  // photos and logos
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/recueil/recueil/internal/book"
+	"github.com/recueil/recueil/internal/fonts"
+	"github.com/recueil/recueil/internal/typo"
+	"github.com/recueil/recueil/layout"
+)
+
+// EntryKind is the kind of a table-of-contents entry.
+type EntryKind uint8
+
+const (
+	EntryContents EntryKind = iota
+	EntryIntroduction
+	EntrySection
+	EntryContribution
+	EntryAfterword
+	EntryIndex
+	EntryPartners
+)
+
+// Entry is a table-of-contents and outline entry.
+type Entry struct {
+	Kind   EntryKind
+	Title  string // as shown in the outline
+	Level  int    // outline level: contributions nest under their section
+	Anchor string // named destination
+	Page   int    // folio where it starts
+	Slug   string // contributions only
+}
+
+// PageRange is where a contribution is printed.
+type PageRange struct {
+	Slug        string
+	First, Last int // folios
+}
+
+// Result is a typeset book.
+type Result struct {
+	Doc           *layout.Document
+	Fonts         *fonts.Set
+	Entries       []Entry
+	Contributions []PageRange // every published contribution, in book order
+}
+
+// Faces returns the face table the document's elements index into.
+func (r *Result) Faces() []layout.Face { return faceTable(r.Fonts) }
+
+func faceTable(s *fonts.Set) []layout.Face {
+	t := make([]layout.Face, fonts.NumFaces)
+	for i := range t {
+		t[i] = s.Faces[i]
+	}
+	return t
+}
+
+// Anchor names.
+func contribAnchor(slug string) string { return "c:" + slug }
+func sectionAnchor(i int) string       { return "s:" + strconv.Itoa(i) }
+
+// Typeset lays out the whole book. The diagnostics are warnings about what
+// the typesetter had to change (a character missing from the font...).
+func Typeset(b *book.Book) (*Result, book.Diagnostics, error) {
+	set, err := fonts.Load(b.Root, b.Fonts.Serif, b.Fonts.Sans)
+	if err != nil {
+		return nil, nil, err
+	}
+	var pages map[string]int // anchor -> folio, from the previous pass
+	var diags book.Diagnostics
+	var res *Result
+	tocPages := -1
+	for pass := 0; pass < 4; pass++ {
+		t := newTypesetter(b, set)
+		t.pages = pages
+		t.book()
+		res = &Result{Doc: t.doc, Fonts: set, Entries: t.entries}
+		anchors := t.doc.Anchors()
+		pages = map[string]int{}
+		for name, a := range anchors {
+			pages[name] = a.Page
+		}
+		for i := range res.Entries {
+			res.Entries[i].Page = pages[res.Entries[i].Anchor]
+		}
+		res.Contributions = t.ranges
+		diags = t.diags
+		if pass > 0 && t.tocPages == tocPages {
+			break
+		}
+		tocPages = t.tocPages
+	}
+	diags.Sort()
+	return res, diags, nil
+}
+
+// design is the book's typographic scale, derived from the page settings.
+type design struct {
+	size, leading   layout.Unit // body
+	small, smallLd  layout.Unit
+	indent          layout.Unit
+	top, bottom     layout.Unit
+	inner, outer    layout.Unit
+	width, height   layout.Unit
+	measure, textH  layout.Unit
+	accent, gray    layout.Color
+	ink, soft, link layout.Color
+}
+
+func newDesign(b *book.Book) design {
+	p := b.Page
+	w, h := p.Width, p.Height
+	if w <= 0 || h <= 0 {
+		w, h = 148, 210
+	}
+	fs := p.FontSize
+	if fs <= 0 {
+		fs = 10.5
+	}
+	m := p.Margins
+	if m.Top <= 0 && m.Bottom <= 0 && m.Inner <= 0 && m.Outer <= 0 {
+		m = book.Margins{Top: 18, Bottom: 20, Inner: 18, Outer: 15}
+	}
+	d := design{
+		size: layout.Pt(fs), leading: layout.Pt(fs * 1.32),
+		small: layout.Pt(fs * 0.86), smallLd: layout.Pt(fs * 0.86 * 1.3),
+		indent: layout.Pt(fs * 1.5),
+		top:    layout.Mm(m.Top), bottom: layout.Mm(m.Bottom),
+		inner: layout.Mm(m.Inner), outer: layout.Mm(m.Outer),
+		width: layout.Mm(w), height: layout.Mm(h),
+		accent: parseColor(b.Cards.Accent, layout.Color{R: 0xb0, G: 0x6a, B: 0x1c}),
+		gray:   layout.Color{R: 0x6b, G: 0x6b, B: 0x6b},
+		ink:    layout.Color{R: 0x1a, G: 0x1a, B: 0x1a},
+		soft:   layout.Color{R: 0x44, G: 0x44, B: 0x44},
+		link:   layout.Color{R: 0x1f, G: 0x3f, B: 0x6f},
+	}
+	d.measure = d.width - d.inner - d.outer
+	d.textH = d.height - d.top - d.bottom
+	return d
+}
+
+func parseColor(s string, def layout.Color) layout.Color {
+	s = strings.TrimPrefix(strings.TrimSpace(s), "#")
+	if len(s) != 6 {
+		return def
+	}
+	v, err := strconv.ParseUint(s, 16, 32)
+	if err != nil {
+		return def
+	}
+	return layout.Color{R: uint8(v >> 16), G: uint8(v >> 8), B: uint8(v)}
+}
+
+// pageKind says what decorates a page.
+type pageKind uint8
+
+const (
+	plainPage   pageKind = iota // no running head, no folio (cover, title, blank)
+	openingPage                 // folio only
+	normalPage                  // running head and folio
+)
+
+type typesetter struct {
+	b       *book.Book
+	set     *fonts.Set
+	faces   []layout.Face
+	d       design
+	lang    string
+	doc     *layout.Document
+	flow    *layout.Flow
+	entries []Entry
+	ranges  []PageRange
+	diags   book.Diagnostics
+	seen    map[string]bool // glyph-missing findings already reported
+	pages   map[string]int  // anchor -> folio from the previous pass
+	bySlug  map[string]*book.Contribution
+
+	kinds    []pageKind // by page index
+	heads    []string
+	nextKind pageKind // kind of the pages the flow starts
+	head     string   // running head of the recto pages started
+	tocPages int
+
+	// where findings about the text being set point
+	file string
+	line int
+}
+
+func newTypesetter(b *book.Book, set *fonts.Set) *typesetter {
+	d := newDesign(b)
+	t := &typesetter{b: b, set: set, faces: faceTable(set), d: d, lang: b.Language, seen: map[string]bool{}}
+	if t.lang == "" {
+		t.lang = "fr"
+	}
+	t.doc = &layout.Document{Width: d.width, Height: d.height}
+	t.flow = &layout.Flow{Doc: t.doc, Start: t.startPage}
+	return t
+}
+
+func (t *typesetter) startPage(p *layout.Page) layout.Frame {
+	t.kinds = append(t.kinds, t.nextKind)
+	t.heads = append(t.heads, t.head)
+	t.nextKind = normalPage
+	x := t.d.inner
+	if p.Verso() {
+		x = t.d.outer
+	}
+	return layout.Frame{X: x, Y: t.d.top, W: t.d.measure, H: t.d.textH}
+}
+
+// newPage starts a page of the given kind; recto forces a right-hand page,
+// leaving a blank verso when needed.
+func (t *typesetter) newPage(kind pageKind, recto bool) *layout.Page {
+	if recto && len(t.doc.Pages)%2 == 1 { // the next page would be a verso
+		t.nextKind = plainPage
+		t.flow.NewPage()
+	}
+	t.nextKind = kind
+	return t.flow.NewPage()
+}
+
+func (t *typesetter) label(fr, en string) string {
+	if t.lang == "fr" {
+		return fr
+	}
+	return en
+}
+
+func (t *typesetter) typo(s string) string { return typo.String(t.lang, s) }
+
+func (t *typesetter) path(rel string) string {
+	return filepath.Join(t.b.Root, filepath.FromSlash(rel))
+}
+
+// imageSize reads an image's pixel size; ok is false when it cannot be read.
+func (t *typesetter) imageSize(rel string) (w, h int, ok bool) {
+	f, err := os.Open(t.path(rel))
+	if err != nil {
+		return 0, 0, false
+	}
+	defer f.Close()
+	c, _, err := image.DecodeConfig(f)
+	if err != nil || c.Width <= 0 || c.Height <= 0 {
+		return 0, 0, false
+	}
+	return c.Width, c.Height, true
+}
+
+func (t *typesetter) warnImage(rel string) {
+	key := "img\x00" + t.file + rel
+	if t.seen[key] {
+		return
+	}
+	t.seen[key] = true
+	file := t.file
+	if file == "" {
+		file = rel
+	}
+	t.diags.Add(file, book.Pos{Line: t.line}, book.Warning, "image-unreadable",
+		"l’image %s n’a pas pu être lue : elle est omise du PDF", rel)
+}
+
+// clean replaces the characters the face lacks, reporting each once.
+func (t *typesetter) clean(s string, face fonts.ID) string {
+	f := t.set.Face(face)
+	ok := true
+	for _, r := range s {
+		if !f.Has(r) && !isSpace(r) {
+			ok = false
+			break
+		}
+	}
+	if ok {
+		return s
+	}
+	var sb strings.Builder
+	for _, r := range s {
+		if f.Has(r) || isSpace(r) {
+			sb.WriteRune(r)
+			continue
+		}
+		if r == '\u00ad' || r == '\u200b' || r == '\ufe0f' || r == '\u200d' {
+			continue // invisible: soft hyphen, zero-width space, emoji joiners
+		}
+		key := fmt.Sprintf("%s\x00%d\x00%d", t.file, t.line, r)
+		if !t.seen[key] {
+			t.seen[key] = true
+			file := t.file
+			if file == "" {
+				file = "book.yaml"
+			}
+			t.diags.Add(file, book.Pos{Line: t.line}, book.Warning, "glyph-missing",
+				"le caractère « %c » (U+%04X) n’existe pas dans la police du livre : il est remplacé par « ? » dans le PDF", r, r)
+		}
+		sb.WriteByte('?')
+	}
+	return sb.String()
+}
+
+func isSpace(r rune) bool { return r == ' ' || r == '\t' || r == '\n' || r == '\r' }

@@ -1,0 +1,390 @@
+package layout
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Run is a piece of paragraph text in one face, size and colour.
+type Run struct {
+	Text     string
+	Face     int // index in the face table given to Set
+	Size     Unit
+	Color    Color
+	Link     string // external URI, or "#name" for an internal destination
+	NoHyphen bool   // never hyphenate (names, handles, URLs, code)
+	Break    bool   // a hard line break; Text is ignored
+}
+
+// Align is how lines sit in the measure.
+type Align uint8
+
+const (
+	Justify Align = iota
+	Left
+	Center
+	Right
+)
+
+// Style is the setting of a paragraph.
+type Style struct {
+	Width     Unit // the measure
+	Indent    Unit // first-line indent
+	Leading   Unit // baseline to baseline
+	Align     Align
+	Hyphenate bool
+	Params    BreakParams
+}
+
+// Line is a set line: its elements are placed relative to the left end of
+// the line's baseline.
+type Line struct {
+	Elements []Element
+	Width    Unit // natural width of the text as set (after justification)
+	Leading  Unit
+	Size     Unit // largest font size on the line
+	Overfull bool
+}
+
+// Whitespace that may break a line. U+00A0 and U+202F are not in it: they
+// are set as part of the word they bind.
+func isBreakSpace(r rune) bool { return r == ' ' || r == '\t' || r == '\n' || r == '\r' }
+
+// content is what an item prints.
+type content struct {
+	text  string
+	face  int
+	size  Unit
+	color Color
+	link  string
+}
+
+// fill is the stretch of the glue that ends a paragraph or a hard-broken
+// line: large enough to absorb any shortfall, finite for every breaker.
+const fill = Unit(1 << 40)
+
+type builder struct {
+	faces []Face
+	hy    Hyphenator
+	st    Style
+	items []Item
+	cont  []content
+}
+
+func (b *builder) add(it Item, c content) {
+	b.items = append(b.items, it)
+	b.cont = append(b.cont, c)
+}
+
+func (b *builder) lastIsGlue() bool {
+	return len(b.items) == 0 || b.items[len(b.items)-1].Kind == GlueItem ||
+		(b.items[len(b.items)-1].Kind == PenaltyItem && b.items[len(b.items)-1].Penalty <= -Infinity)
+}
+
+func (b *builder) glue(r Run) {
+	if b.lastIsGlue() {
+		return
+	}
+	f := b.faces[r.Face]
+	w := Width(f, " ", r.Size)
+	it := Item{Kind: GlueItem, Width: w, Stretch: w / 2, Shrink: w / 3}
+	if b.st.Align != Justify {
+		// Ragged lines: the breaker sees room to stretch, the line is set
+		// at its natural spacing.
+		it.Stretch = 3 * w
+		it.Shrink = 0
+	}
+	b.add(it, content{face: r.Face, size: r.Size, link: r.Link})
+}
+
+// noHyphenWord reports the words never hyphenated: URLs, mail addresses,
+// handles, numbers, words in capitals.
+func noHyphenWord(w string) bool {
+	if strings.ContainsAny(w, "@/#_\\=&0123456789") || strings.Contains(w, "www") {
+		return true
+	}
+	// an inner dot: example.org
+	if i := strings.IndexByte(w, '.'); i >= 0 && i < len(w)-1 {
+		r, _ := utf8.DecodeRuneInString(w[i+1:])
+		if unicode.IsLetter(r) {
+			return true
+		}
+	}
+	upper, letters := 0, 0
+	for _, r := range w {
+		if unicode.IsLetter(r) {
+			letters++
+			if unicode.IsUpper(r) {
+				upper++
+			}
+		}
+	}
+	return letters > 1 && upper == letters
+}
+
+func (b *builder) word(r Run, w string) {
+	f := b.faces[r.Face]
+	c := content{face: r.Face, size: r.Size, color: r.Color, link: r.Link}
+	box := func(s string) {
+		if s == "" {
+			return
+		}
+		c.text = s
+		b.add(Item{Kind: BoxItem, Width: Width(f, s, r.Size)}, c)
+	}
+	if r.NoHyphen || !b.st.Hyphenate || b.hy == nil || noHyphenWord(w) {
+		box(w)
+		return
+	}
+	hyw := Width(f, "-", r.Size)
+	pen := b.st.Params.HyphenPenalty
+	// Split at hard hyphens (a break after the hyphen) and hyphenate the
+	// letter runs between apostrophes and hyphens.
+	start := 0 // byte offset of the pending text
+	seg := -1  // byte offset of the current letter run
+	flush := func(end int) {
+		if seg < 0 {
+			return
+		}
+		s0 := seg
+		letters := w[s0:end]
+		seg = -1
+		if utf8.RuneCountInString(letters) < 5 {
+			return
+		}
+		pts := b.hy.Points(letters)
+		if len(pts) == 0 {
+			return
+		}
+		// rune offsets to byte offsets
+		ri, pi := 0, 0
+		for bi := range letters {
+			for pi < len(pts) && pts[pi] < ri {
+				pi++
+			}
+			if pi < len(pts) && pts[pi] == ri && ri > 0 {
+				cut := s0 + bi
+				box(w[start:cut])
+				b.add(Item{Kind: PenaltyItem, Width: hyw, Penalty: pen, Flagged: true}, content{face: r.Face, size: r.Size, color: r.Color, link: r.Link})
+				start = cut
+			}
+			ri++
+		}
+	}
+	for i, ch := range w {
+		if unicode.IsLetter(ch) {
+			if seg < 0 {
+				seg = i
+			}
+			continue
+		}
+		flush(i)
+		if ch == '-' && i > 0 && i+1 < len(w) {
+			box(w[start : i+1])
+			b.add(Item{Kind: PenaltyItem, Penalty: pen, Flagged: true}, content{face: r.Face, size: r.Size, link: r.Link})
+			start = i + 1
+		}
+	}
+	flush(len(w))
+	box(w[start:])
+}
+
+// Items turns runs into boxes, glue and penalties, with the content each
+// item prints. Exposed for tests and for callers that measure.
+func (st Style) items(runs []Run, faces []Face, hy Hyphenator) *builder {
+	b := &builder{faces: faces, hy: hy, st: st}
+	if st.Indent > 0 {
+		b.add(Item{Kind: BoxItem, Width: st.Indent}, content{})
+	}
+	for _, r := range runs {
+		if r.Break {
+			if len(b.items) > 0 {
+				b.add(Item{Kind: PenaltyItem, Penalty: Infinity}, content{})
+				b.add(Item{Kind: GlueItem, Stretch: fill}, content{})
+				b.add(Item{Kind: PenaltyItem, Penalty: -Infinity}, content{})
+			}
+			continue
+		}
+		s := r.Text
+		wstart := -1
+		for i, ch := range s {
+			if isBreakSpace(ch) {
+				if wstart >= 0 {
+					b.word(r, s[wstart:i])
+					wstart = -1
+				}
+				b.glue(r)
+				continue
+			}
+			if wstart < 0 {
+				wstart = i
+			}
+		}
+		if wstart >= 0 {
+			b.word(r, s[wstart:])
+		}
+	}
+	// drop trailing glue and breaks
+	for len(b.items) > 0 && b.items[len(b.items)-1].Kind != BoxItem {
+		b.items = b.items[:len(b.items)-1]
+		b.cont = b.cont[:len(b.cont)-1]
+	}
+	b.add(Item{Kind: PenaltyItem, Penalty: Infinity}, content{})
+	b.add(Item{Kind: GlueItem, Stretch: fill}, content{})
+	b.add(Item{Kind: PenaltyItem, Penalty: -Infinity}, content{})
+	return b
+}
+
+// Items returns the Knuth–Plass items of a paragraph.
+func (st Style) Items(runs []Run, faces []Face, hy Hyphenator) []Item {
+	return st.items(runs, faces, hy).items
+}
+
+// Set breaks a paragraph into lines and positions every word: justified
+// lines get their inter-word spaces computed here, so that the writer only
+// draws text at the positions given.
+func (st Style) Set(runs []Run, faces []Face, hy Hyphenator) []Line {
+	b := st.items(runs, faces, hy)
+	items := b.items
+	if len(items) <= 3 {
+		return nil
+	}
+	breaks := BreakLines(items, func(int) Unit { return st.Width }, st.Params)
+	var lines []Line
+	start := 0
+	for _, br := range breaks {
+		// discard glue and penalties at the start of a line
+		for start < br.Index && items[start].Kind != BoxItem {
+			start++
+		}
+		lines = append(lines, st.setLine(b, start, br.Index))
+		start = br.Index + 1
+	}
+	return lines
+}
+
+func (st Style) setLine(b *builder, start, end int) Line {
+	items := b.items
+	var w, stretch, shrink Unit
+	last := end // items [start, last) are on the line
+	for i := start; i < last; i++ {
+		it := items[i]
+		switch it.Kind {
+		case BoxItem:
+			w += it.Width
+		case GlueItem:
+			w += it.Width
+			stretch += it.Stretch
+			shrink += it.Shrink
+		}
+	}
+	brk := items[end]
+	hyphen := brk.Kind == PenaltyItem && brk.Width > 0
+	if hyphen {
+		w += brk.Width
+	}
+	ratio := 0.0
+	switch {
+	case w < st.Width && stretch > 0:
+		ratio = float64(st.Width-w) / float64(stretch)
+	case w > st.Width && shrink > 0:
+		ratio = -float64(w-st.Width) / float64(shrink)
+	}
+	if ratio < -1 {
+		ratio = -1
+	}
+	if st.Align != Justify && ratio > 0 {
+		ratio = 0
+	}
+	line := Line{Leading: st.Leading}
+	x := Unit(0)
+	var cur *Element
+	for i := start; i < last; i++ {
+		it := items[i]
+		c := b.cont[i]
+		switch it.Kind {
+		case BoxItem:
+			if c.text == "" {
+				x += it.Width
+				cur = nil
+				continue
+			}
+			if c.size > line.Size {
+				line.Size = c.size
+			}
+			if cur != nil && cur.Face == c.face && cur.Size == c.size && cur.Color == c.color && cur.URI == c.link {
+				cur.Text += c.text
+				cur.W += it.Width
+			} else {
+				line.Elements = append(line.Elements, Element{Kind: TextElement, X: x, Face: c.face, Size: c.size, Text: c.text, Color: c.color, W: it.Width, URI: c.link})
+				cur = &line.Elements[len(line.Elements)-1]
+			}
+			x += it.Width
+		case GlueItem:
+			g := it.Width
+			if ratio > 0 {
+				g += Unit(ratio * float64(it.Stretch))
+			} else if ratio < 0 {
+				g += Unit(ratio * float64(it.Shrink))
+			}
+			if it.Stretch >= fill {
+				g = 0
+			}
+			x += g
+			cur = nil
+		}
+	}
+	if hyphen {
+		c := b.cont[end]
+		if cur != nil && cur.Face == c.face && cur.Size == c.size {
+			cur.Text += "-"
+			cur.W += brk.Width
+		} else {
+			line.Elements = append(line.Elements, Element{Kind: TextElement, X: x, Face: c.face, Size: c.size, Text: "-", Color: c.color, W: brk.Width, URI: c.link})
+		}
+		x += brk.Width
+	}
+	line.Width = x
+	line.Overfull = x > st.Width
+	shift := Unit(0)
+	switch st.Align {
+	case Center:
+		shift = (st.Width - x) / 2
+	case Right:
+		shift = st.Width - x
+	}
+	// Links: one area per run of linked text on the line, spaces included.
+	var out []Element
+	for i := range line.Elements {
+		e := &line.Elements[i]
+		e.X += shift
+		if e.URI == "" {
+			continue
+		}
+		uri := e.URI
+		e.URI = ""
+		top := -e.Size * 891 / 1000
+		h := e.Size * 1107 / 1000
+		if n := len(out); n > 0 && linkTarget(out[n-1]) == uri && out[n-1].Y == top {
+			out[n-1].W = e.X + e.W - out[n-1].X
+			continue
+		}
+		l := Element{Kind: LinkElement, X: e.X, Y: top, W: e.W, H: h}
+		if strings.HasPrefix(uri, "#") {
+			l.Dest = uri[1:]
+		} else {
+			l.URI = uri
+		}
+		out = append(out, l)
+	}
+	line.Elements = append(line.Elements, out...)
+	return line
+}
+
+func linkTarget(e Element) string {
+	if e.Dest != "" {
+		return "#" + e.Dest
+	}
+	return e.URI
+}
