@@ -130,7 +130,19 @@ type Book struct {
 	Cards        Cards
 	Hyphenation  []string // exceptions, e.g. "Lyon-nais" or "recueil" (no break)
 
+	// Fields maps each book.yaml key (dotted for nested ones: "cards.logo",
+	// "partners.2.logo") to the position of its value.
+	Fields map[string]Pos
+
 	Contributions []*Contribution // every loaded file, drafts included, in book order after Sort()
+}
+
+// FieldPos returns where a book.yaml key is, or the top of the file.
+func (b *Book) FieldPos(key string) Pos {
+	if p, ok := b.Fields[key]; ok {
+		return p
+	}
+	return Pos{Line: 1, Col: 1}
 }
 
 // Defaults returns the settings used when book.yaml is silent.

@@ -172,7 +172,7 @@ func manual(b *book.Book, d *book.Diagnostics) {
 	for _, s := range b.Manual {
 		listed[s] = true
 		if !slugs[s] {
-			d.Add("book.yaml", book.Pos{Line: 1, Col: 1}, book.Warning, "manual-unknown", "manual cite « %s », qui n’est pas un fichier de contributions/.", s)
+			d.Add("book.yaml", b.FieldPos("manual"), book.Warning, "manual-unknown", "manual cite « %s », qui n’est pas un fichier de contributions/.", s)
 		}
 	}
 	for _, c := range b.Contributions {

@@ -33,8 +33,10 @@ func bookYAML(text []byte, b *book.Book, diags *book.Diagnostics) {
 		return
 	}
 	seen := map[string]*yaml.Node{}
+	b.Fields = map[string]book.Pos{}
 	for _, f := range y.fields(root, BookKeys, "dans book.yaml") {
 		seen[f.Key.Value] = f.Value
+		b.Fields[f.Key.Value] = y.pos(f.Value)
 		k := f.Key.Value
 		switch k {
 		case "editors", "sections", "manual", "hyphenation":
@@ -78,6 +80,7 @@ func bookYAML(text []byte, b *book.Book, diags *book.Diagnostics) {
 				continue
 			}
 			for _, g := range y.fields(m, []string{"background", "accent", "text", "logo"}, "dans cards") {
+				b.Fields["cards."+g.Key.Value] = y.pos(g.Value)
 				s, ok := y.str(g)
 				if !ok {
 					continue
@@ -171,6 +174,7 @@ func decodePartners(y *yamlFile, f field, b *book.Book) {
 		return
 	}
 	for _, e := range f.Value.Content {
+		b.Fields["partners."+strconv.Itoa(len(b.Partners))] = y.pos(e)
 		if e.Kind != yaml.MappingNode {
 			y.errorf(e, "wrong-type", "Chaque partenaire s’écrit {name: \"…\", logo: editorial/logo.png, url: \"https://…\"}.")
 			continue

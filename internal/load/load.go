@@ -55,10 +55,11 @@ func Load(opts Options) (*book.Book, book.Diagnostics, error) {
 	resolveDate(&b, opts)
 	b.Version = gitDescribe(root)
 	loadAssets(&b, &diags)
-	for _, e := range []*book.Editorial{b.Introduction, b.Afterword} {
-		if e != nil {
-			loadEditorial(root, e, &diags)
-		}
+	if b.Introduction != nil && !loadEditorial(root, b.Introduction, b.FieldPos("introduction"), &diags) {
+		b.Introduction = nil
+	}
+	if b.Afterword != nil && !loadEditorial(root, b.Afterword, b.FieldPos("afterword"), &diags) {
+		b.Afterword = nil
 	}
 	if err := loadContributions(&b, opts.Jobs, &diags); err != nil {
 		return nil, nil, err
@@ -100,38 +101,37 @@ func gitDescribe(root string) string {
 
 // loadAssets checks the book's own images (cover, logos).
 func loadAssets(b *book.Book, diags *book.Diagnostics) {
-	check := func(p *string, what string) {
+	check := func(p *string, what, key string) {
 		if *p == "" {
 			return
 		}
 		rel, prob := resolveAsset(b.Root, "editorial", strings.TrimPrefix(*p, "editorial/"), 20<<20)
 		if prob != nil {
-			diags.Add("book.yaml", book.Pos{Line: 1, Col: 1}, book.Error, "image-"+prob.kind, "%s : %s", what, prob.msg)
+			diags.Add("book.yaml", b.FieldPos(key), book.Error, "image-"+prob.kind, "%s : %s", what, prob.msg)
 			*p = ""
 			return
 		}
 		*p = rel
 	}
-	check(&b.Cover, "cover")
-	check(&b.Cards.Logo, "cards.logo")
+	check(&b.Cover, "cover", "cover")
+	check(&b.Cards.Logo, "cards.logo", "cards.logo")
 	for i := range b.Partners {
-		check(&b.Partners[i].Logo, "partners."+b.Partners[i].Name)
+		check(&b.Partners[i].Logo, "partners."+b.Partners[i].Name, "partners."+strconv.Itoa(i))
 	}
 }
 
-// loadEditorial reads an editor's text (optional front matter with a title).
-func loadEditorial(root string, e *book.Editorial, diags *book.Diagnostics) {
+// loadEditorial reads an editor's text (optional front matter with a
+// title). It reports false when the text cannot be used.
+func loadEditorial(root string, e *book.Editorial, at book.Pos, diags *book.Diagnostics) bool {
 	p := path.Clean(e.Path)
 	if !strings.HasPrefix(p, "editorial/") {
-		diags.Add("book.yaml", book.Pos{Line: 1, Col: 1}, book.Error, "image-outside", "%s doit être dans le dossier editorial/.", e.Path)
-		e.Path = ""
-		return
+		diags.Add("book.yaml", at, book.Error, "image-outside", "%s doit être dans le dossier editorial/.", e.Path)
+		return false
 	}
 	raw, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(p)))
 	if err != nil {
-		diags.Add("book.yaml", book.Pos{Line: 1, Col: 1}, book.Error, "file-missing", "Le texte %s est introuvable.", e.Path)
-		e.Path = ""
-		return
+		diags.Add("book.yaml", at, book.Error, "file-missing", "Le texte %s est introuvable.", e.Path)
+		return false
 	}
 	text := normalize(bytes.ToValidUTF8(raw, []byte("\uFFFD")))
 	src := newSource(p, text)
@@ -155,6 +155,7 @@ func loadEditorial(root string, e *book.Editorial, diags *book.Diagnostics) {
 	e.Path = p
 	e.Body = parseMarkdown(src, start, text[start:], diags)
 	resolveImages(root, p, "editorial", e.Body, 20<<20, diags)
+	return true
 }
 
 // resolveImages checks the body's images and makes their Src book-relative;
