@@ -3,11 +3,13 @@ package cards
 import (
 	"bytes"
 	"flag"
+	"fmt"
 	"image"
 	"image/color"
 	"image/png"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"testing/fstest"
 
@@ -112,4 +114,242 @@ func TestSamples(t *testing.T) {
 		t.Logf("%s: %q", cs[i].Slug, c.Alt)
 	}
 	t.Log(diags.Text())
+}
+
+func renderSamples(t *testing.T, b *book.Book, files fstest.MapFS, jobs int) ([]*book.Contribution, []*Card, book.Diagnostics) {
+	t.Helper()
+	cs := contributions()
+	cards, diags, err := RenderAll(b, cs, files, jobs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cards) != len(cs) {
+		t.Fatalf("got %d cards for %d contributions", len(cards), len(cs))
+	}
+	return cs, cards, diags
+}
+
+func TestSizes(t *testing.T) {
+	_, cards, _ := renderSamples(t, testBook(), testFiles(), 2)
+	for _, c := range cards {
+		if got := decode(t, c.Wide).Bounds(); got != image.Rect(0, 0, WideWidth, WideHeight) {
+			t.Errorf("wide card is %v", got)
+		}
+		if got := decode(t, c.Square).Bounds(); got != image.Rect(0, 0, SquareWidth, SquareHeight) {
+			t.Errorf("square card is %v", got)
+		}
+	}
+}
+
+// testLogo is a 400×100 red banner with a transparent hole.
+func testLogo() []byte {
+	img := image.NewNRGBA(image.Rect(0, 0, 400, 100))
+	for y := 0; y < 100; y++ {
+		for x := 0; x < 400; x++ {
+			if x < 180 || x > 220 {
+				img.Set(x, y, color.NRGBA{200, 30, 40, 255})
+			}
+		}
+	}
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, img); err != nil {
+		panic(err)
+	}
+	return buf.Bytes()
+}
+
+// checkSafeArea fails when a pixel within SafeMargin of an edge is not the
+// background colour, and when nothing at all is drawn inside.
+func checkSafeArea(t *testing.T, name string, data []byte, bg color.RGBA) {
+	t.Helper()
+	img := decode(t, data)
+	r := img.Bounds()
+	safe := r.Inset(SafeMargin)
+	bad, ink := 0, 0
+	first := image.Point{-1, -1}
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		for x := r.Min.X; x < r.Max.X; x++ {
+			cr, cg, cb, _ := img.At(x, y).RGBA()
+			same := uint8(cr>>8) == bg.R && uint8(cg>>8) == bg.G && uint8(cb>>8) == bg.B
+			if image.Pt(x, y).In(safe) {
+				if !same {
+					ink++
+				}
+				continue
+			}
+			if !same {
+				if bad == 0 {
+					first = image.Pt(x, y)
+				}
+				bad++
+			}
+		}
+	}
+	if bad > 0 {
+		t.Errorf("%s: %d pixels drawn outside the safe area, first at %v", name, bad, first)
+	}
+	if ink < 2000 {
+		t.Errorf("%s: only %d pixels drawn inside the safe area", name, ink)
+	}
+}
+
+func TestSafeArea(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		cards book.Cards
+		bg    color.RGBA
+	}{
+		{"defaults", book.Defaults().Cards, color.RGBA{0x1f, 0x2a, 0x44, 255}},
+		{"light with logo", book.Cards{Background: "#fbf7ef", Accent: "#b3261e", Text: "#222222", Logo: "editorial/logo.png"},
+			color.RGBA{0xfb, 0xf7, 0xef, 255}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			b := testBook()
+			b.Cards = tc.cards
+			b.Title = "Rencontres improbables : soixante-douze voix pour un livre blanc collectif sur l’emploi"
+			files := testFiles()
+			files["editorial/logo.png"] = &fstest.MapFile{Data: testLogo()}
+			cs, cards, diags := renderSamples(t, b, files, 2)
+			for _, d := range diags {
+				if strings.Contains(d.Rule, "logo") || strings.Contains(d.Rule, "colour") {
+					t.Errorf("unexpected finding: %v", d)
+				}
+			}
+			for i, c := range cards {
+				checkSafeArea(t, cs[i].Slug+" wide", c.Wide, tc.bg)
+				checkSafeArea(t, cs[i].Slug+" square", c.Square, tc.bg)
+				write(t, strings.ReplaceAll(tc.name, " ", "-")+"-"+cs[i].Slug+".png", c.Wide)
+				write(t, strings.ReplaceAll(tc.name, " ", "-")+"-"+cs[i].Slug+"-square.png", c.Square)
+			}
+		})
+	}
+}
+
+func TestAltIsTheDrawnText(t *testing.T) {
+	b := testBook()
+	cs, cards, _ := renderSamples(t, b, testFiles(), 1)
+	for i, c := range cards {
+		lines := strings.Split(c.Alt, "\n")
+		if c.Text == "" || lines[0] != c.Text {
+			t.Errorf("%s: alt does not start with the quote drawn %q:\n%s", cs[i].Slug, c.Text, c.Alt)
+		}
+		if !strings.HasPrefix(c.Text, "«\u202f") || !strings.HasSuffix(c.Text, "\u202f»") {
+			t.Errorf("%s: quote %q is not between « »", cs[i].Slug, c.Text)
+		}
+		want := []string{"Rencontres improbables", "#612R · example.org/livre"}
+		if got := lines[len(lines)-2:]; got[0] != want[0] || got[1] != want[1] {
+			t.Errorf("%s: alt ends with %q, want %q", cs[i].Slug, got, want)
+		}
+		if !strings.Contains(c.Alt, "\n"+strings.ReplaceAll(cs[i].Name, " 🚀", "")+"\n") {
+			t.Errorf("%s: alt lacks the name:\n%s", cs[i].Slug, c.Alt)
+		}
+	}
+	// The long one keeps its role and organisation on one line.
+	if !strings.Contains(cards[1].Alt, "\nDirectrice de la communication, Exemple & Cie\n@violette\n") {
+		t.Errorf("alt: %q", cards[1].Alt)
+	}
+}
+
+func TestLongExtractIsCut(t *testing.T) {
+	b := testBook()
+	cs, cards, diags := renderSamples(t, b, testFiles(), 2)
+	c := cards[1]
+	inner := strings.TrimSuffix(strings.TrimPrefix(c.Text, "«\u202f"), "\u202f»")
+	var kept string
+	switch {
+	case strings.HasSuffix(inner, "\u00a0[…]"):
+		kept = strings.TrimSuffix(inner, "\u00a0[…]")
+		if !endsSentence(kept) {
+			t.Errorf("cut at a sentence but %q does not end one", kept)
+		}
+	case strings.HasSuffix(inner, "…"):
+		kept = strings.TrimSuffix(inner, "…")
+	default:
+		t.Fatalf("quote not marked as cut: %q", c.Text)
+	}
+	if !strings.HasPrefix(long600, kept) || len(kept) >= len(long600) || len(kept) < 100 {
+		t.Errorf("kept %q, which is not a shortened start of the extract", kept)
+	}
+	if next := long600[len(kept)]; next != ' ' {
+		t.Errorf("cut inside a word: %q|%q", kept, long600[len(kept):])
+	}
+	var found bool
+	for _, d := range diags {
+		if d.Rule == "card-extract-cut" {
+			found = true
+			if d.File != cs[1].Path || d.Pos != (book.Pos{Line: 9, Col: 10}) || d.Severity != book.Warning {
+				t.Errorf("finding %v", d)
+			}
+			if !strings.Contains(d.Message, "plus court") {
+				t.Errorf("message does not suggest a shorter extract: %s", d.Message)
+			}
+		} else if d.File == cs[1].Path {
+			t.Errorf("unexpected finding %v", d)
+		}
+	}
+	if !found {
+		t.Errorf("no card-extract-cut finding in\n%s", diags.Text())
+	}
+	// Short extracts are not cut and draw the whole quote.
+	if cards[0].Text != "«\u202fUne rencontre change tout.\u202f»" {
+		t.Errorf("short quote drawn as %q", cards[0].Text)
+	}
+}
+
+func TestNoExtractTakesFirstSentences(t *testing.T) {
+	_, cards, diags := renderSamples(t, testBook(), testFiles(), 1)
+	got := cards[3].Text
+	want := "«\u202fRien ne sert de courir ; il faut partir à point. Le lièvre et la tortue en sont un témoignage. " +
+		"Gageons, dit celle-ci, que vous n’atteindrez point sitôt que moi ce but. Sitôt ? Êtes-vous sage ? Repartit l’animal léger.\u202f»"
+	if got != want {
+		t.Errorf("quote from the body:\n got %q\nwant %q", got, want)
+	}
+	for _, d := range diags {
+		if d.File == "contributions/sans-extrait.md" {
+			t.Errorf("unexpected finding %v", d)
+		}
+	}
+}
+
+func TestMissingGlyphsAreDropped(t *testing.T) {
+	cs, cards, diags := renderSamples(t, testBook(), testFiles(), 1)
+	c := cards[4]
+	if c.Text != "«\u202fLes réseaux, c’est humain avant tout !\u202f»" {
+		t.Errorf("quote drawn as %q", c.Text)
+	}
+	fonts, err := loadFonts(testBook(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	serif, sans := newMetrics(fonts.quote), newMetrics(fonts.sans)
+	for _, r := range c.Alt {
+		if r != '\n' && (!serif.Has(r) || !sans.Has(r)) {
+			t.Errorf("alt text has %U, which the fonts cannot draw", r)
+		}
+	}
+	var rules []string
+	for _, d := range diags {
+		if d.File == cs[4].Path {
+			rules = append(rules, fmt.Sprintf("%s@%d:%d", d.Rule, d.Pos.Line, d.Pos.Col))
+		}
+	}
+	want := "glyph-missing@6:10 glyph-missing@2:7 glyph-missing@1:1"
+	if strings.Join(rules, " ") != want {
+		t.Errorf("findings %v, want %s", rules, want)
+	}
+}
+
+func TestDeterministic(t *testing.T) {
+	b := testBook()
+	_, one, d1 := renderSamples(t, b, testFiles(), 1)
+	_, three, d3 := renderSamples(t, b, testFiles(), 3)
+	for i := range one {
+		if !bytes.Equal(one[i].Wide, three[i].Wide) || !bytes.Equal(one[i].Square, three[i].Square) ||
+			one[i].Alt != three[i].Alt {
+			t.Errorf("card %d differs between two renders", i)
+		}
+	}
+	if d1.Text() != d3.Text() {
+		t.Errorf("findings differ:\n%s\n%s", d1.Text(), d3.Text())
+	}
 }

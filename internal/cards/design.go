@@ -32,12 +32,12 @@ type design struct {
 }
 
 func wideDesign() *design {
-	return &design{W: WideWidth, H: WideHeight, M: 64, quoteMax: 64, quoteMin: 30, maxLines: 6,
+	return &design{W: WideWidth, H: WideHeight, M: 64, quoteMax: 68, quoteMin: 30, maxLines: 6,
 		photoD: 116, nameSize: 32, roleSize: 23, titleSize: 24, tagSize: 22, logoW: 170, logoH: 52}
 }
 
 func squareDesign() *design {
-	return &design{W: SquareWidth, H: SquareHeight, M: 84, square: true, quoteMax: 72, quoteMin: 32, maxLines: 10,
+	return &design{W: SquareWidth, H: SquareHeight, M: 84, square: true, quoteMax: 84, quoteMin: 32, maxLines: 10,
 		photoD: 150, nameSize: 40, roleSize: 28, titleSize: 30, tagSize: 27, logoW: 200, logoH: 64}
 }
 
@@ -210,8 +210,8 @@ func (d *design) plan(m *faces, f *fields) *plan {
 		textW := CW
 		if logoW > 0 {
 			textW -= logoW + 32
-			p.logoAt = image.Rect(int(W-M-logoW), int(math.Round(bookTop+(bookH-logoH)/2)), int(W-M), 0)
-			p.logoAt.Max.Y = p.logoAt.Min.Y + int(logoH)
+			ly := int(math.Round(bookTop + (bookH-logoH)/2))
+			p.logoAt = image.Rect(int(W-M-logoW), ly, int(W-M), ly+int(logoH))
 		}
 		lines, _ := stack(bookLines, M, bookTop+(bookH-stackHeight(bookLines))/2, textW, bookTexts)
 		p.lines = append(p.lines, lines...)
