@@ -1,0 +1,275 @@
+// Package epub writes a book as an EPUB 3 publication: one XHTML document
+// per contribution, a navigation document in the book's language with
+// landmarks, the contributor index with links, the cover and photos with
+// alternative text, and the schema.org accessibility metadata.
+//
+// The archive is written directly with archive/zip so that the output is
+// byte-deterministic: fixed modification times derived from the book's date,
+// files in a fixed order, no random identifier, nothing fetched from the
+// network.
+package epub
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"strings"
+	"time"
+
+	"github.com/recueil/recueil/internal/book"
+	"github.com/recueil/recueil/internal/typo"
+	"golang.org/x/text/language"
+)
+
+// Rule codes of the diagnostics this package reports.
+const (
+	RuleImageUnreadable = "image-unreadable"
+)
+
+// doc is one XHTML content document.
+type doc struct {
+	id, file string
+	title    string // plain text, already typeset
+	body     string // the inner XHTML of <body>
+}
+
+// tocEntry is a line of the navigation document.
+type tocEntry struct {
+	label, href string
+	children    []tocEntry
+}
+
+// picture is an image copied into the EPUB.
+type picture struct {
+	src       string // book-relative path
+	file      string // path inside the EPUB content folder, e.g. images/x.png
+	id        string
+	mediaType string
+	data      []byte
+}
+
+type writer struct {
+	b     *book.Book
+	files fs.FS
+	lang  string
+	l     labels
+	date  time.Time
+	dated bool // b.Date was a valid YYYY-MM-DD
+
+	diags    book.Diagnostics
+	docs     []doc
+	toc      []tocEntry
+	pictures []*picture
+	bySrc    map[string]*picture
+	failed   map[string]string // src -> why it could not be used
+	names    map[string]bool   // file names taken inside the EPUB
+	cover    *picture
+	target   map[*book.Contribution]string // file#id of each contribution's heading
+	bodyFile string // first document of the body matter
+}
+
+// Write writes the EPUB 3 of the book to w. b.Contributions are already in
+// book order; only b.Published() is printed. files reads the book's images
+// (cover, photos, images in texts, partner logos) by their book-relative
+// slash paths: os.DirFS(b.Root) in production, fstest.MapFS in tests.
+//
+// An image that cannot be read or is not JPEG, PNG or GIF is left out with a
+// warning; the error is only about writing to w.
+func Write(w io.Writer, b *book.Book, files fs.FS) (book.Diagnostics, error) {
+	x := &writer{
+		b:      b,
+		files:  files,
+		lang:   bookLang(b.Language),
+		bySrc:  map[string]*picture{},
+		failed: map[string]string{},
+		names:  map[string]bool{},
+		target: map[*book.Contribution]string{},
+	}
+	x.l = labelsFor(x.lang)
+	x.date = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
+	if t, err := time.Parse("2006-01-02", b.Date); err == nil {
+		x.dated = true
+		if t.After(x.date) {
+			x.date = t
+		}
+	}
+	x.build()
+	err := x.writeZip(w)
+	x.diags.Sort()
+	if err != nil {
+		return x.diags, fmt.Errorf("epub: %w", err)
+	}
+	return x.diags, nil
+}
+
+// bookLang returns a well-formed BCP 47 tag for the book, "fr" by default.
+func bookLang(lang string) string {
+	lang = strings.TrimSpace(lang)
+	if lang == "" {
+		return "fr"
+	}
+	t, err := language.Parse(lang)
+	if err != nil {
+		return "fr"
+	}
+	return t.String()
+}
+
+func (x *writer) text(s string) string { return typo.String(x.lang, s) }
+
+func (x *writer) add(d doc) {
+	x.names[d.file] = true
+	x.docs = append(x.docs, d)
+}
+
+// build lays out every document, in reading order.
+func (x *writer) build() {
+	b := x.b
+	if b.Cover != "" {
+		x.cover = x.picture(b.Cover, "book.yaml", book.Pos{})
+	}
+	x.add(x.coverDoc())
+	x.add(x.titleDoc())
+	x.add(x.copyrightDoc())
+	x.names["nav.xhtml"] = true
+	x.names["style.css"] = true
+	x.names["content.opf"] = true
+
+	if b.Introduction != nil {
+		d := x.editorialDoc("introduction", b.Introduction, x.l.introduction, "introduction")
+		x.add(d)
+		x.toc = append(x.toc, tocEntry{label: d.title, href: d.file})
+	}
+
+	pub := b.Published()
+	current, openers, part := "", 0, -1
+	for _, c := range pub {
+		if len(b.Sections) > 0 && c.Section != current {
+			current = c.Section
+			part = -1
+			if c.Section != "" {
+				openers++
+				d := x.sectionDoc(openers, c.Section)
+				x.add(d)
+				x.toc = append(x.toc, tocEntry{label: d.title, href: d.file})
+				part = len(x.toc) - 1
+			}
+		}
+		d := x.contributionDoc(c)
+		x.add(d)
+		e := tocEntry{label: d.title, href: d.file}
+		if part >= 0 {
+			x.toc[part].children = append(x.toc[part].children, e)
+		} else {
+			x.toc = append(x.toc, e)
+		}
+	}
+
+	if b.Afterword != nil {
+		d := x.editorialDoc("afterword", b.Afterword, x.l.afterword, "afterword")
+		x.add(d)
+		x.toc = append(x.toc, tocEntry{label: d.title, href: d.file})
+	}
+	if len(b.Partners) > 0 {
+		d := x.partnersDoc()
+		x.add(d)
+		x.toc = append(x.toc, tocEntry{label: d.title, href: d.file})
+	}
+	if len(pub) > 0 {
+		d := x.indexDoc()
+		x.add(d)
+		x.toc = append(x.toc, tocEntry{label: d.title, href: d.file})
+	}
+	if len(x.docs) > 3 {
+		x.bodyFile = x.docs[3].file
+	}
+}
+
+// uniqueName returns name, or name with a number before its extension, so
+// that no two files of the EPUB share a name.
+func (x *writer) uniqueName(name string) string {
+	if !x.names[name] {
+		x.names[name] = true
+		return name
+	}
+	stem, ext := name, ""
+	if i := strings.LastIndexByte(name, '.'); i > 0 {
+		stem, ext = name[:i], name[i:]
+	}
+	for n := 2; ; n++ {
+		c := stem + "-" + fmt.Sprint(n) + ext
+		if !x.names[c] {
+			x.names[c] = true
+			return c
+		}
+	}
+}
+
+// picture returns the image at book-relative path src, copied into the
+// EPUB, or nil with a warning about file at pos when it cannot be used.
+func (x *writer) picture(src, file string, pos book.Pos) *picture {
+	if p, ok := x.bySrc[src]; ok {
+		return p
+	}
+	why, ok := x.failed[src]
+	if !ok {
+		p, err := x.load(src)
+		if err == nil {
+			x.bySrc[src] = p
+			return p
+		}
+		why = err.Error()
+		x.failed[src] = why
+	}
+	x.diags.Add(file, pos, book.Warning, RuleImageUnreadable,
+		"l’image %q n’a pas pu être lue (%s) : elle est laissée de côté dans l’EPUB", src, why)
+	return nil
+}
+
+func (x *writer) load(src string) (*picture, error) {
+	if x.files == nil {
+		return nil, fmt.Errorf("aucun dossier d’images")
+	}
+	if !fs.ValidPath(src) {
+		return nil, fmt.Errorf("chemin invalide")
+	}
+	data, err := fs.ReadFile(x.files, src)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("fichier introuvable")
+		}
+		return nil, fmt.Errorf("fichier illisible")
+	}
+	mt, ext := sniff(data)
+	if mt == "" {
+		return nil, fmt.Errorf("ni JPEG, ni PNG, ni GIF")
+	}
+	stem := src
+	if i := strings.LastIndexByte(stem, '.'); i > strings.LastIndexByte(stem, '/') {
+		stem = stem[:i]
+	}
+	p := &picture{
+		src:       src,
+		file:      x.uniqueName("images/" + fileSafe(stem) + ext),
+		id:        fmt.Sprintf("img-%03d", len(x.pictures)+1),
+		mediaType: mt,
+		data:      data,
+	}
+	x.pictures = append(x.pictures, p)
+	return p, nil
+}
+
+// sniff returns the media type and file extension of an image from its
+// first bytes: JPEG, PNG or GIF, or "" for anything else.
+func sniff(data []byte) (mediaType, ext string) {
+	switch {
+	case len(data) > 3 && data[0] == 0xFF && data[1] == 0xD8 && data[2] == 0xFF:
+		return "image/jpeg", ".jpg"
+	case len(data) > 8 && string(data[:8]) == "\x89PNG\r\n\x1a\n":
+		return "image/png", ".png"
+	case len(data) > 6 && (string(data[:6]) == "GIF87a" || string(data[:6]) == "GIF89a"):
+		return "image/gif", ".gif"
+	}
+	return "", ""
+}
