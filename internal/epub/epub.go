@@ -66,7 +66,7 @@ type writer struct {
 	names    map[string]bool   // file names taken inside the EPUB
 	cover    *picture
 	target   map[*book.Contribution]string // file#id of each contribution's heading
-	bodyFile string // first document of the body matter
+	bodyFile string                        // first document of the body matter
 }
 
 // Write writes the EPUB 3 of the book to w. b.Contributions are already in

@@ -9,7 +9,7 @@ import (
 // labels are the words the EPUB prints itself, in the book's language
 // (French, or English for any other language).
 type labels struct {
-	contents, landmarks, cover, coverAlt, titlePage, copyright, start    string
+	contents, landmarks, cover, coverAlt, titlePage, copyright, start   string
 	introduction, afterword, partners, index, editedBy, publisher       string
 	license, identifier, edition, date, version, download, contributors string
 	summary                                                             string
@@ -92,4 +92,3 @@ func labelsFor(lang string) labels {
 func (l labels) longDate(t time.Time) string {
 	return l.dateFormat(strconv.Itoa(t.Day()), l.months[t.Month()-1], t.Year())
 }
-
