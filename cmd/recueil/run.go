@@ -1,0 +1,132 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/recueil/recueil/internal/load"
+	"github.com/recueil/recueil/internal/pipeline"
+)
+
+// Exit codes, documented in --help and the README.
+const (
+	exitOK       = 0 // done; warnings allowed
+	exitFindings = 1 // the contributions have errors (or warnings with --strict)
+	exitUsage    = 2 // bad usage, or a problem in book.yaml
+	exitFailure  = 3 // the output could not be written (disk, permissions)
+)
+
+// exitError carries the exit code of a command's failure.
+type exitError struct {
+	code int
+	err  error
+}
+
+func (e *exitError) Error() string { return e.err.Error() }
+func (e *exitError) Unwrap() error { return e.err }
+
+func fail(code int, err error) error { return &exitError{code, err} }
+
+const helpExit = `EXIT CODES:
+   0  done (warnings allowed)
+   1  the contributions have errors (or warnings, with --strict); nothing was written
+   2  usage error, or a problem in book.yaml or with --out
+   3  the output could not be written (disk full, permissions)
+`
+
+// run is the whole program; main only passes it the process's arguments.
+func run(args []string, stdout, stderr io.Writer) int {
+	app := newApp(stdout, stderr)
+	err := app.Run(args)
+	if err == nil {
+		return exitOK
+	}
+	var ee *exitError
+	if errors.As(err, &ee) {
+		if ee.err != nil && ee.err.Error() != "" {
+			fmt.Fprintln(stderr, "recueil:", ee.err)
+		}
+		return ee.code
+	}
+	// Errors from urfave/cli itself are usage errors (unknown flag...).
+	fmt.Fprintln(stderr, "recueil:", err)
+	return exitUsage
+}
+
+func newApp(stdout, stderr io.Writer) *cli.App {
+	app := &cli.App{
+		Name:      "recueil",
+		Usage:     "compile a collective book (PDF, EPUB, cards, offprints) from a folder of contributions",
+		Writer:    stdout,
+		ErrWriter: stderr,
+		// urfave/cli calls os.Exit for cli.Exit errors unless this is set.
+		ExitErrHandler:  func(*cli.Context, error) {},
+		HideHelpCommand: true,
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "book", Value: ".", Usage: "the book folder (holding book.yaml)"},
+		},
+		Commands: []*cli.Command{
+			compileCommand(),
+			checkCommand(),
+			newCommand(),
+			listCommand(),
+		},
+		OnUsageError: func(_ *cli.Context, err error, _ bool) error { return fail(exitUsage, err) },
+	}
+	app.CustomAppHelpTemplate = cli.AppHelpTemplate + "\n" + helpExit
+	return app
+}
+
+func jobsFlag() cli.Flag {
+	return &cli.IntFlag{Name: "jobs", Value: runtime.NumCPU(), Usage: "parallel workers"}
+}
+
+func options(c *cli.Context) pipeline.Options {
+	return pipeline.Options{Root: c.String("book"), Env: os.Getenv, Jobs: c.Int("jobs")}
+}
+
+// bookError maps a loading or build error to its exit code.
+func bookError(err error) error {
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, pipeline.ErrFindings):
+		return fail(exitFindings, err)
+	case errors.Is(err, pipeline.ErrBookConfig), errors.Is(err, load.ErrNoBook):
+		return fail(exitUsage, err)
+	case strings.HasPrefix(err.Error(), "--"):
+		return fail(exitUsage, err)
+	}
+	return fail(exitFailure, err)
+}
+
+// relFiles turns command-line file arguments into book-relative paths.
+func relFiles(root string, files []string) (map[string]bool, error) {
+	if len(files) == 0 {
+		return nil, nil
+	}
+	ar, err := filepath.Abs(root)
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]bool{}
+	for _, f := range files {
+		af, err := filepath.Abs(f)
+		if err != nil {
+			return nil, err
+		}
+		rel, err := filepath.Rel(ar, af)
+		if err != nil || strings.HasPrefix(rel, "..") {
+			return nil, fmt.Errorf("%s is not inside the book folder %s", f, root)
+		}
+		out[filepath.ToSlash(rel)] = true
+	}
+	return out, nil
+}

@@ -1,0 +1,198 @@
+// Package pipeline is the orchestrator: it alone knows the order of the
+// stages (load, check, order, typeset, write) and writes the artifacts
+// atomically into the output folder.
+package pipeline
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/recueil/recueil/internal/book"
+	"github.com/recueil/recueil/internal/check"
+	"github.com/recueil/recueil/internal/epub"
+	"github.com/recueil/recueil/internal/load"
+	"github.com/recueil/recueil/internal/pdf"
+	"github.com/recueil/recueil/internal/typeset"
+)
+
+// Outputs that compile can be restricted to with --only.
+var Outputs = []string{"pdf", "epub", "cards", "extracts"}
+
+// Options are the inputs of a run.
+type Options struct {
+	Root   string              // the book folder
+	Out    string              // the output folder; default Root/output
+	Only   []string            // subset of Outputs; empty means all
+	Strict bool                // warnings count as errors
+	Env    func(string) string // environment lookup; nil means none
+	Jobs   int                 // parallelism; <= 0 means 1
+	// Progress, when set, is told of each stage as it starts.
+	Progress func(stage string)
+}
+
+// ErrFindings is returned when the contributions have errors (or warnings
+// with Strict): nothing was written.
+var ErrFindings = errors.New("the book has errors: nothing was written")
+
+// ErrBookConfig is returned when book.yaml itself has errors.
+var ErrBookConfig = errors.New("book.yaml has errors")
+
+// Result is what a run produced.
+type Result struct {
+	Book  *book.Book
+	Diags book.Diagnostics
+	Files []string            // artifacts written, relative to Out
+	Pages []typeset.PageRange // where each published contribution is, when typeset
+}
+
+func (o Options) out() string {
+	if o.Out != "" {
+		return o.Out
+	}
+	return filepath.Join(o.Root, "output")
+}
+
+func (o Options) progress(s string) {
+	if o.Progress != nil {
+		o.Progress(s)
+	}
+}
+
+// Check loads the book, checks it and puts it in book order.
+func Check(o Options) (*book.Book, book.Diagnostics, error) {
+	o.progress("load")
+	b, diags, err := load.Load(load.Options{Root: o.Root, Env: o.Env, Jobs: o.Jobs})
+	if err != nil {
+		return nil, nil, err
+	}
+	o.progress("check")
+	diags = append(diags, check.Book(b)...)
+	b.Sort()
+	diags.Sort()
+	return b, diags, nil
+}
+
+// Failed reports whether the findings stop a build, and why.
+func Failed(diags book.Diagnostics, strict bool) error {
+	for _, d := range diags {
+		if d.Severity == book.Error && d.File == "book.yaml" {
+			return ErrBookConfig
+		}
+	}
+	if diags.HasErrors() || (strict && diags.Count(book.Warning) > 0) {
+		return ErrFindings
+	}
+	return nil
+}
+
+func (o Options) want(what string) bool {
+	if len(o.Only) == 0 {
+		return true
+	}
+	for _, w := range o.Only {
+		if w == what {
+			return true
+		}
+	}
+	return false
+}
+
+// Slug is the file name of the book's artifacts.
+func Slug(b *book.Book) string {
+	if s := load.Slugify(b.Title); s != "" {
+		return s
+	}
+	return "livre"
+}
+
+// Compile checks the book and, when it has no errors, writes the artifacts.
+// On any failure the output folder is left as it was.
+func Compile(o Options) (*Result, error) {
+	for _, w := range o.Only {
+		if !contains(Outputs, w) {
+			return nil, fmt.Errorf("--only %s: choose among %s", w, strings.Join(Outputs, ", "))
+		}
+	}
+	if err := CheckOut(o.Root, o.out()); err != nil {
+		return nil, err
+	}
+	b, diags, err := Check(o)
+	if err != nil {
+		return nil, err
+	}
+	res := &Result{Book: b, Diags: diags}
+	if err := Failed(diags, o.Strict); err != nil {
+		return res, err
+	}
+	st, err := newStage(o.out())
+	if err != nil {
+		return res, fmt.Errorf("output: %w", err)
+	}
+	if err := o.build(st, res); err != nil {
+		st.abort()
+		return res, err
+	}
+	res.Diags.Sort()
+	if err := Failed(res.Diags, o.Strict); err != nil {
+		st.abort()
+		return res, err
+	}
+	if err := st.sums(); err != nil {
+		st.abort()
+		return res, fmt.Errorf("output: %w", err)
+	}
+	if err := st.commit([]string{"cards", "extracts"}); err != nil {
+		return res, fmt.Errorf("output: %w", err)
+	}
+	res.Files = st.files
+	sort.Strings(res.Files)
+	return res, nil
+}
+
+// build writes every wanted artifact into the stage.
+func (o Options) build(st *stage, res *Result) error {
+	b := res.Book
+	slug := Slug(b)
+	files := os.DirFS(b.Root)
+	if o.want("pdf") || o.want("extracts") || o.want("cards") {
+		o.progress("typeset")
+		r, d, err := typeset.Typeset(b)
+		if err != nil {
+			return fmt.Errorf("typeset: %w", err)
+		}
+		res.Diags = append(res.Diags, d...)
+		res.Pages = r.Contributions
+		if o.want("pdf") {
+			o.progress("pdf")
+			if err := st.write(slug+".pdf", func(w io.Writer) error { return pdf.Write(w, r, b) }); err != nil {
+				return fmt.Errorf("pdf: %w", err)
+			}
+		}
+	}
+	if o.want("epub") {
+		o.progress("epub")
+		err := st.write(slug+".epub", func(w io.Writer) error {
+			d, err := epub.Write(w, b, files)
+			res.Diags = append(res.Diags, d...)
+			return err
+		})
+		if err != nil {
+			return fmt.Errorf("epub: %w", err)
+		}
+	}
+	return nil
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

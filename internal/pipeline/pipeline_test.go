@@ -1,0 +1,334 @@
+package pipeline
+
+import (
+	"archive/zip"
+	"encoding/json"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"unicode"
+
+	"github.com/recueil/recueil/internal/book"
+)
+
+const sampleRoot = "../.."
+
+func env(vals map[string]string) func(string) string {
+	return func(k string) string { return vals[k] }
+}
+
+// sample compiles the repository's sample book once for all the tests that
+// read its artifacts.
+var sample = sync.OnceValues(func() (*Result, error) {
+	dir, err := os.MkdirTemp("", "recueil-sample-")
+	if err != nil {
+		return nil, err
+	}
+	return Compile(Options{Root: sampleRoot, Out: dir, Jobs: 2, Env: env(map[string]string{"SOURCE_DATE_EPOCH": "1795000000"})})
+})
+
+func sampleOut(t *testing.T) (*Result, string) {
+	t.Helper()
+	res, err := sample()
+	if err != nil {
+		if res != nil {
+			t.Log(res.Diags.Text())
+		}
+		t.Fatalf("compile the sample book: %v", err)
+	}
+	pdfs, _ := filepath.Glob(filepath.Join(os.TempDir(), "recueil-sample-*", Slug(res.Book)+".pdf"))
+	if len(pdfs) == 0 {
+		t.Fatal("no PDF written")
+	}
+	return res, filepath.Dir(pdfs[len(pdfs)-1])
+}
+
+// need fails (never skips) when an outside checker is missing.
+func need(t *testing.T, tools ...string) {
+	t.Helper()
+	for _, tool := range tools {
+		if _, err := exec.LookPath(tool); err != nil {
+			t.Fatalf("%s is not installed: run `make tools` (Debian: apt-get install qpdf poppler-utils epubcheck)", tool)
+		}
+	}
+}
+
+func runTool(t *testing.T, name string, args ...string) string {
+	t.Helper()
+	out, err := exec.Command(name, args...).CombinedOutput()
+	if err != nil {
+		t.Fatalf("%s %s: %v\n%s", name, strings.Join(args, " "), err, out)
+	}
+	return string(out)
+}
+
+func TestSamplePDFIsValid(t *testing.T) {
+	need(t, "qpdf", "pdffonts")
+	res, dir := sampleOut(t)
+	pdf := filepath.Join(dir, Slug(res.Book)+".pdf")
+	out := runTool(t, "qpdf", "--check", pdf)
+	if !strings.Contains(out, "No syntax or stream encoding errors") {
+		t.Errorf("qpdf --check:\n%s", out)
+	}
+	fonts := runTool(t, "pdffonts", pdf)
+	lines := strings.Split(strings.TrimSpace(fonts), "\n")
+	if len(lines) < 3 {
+		t.Fatalf("pdffonts lists no font:\n%s", fonts)
+	}
+	for _, l := range lines[2:] {
+		f := strings.Fields(l)
+		// name type... encoding emb sub uni object ID: emb is 5th from the end.
+		if len(f) < 7 || f[len(f)-5] != "yes" {
+			t.Errorf("font not embedded: %s", l)
+		}
+	}
+}
+
+// words splits text into lowercase letter-or-digit runs, the unit compared
+// between a source paragraph and the PDF's text. Hyphens are dropped on
+// both sides: pdftotext rejoins a word broken at a line end and also
+// removes a real hyphen there ("trente-" + "cinq" gives "trentecinq").
+func words(s string) []string {
+	s = strings.NewReplacer("-", "", "‑", "").Replace(s)
+	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+}
+
+func indexOf(hay, needle []string, from int) int {
+outer:
+	for i := from; i+len(needle) <= len(hay); i++ {
+		for j := range needle {
+			if hay[i+j] != needle[j] {
+				continue outer
+			}
+		}
+		return i
+	}
+	return -1
+}
+
+// TestSampleTextInOrder reads the PDF back with pdftotext and finds every
+// paragraph of every contribution, whole and in book order.
+func TestSampleTextInOrder(t *testing.T) {
+	need(t, "pdftotext")
+	res, dir := sampleOut(t)
+	b := res.Book
+	text := runTool(t, "pdftotext", filepath.Join(dir, Slug(b)+".pdf"), "-")
+	// Drop running heads and folios, which interrupt paragraphs across pages.
+	heads := map[string]bool{b.Title: true}
+	for _, c := range b.Published() {
+		heads[c.Name] = true
+	}
+	var kept []string
+	for _, page := range strings.Split(text, "\f") {
+		ls := strings.Split(page, "\n")
+		for i, l := range ls {
+			l = strings.TrimSpace(l)
+			if _, err := strconv.Atoi(l); err == nil {
+				continue
+			}
+			if i == 0 && heads[l] {
+				continue
+			}
+			kept = append(kept, l)
+		}
+	}
+	stream := words(strings.Join(kept, "\n"))
+	cursor, paragraphs := 0, 0
+	for _, c := range b.Published() {
+		book.Walk(c.Body, func(bl *book.Block) {
+			if len(bl.Spans) == 0 || bl.Kind == book.CodeBlock {
+				return
+			}
+			want := words(book.PlainText(bl.Spans))
+			if len(want) == 0 {
+				return
+			}
+			at := indexOf(stream, want, cursor)
+			if at < 0 {
+				t.Errorf("%s:%d: paragraph not found in the PDF after word %d: %q", c.Path, bl.Line, cursor, strings.Join(want, " "))
+				return
+			}
+			cursor = at + len(want)
+			paragraphs++
+		})
+	}
+	if paragraphs < 3*len(b.Published()) {
+		t.Errorf("only %d paragraphs checked for %d contributions", paragraphs, len(b.Published()))
+	}
+}
+
+var indexLine = regexp.MustCompile(`^\s*(\S.*?)\s+—\s+.*?\s(\d+)\s*$`)
+
+// TestSampleIndexPages checks that each contributor index entry gives the
+// page where that contribution opens: the page whose first line is the
+// contributor's name and whose folio is that number.
+func TestSampleIndexPages(t *testing.T) {
+	need(t, "pdftotext")
+	res, dir := sampleOut(t)
+	b := res.Book
+	pdf := filepath.Join(dir, Slug(b)+".pdf")
+	pages := strings.Split(runTool(t, "pdftotext", "-layout", pdf, "-"), "\f")
+	got := map[string]int{}
+	inIndex := false
+	for _, p := range pages {
+		if strings.Contains(p, "Index des contributeurs") {
+			inIndex = true
+		}
+		if !inIndex {
+			continue
+		}
+		for _, l := range strings.Split(p, "\n") {
+			if m := indexLine.FindStringSubmatch(l); m != nil {
+				n, _ := strconv.Atoi(m[2])
+				got[strings.TrimSpace(m[1])] = n
+			}
+		}
+	}
+	plain := strings.Split(runTool(t, "pdftotext", pdf, "-"), "\f")
+	for _, g := range b.Index() {
+		for _, e := range g.Entries {
+			n, ok := got[e.Key]
+			if !ok {
+				t.Errorf("index entry %q not found in the PDF's index", e.Key)
+				continue
+			}
+			if n < 1 || n > len(plain) {
+				t.Errorf("index entry %q gives page %d, out of range", e.Key, n)
+				continue
+			}
+			ls := strings.Split(strings.TrimSpace(plain[n-1]), "\n")
+			if strings.TrimSpace(ls[0]) != e.Contribution.Name || strings.TrimSpace(ls[len(ls)-1]) != strconv.Itoa(n) {
+				t.Errorf("index entry %q gives page %d, which opens with %q and has folio %q", e.Key, n, ls[0], ls[len(ls)-1])
+			}
+		}
+	}
+}
+
+type epubcheckReport struct {
+	Messages []struct {
+		ID       string `json:"ID"`
+		Severity string `json:"severity"`
+		Message  string `json:"message"`
+	} `json:"messages"`
+}
+
+func TestSampleEPUBCheck(t *testing.T) {
+	need(t, "java")
+	const jar = "/usr/share/java/epubcheck.jar"
+	if _, err := os.Stat(jar); err != nil {
+		t.Fatalf("%s is missing: run `make tools` (Debian: apt-get install epubcheck)", jar)
+	}
+	res, dir := sampleOut(t)
+	ep := filepath.Join(dir, Slug(res.Book)+".epub")
+	for _, usage := range []bool{false, true} {
+		js := filepath.Join(t.TempDir(), "report.json")
+		args := []string{"-jar", jar, "--json", js, ep}
+		if usage {
+			args = append(args, "-u")
+		}
+		out, err := exec.Command("java", args...).CombinedOutput()
+		raw, rerr := os.ReadFile(js)
+		if rerr != nil {
+			t.Fatalf("epubcheck wrote no report (%v):\n%s", err, out)
+		}
+		var r epubcheckReport
+		if err := json.Unmarshal(raw, &r); err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range r.Messages {
+			bad := m.Severity == "FATAL" || m.Severity == "ERROR" || m.Severity == "WARNING"
+			if usage {
+				bad = bad || strings.Contains(strings.ToLower(m.Message), "language")
+			}
+			if bad {
+				t.Errorf("epubcheck (usage=%v) %s %s: %s", usage, m.Severity, m.ID, m.Message)
+			}
+		}
+	}
+	// Every content document declares its language.
+	z, err := zip.OpenReader(ep)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer z.Close()
+	for _, f := range z.File {
+		if strings.HasSuffix(f.Name, ".xhtml") {
+			rc, _ := f.Open()
+			buf := make([]byte, 2048)
+			n, _ := rc.Read(buf)
+			rc.Close()
+			if !strings.Contains(string(buf[:n]), `xml:lang="fr"`) {
+				t.Errorf("%s has no xml:lang=\"fr\"", f.Name)
+			}
+		}
+	}
+}
+
+// TestSameBytes compiles the sample twice into two folders and compares
+// every artifact's SHA-256.
+func TestSameBytes(t *testing.T) {
+	var sums [2]string
+	for i := range sums {
+		out := t.TempDir()
+		if _, err := Compile(Options{Root: sampleRoot, Out: out, Jobs: 1 + i, Env: env(map[string]string{"SOURCE_DATE_EPOCH": "1795000000"})}); err != nil {
+			t.Fatal(err)
+		}
+		raw, err := os.ReadFile(filepath.Join(out, "SHA256SUMS"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		sums[i] = string(raw)
+	}
+	if sums[0] != sums[1] {
+		t.Errorf("two compiles differ:\n%s\n%s", sums[0], sums[1])
+	}
+	if strings.Count(sums[0], "\n") < 2 {
+		t.Errorf("SHA256SUMS lists too few artifacts:\n%s", sums[0])
+	}
+}
+
+// TestFailedCompileLeavesOutput: a book with errors writes nothing and
+// leaves what the output folder held.
+func TestFailedCompileLeavesOutput(t *testing.T) {
+	out := t.TempDir()
+	sentinel := filepath.Join(out, "livre.pdf")
+	if err := os.WriteFile(sentinel, []byte("previous build"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res, err := Compile(Options{Root: "../check/testdata/badbook", Out: out})
+	if !errors.Is(err, ErrFindings) {
+		t.Fatalf("err = %v, want ErrFindings", err)
+	}
+	if res == nil || !res.Diags.HasErrors() {
+		t.Fatal("no findings returned")
+	}
+	entries, _ := os.ReadDir(out)
+	if len(entries) != 1 {
+		t.Errorf("output folder changed: %v", entries)
+	}
+	if raw, _ := os.ReadFile(sentinel); string(raw) != "previous build" {
+		t.Error("previous artifact was modified")
+	}
+}
+
+func TestCheckOutRefusesSources(t *testing.T) {
+	root := t.TempDir()
+	os.WriteFile(filepath.Join(root, "book.yaml"), []byte("title: x\n"), 0o644)
+	os.MkdirAll(filepath.Join(root, "contributions"), 0o755)
+	for _, bad := range []string{root, filepath.Dir(root), filepath.Join(root, "contributions"), filepath.Join(root, "contributions", "x"), filepath.Join(root, "editorial")} {
+		if err := CheckOut(root, bad); err == nil {
+			t.Errorf("CheckOut accepted %s", bad)
+		}
+	}
+	for _, good := range []string{filepath.Join(root, "output"), filepath.Join(t.TempDir(), "elsewhere")} {
+		if err := CheckOut(root, good); err != nil {
+			t.Errorf("CheckOut refused %s: %v", good, err)
+		}
+	}
+}
