@@ -1,21 +1,119 @@
 // Package typo applies the book's typographic policy (French by default) to
 // text, and finds the places in a source text where it is not followed.
+//
+// The policy, for French (lang "fr", "fr-XX", or empty: the book's default):
+// U+202F (narrow no-break space) before « ; ! ? » and inside « »; U+00A0
+// (no-break space) before « : »; straight double quotes become « »; the
+// apostrophe is ’; three dots or more become …; doubled spaces become one
+// and there is no space before « , » and « . ». In the output only, a
+// number keeps its unit or the word after it (U+00A0: « 500 vues », « 12 % »,
+// « p. 42 », « M. Dupont ») and digit groups are joined by U+202F
+// (« 500 000 »). Other languages get only ’ and ….
+//
+// Nothing but blanks, quotes, apostrophes and dots is ever changed; code
+// spans, URLs, email addresses and character references are left alone;
+// applying the policy twice changes nothing more.
 package typo
 
-import "github.com/recueil/recueil/internal/book"
+import (
+	"strings"
+
+	"github.com/recueil/recueil/internal/book"
+)
+
+// French reports whether lang gets the French rules: "fr", "fr-CA",
+// "fr_BE"…, and the empty language, which is the book's default.
+func French(lang string) bool {
+	l := strings.ToLower(lang)
+	return l == "" || l == "fr" || strings.HasPrefix(l, "fr-") || strings.HasPrefix(l, "fr_")
+}
 
 // String applies the typographic policy of lang to a run of prose.
-// Placeholder: returns s unchanged until the French rules land.
-func String(lang, s string) string { return s }
+func String(lang, s string) string {
+	if s == "" {
+		return s
+	}
+	rs := []rune(s)
+	mask := make([]bool, len(rs))
+	maskNonProse(rs, mask)
+	edits := analyze(rs, mask, policy{fr: French(lang)}, nil)
+	if len(edits) == 0 {
+		return s
+	}
+	return apply(rs, edits)
+}
 
-// Spans applies the policy to spans, leaving code spans untouched.
+// Spans applies the policy to spans, leaving code spans, hard breaks and
+// URLs untouched. The spans are read as one text, so that a « ? » opening a
+// span after an italic word still gets its space; a space the policy adds
+// goes with the punctuation it belongs to. A span left empty by the
+// policy (a lone blank merged with its neighbour) is dropped.
 func Spans(lang string, spans []book.Span) []book.Span {
-	out := make([]book.Span, len(spans))
-	for i, s := range spans {
-		if s.Style&book.Code == 0 && !s.Break {
-			s.Text = String(lang, s.Text)
+	var rs []rune
+	var of []int // span of each rune
+	var mask []bool
+	for si, s := range spans {
+		if s.Break {
+			rs, of, mask = append(rs, '\n'), append(of, si), append(mask, true)
+			continue
 		}
-		out[i] = s
+		code := s.Style&book.Code != 0 || (s.Link != "" && (s.Text == s.Link || looksLikeAddress(s.Text)))
+		for _, r := range s.Text {
+			rs, of, mask = append(rs, r), append(of, si), append(mask, code)
+		}
+	}
+	maskNonProse(rs, mask)
+	edits := analyze(rs, mask, policy{fr: French(lang)}, nil)
+	if len(edits) == 0 {
+		out := make([]book.Span, len(spans))
+		copy(out, spans)
+		return out
+	}
+	texts := make([]strings.Builder, len(spans))
+	pos := 0
+	emit := func(upto int) {
+		for ; pos < upto; pos++ {
+			if !spans[of[pos]].Break {
+				texts[of[pos]].WriteRune(rs[pos])
+			}
+		}
+	}
+	for _, e := range edits {
+		emit(e.start)
+		texts[of[e.anchor]].WriteString(e.repl)
+		pos = e.end
+	}
+	emit(len(rs))
+	out := make([]book.Span, 0, len(spans))
+	for i, s := range spans {
+		if !s.Break {
+			t := texts[i].String()
+			if t == "" && s.Text != "" {
+				continue
+			}
+			s.Text = t
+		}
+		out = append(out, s)
 	}
 	return out
+}
+
+// looksLikeAddress reports whether s is, as a whole, a URL or an email
+// address.
+func looksLikeAddress(s string) bool {
+	rs := []rune(strings.TrimSpace(s))
+	if len(rs) == 0 {
+		return false
+	}
+	if urlAt(rs, 0) == len(rs) {
+		return true
+	}
+	for i, r := range rs {
+		if r == '@' {
+			if st, e := emailAround(rs, i); st == 0 && e == len(rs) {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -1,0 +1,508 @@
+package typo
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+)
+
+// The characters the policy puts in.
+const (
+	nbsp  = '\u00a0' // no-break space: before « : », between a number and its unit
+	nnbsp = '\u202f' // narrow no-break space: before « ; ! ? », inside « », digit groups
+)
+
+// Rule codes. The ones reported in sources are listed by Rules; the
+// number ones are applied to the output only.
+const (
+	RuleSpaceBeforePunct = "typo-space-before-punct"
+	RuleGuillemets       = "typo-guillemets"
+	RuleApostrophe       = "typo-apostrophe"
+	RuleQuotes           = "typo-quotes"
+	RuleEllipsis         = "typo-ellipsis"
+	RuleDoubleSpace      = "typo-double-space"
+	RuleSpaceBeforeComma = "typo-space-before-comma"
+
+	ruleNumberSpace = "typo-number-space" // output only
+	ruleDigitGroups = "typo-digit-groups" // output only
+	ruleAbbrevSpace = "typo-abbrev-space" // output only
+)
+
+// edit replaces the runes [start,end) of the input with repl. An insertion
+// has start == end. anchor is the input rune the new text belongs with (its
+// span, when the input was made of spans).
+type edit struct {
+	start, end int
+	repl       string
+	rule       string
+	anchor     int
+	punct      rune // the punctuation the edit is about, for messages
+	after      bool // RuleGuillemets: the space goes after «
+}
+
+// policy says which rules apply.
+type policy struct {
+	fr     bool // the French rules (spaces, guillemets, elision)
+	source bool // fixing a source file: only fixable rules, never across lines
+}
+
+// item is one rune of the text as the spacing pass sees it: after the
+// character conversions (quotes, apostrophes, ellipsis) of the same pass.
+type item struct {
+	r      rune
+	i      int // index in the input
+	masked bool
+}
+
+// analyze returns the edits that bring rs in line with the policy. Masked
+// runes are never changed (code, URLs, markup), but their characters still
+// count as context. resets lists input indexes where the quote nesting
+// starts afresh (besides blank lines).
+func analyze(rs []rune, mask []bool, p policy, resets []int) []edit {
+	var edits []edit
+	v := make([]rune, len(rs)) // converted characters
+	copy(v, rs)
+	del := make([]bool, len(rs)) // runes merged into a previous one (ellipsis)
+	depth, ri := 0, 0
+	for i := 0; i < len(rs); i++ {
+		for ri < len(resets) && resets[ri] <= i {
+			if resets[ri] == i {
+				depth = 0
+			}
+			ri++
+		}
+		if rs[i] == '\n' && blankLineAfter(rs, i) {
+			depth = 0
+		}
+		if mask[i] {
+			continue
+		}
+		switch rs[i] {
+		case '.':
+			j := i
+			for j < len(rs) && rs[j] == '.' && !mask[j] {
+				j++
+			}
+			if j-i >= 3 {
+				edits = append(edits, edit{start: i, end: j, repl: "…", rule: RuleEllipsis, anchor: i})
+				v[i] = '…'
+				for k := i + 1; k < j; k++ {
+					del[k] = true
+				}
+			}
+			i = j - 1
+		case '\'':
+			if apostrophe(rs, i, p.fr) {
+				v[i] = '’'
+				edits = append(edits, edit{start: i, end: i + 1, repl: "’", rule: RuleApostrophe, anchor: i})
+			}
+		case '"':
+			if !p.fr {
+				continue
+			}
+			prev, next := prevContext(v, del, i), nextContext(rs, i)
+			o, c := openContext(prev), closeContext(next)
+			var q rune
+			switch {
+			case o && !c:
+				q = '«'
+			case !o && c:
+				if !(isDigit(prev) && depth == 0) { // 5'10" is a measure
+					q = '»'
+				}
+			case o && c:
+				q = '«'
+				if depth > 0 {
+					q = '»'
+				}
+			}
+			if q != 0 {
+				v[i] = q
+				edits = append(edits, edit{start: i, end: i + 1, repl: string(q), rule: RuleQuotes, anchor: i, punct: q})
+				depth = nest(depth, q)
+			}
+		case '«', '»':
+			if p.fr {
+				depth = nest(depth, rs[i])
+			}
+		}
+	}
+	if !p.fr {
+		return sortEdits(edits)
+	}
+
+	items := make([]item, 0, len(rs))
+	for i := range rs {
+		if !del[i] {
+			items = append(items, item{r: v[i], i: i, masked: mask[i]})
+		}
+	}
+	isRun := func(it item) bool { return !it.masked && isSpace(it.r) }
+	for k := 0; k < len(items); {
+		if isRun(items[k]) {
+			m := k
+			for m < len(items) && isRun(items[m]) {
+				m++
+			}
+			if e, ok := spacing(items, k, m, p); ok {
+				edits = append(edits, e)
+			}
+			k = m
+			continue
+		}
+		if k > 0 && !isRun(items[k-1]) {
+			if e, ok := spacing(items, k, k, p); ok {
+				edits = append(edits, e)
+			}
+		}
+		k++
+	}
+	return sortEdits(edits)
+}
+
+func nest(depth int, q rune) int {
+	if q == '«' {
+		return depth + 1
+	}
+	if depth > 0 {
+		return depth - 1
+	}
+	return 0
+}
+
+// blankLineAfter reports whether the newline at i is followed by a line
+// made only of blanks (a paragraph break).
+func blankLineAfter(rs []rune, i int) bool {
+	for j := i + 1; j < len(rs); j++ {
+		switch rs[j] {
+		case ' ', '\t', '\r':
+			continue
+		case '\n':
+			return true
+		}
+		return false
+	}
+	return false
+}
+
+// apostrophe reports whether the straight quote at i is an apostrophe:
+// between letters (aujourd'hui, it's) or, in French, after an elided word
+// at the start of a word (l'« école », qu'`x`).
+func apostrophe(rs []rune, i int, fr bool) bool {
+	prev, next := at(rs, i-1), at(rs, i+1)
+	if isLetter(prev) && isLetter(next) {
+		return true
+	}
+	if !fr || next == 0 || isSpace(next) || next == '\'' {
+		return false
+	}
+	switch unicode.ToLower(prev) {
+	case 'l', 'd', 'j', 'n', 's', 'c', 't', 'm':
+		return !isLetter(at(rs, i-2))
+	case 'u':
+		return unicode.ToLower(at(rs, i-2)) == 'q' && !isLetter(at(rs, i-3))
+	}
+	return false
+}
+
+func at(rs []rune, i int) rune {
+	if i < 0 || i >= len(rs) {
+		return 0
+	}
+	return rs[i]
+}
+
+// prevContext is the converted character before i, looking through
+// emphasis markers; 0 at the start.
+func prevContext(v []rune, del []bool, i int) rune {
+	for j := i - 1; j >= 0; j-- {
+		if del[j] {
+			continue
+		}
+		if isEmphasis(v[j]) {
+			continue
+		}
+		return v[j]
+	}
+	return 0
+}
+
+// nextContext is the character after i, looking through emphasis markers.
+func nextContext(rs []rune, i int) rune {
+	for j := i + 1; j < len(rs); j++ {
+		if isEmphasis(rs[j]) {
+			continue
+		}
+		return rs[j]
+	}
+	return 0
+}
+
+func isEmphasis(r rune) bool { return r == '*' || r == '_' || r == '~' }
+
+// openContext: a double quote after this opens a quotation.
+func openContext(r rune) bool {
+	return r == 0 || isSpace(r) || strings.ContainsRune("([{<«‹“‘—–-/:;,'’", r)
+}
+
+// closeContext: a double quote before this closes a quotation. A straight
+// double quote and both guillemets are in the set so that the class of a
+// following quote does not change once it is converted.
+func closeContext(r rune) bool {
+	return r == 0 || isSpace(r) || strings.ContainsRune(".…,;:!?)]}>»«›”’'\"-—–/", r)
+}
+
+// spacing decides the content of the blank between items[k-1] and
+// items[m]: the run items[k:m] of unmasked spaces (empty when k == m).
+func spacing(items []item, k, m int, p policy) (edit, bool) {
+	var P, N *item
+	if k > 0 {
+		P = &items[k-1]
+	}
+	if m < len(items) {
+		N = &items[m]
+	}
+	run := items[k:m]
+	empty := len(run) == 0
+	nl := 0
+	for _, it := range run {
+		if it.r == '\n' {
+			nl++
+		} else if it.r == '\r' && !p.source {
+			nl++
+		}
+	}
+	if nl >= 2 || (p.source && hasNewline(run)) {
+		return edit{}, false // a paragraph break, or a line end in a source
+	}
+	pOpen := P != nil && !P.masked
+	nOpen := N != nil && !N.masked
+	want, rule := "", ""
+	var punct rune
+	after := false
+	anchor := -1
+	switch {
+	case pOpen && P.r == '«' && N != nil && (!empty || !isSpace(N.r)) && !(empty && N.masked && isEmphasis(N.r) && !opensAfter(items, m)):
+		want, rule, after, punct, anchor = string(nnbsp), RuleGuillemets, true, '«', P.i
+	case nOpen && N.r == '»' && P != nil && !isSpace(P.r) && !(empty && P.masked && isEmphasis(P.r) && !closesBefore(items, k-1)):
+		want, rule, punct, anchor = string(nnbsp), RuleGuillemets, '»', N.i
+	case nOpen && strings.ContainsRune(";:!?", N.r) && punctInProse(items, m) && P != nil && !isSpace(P.r) &&
+		!(isBang(N.r) && isBang(P.r)) && (!empty || wordish(P.r)) &&
+		!(empty && P.masked && isEmphasis(P.r) && !closesBefore(items, k-1)):
+		want, rule, punct, anchor = string(nnbsp), RuleSpaceBeforePunct, N.r, N.i
+		if N.r == ':' {
+			want = string(nbsp)
+		}
+	case !empty && nOpen && (N.r == ',' || N.r == '.') && P != nil && wordish(P.r) && commaInProse(items, m):
+		want, rule, punct = "", RuleSpaceBeforeComma, N.r
+	case !empty && !p.source && pOpen && nOpen:
+		want, rule = numberSpace(items, k, m)
+	}
+	if rule == "" {
+		// Doubled spaces become one.
+		if len(run) < 2 {
+			return edit{}, false
+		}
+		if p.source && (P == nil || N == nil || isSpace(P.r) || isSpace(N.r)) {
+			return edit{}, false // indentation, or spaces before a line end (a hard break)
+		}
+		want, rule = collapse(run), RuleDoubleSpace
+	}
+	if empty {
+		if want == "" {
+			return edit{}, false
+		}
+		if anchor < 0 {
+			anchor = N.i
+		}
+		return edit{start: N.i, end: N.i, repl: want, rule: rule, anchor: anchor, punct: punct, after: after}, true
+	}
+	var cur strings.Builder
+	for _, it := range run {
+		cur.WriteRune(it.r)
+	}
+	if cur.String() == want {
+		return edit{}, false
+	}
+	return edit{start: run[0].i, end: run[len(run)-1].i + 1, repl: want, rule: rule, anchor: run[0].i, punct: punct, after: after}, true
+}
+
+// closesBefore reports whether the emphasis marker run ending at items[j]
+// is preceded by a non-blank: then a space after it keeps it a closing
+// marker.
+func closesBefore(items []item, j int) bool {
+	for ; j >= 0 && items[j].masked && isEmphasis(items[j].r); j-- {
+	}
+	return j >= 0 && !isSpace(items[j].r)
+}
+
+// opensAfter reports whether the emphasis marker run starting at items[j]
+// is followed by a non-blank: then a space before it keeps it an opening
+// marker.
+func opensAfter(items []item, j int) bool {
+	for ; j < len(items) && items[j].masked && isEmphasis(items[j].r); j++ {
+	}
+	return j < len(items) && !isSpace(items[j].r)
+}
+
+func hasNewline(run []item) bool {
+	for _, it := range run {
+		if it.r == '\n' || it.r == '\r' {
+			return true
+		}
+	}
+	return false
+}
+
+func isBang(r rune) bool { return r == '!' || r == '?' }
+
+// wordish: a character a « ; : ! ? » may directly follow in prose.
+func wordish(r rune) bool {
+	return isLetter(r) || isDigit(r) || strings.ContainsRune("»\"”’')]}*_~…%‰€$£°>`", r)
+}
+
+// punctInProse reports whether the « ; : ! ? » at items[m] is prose
+// punctuation, judging by what follows: not 12:30, a?b=c, C:\, :) or !=.
+func punctInProse(items []item, m int) bool {
+	if m+1 >= len(items) {
+		return true
+	}
+	n := items[m+1].r
+	if isSpace(n) {
+		return true
+	}
+	if isBang(items[m].r) {
+		return strings.ContainsRune("»\"”’')]}*_~.,…?!:;`<", n)
+	}
+	return strings.ContainsRune("«»\"“”‘’'*_~[`", n)
+}
+
+// commaInProse: the « , » or « . » at items[m] ends a word (not .net, 3,5).
+func commaInProse(items []item, m int) bool {
+	if m+1 >= len(items) {
+		return true
+	}
+	n := items[m+1].r
+	return isSpace(n) || strings.ContainsRune("»\"”’')]}*_~", n)
+}
+
+// collapse returns the one character a run of several blanks becomes.
+func collapse(run []item) string {
+	nl := false
+	for _, it := range run {
+		if it.r == '\n' {
+			nl = true
+		}
+	}
+	if nl {
+		return "\n"
+	}
+	for _, it := range run {
+		if it.r == ' ' || it.r == '\t' {
+			return " "
+		}
+	}
+	return string(run[0].r)
+}
+
+// Abbreviations that stay with what follows: a number, or a name.
+var (
+	numberAbbrevs = []string{"p.", "pp.", "art.", "vol.", "chap.", "fig.", "n°", "N°"}
+	nameAbbrevs   = []string{"M.", "MM.", "Mme", "Mme.", "Mlle", "Mlle.", "Dr", "Dr."}
+)
+
+// numberSpace decides the output-only no-break spaces around numbers: digit
+// groups (500 000), a number and its unit or the word after it (500 vues,
+// 12 %), an abbreviation and what it announces (p. 42, M. Dupont).
+func numberSpace(items []item, k, m int) (string, string) {
+	P, N := items[k-1], items[m]
+	if isDigit(P.r) && isDigit(N.r) {
+		g := 0
+		j := k - 1
+		for ; j >= 0 && !items[j].masked && isDigit(items[j].r); j-- {
+			g++
+		}
+		if g > 3 || (j >= 0 && (isLetter(items[j].r) || items[j].masked)) {
+			return "", ""
+		}
+		h := 0
+		j = m
+		for ; j < len(items) && !items[j].masked && isDigit(items[j].r); j++ {
+			h++
+		}
+		if h != 3 || (j < len(items) && (isLetter(items[j].r) || items[j].masked)) {
+			return "", ""
+		}
+		return string(nnbsp), ruleDigitGroups
+	}
+	if isDigit(P.r) && (isLetter(N.r) || strings.ContainsRune("%‰€$£°", N.r)) {
+		j := k - 1
+		for ; j >= 0 && !items[j].masked && (isDigit(items[j].r) || items[j].r == ',' || items[j].r == '.'); j-- {
+		}
+		if j >= 0 && (isLetter(items[j].r) || items[j].masked) {
+			return "", "" // COVID19, not a number
+		}
+		return string(nbsp), ruleNumberSpace
+	}
+	// The word before the blank.
+	j := k - 1
+	for ; j >= 0 && !items[j].masked && (isLetter(items[j].r) || items[j].r == '.' || items[j].r == '°'); j-- {
+	}
+	if j >= 0 && (isDigit(items[j].r) || items[j].masked) {
+		return "", ""
+	}
+	var w strings.Builder
+	for _, it := range items[j+1 : k] {
+		w.WriteRune(it.r)
+	}
+	word := w.String()
+	if isDigit(N.r) && contains(numberAbbrevs, word) || unicode.IsUpper(N.r) && contains(nameAbbrevs, word) {
+		return string(nbsp), ruleAbbrevSpace
+	}
+	return "", ""
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func isSpace(r rune) bool  { return unicode.IsSpace(r) }
+func isLetter(r rune) bool { return unicode.IsLetter(r) || unicode.Is(unicode.Mn, r) }
+func isDigit(r rune) bool  { return r >= '0' && r <= '9' }
+
+// sortEdits orders edits by position; an insertion comes before a
+// replacement starting at the same place.
+func sortEdits(edits []edit) []edit {
+	sort.SliceStable(edits, func(i, j int) bool { return less(edits[i], edits[j]) })
+	return edits
+}
+
+func less(a, b edit) bool {
+	if a.start != b.start {
+		return a.start < b.start
+	}
+	return a.end < b.end
+}
+
+// apply returns rs with the edits applied.
+func apply(rs []rune, edits []edit) string {
+	var b strings.Builder
+	b.Grow(len(rs) + 8)
+	pos := 0
+	for _, e := range edits {
+		for ; pos < e.start; pos++ {
+			b.WriteRune(rs[pos])
+		}
+		b.WriteString(e.repl)
+		pos = e.end
+	}
+	for ; pos < len(rs); pos++ {
+		b.WriteRune(rs[pos])
+	}
+	return b.String()
+}

@@ -1,0 +1,209 @@
+package typo
+
+import (
+	"strings"
+	"testing"
+	"unicode"
+
+	"github.com/recueil/recueil/internal/book"
+)
+
+// In the tables, ⍽ stands for U+202F (narrow no-break space) and ␣ for
+// U+00A0 (no-break space), so that the expectations can be read.
+func vis(s string) string {
+	return strings.NewReplacer("⍽", "\u202f", "␣", "\u00a0").Replace(s)
+}
+
+func show(s string) string {
+	return strings.NewReplacer("\u202f", "⍽", "\u00a0", "␣").Replace(s)
+}
+
+var stringCases = []struct {
+	lang, in, want string
+}{
+	// Spaces before ; : ! ?
+	{"fr", "Bonjour !", "Bonjour⍽!"},
+	{"fr", "Bonjour!", "Bonjour⍽!"},
+	{"fr", "Bonjour  !", "Bonjour⍽!"},
+	{"fr", "Bonjour\u00a0!", "Bonjour⍽!"},
+	{"fr", "Bonjour\u2009!", "Bonjour⍽!"},
+	{"fr", "Bonjour⍽!", "Bonjour⍽!"},
+	{"fr", "Vraiment ? Oui ; non.", "Vraiment⍽? Oui⍽; non."},
+	{"fr", "Il a dit : oui", "Il a dit␣: oui"},
+	{"fr", "Il a dit: oui", "Il a dit␣: oui"},
+	{"fr", "Il a dit⍽: oui", "Il a dit␣: oui"},
+	{"fr", "Note :", "Note␣:"},
+	{"fr", "Quoi ?!", "Quoi⍽?!"},
+	{"fr", "Quoi?!", "Quoi⍽?!"},
+	{"fr", "Quoi !?", "Quoi⍽!?"},
+	{"fr", "(vraiment?)", "(vraiment⍽?)"},
+	{"fr", "Et toi ?", "Et toi⍽?"},
+	// Not punctuation of prose.
+	{"fr", "12:30", "12:30"},
+	{"fr", "à 12:30 précises", "à 12:30␣précises"},
+	{"fr", "un format 3:2", "un format 3:2"},
+	{"fr", "https://example.org/a?b=c", "https://example.org/a?b=c"},
+	{"fr", "voir https://example.org/a?b=c !", "voir https://example.org/a?b=c⍽!"},
+	{"fr", "voir http://x.org/a:b;c!d", "voir http://x.org/a:b;c!d"},
+	{"fr", "écrivez à jean@example.org !", "écrivez à jean@example.org⍽!"},
+	{"fr", "le disque C:\\ plein", "le disque C:\\ plein"},
+	{"fr", "content :) et ;-) et :D", "content :) et ;-) et :D"},
+	{"fr", "si a != b", "si a != b"},
+	{"fr", "Tom &amp; Jerry", "Tom &amp; Jerry"},
+	// Guillemets.
+	{"fr", "« Oui »", "«⍽Oui⍽»"},
+	{"fr", "«Oui»", "«⍽Oui⍽»"},
+	{"fr", "«  Oui  »", "«⍽Oui⍽»"},
+	{"fr", "«\u00a0Oui\u00a0»", "«⍽Oui⍽»"},
+	{"fr", "\"Oui\"", "«⍽Oui⍽»"},
+	{"fr", "Il a dit \"oui\" puis \"non\".", "Il a dit «⍽oui⍽» puis «⍽non⍽»."},
+	{"fr", "Il a dit \" oui \".", "Il a dit «⍽oui⍽»."},
+	{"fr", "Il a dit : \"oui !\"", "Il a dit␣: «⍽oui⍽!⍽»"},
+	{"fr", "Il mesure 5'10\" environ", "Il mesure 5'10\" environ"},
+	{"fr", "un a\"b", "un a\"b"},
+	// Apostrophes.
+	{"fr", "l'école", "l’école"},
+	{"fr", "aujourd'hui", "aujourd’hui"},
+	{"fr", "qu'il", "qu’il"},
+	{"fr", "l'« école »", "l’«⍽école⍽»"},
+	{"fr", "L'an 2000", "L’an 2000"},
+	{"fr", "d'1 coup", "d’1␣coup"},
+	{"fr", "'citation'", "'citation'"},
+	// Ellipsis.
+	{"fr", "...", "…"},
+	{"fr", "Et puis...", "Et puis…"},
+	{"fr", "Et puis....", "Et puis…"},
+	{"fr", "Et puis..", "Et puis.."},
+	{"fr", "Quoi...?", "Quoi…⍽?"},
+	// Spaces.
+	{"fr", "deux  espaces", "deux espaces"},
+	{"fr", "Bonjour , toi .", "Bonjour, toi."},
+	{"fr", "le .NET et .5", "le .NET et .5"},
+	{"fr", "Une incise — comme ceci — reste.", "Une incise — comme ceci — reste."},
+	// Numbers.
+	{"fr", "500 000 vues", "500⍽000␣vues"},
+	{"fr", "1 000 000 de personnes", "1⍽000⍽000␣de personnes"},
+	{"fr", "en 1998 250 personnes", "en 1998 250␣personnes"},
+	{"fr", "12 %", "12␣%"},
+	{"fr", "10 km", "10␣km"},
+	{"fr", "p. 42", "p.␣42"},
+	{"fr", "voir pp. 42-43", "voir pp.␣42-43"},
+	{"fr", "M. Dupont et Mme Durand", "M.␣Dupont et Mme␣Durand"},
+	{"fr", "le n° 5", "le n°␣5"},
+	{"fr", "le COVID19 tue", "le COVID19 tue"},
+	{"fr", "chapitre 3", "chapitre 3"},
+	// Already right: unchanged.
+	{"fr", "Il dit␣: «⍽Oui⍽!⍽» Et l’école…", "Il dit␣: «⍽Oui⍽!⍽» Et l’école…"},
+	{"fr-CA", "Allo!", "Allo⍽!"},
+	{"", "Allo!", "Allo⍽!"},
+	// Other languages: only ’ and ….
+	{"en", "It's ok: yes", "It’s ok: yes"},
+	{"en", "Wait... \"what\"?  Yes !", "Wait… \"what\"?  Yes !"},
+	{"en", "500 000 views", "500 000 views"},
+}
+
+func TestString(t *testing.T) {
+	for _, c := range stringCases {
+		in, want := vis(c.in), vis(c.want)
+		got := String(c.lang, in)
+		if got != want {
+			t.Errorf("String(%q, %q) = %q, want %q", c.lang, c.in, show(got), c.want)
+		}
+		if again := String(c.lang, got); again != got {
+			t.Errorf("String(%q, %q) not idempotent: %q then %q", c.lang, c.in, show(got), show(again))
+		}
+		if a, b := words(in), words(got); a != b {
+			t.Errorf("String(%q, %q) changed the words: %q -> %q", c.lang, c.in, a, b)
+		}
+	}
+}
+
+// words returns the runs of letters and digits of s, one per line: what
+// the policy must never change.
+func words(s string) string {
+	return strings.Join(strings.FieldsFunc(s, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.Mn, r)
+	}), "\n")
+}
+
+func TestSpans(t *testing.T) {
+	sp := func(text string, st book.Style) book.Span { return book.Span{Text: text, Style: st} }
+	cases := []struct {
+		name string
+		in   []book.Span
+		want []book.Span
+	}{
+		{"question after italic",
+			[]book.Span{sp("un ", 0), sp("texte", book.Italic), sp("?", 0)},
+			[]book.Span{sp("un ", 0), sp("texte", book.Italic), sp("⍽?", 0)}},
+		{"space ending the italic span",
+			[]book.Span{sp("un ", 0), sp("texte ", book.Italic), sp("? fin", 0)},
+			[]book.Span{sp("un ", 0), sp("texte⍽", book.Italic), sp("? fin", 0)}},
+		{"guillemets around bold",
+			[]book.Span{sp("«", 0), sp("Oui", book.Bold), sp("»", 0)},
+			[]book.Span{sp("«⍽", 0), sp("Oui", book.Bold), sp("⍽»", 0)}},
+		{"code span untouched but spaced",
+			[]book.Span{sp("tapez ", 0), sp("a:b", book.Code), sp("!", 0)},
+			[]book.Span{sp("tapez ", 0), sp("a:b", book.Code), sp("⍽!", 0)}},
+		{"autolink untouched",
+			[]book.Span{sp("voir ", 0), {Text: "http://x.org/a?b", Link: "http://x.org/a?b"}, sp(" !", 0)},
+			[]book.Span{sp("voir ", 0), {Text: "http://x.org/a?b", Link: "http://x.org/a?b"}, sp("⍽!", 0)}},
+		{"quotes across spans",
+			[]book.Span{sp("il dit \"", 0), sp("oui", book.Italic), sp("\".", 0)},
+			[]book.Span{sp("il dit «⍽", 0), sp("oui", book.Italic), sp("⍽».", 0)}},
+		{"blank span merged",
+			[]book.Span{sp("un ", 0), sp(" ", book.Italic), sp("deux", 0)},
+			[]book.Span{sp("un ", 0), sp("deux", 0)}},
+		{"hard break separates",
+			[]book.Span{sp("fin", 0), {Break: true}, sp("? non", 0)},
+			[]book.Span{sp("fin", 0), {Break: true}, sp("? non", 0)}},
+	}
+	for _, c := range cases {
+		for i := range c.in {
+			c.in[i].Text = vis(c.in[i].Text)
+		}
+		for i := range c.want {
+			c.want[i].Text = vis(c.want[i].Text)
+		}
+		got := Spans("fr", c.in)
+		if len(got) != len(c.want) {
+			t.Errorf("%s: got %d spans %q, want %d", c.name, len(got), spansText(got), len(c.want))
+			continue
+		}
+		for i := range got {
+			if got[i] != c.want[i] {
+				t.Errorf("%s: span %d = %+v (%q), want %+v (%q)", c.name, i, got[i], show(got[i].Text), c.want[i], show(c.want[i].Text))
+			}
+		}
+		again := Spans("fr", got)
+		if spansText(again) != spansText(got) {
+			t.Errorf("%s: not idempotent: %q then %q", c.name, spansText(got), spansText(again))
+		}
+	}
+}
+
+func spansText(sp []book.Span) string {
+	var b strings.Builder
+	for _, s := range sp {
+		b.WriteString(show(s.Text))
+		b.WriteByte('|')
+	}
+	return b.String()
+}
+
+func FuzzString(f *testing.F) {
+	for _, c := range stringCases {
+		f.Add(vis(c.in))
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, lang := range []string{"fr", "en"} {
+			got := String(lang, s)
+			if again := String(lang, got); again != got {
+				t.Fatalf("%s: not idempotent:\n%q\n%q\n%q", lang, s, got, again)
+			}
+			if words(s) != words(got) {
+				t.Fatalf("%s: words changed:\n%q\n%q", lang, s, got)
+			}
+		}
+	})
+}
