@@ -120,27 +120,22 @@ func (f *Flow) Lines(lines []Line, o LinesOpts) {
 			h += l.Leading
 			fit++
 		}
-		n := fit
-		switch {
-		case fit >= left:
-			n = left
-		case f.Fresh():
-			// a full page: nothing better to do
-			n = max(fit, 1)
-		case o.Keep && total <= f.frame.H:
-			n = 0
-		case fit < orphans && left > 1:
-			n = 0
-		case left-fit < widows:
-			n = left - widows
+		n := left
+		if fit < left {
+			n = fit
+			if o.Keep && total <= f.frame.H && !f.Fresh() {
+				n = 0
+			}
+			if left-n < widows {
+				n = left - widows
+			}
 			if n < orphans {
 				n = 0
 			}
-		}
-		if n == 0 {
-			if f.Fresh() {
-				n = 1
-			} else {
+			if n == 0 && f.Fresh() {
+				n = max(fit, 1) // nothing better to do on an empty page
+			}
+			if n == 0 {
 				f.NewPage()
 				continue
 			}

@@ -193,7 +193,11 @@ func (b *builder) word(r Run, w string) {
 // Items turns runs into boxes, glue and penalties, with the content each
 // item prints. Exposed for tests and for callers that measure.
 func (st Style) items(runs []Run, faces []Face, hy Hyphenator) *builder {
-	b := &builder{faces: faces, hy: hy, st: st}
+	n := 8
+	for _, r := range runs {
+		n += len(r.Text) / 3
+	}
+	b := &builder{faces: faces, hy: hy, st: st, items: make([]Item, 0, n), cont: make([]content, 0, n)}
 	if st.Indent > 0 {
 		b.add(Item{Kind: BoxItem, Width: st.Indent}, content{})
 	}
@@ -284,21 +288,19 @@ func (st Style) setLine(b *builder, start, end int) Line {
 	if hyphen {
 		w += brk.Width
 	}
-	ratio := 0.0
+	// The adjustment is shared among the glue in proportion to its
+	// stretch (or shrink), rounded cumulatively so that a justified line
+	// ends exactly at the measure.
+	var adjust, pool Unit
 	switch {
-	case w < st.Width && stretch > 0:
-		ratio = float64(st.Width-w) / float64(stretch)
+	case w < st.Width && stretch > 0 && st.Align == Justify:
+		adjust, pool = st.Width-w, stretch
 	case w > st.Width && shrink > 0:
-		ratio = -float64(w-st.Width) / float64(shrink)
-	}
-	if ratio < -1 {
-		ratio = -1
-	}
-	if st.Align != Justify && ratio > 0 {
-		ratio = 0
+		adjust, pool = -min(w-st.Width, shrink), shrink
 	}
 	line := Line{Leading: st.Leading}
 	x := Unit(0)
+	var used, done Unit // glue share seen, adjustment given
 	var cur *Element
 	for i := start; i < last; i++ {
 		it := items[i]
@@ -323,13 +325,17 @@ func (st Style) setLine(b *builder, start, end int) Line {
 			x += it.Width
 		case GlueItem:
 			g := it.Width
-			if ratio > 0 {
-				g += Unit(ratio * float64(it.Stretch))
-			} else if ratio < 0 {
-				g += Unit(ratio * float64(it.Shrink))
-			}
 			if it.Stretch >= fill {
 				g = 0
+			} else if adjust != 0 {
+				share := it.Stretch
+				if adjust < 0 {
+					share = it.Shrink
+				}
+				used += share
+				a := Unit(int64(adjust) * int64(used) / int64(pool))
+				g += a - done
+				done = a
 			}
 			x += g
 			cur = nil

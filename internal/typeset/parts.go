@@ -9,29 +9,40 @@ import (
 	"github.com/recueil/recueil/layout"
 )
 
-// pageNumber returns the folio of an anchor from the previous pass, as text.
-func (t *typesetter) pageNumber(anchor string) string {
-	if n, ok := t.pages[anchor]; ok && n > 0 {
-		return strconv.Itoa(n)
+// numberMark starts the text of a page-number placeholder; the anchor
+// follows. fillPageNumbers replaces it.
+const numberMark = "\x00#"
+
+// fillPageNumbers writes the folio of each placeholder's anchor, flush right
+// where the placeholder stands.
+func (t *typesetter) fillPageNumbers(anchors map[string]layout.AnchorPos) {
+	for _, p := range t.doc.Pages {
+		for i := range p.Elements {
+			e := &p.Elements[i]
+			if e.Kind != layout.TextElement || !strings.HasPrefix(e.Text, numberMark) {
+				continue
+			}
+			n := strconv.Itoa(anchors[e.Text[len(numberMark):]].Page)
+			w := layout.Width(t.faces[e.Face], n, e.Size)
+			e.Text, e.X, e.W = n, e.X+e.W-w, w
+		}
 	}
-	return "000"
 }
 
 // numbered sets an entry of the contents or the index: its text ragged in
 // the measure less a column for the page number, the number on the last
 // line flush right, the whole entry a link to dest.
-func (t *typesetter) numbered(runs []layout.Run, num string, numStyle tstyle, leading layout.Unit, dest string) []layout.Line {
+func (t *typesetter) numbered(runs []layout.Run, numStyle tstyle, leading layout.Unit, dest string) []layout.Line {
 	d := t.d
-	nr := t.text(num, numStyle)
+	nr := t.text("0", numStyle)
 	numCol := layout.Width(t.faces[nr.Face], "0000", nr.Size)
 	st := t.pstyle(d.measure-numCol-layout.Mm(3), leading, layout.Left)
 	lines := t.setLines(runs, st)
 	if len(lines) == 0 {
 		return nil
 	}
-	nw := layout.Width(t.faces[nr.Face], nr.Text, nr.Size)
 	last := &lines[len(lines)-1]
-	last.Elements = append(last.Elements, layout.Element{Kind: layout.TextElement, X: d.measure - nw, Face: nr.Face, Size: nr.Size, Text: nr.Text, Color: nr.Color, W: nw})
+	last.Elements = append(last.Elements, layout.Element{Kind: layout.TextElement, X: d.measure, Face: nr.Face, Size: nr.Size, Text: numberMark + dest, Color: nr.Color})
 	for i := range lines {
 		l := &lines[i]
 		size := max(l.Size, nr.Size)
@@ -45,7 +56,6 @@ func (t *typesetter) contents() {
 	e := t.entries[0]
 	t.head = e.Title
 	p := t.newPage(openingPage, true)
-	first := len(t.doc.Pages)
 	t.chapterTitle(p, e.Title, e)
 	d := t.d
 	size := d.size * 92 / 100
@@ -58,7 +68,7 @@ func (t *typesetter) contents() {
 		case EntrySection:
 			t.flow.Space(ld * 2 / 3)
 			runs = []layout.Run{t.text(strings.ToUpper(en.Title), tstyle{fam: sans, base: book.Bold, size: size * 9 / 10, color: d.accent, noHyphen: true})}
-			lines = t.numbered(runs, t.pageNumber(en.Anchor), num, ld, en.Anchor)
+			lines = t.numbered(runs, num, ld, en.Anchor)
 			t.flow.Need(height(lines) + 2*ld)
 		case EntryContribution:
 			c := t.contrib(en.Slug)
@@ -70,15 +80,14 @@ func (t *typesetter) contents() {
 				runs = append(runs, t.text(" — ", tstyle{fam: serif, size: size, color: d.gray}),
 					t.text(t.typo(c.Title), tstyle{fam: serif, base: book.Italic, size: size, color: d.soft}))
 			}
-			lines = t.numbered(runs, t.pageNumber(en.Anchor), num, ld, en.Anchor)
+			lines = t.numbered(runs, num, ld, en.Anchor)
 		default:
 			t.flow.Space(ld / 3)
 			runs = []layout.Run{t.text(en.Title, tstyle{fam: sans, base: book.Bold, size: size, color: d.ink, noHyphen: true})}
-			lines = t.numbered(runs, t.pageNumber(en.Anchor), num, ld, en.Anchor)
+			lines = t.numbered(runs, num, ld, en.Anchor)
 		}
 		t.flow.Lines(lines, layout.LinesOpts{Keep: true})
 	}
-	t.tocPages = len(t.doc.Pages) - first + 1
 }
 
 func (t *typesetter) contrib(slug string) *book.Contribution {
@@ -241,7 +250,7 @@ func (t *typesetter) index() {
 					t.text(t.typo(c.Role), tstyle{fam: serif, base: book.Italic, size: size, color: d.soft}))
 			}
 			anchor := contribAnchor(c.Slug)
-			lines := t.numbered(runs, t.pageNumber(anchor), num, ld, anchor)
+			lines := t.numbered(runs, num, ld, anchor)
 			t.flow.Lines(lines, layout.LinesOpts{Keep: true})
 		}
 	}

@@ -78,30 +78,18 @@ func Typeset(b *book.Book) (*Result, book.Diagnostics, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	var pages map[string]int // anchor -> folio, from the previous pass
-	var diags book.Diagnostics
-	var res *Result
-	tocPages := -1
-	for pass := 0; pass < 4; pass++ {
-		t := newTypesetter(b, set)
-		t.pages = pages
-		t.book()
-		res = &Result{Doc: t.doc, Fonts: set, Entries: t.entries}
-		anchors := t.doc.Anchors()
-		pages = map[string]int{}
-		for name, a := range anchors {
-			pages[name] = a.Page
-		}
-		for i := range res.Entries {
-			res.Entries[i].Page = pages[res.Entries[i].Anchor]
-		}
-		res.Contributions = t.ranges
-		diags = t.diags
-		if pass > 0 && t.tocPages == tocPages {
-			break
-		}
-		tocPages = t.tocPages
+	t := newTypesetter(b, set)
+	t.book()
+	res := &Result{Doc: t.doc, Fonts: set, Entries: t.entries, Contributions: t.ranges}
+	anchors := t.doc.Anchors()
+	for i := range res.Entries {
+		res.Entries[i].Page = anchors[res.Entries[i].Anchor].Page
 	}
+	// The contents and the index reserve a column for page numbers, so
+	// their length does not depend on the numbers: they are written in
+	// once every page is known, instead of typesetting the book twice.
+	t.fillPageNumbers(anchors)
+	diags := t.diags
 	diags.Sort()
 	return res, diags, nil
 }
@@ -184,14 +172,12 @@ type typesetter struct {
 	ranges  []PageRange
 	diags   book.Diagnostics
 	seen    map[string]bool // glyph-missing findings already reported
-	pages   map[string]int  // anchor -> folio from the previous pass
 	bySlug  map[string]*book.Contribution
 
 	kinds    []pageKind // by page index
 	heads    []string
 	nextKind pageKind // kind of the pages the flow starts
 	head     string   // running head of the recto pages started
-	tocPages int
 
 	// where findings about the text being set point
 	file string

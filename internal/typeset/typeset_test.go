@@ -1,0 +1,170 @@
+package typeset
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/recueil/recueil/internal/book"
+	"github.com/recueil/recueil/internal/typeset/testbook"
+	"github.com/recueil/recueil/layout"
+)
+
+func newBook(t testing.TB, n int) *book.Book {
+	t.Helper()
+	b, err := testbook.New(t.TempDir(), n)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func TestElementsInsideThePage(t *testing.T) {
+	b := newBook(t, 16)
+	r, diags, err := Typeset(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(diags) != 0 {
+		t.Errorf("unexpected findings:\n%s", diags.Text())
+	}
+	d := newDesign(b)
+	for _, p := range r.Doc.Pages {
+		for _, e := range p.Elements {
+			if p.Number == 1 {
+				continue // the cover bleeds
+			}
+			if e.X < 0 || e.Y < 0 || e.X+e.W > r.Doc.Width || e.Y+e.H > r.Doc.Height {
+				t.Errorf("page %d: %v outside the page", p.Number, e)
+			}
+			if e.Kind != layout.TextElement {
+				continue
+			}
+			left := d.inner
+			if p.Verso() {
+				left = d.outer
+			}
+			if e.X < left-layout.Pt(40) || e.X+e.W > left+d.measure+layout.Pt(0.01) {
+				t.Errorf("page %d: %q at x %.2f..%.2f pt sticks out of the measure %.2f..%.2f", p.Number, e.Text,
+					e.X.Points(), (e.X + e.W).Points(), left.Points(), (left + d.measure).Points())
+			}
+		}
+	}
+}
+
+func TestEntriesAndRanges(t *testing.T) {
+	b := newBook(t, 9)
+	b.Page.Recto = true
+	r, _, err := Typeset(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pub := b.Published()
+	if len(r.Contributions) != len(pub) {
+		t.Fatalf("%d ranges for %d contributions", len(r.Contributions), len(pub))
+	}
+	prev := 0
+	for i, pr := range r.Contributions {
+		if pr.Slug != pub[i].Slug {
+			t.Errorf("range %d is %s, want %s", i, pr.Slug, pub[i].Slug)
+		}
+		if pr.First%2 != 1 {
+			t.Errorf("%s starts on page %d, a verso, with recto: true", pr.Slug, pr.First)
+		}
+		if pr.First <= prev || pr.Last < pr.First {
+			t.Errorf("%s: pages %d-%d after %d", pr.Slug, pr.First, pr.Last, prev)
+		}
+		prev = pr.Last
+	}
+	kinds := map[EntryKind]int{}
+	level := map[string]int{}
+	for _, e := range r.Entries {
+		kinds[e.Kind]++
+		if e.Page <= 0 {
+			t.Errorf("entry %q has no page", e.Title)
+		}
+		level[e.Slug] = e.Level
+	}
+	if kinds[EntrySection] != 2 || kinds[EntryContribution] != 9 || kinds[EntryIndex] != 1 || kinds[EntryIntroduction] != 1 {
+		t.Errorf("entries %v", kinds)
+	}
+	if level[pub[0].Slug] != 1 {
+		t.Errorf("contributions are not nested under their section")
+	}
+	// the outline holds every entry, in page order
+	var outline []string
+	for _, p := range r.Doc.Pages {
+		for _, o := range p.Outline {
+			outline = append(outline, o.Title)
+		}
+	}
+	if len(outline) != len(r.Entries) {
+		t.Errorf("outline has %d entries, contents %d", len(outline), len(r.Entries))
+	}
+}
+
+func TestGlyphMissing(t *testing.T) {
+	b := newBook(t, 2)
+	c := b.Published()[1]
+	c.Body = append(c.Body, book.Block{Kind: book.Paragraph, Line: 42, Spans: []book.Span{{Text: "Bravo 🎉 et merci ☃ ! \U0001F600"}}})
+	r, diags, err := Typeset(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, d := range diags {
+		if d.Rule == "glyph-missing" {
+			if d.File != c.Path || d.Pos.Line != 42 || d.Severity != book.Warning {
+				t.Errorf("finding at the wrong place: %v", d)
+			}
+			got = append(got, d.Message)
+		}
+	}
+	if len(got) != 3 {
+		t.Fatalf("want 3 glyph-missing findings (🎉, ☃, 😀: Liberation has none), got:\n%s", diags.Text())
+	}
+	found := false
+	for _, p := range r.Doc.Pages {
+		for _, e := range p.Elements {
+			for _, ru := range e.Text {
+				if ru > 0xFFFF {
+					t.Fatalf("page %d: %q still holds %U", p.Number, e.Text, ru)
+				}
+			}
+			if strings.Contains(e.Text, "?") && p.Number >= r.Contributions[1].First {
+				found = true
+			}
+		}
+	}
+	if !found {
+		t.Error("no visible replacement for the missing characters")
+	}
+}
+
+func TestEnglishLabels(t *testing.T) {
+	b := newBook(t, 2)
+	b.Language = "en"
+	r, _, err := Typeset(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var titles []string
+	for _, e := range r.Entries {
+		titles = append(titles, e.Title)
+	}
+	all := strings.Join(titles, "|")
+	for _, want := range []string{"Contents", "Introduction", "Afterword", "Index of contributors", "Partners"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("no %q in %s", want, all)
+		}
+	}
+}
+
+func BenchmarkTypeset(b *testing.B) {
+	bk := newBook(b, 600)
+	b.ResetTimer()
+	for b.Loop() {
+		if _, _, err := Typeset(bk); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
