@@ -322,6 +322,13 @@ func (t *typesetter) decorate() {
 			head = title
 		}
 		head = t.clean(head, fonts.Sans)
+		if layout.Width(t.faces[fonts.Sans], head, hs) > d.measure {
+			r := []rune(head)
+			for len(r) > 1 && layout.Width(t.faces[fonts.Sans], string(r)+"…", hs) > d.measure {
+				r = r[:len(r)-1]
+			}
+			head = strings.TrimSpace(string(r)) + "…"
+		}
 		lines := t.setLines([]layout.Run{{Text: head, Face: int(fonts.Sans), Size: hs, Color: d.gray, NoHyphen: true}}, t.pstyle(d.measure, hs*13/10, layout.Center))
 		if len(lines) > 0 {
 			layout.PlaceLine(p, lines[0], x, d.top*45/100)

@@ -1,6 +1,7 @@
 package typeset
 
 import (
+	"fmt"
 	"strconv"
 
 	"github.com/recueil/recueil/internal/book"
@@ -90,7 +91,26 @@ func (t *typesetter) setLines(runs []layout.Run, st layout.Style) []layout.Line 
 	if st.Hyphenate && t.lang == "fr" {
 		hy = layout.French()
 	}
-	return st.Set(runs, t.faces, hy)
+	lines := st.Set(runs, t.faces, hy)
+	for _, l := range lines {
+		if l.Overfull {
+			key := fmt.Sprintf("over\x00%s\x00%d", t.file, t.line)
+			if !t.seen[key] {
+				t.seen[key] = true
+				t.diags.Add(t.fileOr(), book.Pos{Line: t.line}, book.Warning, "line-overfull",
+					"une ligne dépasse la marge de %.1f mm : un mot (une adresse web ?) est trop long pour la largeur de la page", (l.Width - st.Width).Millimetres())
+			}
+			break
+		}
+	}
+	return lines
+}
+
+func (t *typesetter) fileOr() string {
+	if t.file == "" {
+		return "book.yaml"
+	}
+	return t.file
 }
 
 // height of a set of lines.

@@ -168,3 +168,62 @@ func BenchmarkTypeset(b *testing.B) {
 		}
 	}
 }
+
+func TestOverfullReported(t *testing.T) {
+	b := newBook(t, 1)
+	c := b.Published()[0]
+	c.Body = append(c.Body, book.Block{Kind: book.Paragraph, Line: 77, Spans: []book.Span{{Text: "Voir https://example.org/" + strings.Repeat("tres-long-chemin-", 8) + " pour tout savoir."}}})
+	_, diags, err := Typeset(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, d := range diags {
+		if d.Rule == "line-overfull" {
+			n++
+			if d.File != c.Path || d.Pos.Line != 77 {
+				t.Errorf("finding at the wrong place: %v", d)
+			}
+		}
+	}
+	if n != 1 {
+		t.Errorf("want one line-overfull finding, got:\n%s", diags.Text())
+	}
+}
+
+func TestLongRunningHeadIsCut(t *testing.T) {
+	b := newBook(t, 2)
+	b.Title = strings.Repeat("Un titre vraiment très long ", 6)
+	for _, c := range b.Published() {
+		for i := 0; i < 30; i++ { // several pages each
+			c.Body = append(c.Body, c.Body[0])
+		}
+	}
+	r, _, err := Typeset(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := newDesign(b)
+	heads := 0
+	for _, p := range r.Doc.Pages[4:] {
+		if !p.Verso() {
+			continue
+		}
+		var last layout.Element
+		for _, e := range p.Elements {
+			if e.Kind == layout.TextElement && e.Y < d.top {
+				last = e
+			}
+		}
+		if last.Text == "" {
+			continue
+		}
+		heads++
+		if last.X+last.W > d.outer+d.measure || !strings.HasSuffix(last.Text, "…") {
+			t.Errorf("page %d: running head ending %q at %.1f pt not cut to the measure", p.Number, last.Text, (last.X + last.W).Points())
+		}
+	}
+	if heads == 0 {
+		t.Error("no running head at all")
+	}
+}
