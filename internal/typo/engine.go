@@ -137,6 +137,7 @@ func analyze(rs []rune, mask []bool, p policy, resets []int) []edit {
 			items = append(items, item{r: v[i], i: i, masked: mask[i]})
 		}
 	}
+	removed := make([]bool, len(items)) // blanks the pass takes out
 	isRun := func(it item) bool { return !it.masked && isSpace(it.r) }
 	for k := 0; k < len(items); {
 		if isRun(items[k]) {
@@ -144,14 +145,19 @@ func analyze(rs []rune, mask []bool, p policy, resets []int) []edit {
 			for m < len(items) && isRun(items[m]) {
 				m++
 			}
-			if e, ok := spacing(items, k, m, p); ok {
+			if e, ok := spacing(items, removed, k, m, p); ok {
 				edits = append(edits, e)
+				if e.repl == "" {
+					for j := k; j < m; j++ {
+						removed[j] = true
+					}
+				}
 			}
 			k = m
 			continue
 		}
 		if k > 0 && !isRun(items[k-1]) {
-			if e, ok := spacing(items, k, k, p); ok {
+			if e, ok := spacing(items, removed, k, k, p); ok {
 				edits = append(edits, e)
 			}
 		}
@@ -254,7 +260,7 @@ func closeContext(r rune) bool {
 
 // spacing decides the content of the blank between items[k-1] and
 // items[m]: the run items[k:m] of unmasked spaces (empty when k == m).
-func spacing(items []item, k, m int, p policy) (edit, bool) {
+func spacing(items []item, removed []bool, k, m int, p policy) (edit, bool) {
 	var P, N *item
 	if k > 0 {
 		P = &items[k-1]
@@ -296,7 +302,7 @@ func spacing(items []item, k, m int, p policy) (edit, bool) {
 	case !empty && nOpen && (N.r == ',' || N.r == '.') && P != nil && wordish(P.r) && commaInProse(items, m):
 		want, rule, punct = "", RuleSpaceBeforeComma, N.r
 	case !empty && !p.source && pOpen && nOpen:
-		want, rule = numberSpace(items, k, m)
+		want, rule = numberSpace(items, removed, k, m)
 	}
 	if rule == "" {
 		// Doubled spaces become one.
@@ -414,7 +420,7 @@ var (
 // numberSpace decides the output-only no-break spaces around numbers: digit
 // groups (500 000), a number and its unit or the word after it (500 vues,
 // 12 %), an abbreviation and what it announces (p. 42, M. Dupont).
-func numberSpace(items []item, k, m int) (string, string) {
+func numberSpace(items []item, removed []bool, k, m int) (string, string) {
 	P, N := items[k-1], items[m]
 	if isDigit(P.r) && isDigit(N.r) {
 		g := 0
@@ -446,14 +452,16 @@ func numberSpace(items []item, k, m int) (string, string) {
 	}
 	// The word before the blank.
 	j := k - 1
-	for ; j >= 0 && !items[j].masked && (isLetter(items[j].r) || items[j].r == '.' || items[j].r == '°'); j-- {
+	for ; j >= 0 && !items[j].masked && (removed[j] || isLetter(items[j].r) || items[j].r == '.' || items[j].r == '°'); j-- {
 	}
 	if j >= 0 && (isDigit(items[j].r) || items[j].masked) {
 		return "", ""
 	}
 	var w strings.Builder
-	for _, it := range items[j+1 : k] {
-		w.WriteRune(it.r)
+	for x, it := range items[j+1 : k] {
+		if !removed[j+1+x] {
+			w.WriteRune(it.r)
+		}
 	}
 	word := w.String()
 	if isDigit(N.r) && contains(numberAbbrevs, word) || unicode.IsUpper(N.r) && contains(nameAbbrevs, word) {

@@ -1,0 +1,561 @@
+package typo
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/text"
+	"gopkg.in/yaml.v3"
+)
+
+// Finding is one place in a Markdown source that breaks the policy.
+type Finding struct {
+	Line, Col int    // 1-based, column in characters (runes), where the change starts
+	Rule      string // stable kebab-case code, see Rules
+	Message   string // French, for a non-programmer: what is wrong and how it will be fixed
+	MessageEn string // the same in English
+	Old       string // the text at Line:Col that is replaced (empty: Fix is inserted there)
+	Fix       string // the replacement text
+}
+
+// RuleDoc documents one rule for the rules document.
+type RuleDoc struct {
+	Code string
+	Fr   string
+	En   string
+}
+
+// Rules lists the rules Check reports, all fixable by Fix.
+func Rules() []RuleDoc {
+	return []RuleDoc{
+		{RuleSpaceBeforePunct,
+			"Une espace fine insécable (U+202F) précède « ; », « ! » et « ? », une espace insécable (U+00A0) précède « : ».",
+			"A narrow no-break space (U+202F) goes before ‘;’, ‘!’ and ‘?’, a no-break space (U+00A0) before ‘:’ (French)."},
+		{RuleGuillemets,
+			"Une espace fine insécable (U+202F) suit « et précède ».",
+			"A narrow no-break space (U+202F) goes after « and before » (French)."},
+		{RuleQuotes,
+			"Les guillemets droits \" deviennent des guillemets français « ».",
+			"Straight double quotes become French guillemets « » (French)."},
+		{RuleApostrophe,
+			"L’apostrophe droite ' devient l’apostrophe typographique ’.",
+			"The straight apostrophe ' becomes the typographic apostrophe ’."},
+		{RuleEllipsis,
+			"Trois points ou plus deviennent le caractère points de suspension « … ».",
+			"Three or more dots become the ellipsis character ‘…’."},
+		{RuleDoubleSpace,
+			"Plusieurs espaces à la suite, dans une ligne, n’en font qu’une.",
+			"Several spaces in a row inside a line become one (French)."},
+		{RuleSpaceBeforeComma,
+			"Pas d’espace avant une virgule ni avant un point.",
+			"No space before a comma or a full stop (French)."},
+	}
+}
+
+// Check returns the findings of a whole contribution file (front matter +
+// Markdown body). Only prose is looked at: the values of title, extract,
+// role and organization in the front matter, and the text of the body
+// outside code, URLs, link targets and HTML.
+func Check(lang string, src []byte) []Finding {
+	_, fs := fixSource(lang, src, false)
+	return fs
+}
+
+// Fix returns src with every safe fix applied, and the findings it fixed.
+// Bytes outside the changed places are kept as they are (BOM, CRLF line
+// ends, trailing spaces). Fixing a fixed file changes nothing.
+func Fix(lang string, src []byte) ([]byte, []Finding) {
+	return fixSource(lang, src, true)
+}
+
+// proseKeys are the front-matter keys whose values are prose.
+var proseKeys = []string{"title", "extract", "role", "organization"}
+
+// source is a file decoded into runes, with the byte offset of each.
+type source struct {
+	src  []byte
+	rs   []rune
+	off  []int // off[i] = byte offset of rune i; off[len(rs)] = len(src)
+	mask []bool
+	bom  bool
+}
+
+func decode(src []byte) *source {
+	s := &source{src: src}
+	for i := 0; i < len(src); {
+		r, w := utf8.DecodeRune(src[i:])
+		s.rs = append(s.rs, r)
+		s.off = append(s.off, i)
+		// Invalid bytes are never touched.
+		s.mask = append(s.mask, r == utf8.RuneError && w == 1)
+		i += w
+	}
+	s.off = append(s.off, len(src))
+	return s
+}
+
+// runeAt returns the index of the rune starting at byte offset b (or the
+// first one after it).
+func (s *source) runeAt(b int) int {
+	lo, hi := 0, len(s.rs)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if s.off[m] < b {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
+}
+
+// prose marks the bytes [b, e) as prose.
+func (s *source) prose(b, e int, prose []bool) {
+	for i := s.runeAt(b); i < len(s.rs) && s.off[i] < e; i++ {
+		prose[i] = true
+	}
+}
+
+func fixSource(lang string, src []byte, fix bool) ([]byte, []Finding) {
+	s := decode(src)
+	prose := make([]bool, len(s.rs))
+	start := 0
+	if bytes.HasPrefix(src, []byte("\ufeff")) {
+		start, s.bom = 3, true
+	}
+	fmStart, fmEnd, body := frontMatter(src, start)
+	var values []valueRegion
+	if fmEnd > fmStart {
+		values = frontMatterValues(src, fmStart, fmEnd)
+		for _, v := range values {
+			for _, r := range v.prose {
+				s.prose(r[0], r[1], prose)
+			}
+		}
+	}
+	for _, r := range bodyProse(src[body:]) {
+		s.prose(body+r[0], body+r[1], prose)
+	}
+	mask := make([]bool, len(s.rs))
+	for i := range mask {
+		mask[i] = s.mask[i] || !prose[i]
+	}
+	maskNonProse(s.rs, mask)
+	// Backslash escapes in Markdown: \" is a wanted straight quote.
+	for i := 0; i+1 < len(s.rs); i++ {
+		if s.rs[i] == '\\' && prose[i] && i >= s.runeAt(body) {
+			mask[i], mask[i+1] = true, true
+			i++
+		}
+	}
+	resets := []int{s.runeAt(body)}
+	for _, v := range values {
+		resets = append(resets, s.runeAt(v.start))
+	}
+	sortInts(resets)
+	edits := analyze(s.rs, mask, policy{fr: French(lang), source: true}, resets)
+
+	// A front-matter value is changed only if the YAML still reads the
+	// same, but for the fixed typography.
+	bodyRune := s.runeAt(body)
+	var kept []edit
+	for _, v := range values {
+		vs, ve := s.runeAt(v.start), s.runeAt(v.end)
+		var ves []edit
+		for _, e := range edits {
+			if e.start >= vs && e.start < ve {
+				ves = append(ves, e)
+			}
+		}
+		if len(ves) == 0 {
+			continue
+		}
+		fixed := s.applyBytes(ves)
+		if d := len(fixed) - len(src); sameYAML(src[fmStart:fmEnd], fixed[fmStart:fmEnd+d], v.key) {
+			kept = append(kept, ves...)
+		}
+	}
+	for _, e := range edits {
+		if e.start >= bodyRune {
+			kept = append(kept, e)
+		}
+	}
+	kept = sortEdits(kept)
+
+	findings := make([]Finding, 0, len(kept))
+	line, col, ri := 1, 1, 0
+	for _, e := range kept {
+		for ; ri < e.start; ri++ {
+			if s.rs[ri] == '\n' {
+				line, col = line+1, 1
+			} else if !(ri == 0 && s.bom) {
+				col++
+			}
+		}
+		f := Finding{Line: line, Col: col, Rule: e.rule, Old: string(s.rs[e.start:e.end]), Fix: e.repl}
+		f.Message, f.MessageEn = messages(e, f.Old)
+		findings = append(findings, f)
+	}
+	if !fix || len(kept) == 0 {
+		return src, findings
+	}
+	return s.applyBytes(kept), findings
+}
+
+func sortInts(a []int) {
+	for i := 1; i < len(a); i++ {
+		for j := i; j > 0 && a[j] < a[j-1]; j-- {
+			a[j], a[j-1] = a[j-1], a[j]
+		}
+	}
+}
+
+// applyBytes returns the source with the edits applied, every other byte
+// kept.
+func (s *source) applyBytes(edits []edit) []byte {
+	out := make([]byte, 0, len(s.src)+8*len(edits))
+	pos := 0
+	for _, e := range edits {
+		out = append(out, s.src[pos:s.off[e.start]]...)
+		out = append(out, e.repl...)
+		pos = s.off[e.end]
+	}
+	return append(out, s.src[pos:]...)
+}
+
+// frontMatter finds the YAML front matter after the optional BOM: the
+// content is src[fs:fe], the body starts at body.
+func frontMatter(src []byte, start int) (fs, fe, body int) {
+	first, next := lineAt(src, start)
+	if strings.TrimRight(first, " \t\r") != "---" {
+		return 0, 0, start
+	}
+	for p := next; p < len(src); {
+		l, n := lineAt(src, p)
+		if t := strings.TrimRight(l, " \t\r"); t == "---" || t == "..." {
+			return next, p, n
+		}
+		p = n
+	}
+	return 0, 0, start // never closed: not front matter
+}
+
+// lineAt returns the line starting at p (without its \n) and where the
+// next one starts.
+func lineAt(src []byte, p int) (string, int) {
+	i := bytes.IndexByte(src[p:], '\n')
+	if i < 0 {
+		return string(src[p:]), len(src)
+	}
+	return string(src[p : p+i]), p + i + 1
+}
+
+// bodyProse returns the byte ranges of the Markdown body that are prose:
+// the text nodes outside code spans. Code blocks, HTML, autolinks, link
+// destinations and titles, emphasis markers, list and quote markers,
+// indentation and line ends are not.
+func bodyProse(body []byte) [][2]int {
+	doc := goldmark.New().Parser().Parse(text.NewReader(body))
+	var out [][2]int
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.CodeSpan, *ast.CodeBlock, *ast.FencedCodeBlock, *ast.HTMLBlock, *ast.RawHTML, *ast.AutoLink:
+			return ast.WalkSkipChildren, nil
+		case *ast.Text:
+			if n.Segment.Stop > n.Segment.Start && n.Segment.Stop <= len(body) {
+				out = append(out, [2]int{n.Segment.Start, n.Segment.Stop})
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	return out
+}
+
+// valueRegion is a prose value of the front matter: the bytes of the
+// value (start, end) and the parts of it that are prose text.
+type valueRegion struct {
+	key        string
+	start, end int
+	prose      [][2]int
+}
+
+// frontMatterValues finds the prose values of the front matter
+// src[fs:fe]: single-line or multi-line scalars, plain, quoted or block,
+// when the source text can be matched with the value YAML reads.
+func frontMatterValues(src []byte, fs, fe int) []valueRegion {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(src[fs:fe], &doc); err != nil || len(doc.Content) == 0 {
+		return nil
+	}
+	m := doc.Content[0]
+	if m.Kind != yaml.MappingNode {
+		return nil
+	}
+	// Byte offset of each line of the front matter (1-based).
+	lines := []int{0, fs}
+	for p := fs; p < fe; p++ {
+		if src[p] == '\n' && p+1 < fe {
+			lines = append(lines, p+1)
+		}
+	}
+	lineEnd := func(l int) int { // end of line l, without \r\n
+		e := fe
+		if l+1 < len(lines) {
+			e = lines[l+1] - 1
+		}
+		for e > lines[l] && (src[e-1] == '\r' || src[e-1] == '\n') {
+			e--
+		}
+		return e
+	}
+	var out []valueRegion
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		k, v := m.Content[i], m.Content[i+1]
+		if !contains(proseKeys, k.Value) || v.Kind != yaml.ScalarNode || v.Tag != "!!str" || v.Line >= len(lines) {
+			continue
+		}
+		last := len(lines) - 1 // the value ends before the next key
+		if i+2 < len(m.Content) {
+			last = m.Content[i+2].Line - 1
+		}
+		if r, ok := valueProse(src, lines, lineEnd, v, last); ok {
+			r.key = k.Value
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// valueProse maps the scalar v to its prose byte ranges, lines v.Line to
+// last.
+func valueProse(src []byte, lines []int, lineEnd func(int) int, v *yaml.Node, last int) (valueRegion, bool) {
+	// Byte offset of the value's first character (yaml columns count runes).
+	p := lines[v.Line]
+	for c := 1; c < v.Column && p < lineEnd(v.Line); c++ {
+		_, w := utf8.DecodeRune(src[p:])
+		p += w
+	}
+	var ranges [][2]int
+	var raw strings.Builder
+	add := func(b, e int) {
+		if e > b {
+			ranges = append(ranges, [2]int{b, e})
+			raw.Write(src[b:e])
+			raw.WriteByte(' ')
+		}
+	}
+	trimLine := func(l, b int) (int, int) { // content of line l from b, indentation and trailing blanks cut
+		e := lineEnd(l)
+		for b < e && (src[b] == ' ' || src[b] == '\t') {
+			b++
+		}
+		for e > b && (src[e-1] == ' ' || src[e-1] == '\t') {
+			e--
+		}
+		return b, e
+	}
+	end := p
+	switch v.Style {
+	case 0: // plain, maybe over several lines; a " #" starts a comment
+		for l := v.Line; l <= last; l++ {
+			b := p
+			if l > v.Line {
+				b = lines[l]
+			}
+			b, e := trimLine(l, b)
+			if bytes.HasPrefix(src[b:e], []byte("#")) {
+				break
+			}
+			if c := bytes.Index(src[b:e], []byte(" #")); c >= 0 {
+				e = b + c
+				for e > b && src[e-1] == ' ' {
+					e--
+				}
+				add(b, e)
+				end = e
+				break
+			}
+			add(b, e)
+			end = e
+		}
+	case yaml.DoubleQuotedStyle, yaml.SingleQuotedStyle:
+		q := byte('"')
+		if v.Style == yaml.SingleQuotedStyle {
+			q = '\''
+		}
+		if p >= len(src) || src[p] != q {
+			return valueRegion{}, false
+		}
+		closed := false
+		for l := v.Line; l <= last && !closed; l++ {
+			b := p + 1
+			if l > v.Line {
+				b = lines[l]
+			}
+			b, e := trimLine(l, b)
+			if l == v.Line {
+				b = p + 1 // keep the blanks right after the opening quote
+			}
+			for j := b; j < e; j++ {
+				if src[j] == '\\' && q == '"' {
+					return valueRegion{}, false // escapes: left alone
+				}
+				if src[j] == q {
+					if q == '\'' && j+1 < e && src[j+1] == '\'' {
+						j++
+						continue
+					}
+					e, closed = j, true
+					break
+				}
+			}
+			add(b, e)
+			end = e + 1
+		}
+		if !closed {
+			return valueRegion{}, false
+		}
+	case yaml.LiteralStyle, yaml.FoldedStyle:
+		for l := v.Line + 1; l <= last; l++ {
+			b, e := trimLine(l, lines[l])
+			add(b, e)
+			if e > b {
+				end = e
+			}
+		}
+	default:
+		return valueRegion{}, false
+	}
+	got := raw.String()
+	if v.Style == yaml.SingleQuotedStyle {
+		got = strings.ReplaceAll(got, "''", "'")
+	}
+	if strings.Join(strings.Fields(got), " ") != strings.Join(strings.Fields(v.Value), " ") {
+		return valueRegion{}, false // the source does not read as the value: leave it
+	}
+	// In single quotes, '' is a quote: never split it.
+	if v.Style == yaml.SingleQuotedStyle {
+		var split [][2]int
+		for _, r := range ranges {
+			b := r[0]
+			for j := r[0]; j < r[1]; j++ {
+				if src[j] == '\'' {
+					if j > b {
+						split = append(split, [2]int{b, j})
+					}
+					b = j + 2
+					j++
+				}
+			}
+			if r[1] > b {
+				split = append(split, [2]int{b, r[1]})
+			}
+		}
+		ranges = split
+	}
+	return valueRegion{start: p, end: end, prose: ranges}, true
+}
+
+// sameYAML reports whether the front matter fixed reads as orig: the same
+// keys in the same order with the same values, but key, whose value has
+// the same words.
+func sameYAML(orig, fixed []byte, key string) bool {
+	var a, b yaml.Node
+	if yaml.Unmarshal(orig, &a) != nil || yaml.Unmarshal(fixed, &b) != nil {
+		return false
+	}
+	if len(a.Content) == 0 || len(b.Content) == 0 {
+		return false
+	}
+	ma, mb := a.Content[0], b.Content[0]
+	if len(ma.Content) != len(mb.Content) {
+		return false
+	}
+	for i := 0; i+1 < len(ma.Content); i += 2 {
+		ka, kb, va, vb := ma.Content[i], mb.Content[i], ma.Content[i+1], mb.Content[i+1]
+		if ka.Value != kb.Value {
+			return false
+		}
+		if ka.Value == key {
+			if vb.Kind != yaml.ScalarNode || vb.Tag != va.Tag || words(va.Value) != words(vb.Value) {
+				return false
+			}
+			continue
+		}
+		if !sameNode(va, vb) {
+			return false
+		}
+	}
+	return true
+}
+
+func sameNode(a, b *yaml.Node) bool {
+	if a.Kind != b.Kind || a.Tag != b.Tag || a.Value != b.Value || len(a.Content) != len(b.Content) {
+		return false
+	}
+	for i := range a.Content {
+		if !sameNode(a.Content[i], b.Content[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+const fixHint = " (corrigeable avec recueil check --fix)"
+const fixHintEn = " (fixable with recueil check --fix)"
+
+// messages says, in French and English, what is wrong and how it is fixed.
+func messages(e edit, old string) (string, string) {
+	p := string(e.punct)
+	switch e.rule {
+	case RuleSpaceBeforePunct:
+		kind, kindEn := "une espace fine insécable", "a narrow no-break space (U+202F)"
+		if e.punct == ':' {
+			kind, kindEn = "une espace insécable", "a no-break space (U+00A0)"
+		}
+		if old == "" {
+			return fmt.Sprintf("Il manque %s avant « %s »%s.", kind, p, fixHint),
+				fmt.Sprintf("Missing %s before ‘%s’%s.", kindEn, p, fixHintEn)
+		}
+		return fmt.Sprintf("Remplacez l’espace avant « %s » par %s%s.", p, kind, fixHint),
+			fmt.Sprintf("Use %s before ‘%s’%s.", kindEn, p, fixHintEn)
+	case RuleGuillemets:
+		where, whereEn := "avant le guillemet fermant »", "before the closing »"
+		if e.after {
+			where, whereEn = "après le guillemet ouvrant «", "after the opening «"
+		}
+		if old == "" {
+			return fmt.Sprintf("Il manque une espace fine insécable %s%s.", where, fixHint),
+				fmt.Sprintf("Missing a narrow no-break space (U+202F) %s%s.", whereEn, fixHintEn)
+		}
+		return fmt.Sprintf("Utilisez une seule espace fine insécable %s%s.", where, fixHint),
+			fmt.Sprintf("Use a single narrow no-break space (U+202F) %s%s.", whereEn, fixHintEn)
+	case RuleQuotes:
+		which, whichEn := "le guillemet ouvrant «", "the opening guillemet «"
+		if e.punct == '»' {
+			which, whichEn = "le guillemet fermant »", "the closing guillemet »"
+		}
+		return fmt.Sprintf("Remplacez le guillemet droit \" par %s%s.", which, fixHint),
+			fmt.Sprintf("Replace the straight quote \" with %s%s.", whichEn, fixHintEn)
+	case RuleApostrophe:
+		return "Remplacez l’apostrophe droite ' par l’apostrophe typographique ’" + fixHint + ".",
+			"Replace the straight apostrophe ' with the typographic apostrophe ’" + fixHintEn + "."
+	case RuleEllipsis:
+		return fmt.Sprintf("Remplacez « %s » par le caractère points de suspension « … »%s.", old, fixHint),
+			fmt.Sprintf("Replace ‘%s’ with the ellipsis character ‘…’%s.", old, fixHintEn)
+	case RuleDoubleSpace:
+		return "Plusieurs espaces se suivent : une seule suffit" + fixHint + ".",
+			"Several spaces in a row: one is enough" + fixHintEn + "."
+	case RuleSpaceBeforeComma:
+		return fmt.Sprintf("Supprimez l’espace avant « %s »%s.", p, fixHint),
+			fmt.Sprintf("Remove the space before ‘%s’%s.", p, fixHintEn)
+	}
+	return "Typographie à corriger" + fixHint + ".", "Typography to fix" + fixHintEn + "."
+}
