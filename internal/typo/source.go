@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
@@ -484,7 +485,7 @@ func sameYAML(orig, fixed []byte, key string) bool {
 			return false
 		}
 		if ka.Value == key {
-			if vb.Kind != yaml.ScalarNode || vb.Tag != va.Tag || words(va.Value) != words(vb.Value) {
+			if vb.Kind != yaml.ScalarNode || vb.Tag != va.Tag || wordsOf(va.Value) != wordsOf(vb.Value) {
 				return false
 			}
 			continue
@@ -494,6 +495,12 @@ func sameYAML(orig, fixed []byte, key string) bool {
 		}
 	}
 	return true
+}
+
+// wordsOf returns the runs of letters and digits of s: what a fix must
+// never change.
+func wordsOf(s string) string {
+	return strings.Join(strings.FieldsFunc(s, func(r rune) bool { return !isLetter(r) && !isDigit(r) && !unicode.IsDigit(r) }), "\n")
 }
 
 func sameNode(a, b *yaml.Node) bool {

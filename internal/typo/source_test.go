@@ -39,7 +39,7 @@ x = "y"... ; z
 
 func TestCheckPositions(t *testing.T) {
 	type pos struct {
-		line, col int
+		line, col      int
 		rule, old, fix string
 	}
 	want := []pos{
