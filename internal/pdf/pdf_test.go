@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"bytes"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -206,5 +207,22 @@ func TestWritePages(t *testing.T) {
 	}
 	if !strings.Contains(text, c.Name) || !strings.Contains(text, strconv.Itoa(pr.First)) {
 		t.Errorf("offprint lacks the name or the folio %d:\n%s", pr.First, text)
+	}
+}
+
+// BenchmarkBook is the whole PDF of 600 short contributions: typeset and write.
+func BenchmarkBook(b *testing.B) {
+	bk, err := testbook.New(b.TempDir(), 600)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		r, _, err := typeset.Typeset(bk)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := Write(io.Discard, r, bk); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
