@@ -96,7 +96,8 @@ func newStage(out string) (*stage, error) {
 	return &stage{out: out, tmp: tmp}, nil
 }
 
-// write creates rel in the stage with the bytes fn writes, synced to disk.
+// write creates rel in the stage with the bytes fn writes; commit syncs
+// every staged file to disk before renaming any.
 func (s *stage) write(rel string, fn func(w io.Writer) error) error {
 	p := filepath.Join(s.tmp, filepath.FromSlash(rel))
 	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
@@ -109,10 +110,6 @@ func (s *stage) write(rel string, fn func(w io.Writer) error) error {
 	if err := fn(f); err != nil {
 		f.Close()
 		return fmt.Errorf("%s: %w", rel, err)
-	}
-	if err := f.Sync(); err != nil {
-		f.Close()
-		return err
 	}
 	if err := f.Close(); err != nil {
 		return err
@@ -149,6 +146,9 @@ func (s *stage) sums() error {
 // a contributor who left) in the folders it owns.
 func (s *stage) commit(owned []string) error {
 	sort.Strings(s.files)
+	if err := s.syncAll(); err != nil {
+		return err
+	}
 	keep := map[string]bool{}
 	for _, rel := range s.files {
 		keep[rel] = true

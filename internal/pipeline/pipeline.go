@@ -4,19 +4,24 @@
 package pipeline
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/recueil/recueil/internal/book"
+	"github.com/recueil/recueil/internal/cards"
 	"github.com/recueil/recueil/internal/check"
 	"github.com/recueil/recueil/internal/epub"
 	"github.com/recueil/recueil/internal/load"
 	"github.com/recueil/recueil/internal/pdf"
+	"github.com/recueil/recueil/internal/share"
 	"github.com/recueil/recueil/internal/typeset"
 )
 
@@ -44,10 +49,11 @@ var ErrBookConfig = errors.New("book.yaml has errors")
 
 // Result is what a run produced.
 type Result struct {
-	Book  *book.Book
-	Diags book.Diagnostics
-	Files []string            // artifacts written, relative to Out
-	Pages []typeset.PageRange // where each published contribution is, when typeset
+	Book    *book.Book
+	Diags   book.Diagnostics
+	Files   []string            // artifacts written, relative to Out
+	Pages   []typeset.PageRange // where each published contribution is, when typeset
+	typeset *typeset.Result
 }
 
 func (o Options) out() string {
@@ -167,11 +173,17 @@ func (o Options) build(st *stage, res *Result) error {
 		}
 		res.Diags = append(res.Diags, d...)
 		res.Pages = r.Contributions
+		res.typeset = r
 		if o.want("pdf") {
 			o.progress("pdf")
 			if err := st.write(slug+".pdf", func(w io.Writer) error { return pdf.Write(w, r, b) }); err != nil {
 				return fmt.Errorf("pdf: %w", err)
 			}
+		}
+	}
+	if o.want("cards") || o.want("extracts") {
+		if err := o.shareKit(st, res, files); err != nil {
+			return err
 		}
 	}
 	if o.want("epub") {
@@ -186,6 +198,105 @@ func (o Options) build(st *stage, res *Result) error {
 		}
 	}
 	return nil
+}
+
+// shareKit writes what each contributor shares: two cards, an offprint,
+// and share.json and share.html listing them.
+func (o Options) shareKit(st *stage, res *Result, files fs.FS) error {
+	b := res.Book
+	pub := b.Published()
+	var cc []*cards.Card
+	if o.want("cards") {
+		o.progress("cards")
+		var d book.Diagnostics
+		var err error
+		cc, d, err = cards.RenderAll(b, pub, files, o.Jobs)
+		if err != nil {
+			return fmt.Errorf("cards: %w", err)
+		}
+		res.Diags = append(res.Diags, d...)
+		for i, c := range pub {
+			card := cc[i]
+			if err := st.write("cards/"+c.Slug+".png", bytesWriter(card.Wide)); err != nil {
+				return fmt.Errorf("cards: %w", err)
+			}
+			if err := st.write("cards/"+c.Slug+"-square.png", bytesWriter(card.Square)); err != nil {
+				return fmt.Errorf("cards: %w", err)
+			}
+		}
+	}
+	ranges := make([]share.PageRange, len(pub))
+	for i := range pub {
+		if i < len(res.Pages) {
+			ranges[i] = share.PageRange{First: res.Pages[i].First, Last: res.Pages[i].Last}
+		}
+	}
+	if o.want("extracts") {
+		o.progress("extracts")
+		pdfs, err := parallel(len(pub), o.Jobs, func(i int) ([]byte, error) {
+			var buf bytes.Buffer
+			err := pdf.WritePages(&buf, res.typeset, b, ranges[i].First, ranges[i].Last)
+			return buf.Bytes(), err
+		})
+		if err != nil {
+			return fmt.Errorf("extracts: %w", err)
+		}
+		for i, c := range pub {
+			if err := st.write("extracts/"+c.Slug+".pdf", bytesWriter(pdfs[i])); err != nil {
+				return fmt.Errorf("extracts: %w", err)
+			}
+		}
+	}
+	entries := share.Build(b, pub, cc, ranges)
+	if !o.want("cards") {
+		for i := range entries {
+			entries[i].Card, entries[i].CardSquare = "", ""
+		}
+	}
+	if !o.want("extracts") {
+		for i := range entries {
+			entries[i].Offprint = ""
+		}
+	}
+	if err := st.write("share.json", func(w io.Writer) error { return share.WriteJSON(w, b, entries) }); err != nil {
+		return fmt.Errorf("share: %w", err)
+	}
+	if err := st.write("share.html", func(w io.Writer) error { return share.WriteHTML(w, b, entries) }); err != nil {
+		return fmt.Errorf("share: %w", err)
+	}
+	return nil
+}
+
+func bytesWriter(b []byte) func(io.Writer) error {
+	return func(w io.Writer) error {
+		_, err := w.Write(b)
+		return err
+	}
+}
+
+// parallel runs fn for 0..n-1 on jobs workers; results keep their index, so
+// the output does not depend on the number of workers.
+func parallel[T any](n, jobs int, fn func(i int) (T, error)) ([]T, error) {
+	out := make([]T, n)
+	errs := make([]error, n)
+	jobs = max(1, min(jobs, n))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < jobs; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				out[i], errs[i] = fn(i)
+			}
+		}()
+	}
+	for i := 0; i < n; i++ {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return out, errors.Join(errs...)
 }
 
 func contains(list []string, s string) bool {
