@@ -1,5 +1,10 @@
 package layout
 
+import (
+	"cmp"
+	"slices"
+)
+
 // ItemKind is the kind of a line-breaking item (Knuth & Plass).
 type ItemKind uint8
 
@@ -155,6 +160,7 @@ type candidate struct {
 	lineClass int
 	fitness   int8
 	run       int16
+	seq       int32 // order found, for ties
 	node      kpNode
 }
 
@@ -164,6 +170,9 @@ type breaker struct {
 	pre    []sums // pre[i]: sums of items[:i]
 	widths []Unit // widths[l] for l < len; the last repeats forever
 	legal  int    // number of legal breakpoints
+	// nextLegal[c] is the next legal breakpoint after c (hyphens
+	// included), -1 for none.
+	nextLegal []int
 	// monotone: no negative width, stretch or shrink and one measure, so
 	// that a line that is too loose from an active node is too loose from
 	// every later one (TeX's own shortcut).
@@ -202,6 +211,14 @@ func newBreaker(items []Item, width func(int) Unit, p BreakParams) *breaker {
 		}
 	}
 	k.pre[n] = s
+	k.nextLegal = make([]int, n)
+	next := -1
+	for i := n - 1; i >= 0; i-- {
+		k.nextLegal[i] = next
+		if k.isLegal(i, true) {
+			next = i
+		}
+	}
 	// The measures of all the lines the paragraph can have, trimmed to
 	// the last change: lines past it are interchangeable, so that the
 	// breaker needs to tell line numbers apart only before it.
@@ -243,6 +260,27 @@ func (k *breaker) isLegal(i int, hyphens bool) bool {
 		return hyphens || !it.Flagged || it.Penalty <= -Infinity
 	}
 	return false
+}
+
+// longestFrom reports whether the line from start to c is the longest
+// one that fits: the line to the next legal breakpoint would stick out.
+func (k *breaker) longestFrom(start lineStart, c int, target Unit) bool {
+	next := k.nextLegal[c]
+	if next < 0 {
+		return true
+	}
+	end := k.pre[next]
+	if next == len(k.items)-1 && k.items[next].Kind == BoxItem {
+		end = k.pre[next+1]
+	}
+	w := k.items[next].Width
+	if k.items[next].Kind != PenaltyItem {
+		w = 0
+	}
+	if next > start.idx {
+		w += end.w - start.w - (end.sh - start.sh)
+	}
+	return w > target
 }
 
 // after returns the sums at the start of the line following a break at
@@ -399,7 +437,11 @@ func (k *breaker) tryBreak(c, threshold int, emergency, final bool, afterOf []li
 				// out further.
 				extra = overfullDemerits + min(int64(-shortfall-line.sh), int64(Fil))*1000/int64(PT)
 				allowed = true
-			default: // too loose even with the emergency stretch
+			case forced || 2*line.w >= target || k.longestFrom(start, c, target):
+				// too loose even with the emergency stretch: only lines
+				// at least half full, the longest line that does not
+				// stick out and any line ending at a forced break are
+				// candidates, so that empty lines cannot multiply.
 				extra = underfullDemerits
 				allowed = true
 			}
@@ -449,39 +491,80 @@ func (k *breaker) tryBreak(c, threshold int, emergency, final bool, afterOf []li
 		}
 	}
 	k.active = keep
-	// TeX's pruning: a candidate worse than the best of its line class
-	// and hyphen run by more than FitnessDemerits can never win.
-	for i := range k.cands {
-		ci := &k.cands[i]
-		pruned := false
-		for j := range k.cands {
-			cj := &k.cands[j]
-			if j != i && cj.lineClass == ci.lineClass && cj.run == ci.run &&
-				ci.node.demerits > cj.node.demerits+int64(max(k.p.FitnessDemerits, 0)) {
-				pruned = true
-				break
-			}
-		}
-		if !pruned {
-			k.nodes = append(k.nodes, ci.node)
-			k.active = append(k.active, int32(len(k.nodes)-1))
-		}
-	}
+	k.addCandidates()
 }
 
-// offer keeps the best candidate of each class (line, fitness, run); the
-// first one found wins a tie.
+// offer records a candidate break at the current position, keeping only
+// the best of each class (line, fitness, hyphen run) while there are few;
+// the first one found wins a tie.
 func (k *breaker) offer(c candidate) {
-	for i := range k.cands {
-		o := &k.cands[i]
-		if o.lineClass == c.lineClass && o.fitness == c.fitness && o.run == c.run {
-			if c.node.demerits < o.node.demerits {
-				*o = c
+	if len(k.cands) < smallCands {
+		for i := range k.cands {
+			o := &k.cands[i]
+			if o.lineClass == c.lineClass && o.fitness == c.fitness && o.run == c.run {
+				if c.node.demerits < o.node.demerits {
+					o.node = c.node
+				}
+				return
 			}
-			return
 		}
 	}
+	c.seq = int32(len(k.cands))
 	k.cands = append(k.cands, c)
+}
+
+// smallCands is the number of candidates below which quadratic searches
+// beat sorting.
+const smallCands = 24
+
+// addCandidates keeps the best candidate of each class and, as TeX does,
+// drops a class worse than the best of its line and hyphen run by more
+// than FitnessDemerits: it can never win. The new nodes become active.
+func (k *breaker) addCandidates() {
+	cs := k.cands
+	slack := int64(max(k.p.FitnessDemerits, 0))
+	if len(cs) < smallCands { // classes are distinct here
+		for i := range cs {
+			keep := true
+			for j := range cs {
+				if j != i && cs[j].lineClass == cs[i].lineClass && cs[j].run == cs[i].run &&
+					cs[i].node.demerits > cs[j].node.demerits+slack {
+					keep = false
+					break
+				}
+			}
+			if keep {
+				k.nodes = append(k.nodes, cs[i].node)
+				k.active = append(k.active, int32(len(k.nodes)-1))
+			}
+		}
+		return
+	}
+	slices.SortFunc(cs, func(x, y candidate) int {
+		return cmp.Or(cmp.Compare(x.lineClass, y.lineClass), cmp.Compare(x.run, y.run),
+			cmp.Compare(x.fitness, y.fitness), cmp.Compare(x.node.demerits, y.node.demerits),
+			cmp.Compare(x.seq, y.seq))
+	})
+	for i := 0; i < len(cs); {
+		// a group of one line class and hyphen run
+		j := i
+		best := cs[i].node.demerits
+		for j < len(cs) && cs[j].lineClass == cs[i].lineClass && cs[j].run == cs[i].run {
+			best = min(best, cs[j].node.demerits)
+			j++
+		}
+		for g := i; g < j; g++ {
+			if g > i && cs[g].fitness == cs[g-1].fitness {
+				continue // same class, worse or found later
+			}
+			if cs[g].node.demerits > best+slack {
+				continue
+			}
+			k.nodes = append(k.nodes, cs[g].node)
+			k.active = append(k.active, int32(len(k.nodes)-1))
+		}
+		i = j
+	}
 }
 
 // badness is TeX's approximation of 100·(t/s)³, at most infBad.
