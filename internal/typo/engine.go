@@ -199,7 +199,7 @@ func apostrophe(rs []rune, i int, fr bool) bool {
 	if isLetter(prev) && isLetter(next) {
 		return true
 	}
-	if !fr || next == 0 || isSpace(next) || next == '\'' {
+	if !fr || !(isLetter(next) || isDigit(next) || strings.ContainsRune("«\"“‘*_~[(`", next)) {
 		return false
 	}
 	switch unicode.ToLower(prev) {
@@ -288,18 +288,18 @@ func spacing(items []item, removed []bool, k, m int, p policy) (edit, bool) {
 	after := false
 	anchor := -1
 	switch {
-	case pOpen && P.r == '«' && N != nil && (!empty || !isSpace(N.r)) && !(empty && N.masked && isEmphasis(N.r) && !opensAfter(items, m)):
+	case pOpen && P.r == '«' && N != nil && (!empty || !isSpace(N.r)) && (!empty || emphasisAfterOK(items, m, p)):
 		want, rule, after, punct, anchor = string(nnbsp), RuleGuillemets, true, '«', P.i
-	case nOpen && N.r == '»' && P != nil && !isSpace(P.r) && !(empty && P.masked && isEmphasis(P.r) && !closesBefore(items, k-1)):
+	case nOpen && N.r == '»' && P != nil && !isSpace(P.r) && (!empty || emphasisBeforeOK(items, k-1, p)):
 		want, rule, punct, anchor = string(nnbsp), RuleGuillemets, '»', N.i
 	case nOpen && strings.ContainsRune(";:!?", N.r) && punctInProse(items, m) && P != nil && !isSpace(P.r) &&
 		!(isBang(N.r) && isBang(P.r)) && (!empty || wordish(P.r)) &&
-		!(empty && P.masked && isEmphasis(P.r) && !closesBefore(items, k-1)):
+		(!empty || emphasisBeforeOK(items, k-1, p)):
 		want, rule, punct, anchor = string(nnbsp), RuleSpaceBeforePunct, N.r, N.i
 		if N.r == ':' {
 			want = string(nbsp)
 		}
-	case !empty && nOpen && (N.r == ',' || N.r == '.') && P != nil && wordish(P.r) && commaInProse(items, m):
+	case !empty && nOpen && (N.r == ',' || N.r == '.') && P != nil && wordish(P.r) && emphasisBeforeOK(items, k-1, p) && commaInProse(items, m):
 		want, rule, punct = "", RuleSpaceBeforeComma, N.r
 	case !empty && !p.source && pOpen && nOpen:
 		want, rule = numberSpace(items, removed, k, m)
@@ -331,6 +331,27 @@ func spacing(items []item, removed []bool, k, m int, p policy) (edit, bool) {
 		return edit{}, false
 	}
 	return edit{start: run[0].i, end: run[len(run)-1].i + 1, repl: want, rule: rule, anchor: run[0].i, punct: punct, after: after}, true
+}
+
+// emphasisBeforeOK reports whether a blank may be put in, or taken out,
+// right after items[j]. In a Markdown source, next to an emphasis marker
+// that could change what the marker means: only after a real closing
+// marker (one that follows a non-blank) is it safe. A literal * or _ might
+// become a marker.
+func emphasisBeforeOK(items []item, j int, p policy) bool {
+	if !p.source || j < 0 || !isEmphasis(items[j].r) {
+		return true
+	}
+	return items[j].masked && closesBefore(items, j)
+}
+
+// emphasisAfterOK is emphasisBeforeOK for a blank put in right before
+// items[j]: only before a real opening marker followed by a non-blank.
+func emphasisAfterOK(items []item, j int, p policy) bool {
+	if !p.source || j >= len(items) || !isEmphasis(items[j].r) {
+		return true
+	}
+	return items[j].masked && opensAfter(items, j)
 }
 
 // closesBefore reports whether the emphasis marker run ending at items[j]

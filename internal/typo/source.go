@@ -153,6 +153,20 @@ func fixSource(lang string, src []byte, fix bool) ([]byte, []Finding) {
 			i++
 		}
 	}
+	// What might be read as an HTML tag once its quotes change stays as it
+	// is: from < and a letter (or / ! ?) to the next >.
+	for i := 0; i+1 < len(s.rs); i++ {
+		if n := s.rs[i+1]; s.rs[i] == '<' && (isASCIILetter(n) || n == '/' || n == '!' || n == '?') {
+			j := i + 1
+			for j < len(s.rs) && s.rs[j] != '>' {
+				j++
+			}
+			if j < len(s.rs) {
+				markRange(mask, i, j+1)
+				i = j
+			}
+		}
+	}
 	resets := []int{s.runeAt(body)}
 	for _, v := range values {
 		resets = append(resets, s.runeAt(v.start))
@@ -180,11 +194,13 @@ func fixSource(lang string, src []byte, fix bool) ([]byte, []Finding) {
 			kept = append(kept, ves...)
 		}
 	}
+	var bodyEdits []edit
 	for _, e := range edits {
 		if e.start >= bodyRune {
-			kept = append(kept, e)
+			bodyEdits = append(bodyEdits, e)
 		}
 	}
+	kept = append(kept, s.sameMarkdown(bodyEdits, body)...)
 	kept = sortEdits(kept)
 
 	findings := make([]Finding, 0, len(kept))
@@ -253,6 +269,99 @@ func lineAt(src []byte, p int) (string, int) {
 		return string(src[p:]), len(src)
 	}
 	return string(src[p : p+i]), p + i + 1
+}
+
+// sameMarkdown returns the edits of the body that keep its Markdown
+// structure (a blank next to an emphasis marker may change what it means):
+// all of them when they do, else the ones that touch no markup, else the
+// ones that only change a character (quotes, apostrophes, dots), else none.
+func (s *source) sameMarkdown(edits []edit, body int) []edit {
+	if len(edits) == 0 {
+		return nil
+	}
+	shape := markdownShape(s.src[body:])
+	ok := func(es []edit) bool {
+		return len(es) == 0 || markdownShape(s.applyBytes(es)[body:]) == shape
+	}
+	if ok(edits) {
+		return edits
+	}
+	var far, chars []edit
+	for _, e := range edits {
+		if !s.markupNear(e) {
+			far = append(far, e)
+		}
+		if e.rule == RuleQuotes || e.rule == RuleApostrophe || e.rule == RuleEllipsis {
+			chars = append(chars, e)
+		}
+	}
+	if ok(far) {
+		return far
+	}
+	if ok(chars) {
+		return chars
+	}
+	return nil
+}
+
+// markupNear reports whether the edit touches Markdown punctuation.
+func (s *source) markupNear(e edit) bool {
+	for _, i := range []int{e.start - 1, e.end} {
+		if i >= 0 && i < len(s.rs) && strings.ContainsRune("*_~<>[]()!`\\&", s.rs[i]) {
+			return true
+		}
+	}
+	return false
+}
+
+// markdownShape is the Markdown tree of body without its text: the kinds
+// of the nodes, the code and HTML they hold, the link targets.
+func markdownShape(body []byte) string {
+	doc := goldmark.New().Parser().Parse(text.NewReader(body))
+	var b strings.Builder
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if n.Kind() == ast.KindText {
+			return ast.WalkContinue, nil
+		}
+		if !entering {
+			b.WriteString(")")
+			return ast.WalkContinue, nil
+		}
+		b.WriteString(n.Kind().String() + "(")
+		switch n := n.(type) {
+		case *ast.CodeSpan:
+			for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+				if t, ok := c.(*ast.Text); ok {
+					b.Write(t.Segment.Value(body))
+				}
+			}
+		case *ast.CodeBlock, *ast.FencedCodeBlock, *ast.HTMLBlock:
+			l := n.Lines()
+			for i := 0; i < l.Len(); i++ {
+				seg := l.At(i)
+				b.Write(seg.Value(body))
+			}
+		case *ast.RawHTML:
+			for i := 0; i < n.Segments.Len(); i++ {
+				seg := n.Segments.At(i)
+				b.Write(seg.Value(body))
+			}
+		case *ast.AutoLink:
+			b.Write(n.URL(body))
+		case *ast.Link:
+			b.Write(n.Destination)
+			b.WriteByte(' ')
+			b.Write(n.Title)
+		case *ast.Image:
+			b.Write(n.Destination)
+		case *ast.Heading:
+			b.WriteByte(byte('0' + n.Level))
+		case *ast.List:
+			b.WriteByte(n.Marker)
+		}
+		return ast.WalkContinue, nil
+	})
+	return b.String()
 }
 
 // bodyProse returns the byte ranges of the Markdown body that are prose:

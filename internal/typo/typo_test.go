@@ -126,7 +126,6 @@ func words(s string) string {
 	}), "\n")
 }
 
-var _ = wordsOf // the package's own check is tested against words above
 
 func TestSpans(t *testing.T) {
 	sp := func(text string, st book.Style) book.Span { return book.Span{Text: text, Style: st} }
