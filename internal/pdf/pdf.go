@@ -8,7 +8,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 	"time"
 
@@ -121,7 +120,7 @@ func write(w io.Writer, r *typeset.Result, b *book.Book, first, last int) error 
 		}
 	}
 
-	d := &drawer{f: f, r: r, images: map[string]string{}}
+	d := &drawer{f: f, r: r, images: newImages(f)}
 	for _, p := range doc.Pages {
 		if !in(p) {
 			continue
@@ -137,6 +136,9 @@ func write(w io.Writer, r *typeset.Result, b *book.Book, first, last int) error 
 		}
 		if err := f.Error(); err != nil {
 			return fmt.Errorf("pdf: page %d: %w", p.Number, err)
+		}
+		if d.err != nil {
+			return fmt.Errorf("pdf: page %d: %w", p.Number, d.err)
 		}
 	}
 	var buf bytes.Buffer
@@ -156,7 +158,8 @@ type drawer struct {
 	font   int
 	size   layout.Unit
 	color  layout.Color
-	images map[string]string // path -> fpdf image type ("" when unreadable)
+	images *images
+	err    error // the first error met while drawing
 }
 
 func (d *drawer) setFont(face int, size layout.Unit) {
@@ -166,27 +169,6 @@ func (d *drawer) setFont(face int, size layout.Unit) {
 	ff := d.r.Fonts.Face(fonts.ID(face))
 	d.f.SetFont(ff.Name, ff.Style, pt(size))
 	d.font, d.size = face, size
-}
-
-func imageType(path string) string {
-	fh, err := os.Open(path)
-	if err != nil {
-		return ""
-	}
-	defer fh.Close()
-	head := make([]byte, 8)
-	if _, err := io.ReadFull(fh, head); err != nil {
-		return ""
-	}
-	switch {
-	case bytes.HasPrefix(head, []byte("\x89PNG")):
-		return "PNG"
-	case bytes.HasPrefix(head, []byte("\xff\xd8")):
-		return "JPG"
-	case bytes.HasPrefix(head, []byte("GIF8")):
-		return "GIF"
-	}
-	return ""
 }
 
 func (d *drawer) draw(e layout.Element, links map[string]int) {
@@ -207,12 +189,12 @@ func (d *drawer) draw(e layout.Element, links map[string]int) {
 		f.SetLineWidth(pt(e.Size))
 		f.Line(pt(e.X), pt(e.Y), pt(e.X+e.W), pt(e.Y+e.H))
 	case layout.ImageElement:
-		tp, ok := d.images[e.Src]
-		if !ok {
-			tp = imageType(e.Src)
-			d.images[e.Src] = tp
+		name, err := d.images.name(e.Src)
+		if err != nil {
+			d.err = err
+			return
 		}
-		if tp == "" {
+		if name == "" {
 			return
 		}
 		pw, ph := d.r.Doc.Width, d.r.Doc.Height
@@ -220,7 +202,7 @@ func (d *drawer) draw(e layout.Element, links map[string]int) {
 		if clip {
 			f.ClipRect(0, 0, pt(pw), pt(ph), false)
 		}
-		f.ImageOptions(e.Src, pt(e.X), pt(e.Y), pt(e.W), pt(e.H), false, fpdf.ImageOptions{ImageType: tp}, 0, "")
+		f.ImageOptions(name, pt(e.X), pt(e.Y), pt(e.W), pt(e.H), false, fpdf.ImageOptions{}, 0, "")
 		if clip {
 			f.ClipEnd()
 		}

@@ -1,0 +1,130 @@
+package pdf
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/gob"
+	"encoding/hex"
+	"fmt"
+	"os"
+
+	"codeberg.org/go-pdf/fpdf"
+)
+
+// images registers the document's images with fpdf, in the order they are
+// first drawn, so that the PDF does not depend on map order.
+//
+// fpdf v0.12.0 writes its images (putimages) in the order of a map, sorted
+// by pixel width only when catalog sorting is on: images of equal width
+// came out in random order, with random object numbers. Every image
+// registered here gets a width made unique by a fraction of a pixel
+// (k/2^20 for the k-th image): the sort becomes total, and the /Width
+// written (fpdf prints int(w)) and the pixels are unchanged.
+//
+// Images are named by the SHA-256 of their bytes, so two paths to the same
+// picture give one embedded image.
+type images struct {
+	f      *fpdf.Fpdf
+	byPath map[string]string // path -> fpdf image name, "" when unreadable
+	byHash map[string]bool   // image names registered
+	next   int               // images registered so far
+}
+
+func newImages(f *fpdf.Fpdf) *images {
+	return &images{f: f, byPath: map[string]string{}, byHash: map[string]bool{}}
+}
+
+// widthStep is the fraction of a pixel that sets registered images apart.
+const widthStep = 1.0 / (1 << 20)
+
+// name returns the fpdf name of the image at path, registering it on first
+// use; "" when the file cannot be read or is not a JPEG, PNG or GIF.
+func (im *images) name(path string) (string, error) {
+	if n, ok := im.byPath[path]; ok {
+		return n, nil
+	}
+	im.byPath[path] = ""
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return "", nil
+	}
+	tp := imageType(data)
+	if tp == "" {
+		return "", nil
+	}
+	sum := sha256.Sum256(data)
+	name := "img-" + hex.EncodeToString(sum[:])
+	im.byPath[path] = name
+	if im.byHash[name] {
+		return name, nil
+	}
+	info := im.f.RegisterImageOptionsReader(name, fpdf.ImageOptions{ImageType: tp}, bytes.NewReader(data))
+	if err := im.f.Error(); err != nil {
+		return "", fmt.Errorf("image %s: %w", path, err)
+	}
+	if im.next >= 1<<20 {
+		return "", fmt.Errorf("image %s: too many images", path)
+	}
+	if err := nudgeWidth(info, float64(im.next)*widthStep); err != nil {
+		return "", fmt.Errorf("image %s: %w", path, err)
+	}
+	im.byHash[name] = true
+	im.next++
+	return name, nil
+}
+
+// nudgeWidth adds d (< 1) to the pixel width fpdf keeps for an image. fpdf
+// has no setter: the image is round-tripped through its GobEncode and
+// GobDecode, whose field order is [data smask n w h cs pal bpc f dp trns
+// scale dpi].
+func nudgeWidth(info *fpdf.ImageInfoType, d float64) error {
+	raw, err := info.GobEncode()
+	if err != nil {
+		return err
+	}
+	var (
+		data, smask, pal []byte
+		n, bpc           int
+		w, h             float64
+		cs, filter, dp   string
+		trns             []int
+		scale, dpi       float64
+	)
+	fields := []any{&data, &smask, &n, &w, &h, &cs, &pal, &bpc, &filter, &dp, &trns, &scale, &dpi}
+	dec := gob.NewDecoder(bytes.NewReader(raw))
+	for _, p := range fields {
+		if err := dec.Decode(p); err != nil {
+			return fmt.Errorf("unexpected fpdf image encoding: %w", err)
+		}
+	}
+	if w != float64(int(w)) || w < 1 {
+		return fmt.Errorf("unexpected fpdf image width %v", w)
+	}
+	w += d
+	var out bytes.Buffer
+	enc := gob.NewEncoder(&out)
+	for _, v := range []any{data, smask, n, w, h, cs, pal, bpc, filter, dp, trns, scale, dpi} {
+		if err := enc.Encode(v); err != nil {
+			return err
+		}
+	}
+	if err := info.GobDecode(out.Bytes()); err != nil {
+		return err
+	}
+	if info.Width() == 0 {
+		return fmt.Errorf("image width lost")
+	}
+	return nil
+}
+
+func imageType(head []byte) string {
+	switch {
+	case bytes.HasPrefix(head, []byte("\x89PNG")):
+		return "PNG"
+	case bytes.HasPrefix(head, []byte("\xff\xd8")):
+		return "JPG"
+	case bytes.HasPrefix(head, []byte("GIF8")):
+		return "GIF"
+	}
+	return ""
+}
