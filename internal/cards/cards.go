@@ -11,11 +11,9 @@
 package cards
 
 import (
-	"bytes"
 	"fmt"
 	"image"
 	"image/color"
-	"image/png"
 	"io/fs"
 	"strings"
 	"sync"
@@ -46,17 +44,6 @@ const (
 	// SafeMargin is the least distance between anything drawn and the edge.
 	SafeMargin = 48
 )
-
-// pngEncoder uses a fixed compression level so that the bytes never depend
-// on the environment.
-func encodePNG(img image.Image) ([]byte, error) {
-	var buf bytes.Buffer
-	enc := png.Encoder{CompressionLevel: png.BestSpeed}
-	if err := enc.Encode(&buf, img); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
-}
 
 // Render renders the cards of one contribution. files holds the book's
 // files (photos, logo, font files), with book-relative paths.
@@ -244,6 +231,9 @@ func render(fonts *fontSet, bp *bookParts, b *book.Book, c *book.Contribution, f
 	}
 
 	designs := []*design{wideDesign(), squareDesign()}
+	if photo != nil {
+		photo = preparePhoto(photo, max(designs[0].photoD, designs[1].photoD))
+	}
 	for _, d := range designs {
 		d.hasPhoto = photo != nil
 		d.logo = bp.logo

@@ -14,6 +14,7 @@ import (
 	"testing/fstest"
 
 	"github.com/recueil/recueil/internal/book"
+	"github.com/recueil/recueil/internal/typo"
 )
 
 var outDir = flag.String("cards.out", "", "write the test cards as PNG files into this directory, to look at them")
@@ -267,11 +268,12 @@ func TestLongExtractIsCut(t *testing.T) {
 	default:
 		t.Fatalf("quote not marked as cut: %q", c.Text)
 	}
-	if !strings.HasPrefix(long600, kept) || len(kept) >= len(long600) || len(kept) < 100 {
-		t.Errorf("kept %q, which is not a shortened start of the extract", kept)
+	set := typo.String("fr", long600) // the extract with the book's typography
+	if !strings.HasPrefix(set, kept) || len(kept) >= len(set) || len(kept) < 100 {
+		t.Errorf("kept %q, which is not a shortened start of the extract %q", kept, set)
 	}
-	if next := long600[len(kept)]; next != ' ' {
-		t.Errorf("cut inside a word: %q|%q", kept, long600[len(kept):])
+	if next := set[len(kept)]; next != ' ' {
+		t.Errorf("cut inside a word: %q|%q", kept, set[len(kept):])
 	}
 	var found bool
 	for _, d := range diags {
@@ -299,8 +301,8 @@ func TestLongExtractIsCut(t *testing.T) {
 func TestNoExtractTakesFirstSentences(t *testing.T) {
 	_, cards, diags := renderSamples(t, testBook(), testFiles(), 1)
 	got := cards[3].Text
-	want := "«\u202fRien ne sert de courir ; il faut partir à point. Le lièvre et la tortue en sont un témoignage. " +
-		"Gageons, dit celle-ci, que vous n’atteindrez point sitôt que moi ce but. Sitôt ? Êtes-vous sage ? Repartit l’animal léger.\u202f»"
+	want := "«\u202f" + typo.String("fr", "Rien ne sert de courir ; il faut partir à point. Le lièvre et la tortue en sont un témoignage. "+
+		"Gageons, dit celle-ci, que vous n’atteindrez point sitôt que moi ce but. Sitôt ? Êtes-vous sage ? Repartit l’animal léger.") + "\u202f»"
 	if got != want {
 		t.Errorf("quote from the body:\n got %q\nwant %q", got, want)
 	}
@@ -314,7 +316,7 @@ func TestNoExtractTakesFirstSentences(t *testing.T) {
 func TestMissingGlyphsAreDropped(t *testing.T) {
 	cs, cards, diags := renderSamples(t, testBook(), testFiles(), 1)
 	c := cards[4]
-	if c.Text != "«\u202fLes réseaux, c’est humain avant tout !\u202f»" {
+	if c.Text != "«\u202f"+typo.String("fr", "Les réseaux, c’est humain avant tout !")+"\u202f»" {
 		t.Errorf("quote drawn as %q", c.Text)
 	}
 	fonts, err := loadFonts(testBook(), nil)
@@ -351,5 +353,89 @@ func TestDeterministic(t *testing.T) {
 	}
 	if d1.Text() != d3.Text() {
 		t.Errorf("findings differ:\n%s\n%s", d1.Text(), d3.Text())
+	}
+}
+
+func TestBreaksOnlyAtSpaces(t *testing.T) {
+	fonts, err := loadFonts(testBook(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := newMetrics(fonts.quote)
+	s := "«\u202f" + typo.String("fr", long600+" Vraiment ? Oui : « tout » ; 20\u00a0km !") + "\u202f»"
+	if !strings.ContainsRune(s, '\u202f') || !strings.ContainsRune(s, '\u00a0') {
+		t.Fatalf("test text has no no-break space: %q", s)
+	}
+	for _, width := range []float64{180, 400, 700, 1072} {
+		for _, size := range []float64{30, 48, 64} {
+			lines := breakWords(words(s), m, size, width)
+			var joined []string
+			for _, l := range lines {
+				line := joinWords(l)
+				joined = append(joined, line)
+				if r := []rune(line); r[0] == '»' || r[0] == '!' || r[0] == '?' || r[0] == ';' || r[0] == ':' ||
+					r[len(r)-1] == '«' || r[0] == '\u202f' || r[0] == '\u00a0' {
+					t.Errorf("width %v size %v: bad line %q", width, size, line)
+				}
+			}
+			// Rejoining the lines with U+0020 gives the text back: every
+			// break was at a U+0020, none at a no-break space.
+			if got := strings.Join(joined, " "); got != s {
+				t.Errorf("width %v size %v: lines do not rejoin to the text:\n%q", width, size, got)
+			}
+		}
+	}
+}
+
+// TestRaster checks the glyph rasterizer on shapes whose coverage is known,
+// and shows a glyph as text.
+func TestRaster(t *testing.T) {
+	z := newRaster(6, 4)
+	// A 2×2 square from (1,1) to (3,3), then one from (3.5,1) to (5,3)
+	// whose left edge covers half of column 3.
+	sq := func(x0, y0, x1, y1 float32) {
+		z.line(x0, y0, x1, y0)
+		z.line(x1, y0, x1, y1)
+		z.line(x1, y1, x0, y1)
+		z.line(x0, y1, x0, y0)
+	}
+	sq(1, 1, 3, 3)
+	sq(3.5, 1, 5, 3)
+	got := z.alpha().Pix
+	want := []uint8{
+		0, 0, 0, 0, 0, 0,
+		0, 255, 255, 128, 255, 0,
+		0, 255, 255, 128, 255, 0,
+		0, 0, 0, 0, 0, 0,
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("coverage\n got %v\nwant %v", got, want)
+	}
+
+	fonts, err := loadFonts(testBook(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := newPen(newMetrics(fonts.bold), 14)
+	g, ok := p.glyph('É', 0)
+	if !ok {
+		t.Fatal("no glyph for É")
+	}
+	var art strings.Builder
+	ink := 0
+	for y := 0; y < g.mask.Rect.Dy(); y++ {
+		for x := 0; x < g.mask.Rect.Dx(); x++ {
+			a := g.mask.AlphaAt(x, y).A
+			art.WriteByte(" .:*#"[int(a)*4/255])
+			if a > 0 {
+				ink++
+			}
+		}
+		art.WriteByte('\n')
+	}
+	t.Logf("É at 14 px:\n%s", art.String())
+	// An É is taller than wide, has ink on both its accent and its foot.
+	if g.dr.Dy() <= g.dr.Dx() || ink < 40 || g.mask.AlphaAt(0, g.mask.Rect.Dy()-1).A == 0 {
+		t.Errorf("É mask %v looks wrong:\n%s", g.dr, art.String())
 	}
 }

@@ -119,6 +119,7 @@ func circlePhoto(dst *image.RGBA, src image.Image, at image.Point, d int, ring f
 	side := min(b.Dx(), b.Dy())
 	crop := image.Rect(0, 0, side, side).Add(image.Pt(b.Min.X+(b.Dx()-side)/2, b.Min.Y+(b.Dy()-side)/2))
 	scaled := image.NewRGBA(image.Rect(0, 0, d, d))
+	src, crop = reduce(src, crop, d)
 	draw.CatmullRom.Scale(scaled, scaled.Rect, src, crop, draw.Src, nil)
 
 	c := float64(d) / 2
@@ -138,6 +139,35 @@ func circlePhoto(dst *image.RGBA, src image.Image, at image.Point, d int, ring f
 	if ring > 0 {
 		draw.DrawMask(dst, r, image.NewUniform(ringCol), image.Point{}, ringMask, image.Point{}, draw.Over)
 	}
+}
+
+// reduce halves src (2×2 averages) while the crop is more than twice the
+// target size d, so that the final Catmull-Rom filter, whose cost grows
+// with the reduction ratio, works on a small image. It returns the image
+// image and the rectangle of it to use.
+func reduce(src image.Image, crop image.Rectangle, d int) (image.Image, image.Rectangle) {
+	for crop.Dx() > 2*d && crop.Dy() > 2*d {
+		half := image.NewRGBA(image.Rect(0, 0, crop.Dx()/2, crop.Dy()/2))
+		// At exactly one half, bilinear sampling is a 2×2 box average.
+		draw.ApproxBiLinear.Scale(half, half.Rect, src, image.Rect(crop.Min.X, crop.Min.Y, crop.Min.X+2*half.Rect.Dx(), crop.Min.Y+2*half.Rect.Dy()), draw.Src, nil)
+		src, crop = half, half.Rect
+	}
+	return src, crop
+}
+
+// preparePhoto crops src to its centre square and reduces it to at most
+// twice d, once per contributor, for the cards to scale from.
+func preparePhoto(src image.Image, d int) image.Image {
+	b := src.Bounds()
+	side := min(b.Dx(), b.Dy())
+	crop := image.Rect(0, 0, side, side).Add(image.Pt(b.Min.X+(b.Dx()-side)/2, b.Min.Y+(b.Dy()-side)/2))
+	img, r := reduce(src, crop, d)
+	if r == crop {
+		out := image.NewRGBA(image.Rect(0, 0, side, side))
+		draw.Draw(out, out.Rect, src, crop.Min, draw.Src)
+		return out
+	}
+	return img
 }
 
 // coverage maps a signed distance (positive inside) to a pixel coverage.
