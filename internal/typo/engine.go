@@ -1,7 +1,7 @@
 package typo
 
 import (
-	"sort"
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -323,11 +323,7 @@ func spacing(items []item, removed []bool, k, m int, p policy) (edit, bool) {
 		}
 		return edit{start: N.i, end: N.i, repl: want, rule: rule, anchor: anchor, punct: punct, after: after}, true
 	}
-	var cur strings.Builder
-	for _, it := range run {
-		cur.WriteRune(it.r)
-	}
-	if cur.String() == want {
+	if sameRunes(run, want) {
 		return edit{}, false
 	}
 	return edit{start: run[0].i, end: run[len(run)-1].i + 1, repl: want, rule: rule, anchor: run[0].i, punct: punct, after: after}, true
@@ -370,6 +366,18 @@ func opensAfter(items []item, j int) bool {
 	for ; j < len(items) && items[j].masked && isEmphasis(items[j].r); j++ {
 	}
 	return j < len(items) && !isSpace(items[j].r)
+}
+
+// sameRunes reports whether the run reads want.
+func sameRunes(run []item, want string) bool {
+	k := 0
+	for _, r := range want {
+		if k >= len(run) || run[k].r != r {
+			return false
+		}
+		k++
+	}
+	return k == len(run)
 }
 
 func hasNewline(run []item) bool {
@@ -478,17 +486,39 @@ func numberSpace(items []item, removed []bool, k, m int) (string, string) {
 	if j >= 0 && (isDigit(items[j].r) || items[j].masked) {
 		return "", ""
 	}
-	var w strings.Builder
-	for x, it := range items[j+1 : k] {
-		if !removed[j+1+x] {
-			w.WriteRune(it.r)
-		}
+	word := items[j+1 : k]
+	if k-(j+1) > 6 {
+		return "", "" // longer than any abbreviation (blanks taken out aside)
 	}
-	word := w.String()
-	if isDigit(N.r) && contains(numberAbbrevs, word) || unicode.IsUpper(N.r) && contains(nameAbbrevs, word) {
+	if isDigit(N.r) && matchWord(word, removed[j+1:k], numberAbbrevs) || unicode.IsUpper(N.r) && matchWord(word, removed[j+1:k], nameAbbrevs) {
 		return string(nbsp), ruleAbbrevSpace
 	}
 	return "", ""
+}
+
+// matchWord reports whether the items (but the removed ones) spell one of
+// the words of list.
+func matchWord(word []item, removed []bool, list []string) bool {
+next:
+	for _, w := range list {
+		k := 0
+		for _, r := range w {
+			for k < len(word) && removed[k] {
+				k++
+			}
+			if k >= len(word) || word[k].r != r {
+				continue next
+			}
+			k++
+		}
+		for k < len(word) && removed[k] {
+			k++
+		}
+		if k == len(word) {
+			return true
+		}
+	}
+	return false
 }
 
 func contains(list []string, s string) bool {
@@ -507,16 +537,15 @@ func isDigit(r rune) bool  { return r >= '0' && r <= '9' }
 // sortEdits orders edits by position; an insertion comes before a
 // replacement starting at the same place.
 func sortEdits(edits []edit) []edit {
-	sort.SliceStable(edits, func(i, j int) bool { return less(edits[i], edits[j]) })
+	slices.SortStableFunc(edits, func(a, b edit) int {
+		if a.start != b.start {
+			return a.start - b.start
+		}
+		return a.end - b.end
+	})
 	return edits
 }
 
-func less(a, b edit) bool {
-	if a.start != b.start {
-		return a.start < b.start
-	}
-	return a.end < b.end
-}
 
 // apply returns rs with the edits applied.
 func apply(rs []rune, edits []edit) string {

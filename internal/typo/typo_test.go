@@ -126,7 +126,6 @@ func words(s string) string {
 	}), "\n")
 }
 
-
 func TestSpans(t *testing.T) {
 	sp := func(text string, st book.Style) book.Span { return book.Span{Text: text, Style: st} }
 	cases := []struct {
@@ -205,6 +204,54 @@ func FuzzString(f *testing.F) {
 			if words(s) != words(got) {
 				t.Fatalf("%s: words changed:\n%q\n%q", lang, s, got)
 			}
+			// Cut into spans anywhere (on rune boundaries), the text reads the same.
+			rs := []rune(s)
+			a, b := len(rs)/3, 2*len(rs)/3
+			sp := Spans(lang, []book.Span{{Text: string(rs[:a])}, {Text: string(rs[a:b]), Style: book.Italic}, {Text: string(rs[b:])}})
+			var cat strings.Builder
+			for _, x := range sp {
+				cat.WriteString(x.Text)
+			}
+			if cat.String() != got {
+				t.Fatalf("%s: Spans differs from String:\n%q\n%q\n%q", lang, s, got, cat.String())
+			}
 		}
 	})
+}
+
+// TestLongInputs guards against quadratic behaviour on runs of markers.
+func TestLongInputs(t *testing.T) {
+	for _, s := range []string{
+		strings.Repeat("*", 20000) + "\"a\"",
+		"http://x.org/" + strings.Repeat(")", 20000),
+		strings.Repeat("_a ", 10000) + "!",
+		strings.Repeat("1 ", 10000) + "vues",
+		strings.Repeat("a@", 10000),
+	} {
+		out := String("fr", s)
+		if words(out) != words(s) {
+			t.Errorf("words changed on a long input")
+		}
+		fixed, _ := Fix("fr", []byte(s))
+		if words(string(fixed)) != words(s) {
+			t.Errorf("Fix changed words on a long input")
+		}
+	}
+}
+
+var benchText = strings.Repeat("Il a dit : \"Pourquoi pas ?\" Et l'école, aujourd'hui... 500 000 vues, p. 42 ; voir https://example.org/a?b=c ! ", 20)
+
+func BenchmarkString(b *testing.B) {
+	b.SetBytes(int64(len(benchText)))
+	for b.Loop() {
+		String("fr", benchText)
+	}
+}
+
+func BenchmarkFix(b *testing.B) {
+	src := []byte("---\ntitle: Quoi?\nrole: Chef d'équipe\n---\n" + strings.Repeat(benchText+"\n\n", 5))
+	b.SetBytes(int64(len(src)))
+	for b.Loop() {
+		Fix("fr", src)
+	}
 }

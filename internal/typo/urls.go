@@ -49,13 +49,12 @@ func urlAt(rs []rune, i int) int {
 	for j < len(rs) && j-i < 32 && (isASCIIAlnum(rs[j]) || rs[j] == '+' || rs[j] == '.' || rs[j] == '-') {
 		j++
 	}
-	scheme := strings.ToLower(string(rs[i:j]))
 	switch {
 	case j+2 < len(rs) && rs[j] == ':' && rs[j+1] == '/' && rs[j+2] == '/':
 		j += 3
-	case j < len(rs) && rs[j] == ':' && (scheme == "mailto" || scheme == "tel" || scheme == "urn"):
+	case j < len(rs) && rs[j] == ':' && (foldIs(rs[i:j], "mailto") || foldIs(rs[i:j], "tel") || foldIs(rs[i:j], "urn")):
 		j++
-	case strings.HasPrefix(scheme, "www.") && len(scheme) > 4:
+	case j-i > 4 && foldIs(rs[i:i+4], "www."):
 		j = i + 4
 	default:
 		return i
@@ -65,12 +64,22 @@ func urlAt(rs []rune, i int) int {
 	}
 	// Trailing punctuation belongs to the sentence, as in GFM autolinks; a
 	// closing parenthesis stays when the URL opened one.
+	open, closed := 0, 0
+	for _, r := range rs[i:j] {
+		switch r {
+		case '(':
+			open++
+		case ')':
+			closed++
+		}
+	}
 	for j > i {
 		r := rs[j-1]
 		if r == ')' {
-			if strings.Count(string(rs[i:j]), "(") >= strings.Count(string(rs[i:j]), ")") {
+			if open >= closed {
 				break
 			}
+			closed--
 		} else if !strings.ContainsRune(".,;:!?'\"*_~…’”]", r) {
 			break
 		}
@@ -126,4 +135,17 @@ func emailAround(rs []rune, i int) (int, int) {
 		return 0, 0
 	}
 	return s, e
+}
+
+// foldIs reports whether rs is the ASCII word w, ignoring case.
+func foldIs(rs []rune, w string) bool {
+	if len(rs) != len(w) {
+		return false
+	}
+	for k, r := range rs {
+		if unicode.ToLower(r) != rune(w[k]) {
+			return false
+		}
+	}
+	return true
 }
