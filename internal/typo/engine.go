@@ -546,7 +546,6 @@ func sortEdits(edits []edit) []edit {
 	return edits
 }
 
-
 // apply returns rs with the edits applied.
 func apply(rs []rune, edits []edit) string {
 	var b strings.Builder
