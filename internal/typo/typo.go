@@ -33,14 +33,14 @@ func String(lang, s string) string {
 	if s == "" {
 		return s
 	}
-	rs := []rune(s)
-	mask := make([]bool, len(rs))
-	maskNonProse(rs, mask)
-	edits := analyze(rs, mask, policy{fr: French(lang)}, nil)
+	src := decode([]byte(s))
+	mask := src.mask // invalid bytes stay as they are
+	maskNonProse(src.rs, mask)
+	edits := analyze(src.rs, mask, policy{fr: French(lang)}, nil)
 	if len(edits) == 0 {
 		return s
 	}
-	return apply(rs, edits)
+	return string(src.applyBytes(edits))
 }
 
 // Spans applies the policy to spans, leaving code spans, hard breaks and
@@ -49,49 +49,58 @@ func String(lang, s string) string {
 // goes with the punctuation it belongs to. A span left empty by the
 // policy (a lone blank merged with its neighbour) is dropped.
 func Spans(lang string, spans []book.Span) []book.Span {
-	var rs []rune
-	var of []int // span of each rune
-	var mask []bool
-	for si, s := range spans {
+	var buf []byte
+	var bounds []int // byte offset where each span starts in buf
+	for _, s := range spans {
+		bounds = append(bounds, len(buf))
 		if s.Break {
-			rs, of, mask = append(rs, '\n'), append(of, si), append(mask, true)
+			buf = append(buf, '\n')
 			continue
 		}
-		code := s.Style&book.Code != 0 || (s.Link != "" && (s.Text == s.Link || looksLikeAddress(s.Text)))
-		for _, r := range s.Text {
-			rs, of, mask = append(rs, r), append(of, si), append(mask, code)
+		buf = append(buf, s.Text...)
+	}
+	src := decode(buf)
+	mask := src.mask
+	of := make([]int, len(src.rs)) // span of each rune
+	for i, si := 0, 0; i < len(src.rs); i++ {
+		for si+1 < len(spans) && bounds[si+1] <= src.off[i] {
+			si++
+		}
+		of[i] = si
+		s := spans[si]
+		if s.Break || s.Style&book.Code != 0 || (s.Link != "" && (s.Text == s.Link || looksLikeAddress(s.Text))) {
+			mask[i] = true
 		}
 	}
-	maskNonProse(rs, mask)
-	edits := analyze(rs, mask, policy{fr: French(lang)}, nil)
+	maskNonProse(src.rs, mask)
+	edits := analyze(src.rs, mask, policy{fr: French(lang)}, nil)
 	if len(edits) == 0 {
 		out := make([]book.Span, len(spans))
 		copy(out, spans)
 		return out
 	}
-	texts := make([]strings.Builder, len(spans))
+	texts := make([][]byte, len(spans))
 	pos := 0
 	emit := func(upto int) {
 		for ; pos < upto; pos++ {
 			if !spans[of[pos]].Break {
-				texts[of[pos]].WriteRune(rs[pos])
+				texts[of[pos]] = append(texts[of[pos]], buf[src.off[pos]:src.off[pos+1]]...)
 			}
 		}
 	}
 	for _, e := range edits {
 		emit(e.start)
-		texts[of[e.anchor]].WriteString(e.repl)
+		texts[of[e.anchor]] = append(texts[of[e.anchor]], e.repl...)
 		pos = e.end
 	}
-	emit(len(rs))
+	emit(len(src.rs))
 	out := make([]book.Span, 0, len(spans))
 	for i, s := range spans {
 		if !s.Break {
-			t := texts[i].String()
-			if t == "" && s.Text != "" {
+			if len(texts[i]) == 0 && s.Text != "" {
 				continue
 			}
-			s.Text = t
+			s.Text = string(texts[i])
 		}
 		out = append(out, s)
 	}

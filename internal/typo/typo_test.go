@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/recueil/recueil/internal/book"
 )
@@ -205,9 +206,14 @@ func FuzzString(f *testing.F) {
 				t.Fatalf("%s: words changed:\n%q\n%q", lang, s, got)
 			}
 			// Cut into spans anywhere (on rune boundaries), the text reads the same.
-			rs := []rune(s)
-			a, b := len(rs)/3, 2*len(rs)/3
-			sp := Spans(lang, []book.Span{{Text: string(rs[:a])}, {Text: string(rs[a:b]), Style: book.Italic}, {Text: string(rs[b:])}})
+			cut := func(i int) int {
+				for i < len(s) && !utf8.RuneStart(s[i]) {
+					i++
+				}
+				return i
+			}
+			a, b := cut(len(s)/3), cut(2*len(s)/3)
+			sp := Spans(lang, []book.Span{{Text: s[:a]}, {Text: s[a:b], Style: book.Italic}, {Text: s[b:]}})
 			var cat strings.Builder
 			for _, x := range sp {
 				cat.WriteString(x.Text)
