@@ -7,6 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/recueil/recueil/internal/book"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/text"
@@ -21,6 +22,16 @@ type Finding struct {
 	MessageEn string // the same in English
 	Old       string // the text at Line:Col that is replaced (empty: Fix is inserted there)
 	Fix       string // the replacement text
+}
+
+// Diagnostic turns the finding into the book's diagnostic for file, with
+// the message in French, or in English when lang is not French.
+func (f Finding) Diagnostic(file, lang string, sev book.Severity) book.Diagnostic {
+	msg := f.Message
+	if !French(lang) {
+		msg = f.MessageEn
+	}
+	return book.Diagnostic{File: file, Pos: book.Pos{Line: f.Line, Col: f.Col}, Severity: sev, Rule: f.Rule, Message: msg}
 }
 
 // RuleDoc documents one rule for the rules document.

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/recueil/recueil/internal/book"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/text"
@@ -248,4 +249,47 @@ func FuzzFix(f *testing.F) {
 			t.Fatalf("en: not idempotent or words changed:\n%q\n%q\n%q", src, outEn, again)
 		}
 	})
+}
+
+// TestFixBookSamples runs the fix properties over the sample book's
+// contributions (words kept, idempotent, nothing left, same structure).
+func TestFixBookSamples(t *testing.T) {
+	files, _ := filepath.Glob("../../contributions/*.md")
+	if len(files) == 0 {
+		t.Skip("no sample contributions in ../../contributions")
+	}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out, _ := Fix("fr", b)
+		checkFixed(t, "fr", b, out)
+	}
+}
+
+func TestCheckBOMColumns(t *testing.T) {
+	fs := Check("fr", []byte("\ufeffBonjour!\r\nÀ «toi»\r\n"))
+	var got []string
+	for _, f := range fs {
+		got = append(got, fmt.Sprintf("%d:%d:%s", f.Line, f.Col, f.Rule))
+	}
+	want := "[1:8:typo-space-before-punct 2:4:typo-guillemets 2:7:typo-guillemets]"
+	if fmt.Sprint(got) != want {
+		t.Errorf("got %v, want %s", got, want)
+	}
+}
+
+func TestFindingDiagnostic(t *testing.T) {
+	fs := Check("fr", []byte("Oui!\n"))
+	if len(fs) != 1 {
+		t.Fatalf("findings: %+v", fs)
+	}
+	d := fs[0].Diagnostic("contributions/a.md", "fr", book.Warning)
+	if d.String() != "contributions/a.md:1:4: warning: Il manque une espace fine insécable avant « ! » (corrigeable avec recueil check --fix). [typo-space-before-punct]" {
+		t.Errorf("got %s", d)
+	}
+	if en := fs[0].Diagnostic("a.md", "en", book.Warning); !strings.HasPrefix(en.Message, "Missing a narrow no-break space") {
+		t.Errorf("english: %s", en.Message)
+	}
 }
