@@ -20,16 +20,38 @@ import (
 
 // Write draws the whole book.
 func Write(w io.Writer, r *typeset.Result, b *book.Book) error {
-	return write(w, r, b, 0, 0)
+	if r.Doc == nil || r.Fonts == nil {
+		return errors.New("pdf: nothing typeset")
+	}
+	return write(w, r, r.Doc, b, b.Title)
 }
 
-// WritePages draws the pages whose folios are first..last only, each exactly
-// as in the whole book (an offprint keeps the book's page numbers).
+// WritePages draws an offprint: the pages whose folios are first..last,
+// each exactly as in the whole book (same typesetting, same page numbers),
+// with a colophon strip on the first page saying where they come from and
+// links leading outside them pointing at the book's URL (see
+// typeset.Result.Offprint). When the range is a contribution's, the PDF is
+// titled "Name — Book title".
 func WritePages(w io.Writer, r *typeset.Result, b *book.Book, first, last int) error {
-	if first < 1 || last < first {
-		return fmt.Errorf("pdf: bad page range %d-%d", first, last)
+	if r.Doc == nil || r.Fonts == nil {
+		return errors.New("pdf: nothing typeset")
 	}
-	return write(w, r, b, first, last)
+	doc, err := r.Offprint(first, last)
+	if err != nil {
+		return fmt.Errorf("pdf: %w", err)
+	}
+	title := b.Title
+	for _, pr := range r.Contributions {
+		if pr.First == first && pr.Last == last {
+			for _, c := range b.Published() {
+				if c.Slug == pr.Slug {
+					title = c.Name + " — " + b.Title
+				}
+			}
+			break
+		}
+	}
+	return write(w, r, doc, b, title)
 }
 
 func pt(u layout.Unit) float64 { return u.Points() }
@@ -55,11 +77,8 @@ func bookDate(s string) time.Time {
 	return t.UTC()
 }
 
-func write(w io.Writer, r *typeset.Result, b *book.Book, first, last int) error {
-	doc := r.Doc
-	if doc == nil || r.Fonts == nil {
-		return errors.New("pdf: nothing typeset")
-	}
+// write draws doc, whose elements index r's faces.
+func write(w io.Writer, r *typeset.Result, doc *layout.Document, b *book.Book, title string) error {
 	f := fpdf.NewCustom(&fpdf.InitType{UnitStr: "pt", Size: fpdf.SizeType{Wd: pt(doc.Width), Ht: pt(doc.Height)}})
 	f.SetAutoPageBreak(false, 0)
 	f.SetMargins(0, 0, 0)
@@ -67,7 +86,7 @@ func write(w io.Writer, r *typeset.Result, b *book.Book, first, last int) error 
 	date := bookDate(b.Date)
 	f.SetCreationDate(date)
 	f.SetModificationDate(date)
-	f.SetTitle(bmp(b.Title), true)
+	f.SetTitle(bmp(title), true)
 	f.SetAuthor(bmp(strings.Join(b.Editors, ", ")), true)
 	f.SetSubject(bmp(b.Subtitle), true)
 	if b.Hashtag != "" {
@@ -82,34 +101,13 @@ func write(w io.Writer, r *typeset.Result, b *book.Book, first, last int) error 
 	f.SetLang(lang)
 	f.SetDisplayMode("real", "TwoPageRight")
 
-	for i := fonts.ID(0); i < fonts.NumFaces; i++ {
-		face := r.Fonts.Face(i)
-		f.AddUTF8FontFromBytes(face.Name, face.Style, face.TTF)
-		if err := f.Error(); err != nil {
-			return fmt.Errorf("pdf: font %s %s: %w", face.Name, face.Style, err)
-		}
-	}
-
-	in := func(p *layout.Page) bool { return first == 0 || p.Number >= first && p.Number <= last }
-	// fpdf page numbers of the pages written
-	fpage := map[int]int{}
-	n := 0
-	for _, p := range doc.Pages {
-		if in(p) {
-			n++
-			fpage[p.Number] = n
-		}
-	}
-	if n == 0 {
-		return fmt.Errorf("pdf: no page in %d-%d", first, last)
+	if len(doc.Pages) == 0 {
+		return errors.New("pdf: no page")
 	}
 	// internal links, resolved before drawing (they may point forward)
 	links := map[string]int{}
-	for _, p := range doc.Pages {
-		fp, ok := fpage[p.Number]
-		if !ok {
-			continue
-		}
+	for i, p := range doc.Pages {
+		fp := i + 1 // fpdf's page number
 		for _, a := range p.Anchors {
 			if _, dup := links[a.Name]; dup {
 				continue
@@ -122,9 +120,6 @@ func write(w io.Writer, r *typeset.Result, b *book.Book, first, last int) error 
 
 	d := &drawer{f: f, r: r, images: newImages(f)}
 	for _, p := range doc.Pages {
-		if !in(p) {
-			continue
-		}
 		f.AddPage()
 		d.font = -1
 		for _, o := range p.Outline {
@@ -156,6 +151,7 @@ type drawer struct {
 	f      *fpdf.Fpdf
 	r      *typeset.Result
 	font   int
+	added  [fonts.NumFaces]bool
 	size   layout.Unit
 	color  layout.Color
 	images *images
@@ -167,6 +163,15 @@ func (d *drawer) setFont(face int, size layout.Unit) {
 		return
 	}
 	ff := d.r.Fonts.Face(fonts.ID(face))
+	if !d.added[face] {
+		// only the faces drawn are embedded: parsing a font costs
+		// milliseconds, and an offprint rarely uses all of them
+		d.f.AddUTF8FontFromBytes(ff.Name, ff.Style, ff.TTF)
+		if err := d.f.Error(); err != nil && d.err == nil {
+			d.err = fmt.Errorf("font %s %s: %w", ff.Name, ff.Style, err)
+		}
+		d.added[face] = true
+	}
 	d.f.SetFont(ff.Name, ff.Style, pt(size))
 	d.font, d.size = face, size
 }

@@ -182,31 +182,86 @@ func TestIndexPages(t *testing.T) {
 	}
 }
 
+// An offprint is the contributor's pages as in the book, every paragraph
+// of theirs and nobody else's, with the colophon and the book's links.
 func TestWritePages(t *testing.T) {
 	need(t, "qpdf", "pdftotext", "pdfinfo")
 	dir := t.TempDir()
 	b, r, _ := build(t, dir, 6)
-	pr := r.Contributions[2]
-	var buf bytes.Buffer
-	if err := WritePages(&buf, r, b, pr.First, pr.Last); err != nil {
-		t.Fatal(err)
+	pub := b.Published()
+	if len(r.Contributions) != len(pub) {
+		t.Fatalf("%d ranges for %d contributions", len(r.Contributions), len(pub))
 	}
-	path := filepath.Join(dir, "offprint.pdf")
-	os.WriteFile(path, buf.Bytes(), 0o644)
-	run(t, "qpdf", "--check", path)
-	info := run(t, "pdfinfo", path)
-	if !strings.Contains(info, "Pages:           "+strconv.Itoa(pr.Last-pr.First+1)) {
-		t.Errorf("offprint of pages %d-%d:\n%s", pr.First, pr.Last, info)
-	}
-	text := run(t, "pdftotext", path, "-")
-	var c *book.Contribution
-	for _, x := range b.Published() {
-		if x.Slug == pr.Slug {
-			c = x
+	for i, pr := range r.Contributions {
+		c := pub[i]
+		if c.Slug != pr.Slug {
+			t.Fatalf("range %d is %s, contribution %s", i, pr.Slug, c.Slug)
+		}
+		var buf bytes.Buffer
+		if err := WritePages(&buf, r, b, pr.First, pr.Last); err != nil {
+			t.Fatal(err)
+		}
+		path := filepath.Join(dir, c.Slug+".pdf")
+		if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		run(t, "qpdf", "--check", path)
+		info := run(t, "pdfinfo", path)
+		if !strings.Contains(info, "Pages:           "+strconv.Itoa(pr.Last-pr.First+1)+"\n") {
+			t.Errorf("%s: offprint of pages %d-%d:\n%s", c.Slug, pr.First, pr.Last, info)
+		}
+		if want := "Title:           " + c.Name + " — " + b.Title + "\n"; !strings.Contains(info, want) {
+			t.Errorf("%s: no %q in\n%s", c.Slug, want, info)
+		}
+		if !bytes.Contains(buf.Bytes(), []byte("/Lang (fr)")) {
+			t.Errorf("%s: no /Lang (fr)", c.Slug)
+		}
+		if !bytes.Contains(buf.Bytes(), []byte("/URI ("+b.URL+")")) {
+			t.Errorf("%s: no link to the book's URL", c.Slug)
+		}
+		raw := run(t, "pdftotext", "-nopgbrk", path, "-")
+		text := norm(raw)
+		pages := strconv.Itoa(pr.First)
+		if pr.Last > pr.First {
+			pages += "–" + strconv.Itoa(pr.Last)
+		}
+		for _, want := range []string{"Extrait de « Rencontres improbables » (1re édition), p. " + pages + ".",
+			"Licence CC BY-NC-ND 4.0.", "Le livre entier : " + b.URL, c.Name} {
+			if !strings.Contains(text, want) {
+				t.Errorf("%s: no %q in\n%s", c.Slug, want, raw)
+			}
+		}
+		// every paragraph, in order
+		pos := 0
+		book.Walk(c.Body, func(bl *book.Block) {
+			if bl.Kind != book.Paragraph {
+				return
+			}
+			want := norm(book.PlainText(bl.Spans))
+			j := strings.Index(text[pos:], want)
+			if j < 0 {
+				t.Errorf("%s: paragraph not found after offset %d: %q", c.Slug, pos, want)
+				return
+			}
+			pos += j + len(want)
+		})
+		// and nobody else's
+		for j, o := range pub {
+			if j != i && strings.Contains(text, o.Name+" ") {
+				t.Errorf("%s: the offprint holds %s", c.Slug, o.Name)
+			}
+		}
+		for _, folio := range []int{pr.First, pr.Last} {
+			if !regexp.MustCompile(`(?m)^\s*` + strconv.Itoa(folio) + `\s*$`).MatchString(raw) {
+				t.Errorf("%s: no folio %d", c.Slug, folio)
+			}
 		}
 	}
-	if !strings.Contains(text, c.Name) || !strings.Contains(text, strconv.Itoa(pr.First)) {
-		t.Errorf("offprint lacks the name or the folio %d:\n%s", pr.First, text)
+	if err := WritePages(io.Discard, r, b, 0, 3); err == nil {
+		t.Error("a range from page 0 was accepted")
+	}
+	if err := WritePages(io.Discard, r, b, 1, len(r.Doc.Pages)+1); err == nil {
+		t.Error("a range past the last page was accepted")
 	}
 }
 
@@ -216,6 +271,7 @@ func BenchmarkBook(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	start := cpuTime()
 	for b.Loop() {
 		r, _, err := typeset.Typeset(bk)
 		if err != nil {
@@ -225,4 +281,28 @@ func BenchmarkBook(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+	reportCPU(b, start)
+}
+
+// BenchmarkWritePages is one offprint (one contributor's pages) of a book
+// of 612 contributions.
+func BenchmarkWritePages(b *testing.B) {
+	bk, err := testbook.New(b.TempDir(), 612)
+	if err != nil {
+		b.Fatal(err)
+	}
+	r, _, err := typeset.Typeset(bk)
+	if err != nil {
+		b.Fatal(err)
+	}
+	i := 0
+	start := cpuTime()
+	for b.Loop() {
+		pr := r.Contributions[i%len(r.Contributions)]
+		if err := WritePages(io.Discard, r, bk, pr.First, pr.Last); err != nil {
+			b.Fatal(err)
+		}
+		i++
+	}
+	reportCPU(b, start)
 }

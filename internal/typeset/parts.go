@@ -301,6 +301,7 @@ func (t *typesetter) decorate() {
 	fs := layout.Pt(8.5)
 	hs := layout.Pt(7.5)
 	title := t.clean(t.typo(t.b.Title), fonts.Sans)
+	t.headBoxes = make([]layout.Element, len(t.doc.Pages))
 	for i, p := range t.doc.Pages {
 		kind := t.kinds[i]
 		if kind == plainPage || len(p.Elements) == 0 {
@@ -331,7 +332,10 @@ func (t *typesetter) decorate() {
 		}
 		lines := t.setLines([]layout.Run{{Text: head, Face: int(fonts.Sans), Size: hs, Color: d.gray, NoHyphen: true}}, t.pstyle(d.measure, hs*13/10, layout.Center))
 		if len(lines) > 0 {
-			layout.PlaceLine(p, lines[0], x, d.top*45/100)
+			y := d.top * 45 / 100
+			layout.PlaceLine(p, lines[0], x, y)
+			l := lines[0]
+			t.headBoxes[i] = layout.Element{Kind: layout.LinkElement, X: x + (d.measure-l.Width)/2, Y: y, W: l.Width, H: l.Leading}
 		}
 	}
 }

@@ -54,6 +54,10 @@ type Result struct {
 	Fonts         *fonts.Set
 	Entries       []Entry
 	Contributions []PageRange // every published contribution, in book order
+
+	b     *book.Book
+	kinds []pageKind       // by page index
+	heads []layout.Element // by page index: the running head's box (W 0 when none)
 }
 
 // Faces returns the face table the document's elements index into.
@@ -80,7 +84,8 @@ func Typeset(b *book.Book) (*Result, book.Diagnostics, error) {
 	}
 	t := newTypesetter(b, set)
 	t.book()
-	res := &Result{Doc: t.doc, Fonts: set, Entries: t.entries, Contributions: t.ranges}
+	res := &Result{Doc: t.doc, Fonts: set, Entries: t.entries, Contributions: t.ranges,
+		b: b, kinds: t.kinds, heads: t.headBoxes}
 	anchors := t.doc.Anchors()
 	for i := range res.Entries {
 		res.Entries[i].Page = anchors[res.Entries[i].Anchor].Page
@@ -174,10 +179,11 @@ type typesetter struct {
 	seen    map[string]bool // glyph-missing findings already reported
 	bySlug  map[string]*book.Contribution
 
-	kinds    []pageKind // by page index
-	heads    []string
-	nextKind pageKind // kind of the pages the flow starts
-	head     string   // running head of the recto pages started
+	kinds     []pageKind // by page index
+	heads     []string
+	headBoxes []layout.Element // by page index, filled by decorate
+	nextKind  pageKind         // kind of the pages the flow starts
+	head      string           // running head of the recto pages started
 
 	// where findings about the text being set point
 	file string

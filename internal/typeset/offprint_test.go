@@ -1,0 +1,93 @@
+package typeset
+
+import (
+	"testing"
+
+	"github.com/recueil/recueil/layout"
+)
+
+// overlaps reports whether two boxes share some area.
+func overlaps(a, b layout.Element) bool {
+	return a.X < b.X+b.W && b.X < a.X+a.W && a.Y < b.Y+b.H && b.Y < a.Y+a.H
+}
+
+// textBox is the box of a text element: from its ascent to its descent.
+func textBox(e layout.Element) layout.Element {
+	return layout.Element{X: e.X, Y: e.Y - e.Size*891/1000, W: e.W, H: e.Size * 1107 / 1000}
+}
+
+func TestOffprint(t *testing.T) {
+	b := newBook(t, 8)
+	r, _, err := Typeset(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// a range that starts on a page with a running head too
+	ranges := append([]PageRange{}, r.Contributions...)
+	ranges = append(ranges, PageRange{Slug: "middle", First: r.Contributions[0].First + 1, Last: r.Contributions[0].First + 1})
+	for _, pr := range ranges {
+		doc, err := r.Offprint(pr.First, pr.Last)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(doc.Pages) != pr.Last-pr.First+1 {
+			t.Fatalf("%s: %d pages for %d-%d", pr.Slug, len(doc.Pages), pr.First, pr.Last)
+		}
+		in := map[string]bool{}
+		for _, p := range doc.Pages {
+			for _, a := range p.Anchors {
+				in[a.Name] = true
+			}
+		}
+		added := 0
+		for i, p := range doc.Pages {
+			orig := r.Doc.Pages[pr.First-1+i]
+			if p.Number != orig.Number {
+				t.Errorf("%s: page %d numbered %d", pr.Slug, orig.Number, p.Number)
+			}
+			// the book's page, unchanged, then what the offprint adds
+			if len(p.Elements) < len(orig.Elements) {
+				t.Fatalf("%s: page %d lost elements", pr.Slug, p.Number)
+			}
+			for j, e := range orig.Elements {
+				got := p.Elements[j]
+				if e.Kind == layout.LinkElement && e.Dest != "" && !in[e.Dest] {
+					e.Dest, e.URI = "", b.URL
+				}
+				if got != e {
+					t.Errorf("%s: page %d element %d moved: %+v, was %+v", pr.Slug, p.Number, j, got, e)
+				}
+			}
+			extra := p.Elements[len(orig.Elements):]
+			added += len(extra)
+			for _, x := range extra {
+				if x.Kind == layout.LinkElement && x.URI != b.URL && x.URI != "" {
+					t.Errorf("%s: added link to %q", pr.Slug, x.URI)
+				}
+				if x.Kind != layout.TextElement {
+					continue
+				}
+				// the colophon stays clear of the book's text
+				for _, e := range orig.Elements {
+					if e.Kind == layout.TextElement && overlaps(textBox(x), textBox(e)) {
+						t.Errorf("%s: page %d: colophon %q over %q", pr.Slug, p.Number, x.Text, e.Text)
+					}
+				}
+				if x.Y < 0 || x.Y > r.Doc.Height || x.X < 0 || x.X+x.W > r.Doc.Width {
+					t.Errorf("%s: colophon %q off the page", pr.Slug, x.Text)
+				}
+			}
+			for _, e := range p.Elements {
+				if e.Kind == layout.LinkElement && e.Dest != "" && !in[e.Dest] {
+					t.Errorf("%s: page %d: dead link to %s", pr.Slug, p.Number, e.Dest)
+				}
+			}
+		}
+		if added == 0 {
+			t.Errorf("%s: no colophon", pr.Slug)
+		}
+	}
+	if _, err := r.Offprint(2, 1); err == nil {
+		t.Error("range 2-1 accepted")
+	}
+}
