@@ -162,7 +162,8 @@ func generatedBook(tb testing.TB, n int) (*book.Book, fstest.MapFS) {
 			Body:    para,
 		}
 		if i%10 == 0 {
-			c.Photo = "contributions/photos/violette.png"
+			c.Photo = fmt.Sprintf("contributions/photos/p%04d.png", i)
+			files[c.Photo] = &fstest.MapFile{Data: pngBytes(tb, 64, 64, color.RGBA{R: uint8(i), G: 80, B: 160})}
 		}
 		b.Contributions = append(b.Contributions, c)
 	}

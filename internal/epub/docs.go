@@ -44,7 +44,7 @@ func (x *writer) coverDoc() doc {
 		s.WriteString("</section>\n")
 	} else {
 		// A typographic cover when the book has no cover image.
-		s.WriteString(`<section class="cover cover-text" epub:type="cover">` + "\n")
+		s.WriteString(`<section class="cover" epub:type="cover">` + "\n")
 		fmt.Fprintf(&s, "<h1 class=\"book-title\">%s</h1>\n", esc(title))
 		if b.Subtitle != "" {
 			fmt.Fprintf(&s, "<p class=\"subtitle\">%s</p>\n", esc(x.text(b.Subtitle)))
@@ -232,19 +232,20 @@ func (x *writer) partnersDoc() doc {
 	s.WriteString(`<section class="partners" aria-labelledby="partners-title">` + "\n")
 	fmt.Fprintf(&s, "<h1 id=\"partners-title\">%s</h1>\n<ul class=\"partners\">\n", esc(title))
 	for _, p := range x.b.Partners {
+		// A logo carries the partner's name as its alternative text; the
+		// name is printed as text only when there is no logo, so that a
+		// screen reader does not read it twice.
 		name := x.text(p.Name)
-		s.WriteString("<li>")
+		label := fmt.Sprintf(`<span class="partner">%s</span>`, esc(name))
 		if p.Logo != "" {
 			if pic := x.picture(p.Logo, "book.yaml", book.Pos{}); pic != nil {
-				fmt.Fprintf(&s, `<img class="logo" src="%s" alt="%s"/>`, esc(pic.file), esc(name))
+				label = fmt.Sprintf(`<img class="logo" src="%s" alt="%s"/>`, esc(pic.file), esc(name))
 			}
 		}
 		if u := safeURL(p.URL); u != "" {
-			fmt.Fprintf(&s, `<a class="partner" href="%s">%s</a>`, esc(u), esc(name))
-		} else {
-			fmt.Fprintf(&s, `<span class="partner">%s</span>`, esc(name))
+			label = fmt.Sprintf(`<a href="%s">%s</a>`, esc(u), label)
 		}
-		s.WriteString("</li>\n")
+		fmt.Fprintf(&s, "<li>%s</li>\n", label)
 	}
 	s.WriteString("</ul>\n</section>\n")
 	file := x.uniqueName("partners.xhtml")
@@ -263,7 +264,7 @@ func (x *writer) indexDoc() doc {
 		fmt.Fprintf(&s, "<h2 id=\"index-%d\">%s</h2>\n<ul epub:type=\"index-entry-list\">\n", gi+1, esc(g.Letter))
 		for _, e := range g.Entries {
 			s.WriteString(`<li epub:type="index-entry">`)
-			fmt.Fprintf(&s, `<span epub:type="index-term"><a href="%s">%s</a></span>`, esc(x.target[e.Contribution]), esc(x.text(e.Key)))
+			fmt.Fprintf(&s, `<a epub:type="index-term" href="%s">%s</a>`, esc(x.target[e.Contribution]), esc(x.text(e.Key)))
 			if e.Contribution.Role != "" {
 				fmt.Fprintf(&s, " — %s", esc(x.text(e.Contribution.Role)))
 			}

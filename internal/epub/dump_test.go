@@ -11,6 +11,9 @@ func TestDumpSample(t *testing.T) {
 		return
 	}
 	b, files := sampleBook(t)
+	if os.Getenv("EPUB_DUMP_BIG") != "" {
+		b, files = generatedBook(t, 60)
+	}
 	data, _ := build(t, b, files)
 	if err := os.WriteFile(out, data, 0o644); err != nil {
 		t.Fatal(err)

@@ -17,6 +17,7 @@ import (
 	"testing/fstest"
 
 	"github.com/recueil/recueil/internal/book"
+	"github.com/recueil/recueil/internal/typo"
 )
 
 const epubcheckJar = "/usr/share/java/epubcheck.jar"
@@ -115,19 +116,30 @@ func epubcheck(t *testing.T, file string, usage bool) []epubcheckMessage {
 	return report.Messages
 }
 
-// assertEpubcheckClean runs epubcheck twice (plain and with -u) and fails
-// on any fatal error, error or warning, and on any usage finding about a
-// missing language.
-func assertEpubcheckClean(t *testing.T, data []byte) {
+// usageAccepted are the usage notes the EPUB knowingly keeps: no EPUB 2
+// NCX (EPUB 3 reading systems use the navigation document); the cover,
+// title and copyright pages left out of the table of contents, as printed
+// books do; and rules of the one fixed stylesheet that a given book does not
+// use (no photo, no partner...). Any other usage note (named entities,
+// unused namespaces, classes without a rule, excessive spans...) fails.
+var usageAccepted = map[string]bool{"NCX-003": true, "OPF-058": true, "CSS-024": true}
+
+// assertEpubcheckClean runs epubcheck with -u (and also without it when
+// plain is set) and fails on any fatal error, error or warning, and on any
+// usage finding about a language. The -u report is a superset of the plain
+// one, so the plain run only guards against a mode-specific difference.
+func assertEpubcheckClean(t *testing.T, data []byte, plain bool) {
 	t.Helper()
 	file := filepath.Join(t.TempDir(), "book.epub")
 	if err := os.WriteFile(file, data, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	for _, m := range epubcheck(t, file, false) {
-		switch m.Severity {
-		case "FATAL", "ERROR", "WARNING":
-			t.Errorf("epubcheck: %s", m)
+	if plain {
+		for _, m := range epubcheck(t, file, false) {
+			switch m.Severity {
+			case "FATAL", "ERROR", "WARNING":
+				t.Errorf("epubcheck: %s", m)
+			}
 		}
 	}
 	for _, m := range epubcheck(t, file, true) {
@@ -136,19 +148,22 @@ func assertEpubcheckClean(t *testing.T, data []byte) {
 			t.Errorf("epubcheck -u: %s", m)
 		case strings.Contains(strings.ToLower(m.Message), "lang"):
 			t.Errorf("epubcheck -u language finding: %s", m)
+		case usageAccepted[m.ID]:
+			t.Logf("epubcheck -u (accepted): %s", m)
 		default:
-			t.Logf("epubcheck -u: %s", m)
+			t.Errorf("epubcheck -u: %s", m)
 		}
 	}
 }
 
 func TestEpubcheck(t *testing.T) {
+	t.Parallel() // epubcheck starts a JVM: overlap them
 	b, files := sampleBook(t)
 	data, diags := build(t, b, files)
 	if len(diags) != 0 {
 		t.Errorf("unexpected diagnostics:\n%s", diags.Text())
 	}
-	assertEpubcheckClean(t, data)
+	assertEpubcheckClean(t, data, true)
 }
 
 func TestDeterministic(t *testing.T) {
@@ -352,6 +367,9 @@ func TestIndexLinksResolve(t *testing.T) {
 	}
 }
 
+// ty is the French typography the writer must apply to prose.
+func ty(s string) string { return typo.String("fr", s) }
+
 func TestContributionDocument(t *testing.T) {
 	b, files := sampleBook(t)
 	data, _ := build(t, b, files)
@@ -371,6 +389,8 @@ func TestContributionDocument(t *testing.T) {
 		"<h3>Ce que j’ai appris</h3>", // Markdown h1 under the title (h2) becomes h3
 		"<h4>Un schéma</h4>",          // h3 follows: h4, no level skipped
 		`<ol start="3">`, "<blockquote>", "<hr/>",
+		"<li>" + ty("écouter ;") + "</li>", // typography applied inside lists
+		"<p>" + ty("« Le hasard fait bien les choses. »") + "</p>",
 		`alt="Schéma de la rencontre"`,
 		"if a &#60; b &#38;&#38; c &#62; d {\n\treturn\n}</code></pre>",
 	} {
@@ -382,11 +402,11 @@ func TestContributionDocument(t *testing.T) {
 		t.Errorf("a javascript: link reached the EPUB:\n%s", doc)
 	}
 	// The nested list sits inside the item of its parent list.
-	if !strings.Contains(doc, "<li>répondre :\n<ol start=\"3\">\n<li>vite,</li>") {
+	if !strings.Contains(doc, "<li>"+ty("répondre :")+"\n<ol start=\"3\">\n<li>"+ty("vite,")+"</li>") {
 		t.Errorf("nested list not nested:\n%s", doc)
 	}
 	lj := string(all["EPUB/c-anne-marie-le-jossec.xhtml"])
-	if strings.ContainsRune(lj, '\x01') || !strings.Contains(lj, "Chargée de « projets » &#60;numériques&#62;") {
+	if strings.ContainsRune(lj, '\x01') || !strings.Contains(lj, "&#60;numériques&#62;</p>") || !strings.Contains(lj, " &#38; souhaitable.") {
 		t.Errorf("escaping or control character handling wrong:\n%s", lj)
 	}
 	opf := string(all["EPUB/content.opf"])
@@ -403,7 +423,7 @@ func TestContributionDocument(t *testing.T) {
 		}
 	}
 	cp := string(all["EPUB/copyright.xhtml"])
-	for _, want := range []string{"CC BY-NC-ND 4.0", b.Identifier, "1re édition", "21 novembre 2026", b.Version} {
+	for _, want := range []string{"CC BY-NC-ND 4.0", b.Identifier, ty("1re édition"), ty("21 novembre 2026"), b.Version} {
 		if !strings.Contains(cp, want) {
 			t.Errorf("copyright page lacks %q", want)
 		}
@@ -411,6 +431,7 @@ func TestContributionDocument(t *testing.T) {
 }
 
 func TestUnreadableImages(t *testing.T) {
+	t.Parallel() // epubcheck starts a JVM: overlap them
 	b, files := sampleBook(t)
 	files["contributions/photos/texte.png"] = &fstest.MapFile{Data: []byte("ceci n’est pas une image")}
 	v := b.Published()[0]
@@ -438,5 +459,54 @@ func TestUnreadableImages(t *testing.T) {
 	if strings.Contains(doc, "absente") || strings.Contains(doc, "texte.png") || strings.Contains(doc, "Portrait de") {
 		t.Errorf("a reference to an unreadable image was kept:\n%s", doc)
 	}
-	assertEpubcheckClean(t, data)
+	assertEpubcheckClean(t, data, false)
+}
+
+func TestGeneratedBookIsValid(t *testing.T) {
+	t.Parallel() // epubcheck starts a JVM: overlap them
+	b, files := generatedBook(t, 24)
+	data, diags := build(t, b, files)
+	if len(diags) != 0 {
+		t.Errorf("unexpected diagnostics:\n%s", diags.Text())
+	}
+	assertEpubcheckClean(t, data, false)
+}
+
+// BenchmarkWrite600 writes a generated 600-contribution book (60 photos).
+func BenchmarkWrite600(b *testing.B) {
+	bk, files := generatedBook(b, 600)
+	b.ReportAllocs()
+	var size int
+	for b.Loop() {
+		var buf bytes.Buffer
+		if _, err := Write(&buf, bk, files); err != nil {
+			b.Fatal(err)
+		}
+		size = buf.Len()
+	}
+	b.ReportMetric(float64(size), "bytes/epub")
+}
+
+// A book with nothing but a title and an identifier still makes a valid
+// EPUB: typographic cover, a table of contents pointing at the title page.
+func TestMinimalBook(t *testing.T) {
+	t.Parallel() // epubcheck starts a JVM: overlap them
+	b := book.Defaults()
+	b.Title = "Presque vide"
+	b.Identifier = "urn:uuid:00000000-0000-4000-8000-000000000000"
+	data, diags := build(t, &b, nil)
+	if len(diags) != 0 {
+		t.Errorf("unexpected diagnostics:\n%s", diags.Text())
+	}
+	all, _ := entries(t, data)
+	for name, content := range all {
+		if strings.HasSuffix(name, ".xhtml") || strings.HasSuffix(name, ".opf") {
+			parse(t, name, content, nil)
+		}
+	}
+	// No date in book.yaml: the 1980-01-01 fallback, never the clock.
+	if !strings.Contains(string(all["EPUB/content.opf"]), "<meta property=\"dcterms:modified\">1980-01-01T00:00:00Z</meta>") {
+		t.Errorf("dcterms:modified is not the fallback date:\n%s", all["EPUB/content.opf"])
+	}
+	assertEpubcheckClean(t, data, false)
 }

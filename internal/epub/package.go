@@ -47,7 +47,8 @@ img { max-width: 100%; height: auto; }
 .figure { text-align: center; margin: 1em 0; text-indent: 0; }
 .cover { text-align: center; margin: 0; padding: 0; }
 .cover img { max-height: 95vh; }
-.cover-text { margin-top: 30%; }
+.cover-image { text-align: center; }
+.cover .book-title { margin-top: 30%; }
 .book-title { font-size: 2em; text-align: center; text-indent: 0; }
 .subtitle, .editors, .publisher { text-align: center; text-indent: 0; margin-top: 1em; }
 .titlepage { margin-top: 25%; }
@@ -61,6 +62,7 @@ img { max-width: 100%; height: auto; }
 .role, .meta { text-indent: 0; text-align: left; font-size: 0.9em; }
 .organization { font-variant: small-caps; }
 .meta { font-style: italic; }
+.city, .handle { white-space: nowrap; }
 ul.links { list-style: none; margin: 0.3em 0 0; font-size: 0.85em; }
 .photo { margin: 0.8em 0 0; text-indent: 0; }
 .photo img { width: 35%; max-width: 12em; }
@@ -69,7 +71,10 @@ aside.extract { margin: 1.2em 8%; padding: 0.5em 0; border-top: 1px solid; borde
 aside.extract p { text-indent: 0; text-align: center; }
 .partners ul, ul.partners { list-style: none; margin: 1em 0; text-align: center; }
 ul.partners li { margin: 1em 0; }
+.partner { font-variant: small-caps; }
 img.logo { display: block; margin: 0 auto 0.3em; max-width: 50%; max-height: 5em; }
+.introduction h1, .afterword h1 { text-align: center; margin-bottom: 1em; }
+.index-group h2 { font-size: 1.2em; margin: 1em 0 0.3em; }
 .index ul { list-style: none; margin: 0 0 1em; text-align: left; }
 .index li { margin: 0.2em 0 0.2em 1em; text-indent: -1em; }
 nav ol { list-style: none; margin: 0 0 0 1em; text-align: left; }
