@@ -274,8 +274,6 @@ func spacing(items []item, removed []bool, k, m int, p policy) (edit, bool) {
 	for _, it := range run {
 		if it.r == '\n' {
 			nl++
-		} else if it.r == '\r' && !p.source {
-			nl++
 		}
 	}
 	if nl >= 2 || (p.source && hasNewline(run)) {

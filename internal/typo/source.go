@@ -651,8 +651,12 @@ func messages(e edit, old string) (string, string) {
 			return fmt.Sprintf("Il manque %s avant « %s »%s.", kind, p, fixHint),
 				fmt.Sprintf("Missing %s before ‘%s’%s.", kindEn, p, fixHintEn)
 		}
+		if utf8.RuneCountInString(old) > 1 {
+			return fmt.Sprintf("Remplacez les espaces avant « %s » par %s%s.", p, kind, fixHint),
+				fmt.Sprintf("Replace the spaces before ‘%s’ with %s%s.", p, kindEn, fixHintEn)
+		}
 		return fmt.Sprintf("Remplacez l’espace avant « %s » par %s%s.", p, kind, fixHint),
-			fmt.Sprintf("Use %s before ‘%s’%s.", kindEn, p, fixHintEn)
+			fmt.Sprintf("Replace the space before ‘%s’ with %s%s.", p, kindEn, fixHintEn)
 	case RuleGuillemets:
 		where, whereEn := "avant le guillemet fermant »", "before the closing »"
 		if e.after {
@@ -662,8 +666,12 @@ func messages(e edit, old string) (string, string) {
 			return fmt.Sprintf("Il manque une espace fine insécable %s%s.", where, fixHint),
 				fmt.Sprintf("Missing a narrow no-break space (U+202F) %s%s.", whereEn, fixHintEn)
 		}
-		return fmt.Sprintf("Utilisez une seule espace fine insécable %s%s.", where, fixHint),
-			fmt.Sprintf("Use a single narrow no-break space (U+202F) %s%s.", whereEn, fixHintEn)
+		if utf8.RuneCountInString(old) > 1 {
+			return fmt.Sprintf("Remplacez les espaces %s par une seule espace fine insécable%s.", where, fixHint),
+				fmt.Sprintf("Replace the spaces %s with one narrow no-break space (U+202F)%s.", whereEn, fixHintEn)
+		}
+		return fmt.Sprintf("Remplacez l’espace %s par une espace fine insécable%s.", where, fixHint),
+			fmt.Sprintf("Replace the space %s with a narrow no-break space (U+202F)%s.", whereEn, fixHintEn)
 	case RuleQuotes:
 		which, whichEn := "le guillemet ouvrant «", "the opening guillemet «"
 		if e.punct == '»' {

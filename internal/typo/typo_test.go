@@ -34,6 +34,8 @@ var stringCases = []struct {
 	{"fr", "Il a dit: oui", "Il a dit␣: oui"},
 	{"fr", "Il a dit⍽: oui", "Il a dit␣: oui"},
 	{"fr", "Note :", "Note␣:"},
+	{"fr", "Fin\r\n!", "Fin⍽!"},
+	{"fr", "Un\n\n!", "Un\n\n!"},
 	{"fr", "Quoi ?!", "Quoi⍽?!"},
 	{"fr", "Quoi?!", "Quoi⍽?!"},
 	{"fr", "Quoi !?", "Quoi⍽!?"},
