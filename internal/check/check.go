@@ -3,6 +3,7 @@
 package check
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 	"unicode"
@@ -80,9 +81,9 @@ func contribution(b *book.Book, c *book.Contribution, d *book.Diagnostics) {
 	case strings.TrimSpace(body) == "":
 		d.Add(c.Path, bodyPos, book.Error, "empty-text", "Le texte est vide : écrivez-le sous l’en-tête, après la ligne « --- ».")
 	case b.Limits.MinWords > 0 && c.Words < b.Limits.MinWords:
-		d.Add(c.Path, bodyPos, book.Error, "too-short", "Le texte compte %d mots : il en faut au moins %d.", c.Words, b.Limits.MinWords)
+		d.Add(c.Path, bodyPos, book.Error, "too-short", "Le texte compte %s : il en faut au moins %d.", mots(c.Words), b.Limits.MinWords)
 	case b.Limits.MaxWords > 0 && c.Words > b.Limits.MaxWords:
-		d.Add(c.Path, bodyPos, book.Error, "too-long", "Le texte compte %d mots : %d au plus. Raccourcissez-le de %d mots.", c.Words, b.Limits.MaxWords, c.Words-b.Limits.MaxWords)
+		d.Add(c.Path, bodyPos, book.Error, "too-long", "Le texte compte %s : %d au plus. Raccourcissez-le de %s.", mots(c.Words), b.Limits.MaxWords, mots(c.Words-b.Limits.MaxWords))
 	}
 	if c.Extract != "" {
 		n := utf8.RuneCountInString(c.Extract)
@@ -95,9 +96,30 @@ func contribution(b *book.Book, c *book.Contribution, d *book.Diagnostics) {
 				"L’extrait ne se retrouve pas mot pour mot dans le texte : copiez-collez la phrase du texte pour qu’ils correspondent.")
 		}
 	}
+	longWords(c, d)
 	if c.Draft {
 		d.Add(c.Path, c.FieldPos("draft"), book.Warning, "draft", "Ce texte est un brouillon (draft: true) : il est vérifié mais laissé hors du livre.")
 	}
+}
+
+// maxWordRunes is the longest word that can be set on a line of the book.
+const maxWordRunes = 60
+
+// longWords warns about a word too long for any line (a web address is
+// allowed: it may break at its slashes).
+func longWords(c *book.Contribution, d *book.Diagnostics) {
+	book.Walk(c.Body, func(bl *book.Block) {
+		if bl.Kind == book.CodeBlock {
+			return
+		}
+		for _, w := range strings.Fields(book.PlainText(bl.Spans)) {
+			if utf8.RuneCountInString(w) > maxWordRunes && !strings.Contains(w, "://") && !strings.Contains(w, "/") {
+				d.Add(c.Path, book.Pos{Line: bl.Line, Col: 1}, book.Warning, "long-word",
+					"Un mot de %d caractères ne peut tenir sur aucune ligne : coupez-le ou ajoutez des espaces.", utf8.RuneCountInString(w))
+				return
+			}
+		}
+	})
 }
 
 // suspicious returns the first control, bidirectional-override or
@@ -181,6 +203,15 @@ func manual(b *book.Book, d *book.Diagnostics) {
 				"Ce texte n’est pas dans la liste manual de book.yaml : il est placé après les textes listés.")
 		}
 	}
+}
+
+// mots writes a number of words with the right French plural (0 and 1
+// are singular in French).
+func mots(n int) string {
+	if n < 2 {
+		return fmt.Sprintf("%d mot", n)
+	}
+	return fmt.Sprintf("%d mots", n)
 }
 
 func contains(list []string, s string) bool {

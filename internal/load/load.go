@@ -23,6 +23,10 @@ type Options struct {
 	Root string              // the book folder (holding book.yaml)
 	Env  func(string) string // environment lookup (SOURCE_DATE_EPOCH); nil means none
 	Jobs int                 // parallel parsers; <= 0 means 1
+	// Glyphs, when set, is called once book.yaml is read and returns what
+	// the book's text font can print; characters it lacks are findings at
+	// their position in each contribution.
+	Glyphs func(b *book.Book) func(rune) bool
 }
 
 // ErrNoBook is returned when the folder has no book.yaml.
@@ -61,7 +65,11 @@ func Load(opts Options) (*book.Book, book.Diagnostics, error) {
 	if b.Afterword != nil && !loadEditorial(root, b.Afterword, b.FieldPos("afterword"), &diags) {
 		b.Afterword = nil
 	}
-	if err := loadContributions(&b, opts.Jobs, &diags); err != nil {
+	var has func(rune) bool
+	if opts.Glyphs != nil {
+		has = opts.Glyphs(&b)
+	}
+	if err := loadContributions(&b, opts.Jobs, has, &diags); err != nil {
 		return nil, nil, err
 	}
 	return &b, diags, nil
@@ -180,7 +188,7 @@ var imageExt = map[string]bool{".jpg": true, ".jpeg": true, ".png": true}
 
 // loadContributions reads every contributions/*.md file, in parallel, and
 // appends them to b in file-name order.
-func loadContributions(b *book.Book, jobs int, diags *book.Diagnostics) error {
+func loadContributions(b *book.Book, jobs int, has func(rune) bool, diags *book.Diagnostics) error {
 	dir := filepath.Join(b.Root, "contributions")
 	entries, err := os.ReadDir(dir)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -235,6 +243,9 @@ func loadContributions(b *book.Book, jobs int, diags *book.Diagnostics) error {
 					continue
 				}
 				c := Contribution(rel, raw, &found[i])
+				if c != nil {
+					scanSource(rel, raw, has, &found[i])
+				}
 				if c != nil {
 					if c.Photo != "" {
 						rp, prob := resolveAsset(b.Root, "contributions", c.Photo, b.Limits.PhotoBytes)

@@ -96,19 +96,21 @@ func (m *md) block(n ast.Node, depth int) []book.Block {
 		spans, images := m.inlines(n, 0, "")
 		return append([]book.Block{{Kind: book.Heading, Level: n.Level, Spans: trimSpans(spans), Line: line}}, images...)
 	case *ast.Blockquote:
-		children := m.blocks(n, depth+1)
 		if depth >= maxDepth {
 			m.tooDeep(n)
-			return children
+			return m.blocks(n, depth+1)
 		}
+		children := m.blocks(n, depth+1)
 		return []book.Block{{Kind: book.Quote, Children: children, Line: line}}
 	case *ast.List:
+		if depth >= maxDepth {
+			m.tooDeep(n)
+		}
 		var items []book.Block
 		for it := n.FirstChild(); it != nil; it = it.NextSibling() {
 			items = append(items, book.Block{Kind: book.ListItem, Children: m.blocks(it, depth+1), Line: m.pos(it).Line})
 		}
 		if depth >= maxDepth {
-			m.tooDeep(n)
 			var flat []book.Block
 			for _, it := range items {
 				flat = append(flat, it.Children...)

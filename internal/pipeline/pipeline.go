@@ -19,6 +19,7 @@ import (
 	"github.com/recueil/recueil/internal/cards"
 	"github.com/recueil/recueil/internal/check"
 	"github.com/recueil/recueil/internal/epub"
+	"github.com/recueil/recueil/internal/fonts"
 	"github.com/recueil/recueil/internal/load"
 	"github.com/recueil/recueil/internal/pdf"
 	"github.com/recueil/recueil/internal/share"
@@ -72,7 +73,7 @@ func (o Options) progress(s string) {
 // Check loads the book, checks it and puts it in book order.
 func Check(o Options) (*book.Book, book.Diagnostics, error) {
 	o.progress("load")
-	b, diags, err := load.Load(load.Options{Root: o.Root, Env: o.Env, Jobs: o.Jobs})
+	b, diags, err := load.Load(load.Options{Root: o.Root, Env: o.Env, Jobs: o.Jobs, Glyphs: textGlyphs})
 	if err != nil {
 		return nil, nil, err
 	}
@@ -81,6 +82,16 @@ func Check(o Options) (*book.Book, book.Diagnostics, error) {
 	b.Sort()
 	diags.Sort()
 	return b, diags, nil
+}
+
+// textGlyphs is what the book's text face can print. A font that cannot be
+// loaded is reported by the typesetter; here it means no glyph check.
+func textGlyphs(b *book.Book) func(rune) bool {
+	set, err := fonts.Load(b.Root, b.Fonts.Serif, b.Fonts.Sans)
+	if err != nil {
+		return nil
+	}
+	return set.Face(fonts.Serif).Has
 }
 
 // Failed reports whether the findings stop a build, and why.
@@ -106,6 +117,30 @@ func (o Options) want(what string) bool {
 		}
 	}
 	return false
+}
+
+// merge returns the findings of the writing stages that add something to
+// those of check: a missing glyph that check already reported at its exact
+// position is not reported again by the typesetter or the cards, and a
+// finding without a column points at the start of its line.
+func merge(checked, later book.Diagnostics) book.Diagnostics {
+	type key struct{ file, rule string }
+	seen := map[key]bool{}
+	for _, d := range checked {
+		seen[key{d.File, d.Rule}] = true
+	}
+	var out book.Diagnostics
+	for _, d := range later {
+		if d.Rule == "glyph-missing" && seen[key{d.File, d.Rule}] {
+			continue
+		}
+		if d.Pos.Line < 1 {
+			d.Pos = book.Pos{Line: 1, Col: 1}
+		}
+		d.Pos.Col = max(d.Pos.Col, 1)
+		out = append(out, d)
+	}
+	return out
 }
 
 // Slug is the file name of the book's artifacts.
@@ -139,10 +174,12 @@ func Compile(o Options) (*Result, error) {
 	if err != nil {
 		return res, fmt.Errorf("output: %w", err)
 	}
+	checked := len(res.Diags)
 	if err := o.build(st, res); err != nil {
 		st.abort()
 		return res, err
 	}
+	res.Diags = append(res.Diags[:checked], merge(res.Diags[:checked], res.Diags[checked:])...)
 	res.Diags.Sort()
 	if err := Failed(res.Diags, o.Strict); err != nil {
 		st.abort()

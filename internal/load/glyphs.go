@@ -1,0 +1,44 @@
+package load
+
+import (
+	"fmt"
+	"unicode"
+
+	"github.com/recueil/recueil/internal/book"
+)
+
+// maxGlyphFindings bounds the glyph findings reported per file.
+const maxGlyphFindings = 5
+
+// scanSource reports what is wrong with a file's characters as such, at
+// their exact position: old Mac line ends (a lone CR) and characters the
+// book's font cannot print (has may be nil).
+func scanSource(path string, raw []byte, has func(rune) bool, diags *book.Diagnostics) {
+	line, col := 1, 1
+	loneCR, missing := false, 0
+	text := string(raw)
+	for i, r := range text {
+		switch {
+		case r == '\r':
+			if i+1 < len(text) && text[i+1] == '\n' {
+				continue // CRLF: accepted silently
+			}
+			if !loneCR {
+				loneCR = true
+				diags.Add(path, book.Pos{Line: line, Col: col}, book.Warning, "lone-cr",
+					"Ce fichier utilise d’anciennes fins de ligne Mac (CR seul) : elles sont lues comme des retours à la ligne. Enregistrez-le avec des fins de ligne LF ou CRLF.")
+			}
+			line, col = line+1, 1
+			continue
+		case r == '\n':
+			line, col = line+1, 1
+			continue
+		case r == '\uFEFF' && i == 0, r == unicode.ReplacementChar, unicode.IsSpace(r), unicode.IsControl(r):
+		case has != nil && !has(r) && missing < maxGlyphFindings:
+			missing++
+			diags.Add(path, book.Pos{Line: line, Col: col}, book.Warning, "glyph-missing",
+				"Le caractère « %c » (%s) n’existe pas dans la police du livre : il serait imprimé comme « ? ». Remplacez-le ou retirez-le.", r, fmt.Sprintf("U+%04X", r))
+		}
+		col++
+	}
+}
