@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"errors"
+	"flag"
 	"io"
 	"os"
 	"os/exec"
@@ -21,6 +22,10 @@ import (
 )
 
 const epubcheckJar = "/usr/share/java/epubcheck.jar"
+
+// dump keeps the sample EPUB for a look by hand or a run of Ace by DAISY:
+// go test -run TestEpubcheck ./internal/epub -args -dump /tmp/sample.epub
+var dump = flag.String("dump", "", "also write the sample EPUB to this file")
 
 // build writes the EPUB of b into memory.
 func build(t testing.TB, b *book.Book, files fstest.MapFS) ([]byte, book.Diagnostics) {
@@ -162,6 +167,11 @@ func TestEpubcheck(t *testing.T) {
 	data, diags := build(t, b, files)
 	if len(diags) != 0 {
 		t.Errorf("unexpected diagnostics:\n%s", diags.Text())
+	}
+	if *dump != "" {
+		if err := os.WriteFile(*dump, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 	assertEpubcheckClean(t, data, true)
 }
