@@ -7,7 +7,10 @@ type Frame struct {
 
 // Flow pours blocks and lines into pages, top to bottom, starting a new page
 // when the frame is full. It keeps paragraphs from leaving a single line
-// alone at the top or the bottom of a page where it can.
+// alone at the top or the bottom of a page where it can, keeps what asks
+// for it with what follows (a heading never ends a page), and can then
+// stretch the vertical space of full pages so that their last lines sit on
+// the bottom of the frame (FlushBottom): facing pages end level.
 type Flow struct {
 	Doc *Document
 	// Start is called for each new page; it returns the page's frame.
@@ -15,10 +18,37 @@ type Flow struct {
 	// Orphans and Widows are the least number of lines of a paragraph
 	// left at the bottom and carried to the top of a page (default 2).
 	Orphans, Widows int
+	// Report, when set, is told of what the flow had to force: a widow
+	// or an orphan it could not avoid.
+	Report func(Issue, *Page)
 
-	page  *Page
-	frame Frame
-	y     Unit // used height of the frame
+	page   *Page
+	frame  Frame
+	y      Unit // used height of the frame
+	frames map[*Page]Frame
+	broken map[*Page]bool // pages ended because the next thing did not fit
+	slots  []slot
+	space  Unit // stretchable space since the last slot on this page
+	keep   int  // first slot kept with what follows, -1 when none
+	inKeep bool // placing a group kept with what follows
+}
+
+// Issue is something the flow had to force.
+type Issue uint8
+
+const (
+	// Widow: the last line of a paragraph alone at the top of a page.
+	Widow Issue = iota + 1
+	// Orphan: the first line of a paragraph alone at the bottom of a page.
+	Orphan
+)
+
+// slot is one thing the flow placed: a line or a block.
+type slot struct {
+	page       *Page
+	first, end int  // its elements on the page
+	y, h       Unit // top (from the frame's top) and height
+	space      Unit // stretchable space just above it
 }
 
 // Page returns the current page, starting one if needed.
@@ -34,10 +64,87 @@ func (f *Flow) Frame() Frame { f.Page(); return f.frame }
 
 // NewPage starts a new page.
 func (f *Flow) NewPage() *Page {
+	if f.frames == nil {
+		f.frames = map[*Page]Frame{}
+		f.broken = map[*Page]bool{}
+	}
 	f.page = f.Doc.NewPage()
 	f.frame = f.Start(f.page)
+	f.frames[f.page] = f.frame
 	f.y = 0
+	f.space = 0
+	f.keep = -1
 	return f.page
+}
+
+// breakPage ends the current page because what comes next does not fit,
+// carrying along what was to be kept with it.
+func (f *Flow) breakPage() {
+	old, oldFrame := f.page, f.frame
+	kept := f.keptSlots()
+	f.broken[old] = true
+	f.NewPage()
+	if kept < 0 {
+		return
+	}
+	top := f.slots[kept].y
+	first := f.slots[kept].first
+	moved := old.Elements[first:]
+	old.Elements = old.Elements[:first:first]
+	dx, dy := f.frame.X-oldFrame.X, f.frame.Y+0-(oldFrame.Y+top)
+	base := len(f.page.Elements)
+	for _, e := range moved {
+		e.X += dx
+		e.Y += dy
+		f.page.Elements = append(f.page.Elements, e)
+	}
+	for i := kept; i < len(f.slots); i++ {
+		s := &f.slots[i]
+		s.page = f.page
+		s.first += base - first
+		s.end += base - first
+		s.y -= top
+		if i == kept {
+			s.space = 0
+		}
+	}
+	last := f.slots[len(f.slots)-1]
+	f.y = last.y + last.h
+}
+
+// keptSlots returns the first slot of the group kept with what follows
+// when it can be moved to the next page: it is the last thing on the
+// page, below something else; -1 otherwise.
+func (f *Flow) keptSlots() int {
+	k := f.keep
+	if k < 0 || k >= len(f.slots) {
+		return -1
+	}
+	s := f.slots[k]
+	if s.page != f.page || s.y <= 0 {
+		return -1
+	}
+	end := s.first
+	for _, x := range f.slots[k:] {
+		if x.page != f.page || x.first != end {
+			return -1
+		}
+		end = x.end
+	}
+	if end != len(f.page.Elements) {
+		return -1 // something else was drawn after it
+	}
+	return k
+}
+
+// record notes what was just placed: the page's elements from first on,
+// at f.y, h high.
+func (f *Flow) record(first int, h Unit) {
+	f.slots = append(f.slots, slot{page: f.page, first: first, end: len(f.page.Elements), y: f.y, h: h, space: f.space})
+	f.space = 0
+	if !f.inKeep {
+		f.keep = -1
+	}
 }
 
 // Fresh reports whether nothing was placed on the current page yet.
@@ -49,12 +156,14 @@ func (f *Flow) Y() Unit { f.Page(); return f.frame.Y + f.y }
 // Remaining is the height left in the frame.
 func (f *Flow) Remaining() Unit { f.Page(); return f.frame.H - f.y }
 
-// Space adds vertical space, dropped at the top of a page.
+// Space adds vertical space, dropped at the top of a page. FlushBottom may
+// stretch it.
 func (f *Flow) Space(h Unit) {
 	if f.Fresh() {
 		return
 	}
 	f.y += h
+	f.space += h
 }
 
 // Skip moves down by h even at the top of a page.
@@ -62,8 +171,9 @@ func (f *Flow) Skip(h Unit) { f.Page(); f.y += h }
 
 // Need starts a new page unless h fits in what is left.
 func (f *Flow) Need(h Unit) {
+	f.Page()
 	if !f.Fresh() && f.Remaining() < h {
-		f.NewPage()
+		f.breakPage()
 	}
 }
 
@@ -71,8 +181,67 @@ func (f *Flow) Need(h Unit) {
 // not fit. draw receives the page and the top-left corner of the block.
 func (f *Flow) Block(h Unit, draw func(p *Page, x, y Unit)) {
 	f.Need(h)
+	first := len(f.page.Elements)
 	draw(f.page, f.frame.X, f.frame.Y+f.y)
+	f.record(first, h)
 	f.y += h
+}
+
+// FlushBottom stretches the vertical space of every page the flow ended
+// because the next thing did not fit, so that its last line sits on the
+// bottom of the frame: first the space between blocks (up to doubling
+// it), then between lines (up to 8% of a line). A page that would need
+// more is left as it is. Call it once everything is placed, before adding
+// anything else to the pages.
+func (f *Flow) FlushBottom() {
+	var run []slot
+	flush := func() {
+		if len(run) > 1 && f.broken[run[0].page] {
+			f.flush(run)
+		}
+		run = run[:0]
+	}
+	for _, s := range f.slots {
+		if len(run) > 0 && run[0].page != s.page {
+			flush()
+		}
+		run = append(run, s)
+	}
+	flush()
+}
+
+func (f *Flow) flush(run []slot) {
+	p := run[0].page
+	last := run[len(run)-1]
+	short := f.frames[p].H - (last.y + last.h)
+	if short <= 0 {
+		return
+	}
+	var spaces, caps Unit
+	for k := 1; k < len(run); k++ {
+		spaces += run[k].space
+		caps += min(run[k-1].h, run[k].h) * 8 / 100
+	}
+	if short > spaces+caps {
+		return
+	}
+	fromSpaces := min(short, spaces)
+	rest := short - fromSpaces
+	var sumSpace, sumCap Unit
+	for k := 1; k < len(run); k++ {
+		sumSpace += run[k].space
+		sumCap += min(run[k-1].h, run[k].h) * 8 / 100
+		var shift Unit
+		if spaces > 0 {
+			shift += Unit(int64(fromSpaces) * int64(sumSpace) / int64(spaces))
+		}
+		if caps > 0 {
+			shift += Unit(int64(rest) * int64(sumCap) / int64(caps))
+		}
+		for i := run[k].first; i < run[k].end; i++ {
+			p.Elements[i].Y += shift
+		}
+	}
 }
 
 // Baseline is the offset of a line's baseline below the top of its slot.
@@ -97,6 +266,9 @@ type LinesOpts struct {
 	Keep bool // never split the lines across pages (when they fit on a page)
 	// OnLine is called with each line placed (for markers, anchors...).
 	OnLine func(i int, p *Page, y Unit)
+	// KeepNext keeps the lines on the page of what the flow places next
+	// (a heading): when that goes to a new page, they go with it.
+	KeepNext bool
 }
 
 // Lines places the lines of a paragraph, splitting it across pages with
@@ -136,21 +308,36 @@ func (f *Flow) Lines(lines []Line, o LinesOpts) {
 				n = max(fit, 1) // nothing better to do on an empty page
 			}
 			if n == 0 {
-				f.NewPage()
+				f.breakPage()
 				continue
 			}
+			if f.Report != nil && !o.Keep {
+				if n < orphans {
+					f.Report(Orphan, f.page)
+				}
+				if left-n < widows {
+					f.Report(Widow, f.page)
+				}
+			}
+		}
+		if o.KeepNext && i == 0 {
+			f.inKeep = true
+			f.keep = len(f.slots)
 		}
 		for _, l := range lines[i : i+n] {
 			top := f.frame.Y + f.y
+			first := len(f.page.Elements)
 			PlaceLine(f.page, l, f.frame.X+o.X, top)
 			if o.OnLine != nil {
 				o.OnLine(i, f.page, top)
 			}
+			f.record(first, l.Leading)
 			f.y += l.Leading
 			i++
 		}
+		f.inKeep = false
 		if i < len(lines) {
-			f.NewPage()
+			f.breakPage()
 		}
 	}
 }

@@ -45,6 +45,10 @@ type Line struct {
 	Leading  Unit
 	Size     Unit // largest font size on the line
 	Overfull bool
+	// Badness is TeX's badness of the line as the breaker chose it (0 for
+	// a paragraph's last line): above the Tolerance, the line was set
+	// looser than the typesetter wanted, by the emergency pass.
+	Badness int
 }
 
 // Whitespace that may break a line. U+00A0 and U+202F are not in it: they
@@ -262,7 +266,9 @@ func (st Style) Set(runs []Run, faces []Face, hy Hyphenator) []Line {
 		for start < br.Index && items[start].Kind != BoxItem {
 			start++
 		}
-		lines = append(lines, st.setLine(b, start, br.Index))
+		l := st.setLine(b, start, br.Index)
+		l.Badness = br.Badness
+		lines = append(lines, l)
 		start = br.Index + 1
 	}
 	return lines

@@ -112,6 +112,7 @@ func (t *typesetter) book() {
 	if len(b.Partners) > 0 {
 		t.partners()
 	}
+	t.flow.FlushBottom()
 	t.decorate()
 }
 

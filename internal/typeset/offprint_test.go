@@ -3,6 +3,8 @@ package typeset
 import (
 	"testing"
 
+	"github.com/recueil/recueil/internal/book"
+	"github.com/recueil/recueil/internal/fonts"
 	"github.com/recueil/recueil/layout"
 )
 
@@ -89,5 +91,74 @@ func TestOffprint(t *testing.T) {
 	}
 	if _, err := r.Offprint(2, 1); err == nil {
 		t.Error("range 2-1 accepted")
+	}
+}
+
+// A heading inside a text never ends a page: text follows it on its page.
+func TestHeadingNeverEndsAPage(t *testing.T) {
+	b := newBook(t, 40)
+	r, _, err := Typeset(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := newDesign(b)
+	seen := 0
+	for _, p := range r.Doc.Pages {
+		for _, e := range p.Elements {
+			if e.Kind != layout.TextElement || e.Text != "Trois" || e.Face != int(fonts.SansBold) {
+				continue
+			}
+			seen++
+			below := false
+			for _, x := range p.Elements {
+				if x.Kind == layout.TextElement && x.Face != int(fonts.SansBold) && x.Y > e.Y && x.Y < d.height-d.bottom {
+					below = true
+				}
+			}
+			if !below {
+				t.Errorf("page %d ends with the heading", p.Number)
+			}
+		}
+	}
+	if seen < 20 {
+		t.Fatalf("%d headings found, want 20", seen)
+	}
+}
+
+// What the typesetter had to force is reported with a stable rule code,
+// the file and the line of the block.
+func TestForcedReports(t *testing.T) {
+	b := newBook(t, 1)
+	set, err := fonts.Load(b.Root, b.Fonts.Serif, b.Fonts.Sans)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := newTypesetter(b, set)
+	ts.file, ts.line = "contributions/x.md", 12
+	st := ts.pstyle(layout.Mm(40), ts.d.leading, layout.Justify)
+	// two words that cannot be hyphenated, on a measure that holds one and a half
+	r := ts.text("ABCDEFGHIJKLMNO PQRSTUVWXYZABCD EFGHIJKLMNOPQRS", tstyle{fam: serif, size: ts.d.size})
+	ts.setLines([]layout.Run{r}, st)
+	ts.line = 20
+	ts.setLines([]layout.Run{ts.text("https://example.org/une/adresse/bien/trop/longue/pour/la/ligne", tstyle{fam: serif, size: ts.d.size})}, st)
+	ts.line = 30
+	ts.text("un emoji 🙂", tstyle{fam: serif, size: ts.d.size})
+	ts.flowIssue(layout.Widow, &layout.Page{Number: 3})
+	ts.flowIssue(layout.Orphan, &layout.Page{Number: 3})
+	want := map[string]int{"line-loose": 12, "line-overfull": 20, "glyph-missing": 30, "widow": 30, "orphan": 30}
+	got := map[string]int{}
+	for _, d := range ts.diags {
+		if d.File != "contributions/x.md" || d.Severity != book.Warning {
+			t.Errorf("finding %s", d)
+		}
+		got[d.Rule] = d.Pos.Line
+	}
+	for rule, line := range want {
+		if got[rule] != line {
+			t.Errorf("%s: line %d, want %d\n%s", rule, got[rule], line, ts.diags.Text())
+		}
+	}
+	if len(got) != len(want) {
+		t.Errorf("findings:\n%s", ts.diags.Text())
 	}
 }

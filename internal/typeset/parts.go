@@ -236,7 +236,7 @@ func (t *typesetter) index() {
 		head := t.setLines([]layout.Run{t.text(g.Letter, tstyle{fam: sans, base: book.Bold, size: gs, color: d.accent})}, t.pstyle(d.measure, gs*14/10, layout.Left))
 		t.flow.Space(ld * 2 / 3)
 		t.flow.Need(height(head) + 2*ld)
-		t.flow.Lines(head, layout.LinesOpts{Keep: true})
+		t.flow.Lines(head, layout.LinesOpts{Keep: true, KeepNext: true})
 		for _, en := range g.Entries {
 			c := en.Contribution
 			t.file = c.Path

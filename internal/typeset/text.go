@@ -86,12 +86,31 @@ func (t *typesetter) pstyle(width, leading layout.Unit, align layout.Align) layo
 		Params: layout.DefaultBreakParams()}
 }
 
+// looseReport is the badness above which a justified line is reported as
+// too loose: TeX's \hbadness, the threshold of its "Underfull \hbox"
+// warnings. Lines between the breaker's tolerance (200) and this are set by
+// its emergency pass and look acceptable.
+const looseReport = 1000
+
 func (t *typesetter) setLines(runs []layout.Run, st layout.Style) []layout.Line {
 	var hy layout.Hyphenator
 	if st.Hyphenate && t.lang == "fr" {
 		hy = layout.French()
 	}
 	lines := st.Set(runs, t.faces, hy)
+	if st.Align == layout.Justify {
+		for _, l := range lines {
+			if l.Badness > looseReport && !l.Overfull {
+				key := fmt.Sprintf("loose\x00%s\x00%d", t.file, t.line)
+				if !t.seen[key] {
+					t.seen[key] = true
+					t.diags.Add(t.fileOr(), book.Pos{Line: t.line}, book.Warning, "line-loose",
+						"une ligne justifiée a dû être composée avec des espaces trop larges (mot long, adresse web ?) : reformulez ou ajoutez un point de coupure")
+				}
+				break
+			}
+		}
+	}
 	for _, l := range lines {
 		if l.Overfull {
 			key := fmt.Sprintf("over\x00%s\x00%d", t.file, t.line)
@@ -194,7 +213,7 @@ func (t *typesetter) block(b *book.Block, c bctx) {
 			t.pstyle(c.width, ld, layout.Left))
 		t.flow.Space(c.leading * 3 / 4)
 		t.flow.Need(height(lines) + 2*c.leading + ld/3)
-		t.flow.Lines(lines, layout.LinesOpts{X: c.x, Keep: true})
+		t.flow.Lines(lines, layout.LinesOpts{X: c.x, Keep: true, KeepNext: true})
 		t.flow.Skip(ld / 3)
 	case book.Quote:
 		t.flow.Space(c.leading / 3)

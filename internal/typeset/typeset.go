@@ -197,8 +197,25 @@ func newTypesetter(b *book.Book, set *fonts.Set) *typesetter {
 		t.lang = "fr"
 	}
 	t.doc = &layout.Document{Width: d.width, Height: d.height}
-	t.flow = &layout.Flow{Doc: t.doc, Start: t.startPage}
+	t.flow = &layout.Flow{Doc: t.doc, Start: t.startPage, Report: t.flowIssue}
 	return t
+}
+
+// flowIssue reports a widow or an orphan the page breaking could not avoid.
+func (t *typesetter) flowIssue(is layout.Issue, p *layout.Page) {
+	key := fmt.Sprintf("flow\x00%s\x00%d\x00%d", t.file, t.line, is)
+	if t.seen[key] {
+		return
+	}
+	t.seen[key] = true
+	switch is {
+	case layout.Widow:
+		t.diags.Add(t.fileOr(), book.Pos{Line: t.line}, book.Warning, "widow",
+			"la dernière ligne d’un paragraphe se retrouve seule en haut de la page %d : raccourcir ou allonger un peu le texte l’évite", p.Number+1)
+	case layout.Orphan:
+		t.diags.Add(t.fileOr(), book.Pos{Line: t.line}, book.Warning, "orphan",
+			"la première ligne d’un paragraphe se retrouve seule en bas de la page %d : raccourcir ou allonger un peu le texte l’évite", p.Number)
+	}
 }
 
 func (t *typesetter) startPage(p *layout.Page) layout.Frame {
