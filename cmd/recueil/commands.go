@@ -15,7 +15,6 @@ import (
 	"github.com/recueil/recueil/internal/book"
 	"github.com/recueil/recueil/internal/load"
 	"github.com/recueil/recueil/internal/pipeline"
-	"github.com/recueil/recueil/internal/report"
 )
 
 func compileCommand() *cli.Command {
@@ -58,52 +57,6 @@ func compileCommand() *cli.Command {
 				}
 			}
 			return nil
-		},
-	}
-}
-
-func checkCommand() *cli.Command {
-	return &cli.Command{
-		Name:      "check",
-		Usage:     "report every problem in the contributions (all files, or only FILES)",
-		ArgsUsage: "[FILES...]",
-		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "format", Value: "text", Usage: "text, github (annotations) or json"},
-			&cli.BoolFlag{Name: "strict", Usage: "treat warnings as errors"},
-			jobsFlag(),
-		},
-		Action: func(c *cli.Context) error {
-			format := c.String("format")
-			if !contains(report.Formats, format) {
-				return fail(exitUsage, fmt.Errorf("--format %s: choose text, github or json", format))
-			}
-			o := options(c)
-			only, err := relFiles(o.Root, c.Args().Slice())
-			if err != nil {
-				return fail(exitUsage, err)
-			}
-			b, diags, err := pipeline.Check(o)
-			if err != nil {
-				return bookError(err)
-			}
-			files := len(b.Contributions)
-			if only != nil {
-				// Findings on the named files only; collisions with the rest of
-				// the book are still found because the whole book was checked.
-				keep := map[string]bool{"book.yaml": true}
-				for f := range only {
-					keep[f] = true
-				}
-				diags = diags.ForFiles(keep)
-				files = len(only)
-			}
-			if err := report.Write(c.App.Writer, format, diags, files); err != nil {
-				return fail(exitFailure, err)
-			}
-			if format == "text" {
-				fmt.Fprintln(c.App.ErrWriter, diags.Summary(files))
-			}
-			return bookError(pipeline.Failed(diags, c.Bool("strict")))
 		},
 	}
 }

@@ -1,22 +1,35 @@
 // Package report prints diagnostics for people (text), for GitHub Actions
-// (workflow commands that become annotations) and for tools (JSON).
+// (workflow commands that become annotations) and for tools (JSON, SARIF).
 package report
 
 import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"sort"
 	"strings"
 
 	"github.com/recueil/recueil/internal/book"
 )
 
 // Formats are the accepted --format values.
-var Formats = []string{"text", "github", "json"}
+var Formats = []string{"text", "github", "json", "sarif"}
 
-// Write prints diags in the given format; files is the number of files
-// checked, for the summary.
-func Write(w io.Writer, format string, diags book.Diagnostics, files int) error {
+// Rule documents one rule code, for the formats that list them (SARIF).
+type Rule struct {
+	ID          string
+	Description string // one sentence; the rule code itself when empty
+}
+
+// Info is what a report says besides the findings.
+type Info struct {
+	Files   int    // number of files checked, for the summary
+	Rules   []Rule // known rules; rules seen in the findings are added
+	Version string // the tool's version, "" when unknown
+}
+
+// Write prints diags in the given format.
+func Write(w io.Writer, format string, diags book.Diagnostics, info Info) error {
 	switch format {
 	case "text", "":
 		_, err := io.WriteString(w, diags.Text())
@@ -24,9 +37,11 @@ func Write(w io.Writer, format string, diags book.Diagnostics, files int) error 
 	case "github":
 		return github(w, diags)
 	case "json":
-		return jsonOut(w, diags, files)
+		return jsonOut(w, diags, info.Files)
+	case "sarif":
+		return sarif(w, diags, info)
 	}
-	return fmt.Errorf("--format %s: choose text, github or json", format)
+	return fmt.Errorf("--format %s: choose %s", format, strings.Join(Formats, ", "))
 }
 
 // github prints workflow commands: ::error file=…,line=…,col=…,title=…::message
@@ -86,8 +101,130 @@ func jsonOut(w io.Writer, diags book.Diagnostics, files int) error {
 	r.Summary.Files = files
 	r.Summary.Errors = diags.Count(book.Error)
 	r.Summary.Warnings = diags.Count(book.Warning)
+	return encode(w, r)
+}
+
+func encode(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(r)
+	return enc.Encode(v)
+}
+
+// SARIF 2.1.0, the subset code-scanning tools read.
+type (
+	sarifLog struct {
+		Schema  string     `json:"$schema"`
+		Version string     `json:"version"`
+		Runs    []sarifRun `json:"runs"`
+	}
+	sarifRun struct {
+		Tool    sarifTool     `json:"tool"`
+		Results []sarifResult `json:"results"`
+	}
+	sarifTool struct {
+		Driver sarifDriver `json:"driver"`
+	}
+	sarifDriver struct {
+		Name           string      `json:"name"`
+		Version        string      `json:"version,omitempty"`
+		InformationURI string      `json:"informationUri"`
+		Rules          []sarifRule `json:"rules"`
+	}
+	sarifRule struct {
+		ID               string       `json:"id"`
+		ShortDescription sarifMessage `json:"shortDescription"`
+		HelpURI          string       `json:"helpUri"`
+	}
+	sarifMessage struct {
+		Text string `json:"text"`
+	}
+	sarifResult struct {
+		RuleID    string          `json:"ruleId"`
+		RuleIndex int             `json:"ruleIndex"`
+		Level     string          `json:"level"`
+		Message   sarifMessage    `json:"message"`
+		Locations []sarifLocation `json:"locations"`
+	}
+	sarifLocation struct {
+		PhysicalLocation sarifPhysical `json:"physicalLocation"`
+	}
+	sarifPhysical struct {
+		ArtifactLocation sarifArtifact `json:"artifactLocation"`
+		Region           *sarifRegion  `json:"region,omitempty"`
+	}
+	sarifArtifact struct {
+		URI       string `json:"uri"`
+		URIBaseID string `json:"uriBaseId"`
+	}
+	sarifRegion struct {
+		StartLine   int `json:"startLine"`
+		StartColumn int `json:"startColumn"`
+	}
+)
+
+// RulesURL is where the rule codes are documented.
+const RulesURL = "https://github.com/recueil/recueil/blob/main/docs/rules.md"
+
+func sarif(w io.Writer, diags book.Diagnostics, info Info) error {
+	rules := mergeRules(info.Rules, diags)
+	index := make(map[string]int, len(rules))
+	driver := sarifDriver{Name: "recueil", Version: info.Version, InformationURI: "https://github.com/recueil/recueil", Rules: []sarifRule{}}
+	for i, r := range rules {
+		index[r.ID] = i
+		desc := r.Description
+		if desc == "" {
+			desc = r.ID
+		}
+		driver.Rules = append(driver.Rules, sarifRule{ID: r.ID, ShortDescription: sarifMessage{desc}, HelpURI: RulesURL + "#" + r.ID})
+	}
+	run := sarifRun{Tool: sarifTool{driver}, Results: []sarifResult{}}
+	for _, d := range diags {
+		level := "note"
+		switch d.Severity {
+		case book.Error:
+			level = "error"
+		case book.Warning:
+			level = "warning"
+		}
+		loc := sarifPhysical{ArtifactLocation: sarifArtifact{URI: d.File, URIBaseID: "%SRCROOT%"}}
+		if d.Pos.Line > 0 {
+			loc.Region = &sarifRegion{StartLine: d.Pos.Line, StartColumn: max(d.Pos.Col, 1)}
+		}
+		run.Results = append(run.Results, sarifResult{
+			RuleID: d.Rule, RuleIndex: index[d.Rule], Level: level,
+			Message:   sarifMessage{d.Message},
+			Locations: []sarifLocation{{loc}},
+		})
+	}
+	return encode(w, sarifLog{
+		Schema:  "https://json.schemastore.org/sarif-2.1.0.json",
+		Version: "2.1.0",
+		Runs:    []sarifRun{run},
+	})
+}
+
+// mergeRules returns the known rules plus those only seen in the findings,
+// sorted by code, each once.
+func mergeRules(known []Rule, diags book.Diagnostics) []Rule {
+	seen := map[string]int{}
+	var out []Rule
+	add := func(r Rule) {
+		if i, ok := seen[r.ID]; ok {
+			if out[i].Description == "" {
+				out[i].Description = r.Description
+			}
+			return
+		}
+		seen[r.ID] = len(out)
+		out = append(out, r)
+	}
+	for _, r := range known {
+		add(r)
+	}
+	for _, d := range diags {
+		add(Rule{ID: d.Rule})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out
 }

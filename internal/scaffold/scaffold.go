@@ -1,0 +1,147 @@
+// Package scaffold holds the files recueil writes for people to start
+// from: the contribution template of recueil new, and the whole book
+// repository of recueil init (book.yaml with comments, contributions/ with a
+// README and an example, the editor's introduction, the GitHub workflows,
+// CONTRIBUTING.md, the pull-request template, .gitignore).
+//
+// The workflows, CONTRIBUTING.md and the pull-request template are also
+// recueil's own repository files: a test keeps them equal to what this
+// package renders.
+package scaffold
+
+import (
+	"bytes"
+	"embed"
+	"fmt"
+	"path"
+	"sort"
+	"strings"
+	"text/template"
+
+	"github.com/recueil/recueil/internal/book"
+)
+
+//go:embed files
+var files embed.FS
+
+// File is one file to write, at a slash-separated path relative to the
+// book folder.
+type File struct {
+	Path string
+	Data []byte
+}
+
+// Data fills the templates.
+type Data struct {
+	Title        string
+	Identifier   string
+	MinWords     int
+	MaxWords     int
+	ExtractChars int
+	PhotoMB      int // photo size limit, rounded up
+	PhotoKB      int
+	Sections     []string
+	// Developers adds the paragraph for people who change recueil's own
+	// code (only in recueil's repository).
+	Developers bool
+}
+
+// NewData returns the data of a book with the given title, identifier and
+// limits.
+func NewData(title, identifier string, lim book.Limits, sections []string) Data {
+	return Data{
+		Title:        title,
+		Identifier:   identifier,
+		MinWords:     lim.MinWords,
+		MaxWords:     lim.MaxWords,
+		ExtractChars: lim.ExtractChars,
+		PhotoMB:      int((lim.PhotoBytes + (1<<20 - 1)) >> 20),
+		PhotoKB:      int(lim.PhotoBytes >> 10),
+		Sections:     sections,
+	}
+}
+
+// Contribution is the file a new contributor starts from, with the front
+// matter filled in for name.
+func Contribution(name string, d Data) []byte {
+	key := book.NameKey(name)
+	return render("contribution.md", struct {
+		Data
+		Name, SortAs string
+	}{d, name, key})
+}
+
+// Shared are the files of a book repository that recueil's own repository
+// holds too: the workflows, CONTRIBUTING.md and the pull-request template.
+func Shared(d Data) []File {
+	return []File{
+		{".github/pull_request_template.md", render("pull_request_template.md", d)},
+		{".github/workflows/check.yml", raw("workflows/check.yml")},
+		{".github/workflows/release.yml", raw("workflows/release.yml")},
+		{"CONTRIBUTING.md", render("CONTRIBUTING.md", d)},
+	}
+}
+
+// Book returns every file of a new book repository, sorted by path.
+func Book(d Data) []File {
+	out := []File{
+		{".gitignore", raw("gitignore")},
+		{"book.yaml", render("book.yaml", d)},
+		{"contributions/README.md", render("contributions-README.md", d)},
+		{"contributions/" + ExampleSlug + ".md", raw("example.md")},
+		{"editorial/introduction.md", raw("introduction.md")},
+	}
+	out = append(out, Shared(d)...)
+	sortFiles(out)
+	return out
+}
+
+// ExampleSlug is the file name of the example contribution of a new book.
+const ExampleSlug = "exemple-a-remplacer"
+
+func raw(name string) []byte {
+	b, err := files.ReadFile(path.Join("files", name))
+	if err != nil {
+		panic(fmt.Sprintf("scaffold: embedded file %s: %v", name, err)) // a build mistake, caught by the tests
+	}
+	return b
+}
+
+func render(name string, data any) []byte {
+	t, err := template.New(name).Funcs(template.FuncMap{
+		"yaml": yamlQuote,
+		"join": strings.Join,
+		"add":  func(a, b int) int { return a + b },
+	}).Parse(string(raw(name + ".tmpl")))
+	if err != nil {
+		panic(fmt.Sprintf("scaffold: template %s: %v", name, err))
+	}
+	var b bytes.Buffer
+	if err := t.Execute(&b, data); err != nil {
+		panic(fmt.Sprintf("scaffold: template %s: %v", name, err))
+	}
+	return b.Bytes()
+}
+
+// yamlQuote writes s as a double-quoted YAML scalar.
+func yamlQuote(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		switch {
+		case r == '"' || r == '\\':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case r < 0x20 || r == 0x7f:
+			fmt.Fprintf(&b, `\x%02x`, r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
+}
+
+func sortFiles(fs []File) {
+	sort.Slice(fs, func(i, j int) bool { return fs[i].Path < fs[j].Path })
+}

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Lints the GitHub workflows with actionlint, built from source through the
+# Go module proxy (no binary download), pinned. shellcheck, when installed,
+# is used by actionlint for the run: scripts.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+version=v1.7.12
+bin="${ACTIONLINT_BIN:-$(go env GOPATH)/bin/actionlint-$version}"
+if [ ! -x "$bin" ]; then
+  tmp="$(mktemp -d)"
+  trap 'rm -rf "$tmp"' EXIT
+  # Outside the module, so go.mod is never touched.
+  (cd "$tmp" && GOBIN="$tmp" GOFLAGS=-mod=mod go install "github.com/rhysd/actionlint/cmd/actionlint@$version")
+  mkdir -p "$(dirname "$bin")"
+  mv "$tmp/actionlint" "$bin"
+fi
+# The workflows of this repository, and the same files as recueil init writes them.
+"$bin" -no-color .github/workflows/*.yml internal/scaffold/files/workflows/*.yml
