@@ -3,6 +3,7 @@ package typo
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -283,46 +284,41 @@ func lineAt(src []byte, p int) (string, int) {
 }
 
 // sameMarkdown returns the edits of the body that keep its Markdown
-// structure (a blank next to an emphasis marker may change what it means):
-// all of them when they do, else the ones that touch no markup, else the
-// ones that only change a character (quotes, apostrophes, dots), else none.
+// structure: a blank next to an emphasis marker may change what the marker
+// means, and which marker opens or closes is only known to the parser. All
+// the edits when they keep it (the usual case); else, groups of touching
+// edits (a quote and the space after it) are kept one by one while the
+// structure holds.
 func (s *source) sameMarkdown(edits []edit, body int) []edit {
 	if len(edits) == 0 {
 		return nil
 	}
 	shape := markdownShape(s.src[body:])
 	ok := func(es []edit) bool {
-		return len(es) == 0 || markdownShape(s.applyBytes(es)[body:]) == shape
+		return len(es) == 0 || markdownShape(s.applyBytes(sortEdits(slices.Clone(es)))[body:]) == shape
 	}
 	if ok(edits) {
 		return edits
 	}
-	var far, chars []edit
-	for _, e := range edits {
-		if !s.markupNear(e) {
-			far = append(far, e)
+	var groups [][]edit
+	for i, e := range edits {
+		if i > 0 && e.start <= edits[i-1].end {
+			groups[len(groups)-1] = append(groups[len(groups)-1], e)
+			continue
 		}
-		if e.rule == RuleQuotes || e.rule == RuleApostrophe || e.rule == RuleEllipsis {
-			chars = append(chars, e)
-		}
+		groups = append(groups, []edit{e})
 	}
-	if ok(far) {
-		return far
-	}
-	if ok(chars) {
-		return chars
-	}
-	return nil
-}
-
-// markupNear reports whether the edit touches Markdown punctuation.
-func (s *source) markupNear(e edit) bool {
-	for _, i := range []int{e.start - 1, e.end} {
-		if i >= 0 && i < len(s.rs) && strings.ContainsRune("*_~<>[]()!`\\&", s.rs[i]) {
-			return true
+	var kept []edit
+	done := make([]bool, len(groups))
+	for sweep := 0; sweep < 2; sweep++ {
+		for i, g := range groups {
+			if !done[i] && ok(append(slices.Clone(kept), g...)) {
+				kept = append(kept, g...)
+				done[i] = true
+			}
 		}
 	}
-	return false
+	return sortEdits(kept)
 }
 
 // markdownShape is the Markdown tree of body without its text: the kinds
