@@ -5,6 +5,7 @@ package pipeline
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -50,11 +51,14 @@ var ErrBookConfig = errors.New("book.yaml has errors")
 
 // Result is what a run produced.
 type Result struct {
-	Book    *book.Book
-	Diags   book.Diagnostics
-	Files   []string            // artifacts written, relative to Out
-	Pages   []typeset.PageRange // where each published contribution is, when typeset
-	typeset *typeset.Result
+	Book  *book.Book
+	Diags book.Diagnostics
+	Files []string            // artifacts written, relative to Out
+	Pages []typeset.PageRange // where each published contribution is, when typeset
+	// Rendered counts the cards and offprints drawn by this run, the others
+	// coming from the cache.
+	Rendered struct{ Cards, Offprints int }
+	typeset  *typeset.Result
 }
 
 func (o Options) out() string {
@@ -238,26 +242,26 @@ func (o Options) build(st *stage, res *Result) error {
 }
 
 // shareKit writes what each contributor shares: two cards, an offprint,
-// and share.json and share.html listing them.
+// and share.json and share.html listing them. Cards and offprints whose
+// inputs did not change since the last run come from the cache.
 func (o Options) shareKit(st *stage, res *Result, files fs.FS) error {
 	b := res.Book
 	pub := b.Published()
-	var cc []*cards.Card
+	cc := openCache(o.out())
+	base := append(settings(b), fileBytes(b.Root, b.Cards.Logo, fontFile(b.Fonts.Serif), fontFile(b.Fonts.Sans))...)
+	var cs []*cards.Card
 	if o.want("cards") {
 		o.progress("cards")
-		var d book.Diagnostics
 		var err error
-		cc, d, err = cards.RenderAll(b, pub, files, o.Jobs)
+		cs, err = o.cards(cc, base, res, files)
 		if err != nil {
 			return fmt.Errorf("cards: %w", err)
 		}
-		res.Diags = append(res.Diags, d...)
 		for i, c := range pub {
-			card := cc[i]
-			if err := st.write("cards/"+c.Slug+".png", bytesWriter(card.Wide)); err != nil {
+			if err := st.write("cards/"+c.Slug+".png", bytesWriter(cs[i].Wide)); err != nil {
 				return fmt.Errorf("cards: %w", err)
 			}
-			if err := st.write("cards/"+c.Slug+"-square.png", bytesWriter(card.Square)); err != nil {
+			if err := st.write("cards/"+c.Slug+"-square.png", bytesWriter(cs[i].Square)); err != nil {
 				return fmt.Errorf("cards: %w", err)
 			}
 		}
@@ -270,13 +274,27 @@ func (o Options) shareKit(st *stage, res *Result, files fs.FS) error {
 	}
 	if o.want("extracts") {
 		o.progress("extracts")
+		drawn := make([]bool, len(pub))
 		pdfs, err := parallel(len(pub), o.Jobs, func(i int) ([]byte, error) {
+			key := cc.key("extracts", base, offprintInputs(res, ranges[i].First, ranges[i].Last))
+			if data, ok := cc.get(key); ok {
+				return data, nil
+			}
 			var buf bytes.Buffer
-			err := pdf.WritePages(&buf, res.typeset, b, ranges[i].First, ranges[i].Last)
-			return buf.Bytes(), err
+			if err := pdf.WritePages(&buf, res.typeset, b, ranges[i].First, ranges[i].Last); err != nil {
+				return nil, err
+			}
+			cc.put(key, buf.Bytes())
+			drawn[i] = true
+			return buf.Bytes(), nil
 		})
 		if err != nil {
 			return fmt.Errorf("extracts: %w", err)
+		}
+		for _, d := range drawn {
+			if d {
+				res.Rendered.Offprints++
+			}
 		}
 		for i, c := range pub {
 			if err := st.write("extracts/"+c.Slug+".pdf", bytesWriter(pdfs[i])); err != nil {
@@ -284,7 +302,8 @@ func (o Options) shareKit(st *stage, res *Result, files fs.FS) error {
 			}
 		}
 	}
-	entries := share.Build(b, pub, cc, ranges)
+	cc.prune()
+	entries := share.Build(b, pub, cs, ranges)
 	if !o.want("cards") {
 		for i := range entries {
 			entries[i].Card, entries[i].CardSquare = "", ""
@@ -302,6 +321,108 @@ func (o Options) shareKit(st *stage, res *Result, files fs.FS) error {
 		return fmt.Errorf("share: %w", err)
 	}
 	return nil
+}
+
+// cachedCard is a card as kept in the cache, with its findings.
+type cachedCard struct {
+	Card  cards.Card
+	Diags book.Diagnostics
+}
+
+// cards renders the published contributions' cards, taking from the cache
+// those whose text, photo and book settings did not change. The findings
+// about book.yaml are kept in their own entry, so a fully cached run
+// reports them too.
+func (o Options) cards(cc *cache, base []byte, res *Result, files fs.FS) ([]*cards.Card, error) {
+	b := res.Book
+	pub := b.Published()
+	out := make([]*cards.Card, len(pub))
+	keys := make([]string, len(pub))
+	var miss []*book.Contribution
+	var missAt []int
+	for i, c := range pub {
+		raw, _ := json.Marshal(c)
+		keys[i] = cc.key("cards", base, raw, fileBytes(b.Root, c.Photo))
+		var e cachedCard
+		if data, ok := cc.get(keys[i]); ok && json.Unmarshal(data, &e) == nil {
+			out[i] = &e.Card
+			res.Diags = append(res.Diags, e.Diags...)
+			continue
+		}
+		miss, missAt = append(miss, c), append(missAt, i)
+	}
+	bookKey := cc.key("cards-book", base)
+	if len(miss) == 0 {
+		var d book.Diagnostics
+		if data, ok := cc.get(bookKey); ok && json.Unmarshal(data, &d) == nil {
+			res.Diags = append(res.Diags, d...)
+			return out, nil
+		}
+		if len(pub) > 0 {
+			// No record of the book's own findings: render one card again for them.
+			miss, missAt = pub[:1], []int{0}
+		}
+	}
+	rendered, diags, err := cards.RenderAll(b, miss, files, o.Jobs)
+	if err != nil {
+		return nil, err
+	}
+	res.Rendered.Cards += len(miss)
+	per := map[string]book.Diagnostics{}
+	var bookDiags book.Diagnostics
+	for _, d := range diags {
+		if d.File == "book.yaml" {
+			bookDiags = append(bookDiags, d)
+		} else {
+			per[d.File] = append(per[d.File], d)
+		}
+	}
+	res.Diags = append(res.Diags, bookDiags...)
+	if raw, err := json.Marshal(bookDiags); err == nil {
+		cc.put(bookKey, raw)
+	}
+	for j, i := range missAt {
+		c := miss[j]
+		if out[i] == nil {
+			res.Diags = append(res.Diags, per[c.Path]...)
+		}
+		out[i] = rendered[j]
+		if raw, err := json.Marshal(cachedCard{Card: *rendered[j], Diags: per[c.Path]}); err == nil {
+			cc.put(keys[i], raw)
+		}
+	}
+	return out, nil
+}
+
+// offprintInputs is everything an offprint is drawn from: its pages as laid
+// out (text, positions, links) and the images they show.
+func offprintInputs(res *Result, first, last int) []byte {
+	var buf bytes.Buffer
+	fmt.Fprintf(&buf, "%d-%d\x00", first, last)
+	if res.typeset == nil {
+		return buf.Bytes()
+	}
+	for _, p := range res.typeset.Doc.Pages {
+		if p.Number < first || p.Number > last {
+			continue
+		}
+		fmt.Fprintf(&buf, "%#v\x00", *p)
+		for _, e := range p.Elements {
+			if e.Src != "" { // a file-system path, as the PDF writer opens it
+				raw, _ := os.ReadFile(e.Src)
+				buf.Write(raw)
+			}
+		}
+	}
+	return buf.Bytes()
+}
+
+// fontFile is the path of a custom font, or "" for the built-in ones.
+func fontFile(name string) string {
+	if name == "" || name == "builtin" {
+		return ""
+	}
+	return name
 }
 
 func bytesWriter(b []byte) func(io.Writer) error {

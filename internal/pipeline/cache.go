@@ -1,0 +1,148 @@
+package pipeline
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+
+	"github.com/recueil/recueil/internal/book"
+)
+
+// cache keeps rendered cards and offprints in output/.cache, keyed by a
+// hash of everything that goes into them (the contributor's text and
+// photo, the book's settings, the laid-out pages, the recueil binary
+// itself), so a compile re-renders only what changed. A hit returns the
+// very bytes a cold build would make. Entries carry a checksum: a damaged
+// entry is a miss.
+type cache struct {
+	dir  string
+	salt []byte
+
+	mu   sync.Mutex
+	used map[string]bool
+}
+
+const cacheDir = ".cache"
+
+func openCache(out string) *cache {
+	c := &cache{dir: filepath.Join(out, cacheDir), used: map[string]bool{}}
+	// The binary is part of every key: a new version of recueil renders
+	// afresh. Without it (an unreadable executable) there is no cache.
+	exe, err := os.Executable()
+	if err != nil {
+		return nil
+	}
+	f, err := os.Open(exe)
+	if err != nil {
+		return nil
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return nil
+	}
+	c.salt = h.Sum(nil)
+	return c
+}
+
+// key hashes the parts of an entry's inputs.
+func (c *cache) key(kind string, parts ...[]byte) string {
+	h := sha256.New()
+	h.Write(c.salt)
+	fmt.Fprintf(h, "%s/v1\x00", kind)
+	for _, p := range parts {
+		fmt.Fprintf(h, "%d\x00", len(p))
+		h.Write(p)
+	}
+	return kind + "/" + hex.EncodeToString(h.Sum(nil))
+}
+
+func (c *cache) path(key string) string { return filepath.Join(c.dir, filepath.FromSlash(key)) }
+
+func (c *cache) get(key string) ([]byte, bool) {
+	if c == nil {
+		return nil, false
+	}
+	raw, err := os.ReadFile(c.path(key))
+	if err != nil || len(raw) < sha256.Size {
+		return nil, false
+	}
+	sum := sha256.Sum256(raw[sha256.Size:])
+	if !bytes.Equal(sum[:], raw[:sha256.Size]) {
+		return nil, false
+	}
+	c.mu.Lock()
+	c.used[key] = true
+	c.mu.Unlock()
+	return raw[sha256.Size:], true
+}
+
+func (c *cache) put(key string, data []byte) {
+	if c == nil {
+		return
+	}
+	p := c.path(key)
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		return
+	}
+	sum := sha256.Sum256(data)
+	tmp := p + ".tmp"
+	if err := os.WriteFile(tmp, append(sum[:], data...), 0o644); err != nil {
+		os.Remove(tmp)
+		return
+	}
+	if os.Rename(tmp, p) == nil {
+		c.mu.Lock()
+		c.used[key] = true
+		c.mu.Unlock()
+	}
+}
+
+// prune removes the entries this run did not use.
+func (c *cache) prune() {
+	if c == nil {
+		return
+	}
+	filepath.WalkDir(c.dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return nil
+		}
+		rel, _ := filepath.Rel(c.dir, p)
+		if !c.used[filepath.ToSlash(rel)] || strings.HasSuffix(p, ".tmp") {
+			os.Remove(p)
+		}
+		return nil
+	})
+}
+
+// settings is the part of the book every card and offprint depends on:
+// everything but the contributions and the editor's texts.
+func settings(b *book.Book) []byte {
+	s := *b
+	s.Contributions, s.Introduction, s.Afterword, s.Fields = nil, nil, nil, nil
+	raw, _ := json.Marshal(s)
+	return raw
+}
+
+// fileBytes reads book-relative files for keys; a missing file hashes as
+// empty (the renderer reports it).
+func fileBytes(root string, paths ...string) []byte {
+	var b bytes.Buffer
+	for _, p := range paths {
+		if p == "" {
+			continue
+		}
+		raw, _ := os.ReadFile(filepath.Join(root, filepath.FromSlash(p)))
+		fmt.Fprintf(&b, "%s\x00%d\x00", p, len(raw))
+		b.Write(raw)
+	}
+	return b.Bytes()
+}
