@@ -328,42 +328,29 @@ func spacing(items []item, removed []bool, k, m int, p policy) (edit, bool) {
 }
 
 // emphasisBeforeOK reports whether a blank may be put in, or taken out,
-// right after items[j]. In a Markdown source, next to an emphasis marker
-// that could change what the marker means: only after a real closing
-// marker (one that follows a non-blank) is it safe. A literal * or _ might
-// become a marker.
+// right after items[j], in a Markdown source. Next to a run of * or _ that
+// could change whether the run opens or closes an emphasis (CommonMark's
+// flanking rules). The run keeps its role when it follows a letter or a
+// digit: it is right-flanking only, before and after the change.
 func emphasisBeforeOK(items []item, j int, p policy) bool {
 	if !p.source || j < 0 || !isEmphasis(items[j].r) {
 		return true
 	}
-	return items[j].masked && closesBefore(items, j)
+	for ; j >= 0 && isEmphasis(items[j].r); j-- {
+	}
+	return j >= 0 && (isLetter(items[j].r) || isDigit(items[j].r))
 }
 
-// emphasisAfterOK is emphasisBeforeOK for a blank put in right before
-// items[j]: only before a real opening marker followed by a non-blank.
+// emphasisAfterOK is emphasisBeforeOK for a blank put in right before the
+// run starting at items[j]: safe when the run is followed by a letter or a
+// digit (left-flanking only, before and after).
 func emphasisAfterOK(items []item, j int, p policy) bool {
 	if !p.source || j >= len(items) || !isEmphasis(items[j].r) {
 		return true
 	}
-	return items[j].masked && opensAfter(items, j)
-}
-
-// closesBefore reports whether the emphasis marker run ending at items[j]
-// is preceded by a non-blank: then a space after it keeps it a closing
-// marker.
-func closesBefore(items []item, j int) bool {
-	for ; j >= 0 && items[j].masked && isEmphasis(items[j].r); j-- {
+	for ; j < len(items) && isEmphasis(items[j].r); j++ {
 	}
-	return j >= 0 && !isSpace(items[j].r)
-}
-
-// opensAfter reports whether the emphasis marker run starting at items[j]
-// is followed by a non-blank: then a space before it keeps it an opening
-// marker.
-func opensAfter(items []item, j int) bool {
-	for ; j < len(items) && items[j].masked && isEmphasis(items[j].r); j++ {
-	}
-	return j < len(items) && !isSpace(items[j].r)
+	return j < len(items) && (isLetter(items[j].r) || isDigit(items[j].r))
 }
 
 // sameRunes reports whether the run reads want.
