@@ -4,7 +4,7 @@
 GO ?= go
 RECUEIL = $(GO) run ./cmd/recueil
 
-.PHONY: compile test tools check build bench vet
+.PHONY: compile test tools check build bench vet corpus typeset-report
 
 compile:
 	$(RECUEIL) compile
@@ -22,5 +22,16 @@ test: tools
 	$(GO) vet ./...
 	$(GO) test -count=1 ./...
 
-bench:
-	$(GO) test -run '^$$' -bench . -benchmem ./...
+# Generated corpora for measurements (git-ignored): testdata/corpus-612, -5000.
+corpus:
+	@for n in 612 5000; do [ -f testdata/corpus-$$n/book.yaml ] || $(GO) run ./tools/corpus -n $$n -out testdata/corpus-$$n; done
+
+# Times check and compile on 612 and 5,000 contributions (minutes; not in CI):
+# writes docs/benchmarks.md. Go micro-benchmarks: go test -run '^$$' -bench . ./...
+bench: corpus
+	scripts/bench.sh
+
+# Compares recueil's PDF with pandoc + xelatex on the same text (installs TeX
+# with apt when run; never needed by the build or CI): writes docs/typesetting.md.
+typeset-report: corpus
+	scripts/typeset-report.sh
