@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -71,3 +72,34 @@ func TestWarmBuild(t *testing.T) {
 		t.Errorf("warm build differs from a cold one:\n%s\n%s", warmSums, coldSums)
 	}
 }
+
+// TestPreview writes one contributor's pages (with the book's page
+// numbers), a picture of the first page and the cards, and nothing else.
+func TestPreview(t *testing.T) {
+	need(t, "pdftotext")
+	root := copyBook(t)
+	res, err := Preview(Options{Root: root, Jobs: 2}, "contributions/violette-exemple.md")
+	if err != nil {
+		t.Fatalf("%v\n%s", err, res.Diags.Text())
+	}
+	want := []string{"preview/violette-exemple-card-square.png", "preview/violette-exemple-card.png", "preview/violette-exemple-page.png", "preview/violette-exemple.pdf"}
+	if strings.Join(res.Files, " ") != strings.Join(want, " ") {
+		t.Errorf("files = %v, want %v", res.Files, want)
+	}
+	pr := res.Pages[0]
+	text := runTool(t, "pdftotext", filepath.Join(root, "output", "preview", "violette-exemple.pdf"), "-")
+	if !strings.Contains(text, "Violette Exemple") || !strings.Contains(text, "stagiaire") {
+		t.Errorf("the preview does not hold the contributor's text:\n%.300s", text)
+	}
+	if !strings.Contains(text, "\n"+itoa(pr.First)+"\n") {
+		t.Errorf("the preview does not show the book's folio %d", pr.First)
+	}
+	if _, err := os.Stat(filepath.Join(root, "output", "SHA256SUMS")); err == nil {
+		t.Error("preview wrote the book's SHA256SUMS")
+	}
+	if _, err := Preview(Options{Root: root}, "contributions/nobody.md"); err == nil {
+		t.Error("preview of a missing file succeeded")
+	}
+}
+
+func itoa(n int) string { return fmt.Sprint(n) }
