@@ -41,6 +41,7 @@ type Face struct {
 	TTF    []byte
 	widths []uint16 // per BMP rune, in 1/1000 em; 0: missing
 	has    []bool
+	glyphs []uint16 // per BMP rune, the glyph index
 	// Missing is the width fpdf gives a rune the font lacks.
 	Missing int
 }
@@ -216,7 +217,7 @@ func Parse(ttf []byte) (*Face, error) {
 	starts := ends + 2*seg + 2
 	deltas := starts + 2*seg
 	ranges := deltas + 2*seg
-	f := &Face{TTF: ttf, widths: make([]uint16, 65536), has: make([]bool, 65536)}
+	f := &Face{TTF: ttf, widths: make([]uint16, 65536), has: make([]bool, 65536), glyphs: make([]uint16, 65536)}
 	for i := 0; i < seg; i++ {
 		end := int(be.Uint16(t[ends+2*i:]))
 		start := int(be.Uint16(t[starts+2*i:]))
@@ -243,6 +244,7 @@ func Parse(ttf []byte) (*Face, error) {
 			}
 			f.widths[c] = uint16(w)
 			f.has[c] = true
+			f.glyphs[c] = uint16(g)
 		}
 	}
 	f.Missing = int(math.Round(scale * float64(advance(0))))

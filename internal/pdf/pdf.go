@@ -118,7 +118,7 @@ func write(w io.Writer, r *typeset.Result, doc *layout.Document, b *book.Book, t
 		}
 	}
 
-	d := &drawer{f: f, r: r, images: newImages(f)}
+	d := &drawer{f: f, r: r, images: newImages(f), runes: runesByFace(doc)}
 	for _, p := range doc.Pages {
 		f.AddPage()
 		d.font = -1
@@ -152,10 +152,38 @@ type drawer struct {
 	r      *typeset.Result
 	font   int
 	added  [fonts.NumFaces]bool
+	runes  [fonts.NumFaces][]rune // what each face draws
 	size   layout.Unit
 	color  layout.Color
 	images *images
 	err    error // the first error met while drawing
+}
+
+// runesByFace lists the characters each face draws in doc, for the fonts
+// embedded (see fonts.Face.Trim).
+func runesByFace(doc *layout.Document) [fonts.NumFaces][]rune {
+	var seen [fonts.NumFaces][]uint64
+	var out [fonts.NumFaces][]rune
+	for _, p := range doc.Pages {
+		for _, e := range p.Elements {
+			if e.Kind != layout.TextElement || e.Face < 0 || e.Face >= int(fonts.NumFaces) {
+				continue
+			}
+			if seen[e.Face] == nil {
+				seen[e.Face] = make([]uint64, 1024)
+			}
+			for _, r := range e.Text {
+				if r < 0 || r > 0xFFFF {
+					continue
+				}
+				if w, bit := r/64, uint64(1)<<(r%64); seen[e.Face][w]&bit == 0 {
+					seen[e.Face][w] |= bit
+					out[e.Face] = append(out[e.Face], r)
+				}
+			}
+		}
+	}
+	return out
 }
 
 func (d *drawer) setFont(face int, size layout.Unit) {
@@ -166,7 +194,11 @@ func (d *drawer) setFont(face int, size layout.Unit) {
 	if !d.added[face] {
 		// only the faces drawn are embedded: parsing a font costs
 		// milliseconds, and an offprint rarely uses all of them
-		d.f.AddUTF8FontFromBytes(ff.Name, ff.Style, ff.TTF)
+		ttf, err := ff.Trim(d.runes[face])
+		if err != nil {
+			ttf = ff.TTF
+		}
+		d.f.AddUTF8FontFromBytes(ff.Name, ff.Style, ttf)
 		if err := d.f.Error(); err != nil && d.err == nil {
 			d.err = fmt.Errorf("font %s %s: %w", ff.Name, ff.Style, err)
 		}

@@ -265,9 +265,9 @@ func TestWritePages(t *testing.T) {
 	}
 }
 
-// BenchmarkBook is the whole PDF of 600 short contributions: typeset and write.
+// BenchmarkBook is the whole PDF of 612 short contributions: typeset and write.
 func BenchmarkBook(b *testing.B) {
-	bk, err := testbook.New(b.TempDir(), 600)
+	bk, err := testbook.New(b.TempDir(), 612)
 	if err != nil {
 		b.Fatal(err)
 	}
