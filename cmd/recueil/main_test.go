@@ -2,11 +2,19 @@ package main
 
 import (
 	"bytes"
+	"fmt"
+	"math/rand/v2"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/rogpeppe/go-internal/testscript"
+	"github.com/rogpeppe/go-internal/txtar"
+
+	"github.com/recueil/recueil/internal/book"
+	"github.com/recueil/recueil/internal/scaffold"
 )
 
 func TestMain(m *testing.M) {
@@ -40,5 +48,164 @@ func TestHelpDocumentsExitCodes(t *testing.T) {
 	}
 	if !strings.Contains(out.String(), "EXIT CODES") || !strings.Contains(out.String(), "book.yaml") {
 		t.Errorf("help does not document the exit codes:\n%s", out.String())
+	}
+}
+
+// words returns the runs of letters and digits of s, in order: what a
+// typographic fix must never change.
+func words(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.Mn, r)
+	})
+}
+
+// faultyText is a deterministic generator of French-like text with the
+// faults a hurried typist makes.
+func faultyText(seed uint64) string {
+	rng := rand.New(rand.NewPCG(seed, 42))
+	vocab := []string{"rencontre", "l'équipe", "d'abord", "jusqu'à", "Paris", "métier", "1 200", "vraiment",
+		"\"bonjour\"", "« salut »", "`code : x`", "https://example.org/a'b", "*italique*", "**gras**", "aujourd'hui", "été", "Œuvre"}
+	punct := []string{" !", " ?", " :", " ;", "...", " ,", "  ", "!", "?", ":", ";", ".", ","}
+	var b strings.Builder
+	b.WriteString("---\nname: \"Personne " + fmt.Sprint(seed) + "\"\nrole: \"Rôle d'essai : test\"\ntitle: \"Un \"titre\" d'essai\"\n---\n")
+	for p := 0; p < 3; p++ {
+		for i := 0; i < 40; i++ {
+			b.WriteString(vocab[rng.IntN(len(vocab))])
+			if rng.IntN(3) == 0 {
+				b.WriteString(punct[rng.IntN(len(punct))])
+			}
+			b.WriteString(" ")
+		}
+		b.WriteString("\n\n")
+	}
+	return b.String()
+}
+
+// TestFixKeepsWords runs check --fix on the contributor scenario's text,
+// every sample contribution, the templates recueil writes and generated
+// faulty texts: the words are unchanged, a second --fix changes nothing,
+// and no typography finding is left.
+func TestFixKeepsWords(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "book.yaml"), []byte("title: \"Mots\"\nidentifier: \"urn:x\"\n"), 0o644)
+	cdir := filepath.Join(dir, "contributions")
+	os.MkdirAll(cdir, 0o755)
+	inputs := map[string][]byte{}
+	ar, err := txtar.ParseFile("testdata/script/contributor.txtar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range ar.Files {
+		if f.Name == "zoe.md" {
+			inputs["zoe-martin.md"] = f.Data
+		}
+	}
+	samples, _ := filepath.Glob("../../contributions/*.md")
+	for _, s := range samples {
+		b, err := os.ReadFile(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		inputs["sample-"+filepath.Base(s)] = b
+	}
+	for _, f := range scaffold.Book(scaffold.NewData("Mots", "urn:x", book.Defaults().Limits, nil)) {
+		if strings.HasPrefix(f.Path, "contributions/") && f.Path != "contributions/README.md" {
+			inputs["init-"+filepath.Base(f.Path)] = f.Data
+		}
+	}
+	inputs["new-template.md"] = scaffold.Contribution("Élodie d’Arbonne", scaffold.NewData("Mots", "urn:x", book.Defaults().Limits, []string{"Une"}))
+	for i := uint64(0); i < 40; i++ {
+		inputs[fmt.Sprintf("generated-%02d.md", i)] = []byte(faultyText(i))
+	}
+	if len(inputs) < 45 || len(samples) == 0 {
+		t.Fatalf("only %d inputs (%d samples)", len(inputs), len(samples))
+	}
+	for name, b := range inputs {
+		if err := os.WriteFile(filepath.Join(cdir, name), b, 0o640); err != nil {
+			t.Fatal(err)
+		}
+	}
+	fix := func() string {
+		var out, errb bytes.Buffer
+		code := run([]string{"recueil", "--book", dir, "check", "--fix"}, &out, &errb)
+		if code > exitFindings {
+			t.Fatalf("check --fix: exit %d\n%s", code, errb.String())
+		}
+		return out.String() + errb.String()
+	}
+	first := fix()
+	if !strings.Contains(first, "zoe-martin.md: 24 fixes") {
+		t.Errorf("the scenario's text was not fixed:\n%s", first)
+	}
+	fixed := map[string][]byte{}
+	changed := 0
+	for name, before := range inputs {
+		p := filepath.Join(cdir, name)
+		after, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if st, _ := os.Stat(p); st.Mode().Perm() != 0o640 {
+			t.Errorf("%s: mode %v, want the file's own 0640", name, st.Mode().Perm())
+		}
+		if !bytes.Equal(before, after) {
+			changed++
+		}
+		if a, b := strings.Join(words(string(before)), " "), strings.Join(words(string(after)), " "); a != b {
+			t.Errorf("%s: the words changed:\n%s\n%s", name, a, b)
+		}
+		fixed[name] = after
+	}
+	if changed < 40 {
+		t.Errorf("only %d files changed: the generated faults were not fixed", changed)
+	}
+	second := fix()
+	if !strings.Contains(second, "fixed 0 places in 0 files") || strings.Contains(second, "[typo-") {
+		t.Errorf("a second --fix found more to do:\n%s", second)
+	}
+	for name, want := range fixed {
+		if got, _ := os.ReadFile(filepath.Join(cdir, name)); !bytes.Equal(got, want) {
+			t.Errorf("%s: the second --fix changed it", name)
+		}
+	}
+	if leftovers, _ := filepath.Glob(filepath.Join(cdir, ".*")); len(leftovers) > 0 {
+		t.Errorf("temporary files left: %v", leftovers)
+	}
+}
+
+// TestWriteAtomic: the new bytes with the old mode, no temporary file
+// left; when the rename fails, the target is intact and the temporary file
+// is removed.
+func TestWriteAtomic(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "a.md")
+	os.WriteFile(p, []byte("old"), 0o600)
+	if err := writeAtomic(p, []byte("new")); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := os.ReadFile(p)
+	st, _ := os.Stat(p)
+	if string(got) != "new" || st.Mode().Perm() != 0o600 {
+		t.Errorf("got %q mode %v", got, st.Mode().Perm())
+	}
+	// A target that cannot be replaced by a file: a non-empty folder.
+	q := filepath.Join(dir, "b.md")
+	os.MkdirAll(filepath.Join(q, "x"), 0o755)
+	if err := writeAtomic(q, []byte("new")); err == nil {
+		t.Errorf("replacing a folder succeeded")
+	}
+	if st, err := os.Stat(filepath.Join(q, "x")); err != nil || !st.IsDir() {
+		t.Errorf("the target was damaged: %v", err)
+	}
+	if err := writeAtomic(filepath.Join(dir, "missing.md"), []byte("x")); err == nil {
+		t.Errorf("writeAtomic created a file that did not exist")
+	}
+	entries, _ := os.ReadDir(dir)
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	if strings.Join(names, " ") != "a.md b.md" {
+		t.Errorf("folder holds %v, want only a.md and b.md", names)
 	}
 }

@@ -76,6 +76,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 			compileCommand(),
 			checkCommand(),
 			newCommand(),
+			initCommand(),
 			listCommand(),
 		},
 		OnUsageError: func(_ *cli.Context, err error, _ bool) error { return fail(exitUsage, err) },

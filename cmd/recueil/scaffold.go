@@ -1,0 +1,143 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/recueil/recueil/internal/book"
+	"github.com/recueil/recueil/internal/load"
+	"github.com/recueil/recueil/internal/scaffold"
+)
+
+func newCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "new",
+		Usage:     "write a filled-in template for a contributor: recueil new \"Prénom Nom\"",
+		ArgsUsage: "\"Prénom Nom\"",
+		Action: func(c *cli.Context) error {
+			name := strings.TrimSpace(strings.Join(c.Args().Slice(), " "))
+			if name == "" {
+				return fail(exitUsage, errors.New(`give the contributor's name: recueil new "Prénom Nom"`))
+			}
+			slug := load.Slugify(name)
+			if slug == "" {
+				return fail(exitUsage, fmt.Errorf("cannot make a file name from %q", name))
+			}
+			root := c.String("book")
+			b, _, err := load.Load(load.Options{Root: root})
+			if err != nil {
+				return bookError(err)
+			}
+			d := scaffold.NewData(b.Title, b.Identifier, b.Limits, b.Sections)
+			rel := "contributions/" + slug + ".md"
+			if err := createFile(root, rel, scaffold.Contribution(name, d)); err != nil {
+				if errors.Is(err, fs.ErrExist) {
+					return fail(exitFindings, fmt.Errorf("%s already exists: recueil never overwrites a contribution", rel))
+				}
+				return fail(exitFailure, err)
+			}
+			fmt.Fprintln(c.App.Writer, rel)
+			return nil
+		},
+	}
+}
+
+func initCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "init",
+		Usage:     "write a new book repository in DIR: book.yaml, contributions/, workflows, CONTRIBUTING.md",
+		ArgsUsage: "DIR",
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "title", Usage: "the book's title (default: from DIR's name)"},
+		},
+		Action: func(c *cli.Context) error {
+			if c.NArg() != 1 {
+				return fail(exitUsage, errors.New("give the folder of the new book: recueil init DIR"))
+			}
+			dir := c.Args().First()
+			title := strings.TrimSpace(c.String("title"))
+			if title == "" {
+				abs, err := filepath.Abs(dir)
+				if err != nil {
+					return fail(exitUsage, err)
+				}
+				title = titleFromDir(filepath.Base(abs))
+			}
+			d := scaffold.NewData(title, book.DerivedIdentifier(title), book.Defaults().Limits, nil)
+			files := scaffold.Book(d)
+			// Refuse before writing anything: an existing book is never touched.
+			var exist []string
+			for _, f := range files {
+				if _, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(f.Path))); err == nil {
+					exist = append(exist, f.Path)
+				}
+			}
+			if len(exist) > 0 {
+				return fail(exitUsage, fmt.Errorf("%s already holds %s: recueil init never overwrites a file", dir, strings.Join(exist, ", ")))
+			}
+			for _, f := range files {
+				if err := createFile(dir, f.Path, f.Data); err != nil {
+					return fail(exitFailure, err)
+				}
+				fmt.Fprintln(c.App.Writer, filepath.Join(dir, filepath.FromSlash(f.Path)))
+			}
+			nextSteps(c.App.ErrWriter, dir)
+			return nil
+		},
+	}
+}
+
+func nextSteps(w io.Writer, dir string) {
+	fmt.Fprintf(w, `
+A new book is ready in %s. Next:
+  cd %s
+  recueil compile                 # the PDF, EPUB, cards and offprints in output/
+  recueil new "Prénom Nom"        # a contribution to fill in
+Edit book.yaml (title, editors, sections) and editorial/introduction.md;
+replace contributions/%s.md by the first real text.
+`, dir, dir, scaffold.ExampleSlug)
+}
+
+// titleFromDir makes a title from a folder name: "rencontres-improbables"
+// gives "Rencontres improbables".
+func titleFromDir(base string) string {
+	t := strings.Join(strings.FieldsFunc(base, func(r rune) bool { return r == '-' || r == '_' || r == '.' || unicode.IsSpace(r) }), " ")
+	if t == "" {
+		return "Mon livre"
+	}
+	r, n := utf8.DecodeRuneInString(t)
+	return string(unicode.ToUpper(r)) + t[n:]
+}
+
+// createFile writes a new file at root/rel, creating its folders; it fails
+// with fs.ErrExist rather than replace a file, and leaves no partial file.
+func createFile(root, rel string, data []byte) error {
+	p := filepath.Join(root, filepath.FromSlash(rel))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		return err
+	}
+	f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	if serr := f.Sync(); err == nil {
+		err = serr
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(p)
+	}
+	return err
+}
