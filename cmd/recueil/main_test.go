@@ -209,3 +209,92 @@ func TestWriteAtomic(t *testing.T) {
 		t.Errorf("folder holds %v, want only a.md and b.md", names)
 	}
 }
+
+func TestProgressOnlyOnATerminal(t *testing.T) {
+	env := func(m map[string]string) func(string) string { return func(k string) string { return m[k] } }
+	if p := newProgress(&bytes.Buffer{}, env(nil), false, nil); p != nil {
+		t.Errorf("a progress display on a buffer")
+	}
+	f, err := os.CreateTemp(t.TempDir(), "stderr")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if p := newProgress(f, env(nil), false, nil); p != nil {
+		t.Errorf("a progress display on a regular file")
+	}
+	if tty, err := os.OpenFile("/dev/tty", os.O_WRONLY, 0); err == nil {
+		defer tty.Close()
+		if p := newProgress(tty, env(map[string]string{"CI": "true"}), false, nil); p != nil {
+			t.Errorf("a progress display in CI")
+		}
+		if p := newProgress(tty, env(nil), true, nil); p != nil {
+			t.Errorf("a progress display with --quiet")
+		}
+		if p := newProgress(tty, env(nil), false, nil); p == nil {
+			t.Errorf("no progress display on a terminal")
+		}
+	}
+	// A nil display is silent and safe.
+	var p *progress
+	p.stage("load")
+	p.done()
+	if p.hook() != nil {
+		t.Errorf("a nil display has a hook")
+	}
+}
+
+func TestProgressLine(t *testing.T) {
+	var b bytes.Buffer
+	p := &progress{w: &b}
+	for _, s := range stageNames {
+		if s.stage != "cards" && s.stage != "extracts" {
+			p.stages = append(p.stages, s.stage)
+		}
+	}
+	for _, s := range []string{"load", "check", "typeset", "pdf", "epub"} {
+		p.stage(s)
+	}
+	p.done()
+	got := strings.Split(b.String(), "\r")
+	want := []string{"",
+		"recueil: [1/5] [##------------] reading the contributions…",
+		"recueil: [2/5] [#####---------] checking…                 ",
+		"recueil: [3/5] [########------] typesetting…",
+		"recueil: [4/5] [###########---] writing the PDF…",
+		"recueil: [5/5] [##############] writing the EPUB…",
+		strings.Repeat(" ", len([]rune("recueil: [5/5] [##############] writing the EPUB…"))),
+		""}
+	if strings.Join(got, "|\n") != strings.Join(want, "|\n") {
+		t.Errorf("progress lines:\n%s\nwant\n%s", strings.Join(got, "|\n"), strings.Join(want, "|\n"))
+	}
+}
+
+// TestInitWritesTheRepositoryFiles: the workflows and CONTRIBUTING.md a
+// new book gets are the ones recueil's own repository runs (but for the
+// developers' paragraph).
+func TestInitWritesTheRepositoryFiles(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "livre")
+	var out, errb bytes.Buffer
+	if code := run([]string{"recueil", "init", dir}, &out, &errb); code != 0 {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	for _, f := range []string{".github/workflows/check.yml", ".github/workflows/release.yml", ".github/pull_request_template.md"} {
+		got, err := os.ReadFile(filepath.Join(dir, f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := os.ReadFile(filepath.Join("..", "..", f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s differs from the repository's", f)
+		}
+	}
+	got, _ := os.ReadFile(filepath.Join(dir, "CONTRIBUTING.md"))
+	want, _ := os.ReadFile(filepath.Join("..", "..", "CONTRIBUTING.md"))
+	if i := bytes.Index(want, []byte("\n## Le code de recueil")); i < 0 || !bytes.HasPrefix(got, want[:i]) {
+		t.Errorf("CONTRIBUTING.md differs from the repository's")
+	}
+}
