@@ -306,3 +306,22 @@ func BenchmarkWritePages(b *testing.B) {
 	}
 	reportCPU(b, start)
 }
+
+// BenchmarkWrite is the PDF writer alone on 612 contributions.
+func BenchmarkWrite(b *testing.B) {
+	bk, err := testbook.New(b.TempDir(), 612)
+	if err != nil {
+		b.Fatal(err)
+	}
+	r, _, err := typeset.Typeset(bk)
+	if err != nil {
+		b.Fatal(err)
+	}
+	start := cpuTime()
+	for b.Loop() {
+		if err := Write(io.Discard, r, bk); err != nil {
+			b.Fatal(err)
+		}
+	}
+	reportCPU(b, start)
+}

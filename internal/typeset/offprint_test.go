@@ -162,3 +162,35 @@ func TestForcedReports(t *testing.T) {
 		t.Errorf("findings:\n%s", ts.diags.Text())
 	}
 }
+
+// Full pages end level: every page a contribution continues from has its
+// last line on the bottom of the text frame, so facing pages match.
+func TestFullPagesEndLevel(t *testing.T) {
+	b := newBook(t, 60)
+	r, _, err := Typeset(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := newDesign(b)
+	bottom := d.height - d.bottom
+	n := 0
+	for _, pr := range r.Contributions {
+		for folio := pr.First; folio < pr.Last; folio++ {
+			var last layout.Element
+			for _, e := range r.Doc.Pages[folio-1].Elements {
+				if e.Kind == layout.TextElement && e.Y < bottom+layout.Mm(3) && e.Y > last.Y {
+					last = e
+				}
+			}
+			n++
+			// the baseline of a line whose slot ends on the frame's bottom
+			// sits a descent above it
+			if gap := bottom - last.Y; gap < 0 || gap > last.Size*35/100 {
+				t.Errorf("page %d: last line %q ends %.1fpt above the bottom of the frame", folio, last.Text, gap.Points())
+			}
+		}
+	}
+	if n < 20 {
+		t.Fatalf("only %d full pages", n)
+	}
+}
