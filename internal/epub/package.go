@@ -55,6 +55,7 @@ img { max-width: 100%; height: auto; }
 .copyright { font-size: 0.85em; margin-top: 40%; }
 .copyright h1 { font-size: 1em; font-variant: small-caps; margin: 0 0 1em; }
 .copyright p { text-indent: 0; text-align: left; margin-bottom: 0.3em; }
+.copyright .book-title { font-size: 1.2em; margin-bottom: 0.8em; }
 .part { text-align: center; margin-top: 35%; }
 .part h1 { font-size: 1.8em; text-align: center; }
 .contribution header { margin: 0 0 1.5em; text-align: left; }
