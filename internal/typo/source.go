@@ -98,7 +98,8 @@ type source struct {
 }
 
 func decode(src []byte) *source {
-	s := &source{src: src}
+	n := utf8.RuneCount(src)
+	s := &source{src: src, rs: make([]rune, 0, n), off: make([]int, 0, n+1), mask: make([]bool, 0, n)}
 	for i := 0; i < len(src); {
 		r, w := utf8.DecodeRune(src[i:])
 		s.rs = append(s.rs, r)
