@@ -123,36 +123,12 @@ func (r checkRun) check() (*book.Book, book.Diagnostics, int, error) {
 		for f := range r.only {
 			keep[f] = true
 		}
-		diags = collisions(diags, keep)
+		// Collisions are reported on both files, so the named files
+		// still learn that their handle or name is taken.
+		diags = diags.ForFiles(keep)
 		n = len(r.only)
 	}
 	return b, diags, n, nil
-}
-
-// collisionRules are the findings about two files at once; the check
-// reports them on one of the two only.
-var collisionRules = map[string]bool{"duplicate-handle": true, "duplicate-slug": true, "homonym": true}
-
-// collisions keeps the findings about the kept files, and those about
-// another file that collides with a kept one (the message names it), so
-// that a pull request still learns that its handle is already taken.
-func collisions(diags book.Diagnostics, keep map[string]bool) book.Diagnostics {
-	var out book.Diagnostics
-	for _, d := range diags {
-		if keep[d.File] {
-			out = append(out, d)
-			continue
-		}
-		if collisionRules[d.Rule] {
-			for f := range keep {
-				if strings.HasPrefix(f, "contributions/") && strings.Contains(d.Message, f) {
-					out = append(out, d)
-					break
-				}
-			}
-		}
-	}
-	return out
 }
 
 // files are the contribution files in scope, sorted: the named ones, or

@@ -78,6 +78,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 			newCommand(),
 			initCommand(),
 			listCommand(),
+			previewCommand(),
 		},
 		OnUsageError: func(_ *cli.Context, err error, _ bool) error { return fail(exitUsage, err) },
 	}

@@ -148,6 +148,8 @@ func comparable(s string) string {
 	return strings.Join(strings.Fields(r.Replace(s)), " ")
 }
 
+// duplicates reports collisions on both files, each naming the other, so
+// that checking only one file of a pull request still shows them.
 func duplicates(b *book.Book, d *book.Diagnostics) {
 	byHandle := map[string]*book.Contribution{}
 	bySlug := map[string]*book.Contribution{}
@@ -157,24 +159,30 @@ func duplicates(b *book.Book, d *book.Diagnostics) {
 		if c.Handle != "" {
 			k := strings.ToLower(c.Handle)
 			if o, ok := byHandle[k]; ok {
-				d.Add(c.Path, c.FieldPos("handle"), book.Error, "duplicate-handle",
-					"L’identifiant %s est déjà celui de %s : chaque contributeur a le sien.", c.Handle, o.Path)
+				for _, pair := range [][2]*book.Contribution{{c, o}, {o, c}} {
+					d.Add(pair[0].Path, pair[0].FieldPos("handle"), book.Error, "duplicate-handle",
+						"L’identifiant %s est aussi celui de %s : chaque contributeur a le sien.", c.Handle, pair[1].Path)
+				}
 			} else {
 				byHandle[k] = c
 			}
 		}
 		k := strings.ToLower(c.Slug)
 		if o, ok := bySlug[k]; ok {
-			d.Add(c.Path, book.Pos{Line: 1, Col: 1}, book.Error, "duplicate-slug",
-				"Ce fichier a le même nom que %s (à la casse près) : renommez-le.", o.Path)
+			for _, pair := range [][2]*book.Contribution{{c, o}, {o, c}} {
+				d.Add(pair[0].Path, book.Pos{Line: 1, Col: 1}, book.Error, "duplicate-slug",
+					"Ce fichier a le même nom que %s (à la casse près) : renommez l’un des deux.", pair[1].Path)
+			}
 		} else {
 			bySlug[k] = c
 		}
 		if c.Name != "" {
 			k := strings.ToLower(comparable(c.Name))
 			if o, ok := byName[k]; ok {
-				d.Add(c.Path, c.FieldPos("name"), book.Warning, "homonym",
-					"%s porte le même nom que %s : vérifiez qu’il ne s’agit pas d’un doublon (les homonymes existent).", c.Name, o.Path)
+				for _, pair := range [][2]*book.Contribution{{c, o}, {o, c}} {
+					d.Add(pair[0].Path, pair[0].FieldPos("name"), book.Warning, "homonym",
+						"%s porte le même nom que dans %s : vérifiez qu’il ne s’agit pas d’un doublon (les homonymes existent).", c.Name, pair[1].Path)
+				}
 			} else {
 				byName[k] = c
 			}

@@ -48,9 +48,9 @@ func TestBadBook(t *testing.T) {
 			t.Errorf("incomplete finding: %+v", d)
 		}
 	}
-	// The good file has none.
+	// The good file has none but the homonym it shares with its twin.
 	for _, d := range diags {
-		if d.File == "contributions/ok-personne.md" {
+		if d.File == "contributions/ok-personne.md" && d.Rule != "homonym" {
 			t.Errorf("the correct file got a finding: %s", d)
 		}
 	}

@@ -18,6 +18,8 @@ import (
 	"time"
 
 	"github.com/rogpeppe/go-internal/txtar"
+
+	"github.com/recueil/recueil/internal/typo"
 )
 
 // The catalogue of hostile inputs (issue 6): each case is a small book with
@@ -255,5 +257,19 @@ func BenchmarkHostileLoad(b *testing.B) {
 				Check(Options{Root: root, Jobs: 1})
 			}
 		})
+	}
+}
+
+// TestTypoRulesDocumented: every typography rule check can report is in
+// docs/rules.md.
+func TestTypoRulesDocumented(t *testing.T) {
+	doc, err := os.ReadFile("../../docs/rules.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range typo.Rules() {
+		if !bytes.Contains(doc, []byte("`"+r.Code+"`")) {
+			t.Errorf("rule %s is not documented in docs/rules.md", r.Code)
+		}
 	}
 }

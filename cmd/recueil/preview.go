@@ -1,0 +1,60 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"path/filepath"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/recueil/recueil/internal/pipeline"
+)
+
+func previewCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "preview",
+		Usage:     "write one contributor's pages (PDF and a picture of the first page) and cards into output/preview/",
+		ArgsUsage: "contributions/FILE.md",
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "out", Usage: "output folder (default: output/ in the book folder)"},
+			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print only findings and the summary line"},
+			jobsFlag(),
+		},
+		Action: func(c *cli.Context) error {
+			if c.NArg() != 1 {
+				return fail(exitUsage, errors.New("give one contribution: recueil preview contributions/prenom-nom.md"))
+			}
+			o := options(c)
+			o.Out = c.String("out")
+			rel, err := relFiles(o.Root, c.Args().Slice())
+			if err != nil {
+				return fail(exitUsage, err)
+			}
+			var file string
+			for f := range rel {
+				file = f
+			}
+			res, err := pipeline.Preview(o, file)
+			if res != nil {
+				fmt.Fprint(c.App.ErrWriter, res.Diags.Text())
+				fmt.Fprintln(c.App.ErrWriter, res.Diags.Summary(1))
+			}
+			if err != nil {
+				return bookError(err)
+			}
+			if !c.Bool("quiet") {
+				dir := o.Out
+				if dir == "" {
+					dir = filepath.Join(o.Root, "output")
+				}
+				for _, f := range res.Files {
+					fmt.Fprintln(c.App.Writer, filepath.Join(dir, filepath.FromSlash(f)))
+				}
+				if len(res.Pages) == 1 {
+					fmt.Fprintf(c.App.Writer, "pages %d–%d of the book\n", res.Pages[0].First, res.Pages[0].Last)
+				}
+			}
+			return nil
+		},
+	}
+}
