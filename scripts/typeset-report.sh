@@ -1,0 +1,125 @@
+#!/usr/bin/env bash
+# make typeset-report: compare recueil's PDF with TeX's (pandoc + xelatex)
+# on the same text, page size, margins, font, size and leading, measured
+# from the PDFs with poppler (tools/typesetreport). Writes
+# docs/typesetting.md.
+#
+#   scripts/typeset-report.sh                  # sample book + 612 corpus
+#   BOOKS=". " scripts/typeset-report.sh       # the sample book only
+#   REV=HEAD scripts/typeset-report.sh         # measure a commit, not the working tree
+#
+# TeX is needed only here: the script installs it with apt when it is
+# missing (never in CI, never for the build).
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+BOOKS=${BOOKS:-". testdata/corpus-612"}
+OUT=${OUT:-docs/typesetting.md}
+WORK=$(mktemp -d /tmp/recueil-typeset.XXXXXX)
+trap 'rm -rf "$WORK"' EXIT
+
+need=()
+command -v xelatex >/dev/null || need+=(texlive-xetex texlive-lang-french texlive-fonts-recommended)
+command -v pandoc >/dev/null || need+=(pandoc)
+fc-list | grep -q "Liberation Serif" || need+=(fonts-liberation2)
+command -v pdftotext >/dev/null || need+=(poppler-utils)
+if [ ${#need[@]} -gt 0 ]; then
+	echo "typeset-report: installing ${need[*]} (for this comparison only)" >&2
+	DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${need[@]}" >&2
+fi
+kpsewhich hyph-fr.tex >/dev/null || { echo "typeset-report: French hyphenation patterns missing: apt-get install texlive-lang-french" >&2; exit 1; }
+
+if [ -n "${REV:-}" ]; then
+	mkdir "$WORK/src"
+	git archive "$REV" | tar -x -C "$WORK/src"
+	(cd "$WORK/src" && go build -o "$WORK/recueil" ./cmd/recueil)
+	commit=$(git rev-parse --short "$REV")
+else
+	go build -o "$WORK/recueil" ./cmd/recueil
+	commit="$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- . ':!docs' || echo ' + uncommitted changes')"
+fi
+go build -o "$WORK/typesetreport" ./tools/typesetreport
+[ -f testdata/corpus-612/book.yaml ] || go run ./tools/corpus -n 612 -out testdata/corpus-612
+
+# book.yaml's page settings, read from the sample book (the corpus copies
+# them): A5, margins top 18, bottom 20, inner 18, outer 15 mm, 10.5 pt.
+# recueil sets 10.5 pt on a 13.86 pt leading; KOMA's 10.5pt sets 13.55 pt,
+# hence \linespread{1.0229}.
+PANDOC_OPTS=(
+	--pdf-engine=xelatex
+	-V documentclass=scrartcl -V fontsize=10.5pt -V classoption=twoside
+	-V papersize=a5 -V geometry:top=18mm,bottom=20mm,inner=18mm,outer=15mm
+	-V mainfont="Liberation Serif" -V lang=fr -V indent=true
+	-V microtypeoptions=protrusion=false
+	-V header-includes='\linespread{1.0229}'
+)
+
+reports=()
+for dir in $BOOKS; do
+	name=$(basename "$(cd "$dir" && pwd)")
+	[ "$dir" = . ] && name=sample
+	echo "typeset-report: $name: recueil" >&2
+	/usr/bin/time -f "%e s wall, %U+%S s CPU" -o "$WORK/$name-recueil.time" \
+		"$WORK/recueil" --book "$dir" compile --quiet --only pdf --out "$WORK/$name-out" >&2
+	pdf=$(ls "$WORK/$name-out"/*.pdf)
+
+	# The same text for TeX: every contribution's body in book order, the
+	# front matter stripped, each on a new page under the contributor's name.
+	md="$WORK/$name.md"
+	printf -- '---\ntitle: ""\n---\n' >"$md"
+	"$WORK/recueil" --book "$dir" list | awk 'NR>1 {for (i=1;i<=NF;i++) if ($i ~ /^contributions\/.*\.md$/) print $i}' >"$WORK/$name.order"
+	while read -r f; do
+		who=$(sed -n 's/^name: *//p' "$dir/$f" | head -1 | sed 's/^"\(.*\)"$/\1/')
+		printf '\n\\newpage\n\n# %s\n\n' "$who" >>"$md"
+		awk 'NR==1 && /^---$/ {fm=1; next} fm && /^---$/ {fm=0; next} !fm' "$dir/$f" >>"$md"
+	done <"$WORK/$name.order"
+	echo "typeset-report: $name: pandoc + xelatex ($(wc -l <"$WORK/$name.order") contributions)" >&2
+	/usr/bin/time -f "%e s wall, %U+%S s CPU" -o "$WORK/$name-tex.time" \
+		pandoc -f markdown -o "$WORK/$name-tex.pdf" "${PANDOC_OPTS[@]}" "$md" >&2
+
+	"$WORK/typesetreport" -json -label "$name: recueil" "$pdf" >"$WORK/$name-recueil.json"
+	"$WORK/typesetreport" -json -label "$name: TeX" "$WORK/$name-tex.pdf" >"$WORK/$name-tex.json"
+	"$WORK/typesetreport" -label "$name: recueil" "$pdf" >"$WORK/$name-recueil.md"
+	"$WORK/typesetreport" -label "$name: TeX (pandoc + xelatex)" "$WORK/$name-tex.pdf" >"$WORK/$name-tex.md"
+	reports+=("$WORK/$name-recueil.json" "$WORK/$name-tex.json")
+	if [ -n "${KEEP:-}" ]; then
+		mkdir -p "$KEEP"
+		cp "$pdf" "$KEEP/$name-recueil.pdf"
+		cp "$WORK/$name-tex.pdf" "$WORK/$name.md" "$KEEP/"
+	fi
+done
+
+{
+	echo "# Typesetting: recueil and TeX on the same text"
+	echo
+	echo "Written by \`make typeset-report\` (\`scripts/typeset-report.sh\`); do not edit by hand."
+	echo
+	echo "- recueil at \`$commit\`; $(xelatex --version | head -1); $(pandoc --version | head -1); $(pdftotext -v 2>&1 | head -1)"
+	echo "- TeX gets each contribution's Markdown body in book order, front matter stripped, on a new page"
+	echo "  under the contributor's name: \`pandoc -f markdown ${PANDOC_OPTS[*]}\`"
+	echo "  (KOMA \`scrartcl\` accepts 10.5 pt; polyglossia French: hyphenation with hyph-fr, French spacing;"
+	echo "  microtype's protrusion is off so that no line leaves the measure by design)."
+	echo "- recueil: \`recueil compile --only pdf\`, its PDF also holds the cover, title and copyright pages,"
+	echo "  the table of contents, the introduction, contributor openings and the index."
+	echo "- measured by \`go run ./tools/typesetreport FILE.pdf\` on body lines (the dominant line height): see"
+	echo "  \`tools/typesetreport/measure.go\` for each definition. Spread: each justified line's mean"
+	echo "  inter-word gap (French fixed spaces left out) divided by the document's median gap."
+	echo
+	"$WORK/typesetreport" -table "${reports[@]}"
+	echo
+	for dir in $BOOKS; do
+		name=$(basename "$(cd "$dir" && pwd)")
+		[ "$dir" = . ] && name=sample
+		echo "Time to build the PDF ($name): recueil $(cat "$WORK/$name-recueil.time"), TeX $(cat "$WORK/$name-tex.time")."
+		echo
+	done
+	echo "# Details"
+	echo
+	for dir in $BOOKS; do
+		name=$(basename "$(cd "$dir" && pwd)")
+		[ "$dir" = . ] && name=sample
+		sed 's/^## /### /' "$WORK/$name-recueil.md"
+		sed 's/^## /### /' "$WORK/$name-tex.md"
+	done
+} >"$OUT"
+echo "typeset-report: wrote $OUT" >&2
