@@ -36,26 +36,38 @@ func compileCommand() *cli.Command {
 			o.Progress = prog.hook()
 			res, err := pipeline.Compile(o)
 			prog.done()
-			out := c.App.ErrWriter
-			if res != nil {
-				fmt.Fprint(out, res.Diags.Text())
-				fmt.Fprintln(out, res.Diags.Summary(len(res.Book.Contributions)))
-			}
-			if err != nil {
-				return bookError(err)
-			}
-			if !c.Bool("quiet") {
-				dir := o.Out
-				if dir == "" {
-					dir = filepath.Join(o.Root, "output")
-				}
-				for _, f := range res.Files {
-					fmt.Fprintln(c.App.Writer, filepath.Join(dir, filepath.FromSlash(f)))
-				}
+			if err := printResult(c, o, res, err, -1); err != nil {
+				return err
 			}
 			return nil
 		},
 	}
+}
+
+// printResult prints a run's findings and summary on stderr, then, unless
+// --quiet, the files written. files is the count for the summary (-1: the
+// book's contributions).
+func printResult(c *cli.Context, o pipeline.Options, res *pipeline.Result, err error, files int) error {
+	if res != nil {
+		if files < 0 {
+			files = len(res.Book.Contributions)
+		}
+		fmt.Fprint(c.App.ErrWriter, res.Diags.Text())
+		fmt.Fprintln(c.App.ErrWriter, res.Diags.Summary(files))
+	}
+	if err != nil {
+		return bookError(err)
+	}
+	if !c.Bool("quiet") {
+		dir := o.Out
+		if dir == "" {
+			dir = filepath.Join(o.Root, "output")
+		}
+		for _, f := range res.Files {
+			fmt.Fprintln(c.App.Writer, filepath.Join(dir, filepath.FromSlash(f)))
+		}
+	}
+	return nil
 }
 
 func contains(list []string, s string) bool {

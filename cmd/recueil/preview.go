@@ -3,7 +3,6 @@ package main
 import (
 	"errors"
 	"fmt"
-	"path/filepath"
 
 	"github.com/urfave/cli/v2"
 
@@ -35,24 +34,11 @@ func previewCommand() *cli.Command {
 				file = f
 			}
 			res, err := pipeline.Preview(o, file)
-			if res != nil {
-				fmt.Fprint(c.App.ErrWriter, res.Diags.Text())
-				fmt.Fprintln(c.App.ErrWriter, res.Diags.Summary(1))
+			if err := printResult(c, o, res, err, 1); err != nil {
+				return err
 			}
-			if err != nil {
-				return bookError(err)
-			}
-			if !c.Bool("quiet") {
-				dir := o.Out
-				if dir == "" {
-					dir = filepath.Join(o.Root, "output")
-				}
-				for _, f := range res.Files {
-					fmt.Fprintln(c.App.Writer, filepath.Join(dir, filepath.FromSlash(f)))
-				}
-				if len(res.Pages) == 1 {
-					fmt.Fprintf(c.App.Writer, "pages %d–%d of the book\n", res.Pages[0].First, res.Pages[0].Last)
-				}
+			if !c.Bool("quiet") && len(res.Pages) == 1 {
+				fmt.Fprintf(c.App.Writer, "pages %d–%d of the book\n", res.Pages[0].First, res.Pages[0].Last)
 			}
 			return nil
 		},
