@@ -19,7 +19,9 @@ type fakeLine struct {
 	words  []string
 }
 
-func just(words string) fakeLine { return fakeLine{x0: left, x1: right, h: lineH, words: strings.Fields(words)} }
+func just(words string) fakeLine {
+	return fakeLine{x0: left, x1: right, h: lineH, words: strings.Fields(words)}
+}
 func short(words string) fakeLine {
 	return fakeLine{x0: left, h: lineH, words: strings.Fields(words)}
 }
