@@ -3,6 +3,7 @@ package pdf
 import (
 	"bytes"
 	"fmt"
+	"sync"
 	"testing"
 
 	"github.com/recueil/recueil/internal/typeset"
@@ -51,5 +52,41 @@ func TestDeterministicEqualWidthImages(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// Offprints are written in parallel by compile: the same bytes as one by
+// one, and no data race (go test -race).
+func TestWritePagesParallel(t *testing.T) {
+	dir := t.TempDir()
+	b, r, _ := build(t, dir, 8)
+	serial := make([][]byte, len(r.Contributions))
+	for i, pr := range r.Contributions {
+		var buf bytes.Buffer
+		if err := WritePages(&buf, r, b, pr.First, pr.Last); err != nil {
+			t.Fatal(err)
+		}
+		serial[i] = buf.Bytes()
+	}
+	par := make([][]byte, len(r.Contributions))
+	errs := make([]error, len(r.Contributions))
+	var wg sync.WaitGroup
+	for i, pr := range r.Contributions {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var buf bytes.Buffer
+			errs[i] = WritePages(&buf, r, b, pr.First, pr.Last)
+			par[i] = buf.Bytes()
+		}()
+	}
+	wg.Wait()
+	for i := range par {
+		if errs[i] != nil {
+			t.Fatal(errs[i])
+		}
+		if !bytes.Equal(par[i], serial[i]) {
+			t.Errorf("offprint %d differs when written in parallel", i)
+		}
 	}
 }
