@@ -194,3 +194,35 @@ func TestFullPagesEndLevel(t *testing.T) {
 		t.Fatalf("only %d full pages", n)
 	}
 }
+
+// An opening so long that the text cannot start on its page is reported.
+func TestOpeningAlone(t *testing.T) {
+	b := newBook(t, 2)
+	c := b.Published()[0]
+	for i := 0; i < 40; i++ {
+		c.Links = append(c.Links, "https://example.org/lien-numero-"+string(rune('a'+i%26)))
+	}
+	_, diags, err := Typeset(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, d := range diags {
+		if d.Rule == "opening-alone" {
+			n++
+			if d.File != c.Path {
+				t.Errorf("reported on %s, want %s", d.File, c.Path)
+			}
+		}
+	}
+	if n != 1 {
+		t.Errorf("%d opening-alone findings, want 1:\n%s", n, diags.Text())
+	}
+	// and a normal book has none
+	_, diags, _ = Typeset(newBook(t, 8))
+	for _, d := range diags {
+		if d.Rule == "opening-alone" {
+			t.Errorf("normal opening reported: %s", d)
+		}
+	}
+}

@@ -199,6 +199,12 @@ func (t *typesetter) contribution(c *book.Contribution, e Entry) {
 		t.pullQuote(c.Extract)
 	}
 	t.flow.Space(d.leading / 2)
+	if t.flow.Page() != p || t.flow.Remaining() < 2*d.leading {
+		// the text will start on the next page: the opening is alone
+		t.line = c.FieldPos("name").Line
+		t.diags.Add(t.fileOr(), book.Pos{Line: t.line}, book.Warning, "opening-alone",
+			"l’en-tête de la contribution (nom, liens, titre, exergue) remplit la première page : le texte ne commence qu’à la page suivante ; raccourcissez l’exergue, le titre ou la liste de liens")
+	}
 	t.blocks(c.Body, t.body())
 	t.ranges = append(t.ranges, PageRange{Slug: c.Slug, First: first, Last: len(t.doc.Pages)})
 }
