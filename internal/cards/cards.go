@@ -29,7 +29,9 @@ type Card struct {
 	Square []byte // PNG, 1080×1080
 	// Alt is exactly the text drawn on the cards (both draw the same text),
 	// in reading order, one element per line: quote, name, role and
-	// organisation, handle, book title, hashtag and URL.
+	// organisation, handle, book title, then the hashtag and URL (one
+	// element "hashtag · URL" when drawn on one line, else two). A role
+	// wrapped onto two lines is one element.
 	Alt string
 	// Text is the quote as drawn, with its quotation marks, after fitting
 	// (it ends with "…" or "[…]" when it had to be shortened). "" when the
@@ -129,7 +131,7 @@ func prepareBook(b *book.Book, files fs.FS) *bookParts {
 		}
 		c, ok := parseHex(v)
 		if !ok {
-			p.diags.Add(bookFile, book.Pos{}, book.Warning, "card-colour-invalid",
+			p.diags.Add(bookFile, b.FieldPos("cards."+key), book.Warning, "card-colour-invalid",
 				"la couleur %s des cartes (%q) n’est pas de la forme #rrggbb : la couleur par défaut %s est utilisée", key, v, d)
 			c, _ = parseHex(d)
 		}
@@ -141,7 +143,7 @@ func prepareBook(b *book.Book, files fs.FS) *bookParts {
 	if b.Cards.Logo != "" {
 		img, err := readImage(files, b.Cards.Logo)
 		if err != nil {
-			p.diags.Add(bookFile, book.Pos{}, book.Warning, "card-logo-unreadable",
+			p.diags.Add(bookFile, b.FieldPos("cards.logo"), book.Warning, "card-logo-unreadable",
 				"le logo des cartes %s ne peut pas être lu (%v) : les cartes sont faites sans logo", b.Cards.Logo, err)
 		} else {
 			p.logo = img
@@ -166,15 +168,18 @@ type fields struct {
 	quote   []string // the quote's words, without the quotation marks
 	open    string   // opening mark and its space
 	close   string   // space and closing mark
-	name    string
-	role    string // role, organisation
-	handle  string
-	title   string
-	tagline string // hashtag · short URL
+	name      string
+	role      string // role, organisation
+	roleSplit string // "role," when there is an organisation: where role lines preferably break
+	handle    string
+	title     string
+	tag       string // the hashtag, or "hashtag · short URL" when that fits on one line
+	url       string // the short URL on its own line, or ""
 }
 
+// lines are the short lines, indexed by lineName...lineURL.
 func (f *fields) lines() []string {
-	return []string{f.name, f.role, f.handle, f.title, f.tagline}
+	return []string{f.name, f.role, f.handle, f.title, f.tag, f.url}
 }
 
 func render(fonts *fontSet, bp *bookParts, b *book.Book, c *book.Contribution, files fs.FS) (*Card, book.Diagnostics, error) {
@@ -213,11 +218,13 @@ func render(fonts *fontSet, bp *bookParts, b *book.Book, c *book.Contribution, f
 	role := clean(typo.String(lang, c.Role), m.sans, c.Path, c.FieldPos("role"), "la fonction")
 	org := clean(typo.String(lang, c.Organization), m.sans, c.Path, c.FieldPos("organization"), "l’organisation")
 	f.role = joinNonEmpty(", ", role, org)
+	if role != "" && org != "" {
+		f.roleSplit = role + ","
+	}
 	f.handle = clean(c.Handle, m.sans, c.Path, c.FieldPos("handle"), "le pseudonyme")
-	f.title = clean(typo.String(lang, b.Title), m.serif, bookFile, book.Pos{}, "le titre du livre")
-	f.tagline = joinNonEmpty(" · ",
-		clean(b.Hashtag, m.sans, bookFile, book.Pos{}, "le hashtag"),
-		clean(shortURL(b.URL), m.sans, bookFile, book.Pos{}, "l’adresse du livre"))
+	f.title = clean(typo.String(lang, b.Title), m.serif, bookFile, b.FieldPos("title"), "le titre du livre")
+	hashtag := clean(b.Hashtag, m.sans, bookFile, b.FieldPos("hashtag"), "le hashtag")
+	url := clean(shortURL(b.URL), m.sans, bookFile, b.FieldPos("url"), "l’adresse du livre")
 
 	var photo image.Image
 	if c.Photo != "" {
@@ -238,11 +245,23 @@ func render(fonts *fontSet, bp *bookParts, b *book.Book, c *book.Contribution, f
 		d.hasPhoto = photo != nil
 		d.logo = bp.logo
 	}
+	// The hashtag and the URL share a line when they fit there at full
+	// size on both cards; else each has its own, on both cards.
+	f.tag, f.url = hashtag, url
+	if joined := joinNonEmpty(" · ", hashtag, url); hashtag != "" && url != "" {
+		one := true
+		for _, d := range designs {
+			one = one && m.sans.width(joined, d.tagSize) <= d.tagRoom()
+		}
+		if one {
+			f.tag, f.url = joined, ""
+		}
+	}
 
 	// Short lines (name, role...): fitted in each design, then the shortest
 	// version of each is drawn on both so that both cards carry one text.
 	plans := make([]*plan, len(designs))
-	cut := make([]bool, 5)
+	cut := make([]bool, numLines)
 	for round := 0; round < 3; round++ {
 		stable := true
 		for i, d := range designs {
@@ -274,14 +293,21 @@ func render(fonts *fontSet, bp *bookParts, b *book.Book, c *book.Contribution, f
 		{c.Path, c.FieldPos("name"), "le nom"},
 		{c.Path, c.FieldPos("role"), "la fonction et l’organisation"},
 		{c.Path, c.FieldPos("handle"), "le pseudonyme"},
-		{bookFile, book.Pos{}, "le titre du livre"},
-		{bookFile, book.Pos{}, "le hashtag et l’adresse du livre"},
+		{bookFile, b.FieldPos("title"), "le titre du livre"},
+		{bookFile, b.FieldPos("hashtag"), "le hashtag"},
+		{bookFile, b.FieldPos("url"), "l’adresse du livre"},
+	}
+	if org == "" {
+		lineWhat[lineRole].what = "la fonction"
+	}
+	if f.url == "" && hashtag != "" && url != "" {
+		lineWhat[lineTag].what = "le hashtag et l’adresse du livre"
 	}
 	for k, was := range cut {
 		if was {
 			w := lineWhat[k]
 			diags.Add(w.file, w.pos, book.Warning, "card-text-cut",
-				"%s est trop long pour tenir sur une ligne de la carte de partage : il y est raccourci en « %s »", w.what, f.lines()[k])
+				"Texte trop long pour la carte de partage (%s) : il y est raccourci en « %s ».", w.what, f.lines()[k])
 		}
 	}
 
@@ -326,16 +352,18 @@ func render(fonts *fontSet, bp *bookParts, b *book.Book, c *book.Contribution, f
 
 func setLine(f *fields, k int, s string) {
 	switch k {
-	case 0:
+	case lineName:
 		f.name = s
-	case 1:
+	case lineRole:
 		f.role = s
-	case 2:
+	case lineHandle:
 		f.handle = s
-	case 3:
+	case lineTitle:
 		f.title = s
-	case 4:
-		f.tagline = s
+	case lineTag:
+		f.tag = s
+	case lineURL:
+		f.url = s
 	}
 }
 

@@ -9,6 +9,7 @@ import (
 	"image/png"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -437,5 +438,153 @@ func TestRaster(t *testing.T) {
 	// An É is taller than wide, has ink on both its accent and its foot.
 	if g.dr.Dy() <= g.dr.Dx() || ink < 40 || g.mask.AlphaAt(0, g.mask.Rect.Dy()-1).A == 0 {
 		t.Errorf("É mask %v looks wrong:\n%s", g.dr, art.String())
+	}
+}
+
+// The sample book's longest role lines, hashtag and URL, and typical
+// maxima: a 30-character hashtag, a 45-character URL.
+var (
+	sampleRoles = [][2]string{
+		{"Développeur, ancien boulanger", "Association fictive des fourneaux numériques"},
+		{"Recruteur repenti, aujourd’hui formateur", "Agence imaginaire de recrutement"},
+		{"Cheffe de projet en énergies marines", "Coopérative imaginaire du Finistère"},
+	}
+	tagCases = []struct{ hashtag, url string }{
+		{"#RencontresImprobables", "https://example.org/rencontres-improbables"},
+		{"#RencontresImprobablesDeLaVie2", "https://example.org/rencontres-improbables-2026/livre"},
+		{"#MOISDESRENCONTRESIMPROBABLES", "https://www.association-exemple-de-lyon.fr/livreblanc/"},
+	}
+)
+
+// TestLongLinesFit checks that long roles wrap onto two lines and that the
+// hashtag and URL are drawn whole, on both formats, with and without photo
+// and logo: nothing is cut, nothing is reported, every line stays inside
+// the safe area, and the lines of an item rejoin to its text.
+func TestLongLinesFit(t *testing.T) {
+	fonts, err := loadFonts(testBook(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := &faces{quote: newMetrics(fonts.quote), serif: newMetrics(fonts.serif),
+		bold: newMetrics(fonts.bold), sans: newMetrics(fonts.sans), fonts: fonts}
+	logo, err := decodeImage(testLogo())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range tagCases {
+		if n := len([]rune(tc.hashtag)); n > 30 {
+			t.Fatalf("hashtag %q has %d characters", tc.hashtag, n)
+		}
+		if n := len([]rune(shortURL(tc.url))); n > 45 {
+			t.Fatalf("URL %q has %d characters", tc.url, n)
+		}
+		for _, r := range sampleRoles {
+			for _, photo := range []bool{false, true} {
+				for _, withLogo := range []bool{false, true} {
+					b := testBook()
+					b.Hashtag, b.URL = tc.hashtag, tc.url
+					c := &book.Contribution{Path: "contributions/x.md", Slug: "x", Name: "Yves d’Arbonne",
+						Role: r[0], Organization: r[1], Handle: "@yves_fournil_ex", Extract: "Une rencontre change tout."}
+					files := testFiles()
+					if photo {
+						c.Photo = "contributions/photos/p.png"
+					}
+					if withLogo {
+						b.Cards.Logo = "editorial/logo.png"
+						files["editorial/logo.png"] = &fstest.MapFile{Data: testLogo()}
+					}
+					name := fmt.Sprintf("%s/%s/photo=%v/logo=%v", tc.hashtag, r[0], photo, withLogo)
+					card, diags, err := Render(b, c, files)
+					if err != nil {
+						t.Fatal(err)
+					}
+					for _, d := range diags {
+						t.Errorf("%s: unexpected finding %v", name, d)
+					}
+					role := r[0] + ", " + r[1]
+					lines := strings.Split(card.Alt, "\n")
+					if !slices.Contains(lines, role) {
+						t.Errorf("%s: alt lacks the whole role %q:\n%s", name, role, card.Alt)
+					}
+					tail := strings.Join(lines[len(lines)-2:], "\n")
+					if tail != tc.hashtag+"\n"+shortURL(tc.url) && lines[len(lines)-1] != tc.hashtag+" · "+shortURL(tc.url) {
+						t.Errorf("%s: alt does not end with the whole hashtag and URL:\n%s", name, card.Alt)
+					}
+					// The same on each format's plan.
+					for _, d := range []*design{wideDesign(), squareDesign()} {
+						d.hasPhoto = photo
+						if withLogo {
+							d.logo = logo
+						}
+						f := fields{name: c.Name, role: role, roleSplit: r[0] + ",", handle: c.Handle, title: b.Title,
+							tag: tc.hashtag, url: shortURL(tc.url)}
+						p := d.plan(m, &f)
+						for k, want := range f.lines() {
+							if p.texts[k] != want {
+								t.Errorf("%s square=%v: line %d set as %q, want %q", name, d.square, k, p.texts[k], want)
+							}
+						}
+						var roleLines []string
+						for _, l := range p.lines {
+							if l.x < SafeMargin || l.x+l.mt.width(l.text, l.size) > float64(d.W-SafeMargin) {
+								t.Errorf("%s square=%v: %q leaves the safe area", name, d.square, l.text)
+							}
+							if l.colour == 1 {
+								roleLines = append(roleLines, l.text)
+								if l.size < d.roleSize*minScale-0.01 {
+									t.Errorf("%s square=%v: role set at %v px", name, d.square, l.size)
+								}
+							}
+						}
+						if len(roleLines) > 2 || strings.Join(roleLines, " ") != role {
+							t.Errorf("%s square=%v: role drawn as %q", name, d.square, roleLines)
+						}
+						if len(roleLines) == 2 && roleLines[0] != r[0]+"," {
+							t.Errorf("%s square=%v: role not broken before the organisation: %q", name, d.square, roleLines)
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
+// TestAbsurdLinesAreCut checks that a role too long for two lines and a
+// hashtag too long for its line are cut with "…", with one finding each
+// whose wording suits the label.
+func TestAbsurdLinesAreCut(t *testing.T) {
+	b := testBook()
+	b.Hashtag = "#" + strings.Repeat("Rencontres", 8)
+	b.Fields = map[string]book.Pos{"hashtag": {Line: 12, Col: 10}}
+	c := &book.Contribution{Path: "contributions/x.md", Slug: "x", Name: "Yves d’Arbonne",
+		Role: strings.Repeat("Développeur et ancien boulanger ", 6), Organization: "Association fictive",
+		Extract: "Une rencontre change tout.", Fields: map[string]book.Pos{"role": {Line: 3, Col: 7}}}
+	card, diags, err := Render(b, c, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{
+		"contributions/x.md:3:7": "Texte trop long pour la carte de partage (la fonction et l’organisation) : il y est raccourci en « Développeur et ancien",
+		"book.yaml:12:10":        "Texte trop long pour la carte de partage (le hashtag) : il y est raccourci en « #RencontresRencontres",
+	}
+	for _, d := range diags {
+		at := fmt.Sprintf("%s:%d:%d", d.File, d.Pos.Line, d.Pos.Col)
+		if d.Rule != "card-text-cut" || !strings.HasPrefix(d.Message, want[at]) || want[at] == "" {
+			t.Errorf("unexpected finding %v", d)
+		}
+		delete(want, at)
+	}
+	for at := range want {
+		t.Errorf("no card-text-cut finding at %s", at)
+	}
+	lines := strings.Split(card.Alt, "\n")
+	if role := lines[2]; !strings.HasSuffix(role, "…") || !strings.HasPrefix(role, "Développeur et ancien boulanger Développeur") {
+		t.Errorf("role drawn as %q", role)
+	}
+	if tag := lines[len(lines)-2]; !strings.HasSuffix(tag, "…") {
+		t.Errorf("hashtag drawn as %q", tag)
+	}
+	if url := lines[len(lines)-1]; url != "example.org/livre" {
+		t.Errorf("URL drawn as %q", url)
 	}
 }

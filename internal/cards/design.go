@@ -4,6 +4,7 @@ import (
 	"image"
 	"image/color"
 	"math"
+	"strings"
 	"unicode/utf8"
 
 	"golang.org/x/image/draw"
@@ -50,10 +51,22 @@ type textLine struct {
 	colour int // 0 text, 1 muted, 2 accent
 }
 
+// Indexes of the short lines of a card, in reading order, in plan.texts
+// and fields.lines.
+const (
+	lineName = iota
+	lineRole
+	lineHandle
+	lineTitle
+	lineTag  // the hashtag, or "hashtag · URL" when both fit on one line
+	lineURL  // the short URL, on its own line ("" when on lineTag)
+	numLines // how many
+)
+
 // plan is a card laid out except for its quote: where each line goes and
 // the box left for the quote.
 type plan struct {
-	texts  [5]string // name, role, handle, title, tagline as fitted
+	texts  [numLines]string // the short lines as fitted (a wrapped line is one text)
 	lines  []textLine
 	quote  box
 	rule   image.Rectangle // the accent rule under the quote
@@ -72,18 +85,25 @@ func baseline(mt *metrics, size, top float64) float64 {
 	return top + (lineBox(size)-(asc+desc))/2 + asc
 }
 
+// minScale is the smallest a short line may be set, as a share of its
+// size, before it is wrapped (for lines that may take two) or cut.
+const (
+	minScale  = 0.8
+	wrapScale = 0.9 // a two-line item shrinks this far on one line before wrapping
+)
+
 // fitLine sets s on one line no wider than w: at size if it fits, else at a
-// smaller size down to 80 %, else cut at a word boundary with "…".
+// smaller size down to minScale, else cut at a word boundary with "…".
 func fitLine(s string, mt *metrics, size, w float64) (string, float64) {
 	if s == "" {
 		return "", size
 	}
-	for sz := size; sz >= size*0.8-0.01; sz -= 0.5 {
+	for sz := size; sz >= size*minScale-0.01; sz -= 0.5 {
 		if mt.width(s, sz) <= w {
 			return s, sz
 		}
 	}
-	sz := math.Ceil(size * 0.8)
+	sz := math.Ceil(size * minScale)
 	ws := words(s)
 	for k := len(ws) - 1; k > 0; k-- {
 		if t := ellipsis(ws[:k]); mt.width(t, sz) <= w {
@@ -100,38 +120,140 @@ func fitLine(s string, mt *metrics, size, w float64) (string, float64) {
 	return "", sz
 }
 
+// wrapTwo sets s on at most two lines no wider than w, breaking only at
+// U+0020 with the book's line breaker: on one line if it fits there at
+// size, or a little smaller (wrapScale); else on two lines broken after
+// split (the end of the role, before the organisation) when both parts fit
+// at size or smaller down to minScale; else on two lines where the line
+// breaker chooses, at the largest size down to minScale that fits; else the first words that fit on two lines at the smallest size,
+// with "…". It returns the text kept (the lines joined with U+0020), the
+// lines and the size.
+func wrapTwo(s, split string, mt *metrics, size, w float64) (string, []string, float64) {
+	if s == "" {
+		return "", nil, size
+	}
+	for sz := size; sz >= size*wrapScale-0.01; sz -= 0.5 {
+		if mt.width(s, sz) <= w {
+			return s, []string{s}, sz
+		}
+	}
+	fits := func(lines []string, sz float64) bool {
+		if len(lines) == 0 || len(lines) > 2 {
+			return false
+		}
+		for _, l := range lines {
+			if mt.width(l, sz) > w+0.01 {
+				return false
+			}
+		}
+		return true
+	}
+	breakAt := func(t string, sz float64) []string {
+		var out []string
+		for _, l := range breakWords(words(t), mt, sz, w) {
+			out = append(out, joinWords(l))
+		}
+		return out
+	}
+	if split != "" && strings.HasPrefix(s, split+" ") {
+		lines := []string{split, s[len(split)+1:]}
+		for sz := size; sz >= size*minScale-0.01; sz -= 0.5 {
+			if fits(lines, sz) {
+				return s, lines, sz
+			}
+		}
+	}
+	for sz := size; sz >= size*minScale-0.01; sz -= 0.5 {
+		if lines := breakAt(s, sz); fits(lines, sz) {
+			return s, lines, sz
+		}
+	}
+	sz := math.Ceil(size * minScale)
+	ws := words(s)
+	for k := len(ws) - 1; k > 0; k-- {
+		t := ellipsis(ws[:k])
+		if lines := breakAt(t, sz); fits(lines, sz) {
+			return t, lines, sz
+		}
+	}
+	t, sz := fitLine(s, mt, size, w)
+	if t == "" {
+		return "", nil, sz
+	}
+	return t, []string{t}, sz
+}
+
 type lineSpec struct {
 	text   string
 	mt     *metrics
 	size   float64
 	colour int
+	wrap   bool   // may take two lines
+	split  string // where to prefer the break of a wrapped line (see wrapTwo)
 }
 
-// stack places lines top-down from top at x, fitting each in w.
-func stack(specs []lineSpec, x, top, w float64, texts []*string) ([]textLine, float64) {
-	var out []textLine
-	y := top
+// fitted is a short item set in its column: one or two lines at one size.
+type fitted struct {
+	spec  lineSpec
+	text  string // as kept, "" when nothing is drawn
+	lines []string
+	size  float64
+}
+
+// fitAll sets every item of specs in a column w wide.
+func fitAll(specs []lineSpec, w float64) []fitted {
+	out := make([]fitted, len(specs))
 	for i, s := range specs {
-		t, sz := fitLine(s.text, s.mt, s.size, w)
-		*texts[i] = t
-		if t == "" {
-			continue
+		f := fitted{spec: s}
+		if s.wrap {
+			f.text, f.lines, f.size = wrapTwo(s.text, s.split, s.mt, s.size, w)
+		} else {
+			f.text, f.size = fitLine(s.text, s.mt, s.size, w)
+			if f.text != "" {
+				f.lines = []string{f.text}
+			}
 		}
-		out = append(out, textLine{mt: s.mt, size: sz, x: x, y: baseline(s.mt, sz, y), text: t, colour: s.colour})
-		y += lineBox(sz)
+		out[i] = f
 	}
-	return out, y - top
+	return out
 }
 
-// stackHeight is the height stack would give, before fitting.
-func stackHeight(specs []lineSpec) float64 {
+// height is the height the fitted items take, stacked.
+func height(fs []fitted) float64 {
 	h := 0.0
-	for _, s := range specs {
-		if s.text != "" {
-			h += lineBox(s.size)
-		}
+	for _, f := range fs {
+		h += float64(len(f.lines)) * lineBox(f.size)
 	}
 	return h
+}
+
+// place stacks the fitted items top-down from top at x, and records the
+// text kept of each in texts.
+func place(fs []fitted, x, top float64, texts []*string) []textLine {
+	var out []textLine
+	y := top
+	for i, f := range fs {
+		*texts[i] = f.text
+		for _, l := range f.lines {
+			out = append(out, textLine{mt: f.spec.mt, size: f.size, x: x, y: baseline(f.spec.mt, f.size, y), text: l, colour: f.spec.colour})
+			y += lineBox(f.size)
+		}
+	}
+	return out
+}
+
+// tagRoom is the widest the book's hashtag and URL lines may be drawn at
+// full size (tagSize) before they shrink: on the wide card, the book's
+// column takes at most this much from the person's.
+func (d *design) tagRoom() float64 {
+	CW := float64(d.W - 2*d.M)
+	if !d.square {
+		return math.Round(0.45 * CW)
+	}
+	if d.logo != nil {
+		return CW - float64(d.logoW) - 32
+	}
+	return CW
 }
 
 func (d *design) plan(m *faces, f *fields) *plan {
@@ -140,13 +262,14 @@ func (d *design) plan(m *faces, f *fields) *plan {
 	W, H := float64(d.W), float64(d.H)
 	CW := W - 2*M
 	person := []lineSpec{
-		{f.name, m.bold, d.nameSize, 0},
-		{f.role, m.sans, d.roleSize, 1},
-		{f.handle, m.sans, d.roleSize, 2},
+		{text: f.name, mt: m.bold, size: d.nameSize},
+		{text: f.role, mt: m.sans, size: d.roleSize, colour: 1, wrap: true, split: f.roleSplit},
+		{text: f.handle, mt: m.sans, size: d.roleSize, colour: 2},
 	}
 	bookLines := []lineSpec{
-		{f.title, m.serif, d.titleSize, 0},
-		{f.tagline, m.sans, d.tagSize, 2},
+		{text: f.title, mt: m.serif, size: d.titleSize},
+		{text: f.tag, mt: m.sans, size: d.tagSize, colour: 2},
+		{text: f.url, mt: m.sans, size: d.tagSize, colour: 2},
 	}
 	var logoW, logoH float64
 	if d.logo != nil {
@@ -167,8 +290,8 @@ func (d *design) plan(m *faces, f *fields) *plan {
 	if D > 0 {
 		personX += D + math.Round(D*0.24)
 	}
-	personTexts := []*string{&p.texts[0], &p.texts[1], &p.texts[2]}
-	bookTexts := []*string{&p.texts[3], &p.texts[4]}
+	personTexts := []*string{&p.texts[lineName], &p.texts[lineRole], &p.texts[lineHandle]}
+	bookTexts := []*string{&p.texts[lineTitle], &p.texts[lineTag], &p.texts[lineURL]}
 
 	var footerTop float64
 	if !d.square {
@@ -179,52 +302,55 @@ func (d *design) plan(m *faces, f *fields) *plan {
 				natural = math.Max(natural, s.mt.width(s.text, s.size))
 			}
 		}
-		RW := math.Min(math.Max(natural, logoW), math.Round(0.42*CW))
-		bookH := stackHeight(bookLines)
+		RW := math.Min(math.Max(natural, logoW), d.tagRoom())
+		book := fitAll(bookLines, RW)
+		bookH := height(book)
 		if logoH > 0 {
 			bookH += logoH + 12
 		}
-		personH := stackHeight(person)
+		LW := W - M - RW - 40 - personX
+		who := fitAll(person, LW)
+		personH := height(who)
 		FH := math.Max(D, math.Max(personH, bookH))
 		bottom := H - M
 		footerTop = bottom - FH
 		if D > 0 {
 			p.photo = image.Pt(d.M, int(math.Round(footerTop+(FH-D)/2)))
 		}
-		LW := W - M - RW - 40 - personX
-		lines, _ := stack(person, personX, footerTop+(FH-personH)/2, LW, personTexts)
-		p.lines = append(p.lines, lines...)
-		top := bottom - stackHeight(bookLines)
+		p.lines = append(p.lines, place(who, personX, footerTop+(FH-personH)/2, personTexts)...)
+		top := bottom - height(book)
 		if logoH > 0 {
 			p.logoAt = image.Rect(int(W-M-logoW), int(top-12-logoH), int(W-M), int(top-12))
 		}
-		lines, _ = stack(bookLines, 0, top, RW, bookTexts)
+		lines := place(book, 0, top, bookTexts)
 		for i := range lines { // right-aligned
 			lines[i].x = W - M - lines[i].mt.width(lines[i].text, lines[i].size)
 		}
 		p.lines = append(p.lines, lines...)
 	} else {
 		// Square: the book at the foot, a thin rule, the person above it.
-		bookH := math.Max(stackHeight(bookLines), logoH)
-		bookTop := H - M - bookH
 		textW := CW
 		if logoW > 0 {
 			textW -= logoW + 32
+		}
+		book := fitAll(bookLines, textW)
+		bookH := math.Max(height(book), logoH)
+		bookTop := H - M - bookH
+		if logoW > 0 {
 			ly := int(math.Round(bookTop + (bookH-logoH)/2))
 			p.logoAt = image.Rect(int(W-M-logoW), ly, int(W-M), ly+int(logoH))
 		}
-		lines, _ := stack(bookLines, M, bookTop+(bookH-stackHeight(bookLines))/2, textW, bookTexts)
-		p.lines = append(p.lines, lines...)
+		p.lines = append(p.lines, place(book, M, bookTop+(bookH-height(book))/2, bookTexts)...)
 		sepY := bookTop - 30
 		p.sep = image.Rect(d.M, int(sepY), d.W-d.M, int(sepY)+2)
-		personH := stackHeight(person)
+		who := fitAll(person, W-M-personX)
+		personH := height(who)
 		PH := math.Max(D, personH)
 		footerTop = sepY - 30 - PH
 		if D > 0 {
 			p.photo = image.Pt(d.M, int(math.Round(footerTop+(PH-D)/2)))
 		}
-		lines, _ = stack(person, personX, footerTop+(PH-personH)/2, W-M-personX, personTexts)
-		p.lines = append(p.lines, lines...)
+		p.lines = append(p.lines, place(who, personX, footerTop+(PH-personH)/2, personTexts)...)
 	}
 	ruleY := footerTop - gap(math.Round(H*0.055))
 	p.rule = image.Rect(d.M, int(ruleY), d.M+72, int(ruleY)+4)
