@@ -165,9 +165,9 @@ func readImage(files fs.FS, name string) (image.Image, error) {
 
 // fields is the text of a card, as it will be drawn.
 type fields struct {
-	quote   []string // the quote's words, without the quotation marks
-	open    string   // opening mark and its space
-	close   string   // space and closing mark
+	quote     []string // the quote's words, without the quotation marks
+	open      string   // opening mark and its space
+	close     string   // space and closing mark
 	name      string
 	role      string // role, organisation
 	roleSplit string // "role," when there is an organisation: where role lines preferably break
