@@ -103,3 +103,44 @@ func TestPreview(t *testing.T) {
 }
 
 func itoa(n int) string { return fmt.Sprint(n) }
+
+// TestDamagedCacheIsAMiss: truncated or altered cache entries are ignored
+// and the output is that of a cold build.
+func TestDamagedCacheIsAMiss(t *testing.T) {
+	root := copyBook(t)
+	opts := Options{Root: root, Jobs: 2, Env: env(map[string]string{"SOURCE_DATE_EPOCH": "1795000000"})}
+	cold, err := Compile(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	coldSums, _ := os.ReadFile(filepath.Join(root, "output", "SHA256SUMS"))
+	damaged := 0
+	filepath.Walk(filepath.Join(root, "output", cacheDir), func(p string, info os.FileInfo, err error) error {
+		if err == nil && !info.IsDir() {
+			raw, _ := os.ReadFile(p)
+			if damaged%2 == 0 {
+				raw = raw[:len(raw)/2]
+			} else {
+				raw[len(raw)-1] ^= 0xff
+			}
+			os.WriteFile(p, raw, 0o644)
+			damaged++
+		}
+		return nil
+	})
+	if damaged == 0 {
+		t.Fatal("the cold build left no cache entries")
+	}
+	res, err := Compile(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := len(cold.Book.Published())
+	if res.Rendered.Cards != n || res.Rendered.Offprints != n {
+		t.Errorf("with every entry damaged the build drew %+v, want %d of each", res.Rendered, n)
+	}
+	sums, _ := os.ReadFile(filepath.Join(root, "output", "SHA256SUMS"))
+	if string(sums) != string(coldSums) {
+		t.Errorf("output differs after damaged cache entries")
+	}
+}
