@@ -77,11 +77,32 @@ for dir in $BOOKS; do
 	/usr/bin/time -f "%e s wall, %U+%S s CPU" -o "$WORK/$name-tex.time" \
 		pandoc -f markdown -o "$WORK/$name-tex.pdf" "${PANDOC_OPTS[@]}" "$md" >&2
 
+	# TeX again on the text as recueil corrects it (check --fix: French
+	# spaces, apostrophes), to compare the line breaking alone.
+	fixed="$WORK/$name-fixed"
+	mkdir -p "$fixed"
+	cp -r "$dir/book.yaml" "$dir/contributions" "$fixed/"
+	[ -d "$dir/editorial" ] && cp -r "$dir/editorial" "$fixed/"
+	"$WORK/recueil" --book "$fixed" check --fix >/dev/null 2>&1 || true
+	fmd="$WORK/$name-fixed.md"
+	printf -- '---\ntitle: ""\n---\n' >"$fmd"
+	while read -r f; do
+		who=$(sed -n 's/^name: *//p' "$fixed/$f" | head -1 | sed 's/^"\(.*\)"$/\1/')
+		printf '\n\\newpage\n\n# %s\n\n' "$who" >>"$fmd"
+		awk 'NR==1 && /^---$/ {fm=1; next} fm && /^---$/ {fm=0; next} !fm' "$fixed/$f" >>"$fmd"
+	done <"$WORK/$name.order"
+	fixes=$(diff "$md" "$fmd" | grep -c '^>' || true)
+	echo "typeset-report: $name: pandoc + xelatex on the text fixed by recueil check --fix ($fixes lines changed)" >&2
+	pandoc -f markdown -o "$WORK/$name-texfixed.pdf" "${PANDOC_OPTS[@]}" "$fmd" >&2
+	echo "$fixes" >"$WORK/$name-fixes"
+
+	"$WORK/typesetreport" -json -label "$name: TeX, fixed text" "$WORK/$name-texfixed.pdf" >"$WORK/$name-texfixed.json"
+	"$WORK/typesetreport" -label "$name: TeX on the text fixed by recueil check --fix" "$WORK/$name-texfixed.pdf" >"$WORK/$name-texfixed.md"
 	"$WORK/typesetreport" -json -label "$name: recueil" "$pdf" >"$WORK/$name-recueil.json"
 	"$WORK/typesetreport" -json -label "$name: TeX" "$WORK/$name-tex.pdf" >"$WORK/$name-tex.json"
 	"$WORK/typesetreport" -label "$name: recueil" "$pdf" >"$WORK/$name-recueil.md"
 	"$WORK/typesetreport" -label "$name: TeX (pandoc + xelatex)" "$WORK/$name-tex.pdf" >"$WORK/$name-tex.md"
-	reports+=("$WORK/$name-recueil.json" "$WORK/$name-tex.json")
+	reports+=("$WORK/$name-recueil.json" "$WORK/$name-tex.json" "$WORK/$name-texfixed.json")
 	if [ -n "${KEEP:-}" ]; then
 		mkdir -p "$KEEP"
 		cp "$pdf" "$KEEP/$name-recueil.pdf"
@@ -99,6 +120,8 @@ done
 	echo "  under the contributor's name: \`pandoc -f markdown ${PANDOC_OPTS[*]}\`"
 	echo "  (KOMA \`scrartcl\` accepts 10.5 pt; polyglossia French: hyphenation with hyph-fr, French spacing;"
 	echo "  microtype's protrusion is off so that no line leaves the measure by design)."
+	echo "- \"TeX, fixed text\": the same, after \`recueil check --fix\` on a copy of the book (French spaces"
+	echo "  made non-breaking, apostrophes), so that TeX gets what recueil typesets ($(for dir in $BOOKS; do n=$(basename "$(cd "$dir" && pwd)"); [ "$dir" = . ] && n=sample; printf '%s: %s Markdown lines changed; ' "$n" "$(cat "$WORK/$n-fixes")"; done | sed 's/; $//'))."
 	echo "- recueil: \`recueil compile --only pdf\`, its PDF also holds the cover, title and copyright pages,"
 	echo "  the table of contents, the introduction, contributor openings and the index."
 	echo "- measured by \`go run ./tools/typesetreport FILE.pdf\` on body lines (the dominant line height): see"
@@ -120,6 +143,7 @@ done
 		[ "$dir" = . ] && name=sample
 		sed 's/^## /### /' "$WORK/$name-recueil.md"
 		sed 's/^## /### /' "$WORK/$name-tex.md"
+		sed 's/^## /### /' "$WORK/$name-texfixed.md"
 	done
 } >"$OUT"
 echo "typeset-report: wrote $OUT" >&2

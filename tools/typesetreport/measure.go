@@ -392,7 +392,7 @@ func widowsOrphans(rep *Report, body []bodyLine, left func(bodyLine) float64, at
 		lastPrev, firstCur := body[prev.to-1], body[cur.from]
 		// Widow: the page opens on a paragraph's last line, continued from
 		// the page before.
-		if atMeasure(lastPrev) && flush(firstCur) && !atMeasure(firstCur) {
+		if atMeasure(lastPrev) && flush(firstCur) && firstCur.XMax < rep.Measure[firstCur.page%2][1]-0.75 {
 			rep.Widows++
 			rep.WidowExamples = add(rep.WidowExamples, firstCur.page+1, firstCur.Line)
 		}

@@ -193,6 +193,12 @@ func TestWidowAndOrphan(t *testing.T) {
 	if r.IndentDetected != indent {
 		t.Errorf("indent %v, want %v", r.IndentDetected, indent)
 	}
+	// A line sticking out at the top of a page does not end a paragraph.
+	p2[0] = fakeLine{x0: left, x1: right + 3, h: lineH, words: strings.Fields(normal)}
+	r = measure(t, p1, p2, p3)
+	if r.Widows != 0 || r.OutOfMeasure != 1 {
+		t.Errorf("widows %d out %d, want 0 and 1: an overfull line is no widow", r.Widows, r.OutOfMeasure)
+	}
 	// The same pages with the paragraph kept whole: nothing.
 	p2 = append([]fakeLine{just(normal), short("fin.")}, body()...)
 	p2 = append(p2, short("fin."))
