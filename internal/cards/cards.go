@@ -79,8 +79,9 @@ func RenderAll(b *book.Book, cs []*book.Contribution, files fs.FS, jobs int) ([]
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			sc := &scratch{enc: newEncoder(), glyphs: make(glyphCache)}
 			for i := range next {
-				out[i], diags[i], errs[i] = render(fonts, shared, b, cs[i], files)
+				out[i], diags[i], errs[i] = render(sc, fonts, shared, b, cs[i], files)
 			}
 		}()
 	}
@@ -116,7 +117,7 @@ func RenderAll(b *book.Book, cs []*book.Contribution, files fs.FS, jobs int) ([]
 // bookParts is what every card shares: colours and the logo.
 type bookParts struct {
 	bg, accent, text color.RGBA
-	logo             image.Image
+	logo             [2]*image.RGBA // fitted to the wide and the square card, or nil
 	diags            book.Diagnostics
 }
 
@@ -146,7 +147,9 @@ func prepareBook(b *book.Book, files fs.FS) *bookParts {
 			p.diags.Add(bookFile, b.FieldPos("cards.logo"), book.Warning, "card-logo-unreadable",
 				"le logo des cartes %s ne peut pas être lu (%v) : les cartes sont faites sans logo", b.Cards.Logo, err)
 		} else {
-			p.logo = img
+			for i, d := range []*design{wideDesign(), squareDesign()} {
+				p.logo[i] = fitImage(img, d.logoW, d.logoH)
+			}
 		}
 	}
 	return p
@@ -182,11 +185,20 @@ func (f *fields) lines() []string {
 	return []string{f.name, f.role, f.handle, f.title, f.tag, f.url}
 }
 
-func render(fonts *fontSet, bp *bookParts, b *book.Book, c *book.Contribution, files fs.FS) (*Card, book.Diagnostics, error) {
+// scratch is what one goroutine reuses from card to card: the canvases and
+// the PNG encoder. Every pixel of a canvas is painted again for each card,
+// and the PNG bytes are copied out, so reuse never shows in the output.
+type scratch struct {
+	canvas [2]*image.RGBA // wide, square
+	enc    *encoder
+	glyphs glyphCache
+}
+
+func render(sc *scratch, fonts *fontSet, bp *bookParts, b *book.Book, c *book.Contribution, files fs.FS) (*Card, book.Diagnostics, error) {
 	var diags book.Diagnostics
 	m := &faces{
 		quote: newMetrics(fonts.quote), serif: newMetrics(fonts.serif),
-		bold: newMetrics(fonts.bold), sans: newMetrics(fonts.sans), fonts: fonts,
+		bold: newMetrics(fonts.bold), sans: newMetrics(fonts.sans), fonts: fonts, glyphs: sc.glyphs,
 	}
 	lang := b.Language
 	if lang == "" {
@@ -241,9 +253,9 @@ func render(fonts *fontSet, bp *bookParts, b *book.Book, c *book.Contribution, f
 	if photo != nil {
 		photo = preparePhoto(photo, max(designs[0].photoD, designs[1].photoD))
 	}
-	for _, d := range designs {
+	for i, d := range designs {
 		d.hasPhoto = photo != nil
-		d.logo = bp.logo
+		d.logo = bp.logo[i]
 	}
 	// The hashtag and the URL share a line when they fit there at full
 	// size on both cards; else each has its own, on both cards.
@@ -333,11 +345,12 @@ func render(fonts *fontSet, bp *bookParts, b *book.Book, c *book.Contribution, f
 	card.Alt = strings.Join(alt, "\n")
 
 	for i, d := range designs {
-		img, err := d.draw(m, bp, plans[i], quotes[i], photo)
-		if err != nil {
-			return nil, diags, err
+		if sc.canvas[i] == nil {
+			sc.canvas[i] = image.NewRGBA(image.Rect(0, 0, d.W, d.H))
 		}
-		data, err := encodePNG(img)
+		img := sc.canvas[i]
+		d.draw(img, m, bp, plans[i], quotes[i], photo)
+		data, err := sc.enc.encode(img, photo == nil)
 		if err != nil {
 			return nil, diags, err
 		}

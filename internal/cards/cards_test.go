@@ -417,7 +417,7 @@ func TestRaster(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p := newPen(newMetrics(fonts.bold), 14)
+	p := newPen(newMetrics(fonts.bold), 14, nil)
 	g, ok := p.glyph('É', 0)
 	if !ok {
 		t.Fatal("no glyph for É")
@@ -514,7 +514,7 @@ func TestLongLinesFit(t *testing.T) {
 					for _, d := range []*design{wideDesign(), squareDesign()} {
 						d.hasPhoto = photo
 						if withLogo {
-							d.logo = logo
+							d.logo = fitImage(logo, d.logoW, d.logoH)
 						}
 						f := fields{name: c.Name, role: role, roleSplit: r[0] + ",", handle: c.Handle, title: b.Title,
 							tag: tc.hashtag, url: shortURL(tc.url)}

@@ -15,6 +15,7 @@ import (
 type faces struct {
 	quote, serif, bold, sans *metrics
 	fonts                    *fontSet
+	glyphs                   glyphCache // may be nil
 }
 
 // design is the geometry of one card format.
@@ -29,7 +30,7 @@ type design struct {
 	logoW, logoH       int
 
 	hasPhoto bool
-	logo     image.Image
+	logo     *image.RGBA // the book's logo fitted in logoW×logoH, or nil
 }
 
 func wideDesign() *design {
@@ -273,7 +274,7 @@ func (d *design) plan(m *faces, f *fields) *plan {
 	}
 	var logoW, logoH float64
 	if d.logo != nil {
-		p.logo = fitImage(d.logo, d.logoW, d.logoH)
+		p.logo = d.logo
 		logoW, logoH = float64(p.logo.Rect.Dx()), float64(p.logo.Rect.Dy())
 	}
 	D := 0.0
@@ -358,15 +359,14 @@ func (d *design) plan(m *faces, f *fields) *plan {
 	return p
 }
 
-// draw paints the card.
-func (d *design) draw(m *faces, bp *bookParts, p *plan, q quoteLayout, photo image.Image) (*image.RGBA, error) {
-	img := image.NewRGBA(image.Rect(0, 0, d.W, d.H))
+// draw paints the card on img, a d.W×d.H canvas, every pixel of it.
+func (d *design) draw(img *image.RGBA, m *faces, bp *bookParts, p *plan, q quoteLayout, photo image.Image) {
 	fillRect(img, img.Rect, bp.bg)
 	muted := mix(bp.text, bp.bg, 0.22)
 	colours := []color.Color{bp.text, muted, bp.accent}
 
 	if len(q.Lines) > 0 {
-		pn := newPen(m.quote, q.Size)
+		pn := newPen(m.quote, q.Size, m.glyphs)
 		asc, desc := m.quote.vmetrics(q.Size)
 		lh := math.Round(q.Size * lineHeight)
 		h := float64(len(q.Lines)-1)*lh + asc + desc
@@ -403,10 +403,9 @@ func (d *design) draw(m *faces, bp *bookParts, p *plan, q quoteLayout, photo ima
 		}
 		pn := byFont[l.size]
 		if pn == nil {
-			pn = newPen(l.mt, l.size)
+			pn = newPen(l.mt, l.size, m.glyphs)
 			byFont[l.size] = pn
 		}
 		pn.draw(img, l.x, l.y, l.text, solid(colours[l.colour]))
 	}
-	return img, nil
 }

@@ -19,9 +19,20 @@ import (
 const subpixels = 4
 
 type glyphKey struct {
-	r   rune
-	sub int
+	f    *sfnt.Font
+	ppem fixed.Int26_6
+	r    rune
+	sub  int
 }
+
+// glyphCache keeps glyph masks from card to card (the name, role and book
+// lines come back at the same sizes on every card). A mask depends only on
+// its key, so what the cache holds never changes what is drawn. Not safe
+// for concurrent use: one per goroutine.
+type glyphCache map[glyphKey]glyphMask
+
+// maxCachedGlyphs bounds the cache; past it, it starts again empty.
+const maxCachedGlyphs = 20000
 
 type glyphMask struct {
 	dr   image.Rectangle // relative to the integer dot
@@ -37,17 +48,24 @@ type pen struct {
 	size  float64
 	ppem  fixed.Int26_6
 	buf   sfnt.Buffer
-	cache map[glyphKey]glyphMask
+	cache glyphCache
 }
 
-func newPen(m *metrics, size float64) *pen {
-	return &pen{m: m, size: size, ppem: fixed.Int26_6(math.Round(size * 64)), cache: make(map[glyphKey]glyphMask)}
+// newPen makes a pen that keeps its glyphs in cache (nil: its own).
+func newPen(m *metrics, size float64, cache glyphCache) *pen {
+	if cache == nil {
+		cache = make(glyphCache)
+	}
+	return &pen{m: m, size: size, ppem: fixed.Int26_6(math.Round(size * 64)), cache: cache}
 }
 
 func (p *pen) glyph(r rune, sub int) (glyphMask, bool) {
-	k := glyphKey{r, sub}
+	k := glyphKey{p.m.f, p.ppem, r, sub}
 	if g, ok := p.cache[k]; ok {
 		return g, g.mask != nil
+	}
+	if len(p.cache) >= maxCachedGlyphs {
+		clear(p.cache)
 	}
 	var g glyphMask
 	if x := p.m.glyph(r); x != 0 {

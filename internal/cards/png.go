@@ -2,62 +2,324 @@ package cards
 
 import (
 	"bytes"
+	"cmp"
 	"compress/zlib"
 	"encoding/binary"
 	"hash/crc32"
 	"image"
+	"slices"
 )
 
-// encodePNG writes img as an 8-bit RGB PNG (the cards are opaque).
+// encoder writes the cards as PNG files. It keeps its buffers and its zlib
+// compressor from one card to the next: one per goroutine. The bytes it
+// writes depend only on the image (and the Go version's compress/flate).
+//
+// A card without a photo is a few flat colours and the anti-aliased edges
+// of its text and logo: a thousand colours at most, most of them shades
+// that differ by a step or two. It is written as a paletted image (one byte
+// a pixel instead of three, so a third of the data to compress): with its
+// own colours when there are at most 256 of them, else with 256 colours
+// chosen by median cut, each group of close shades drawn with the shade it
+// has most pixels of, so that flat colours, the background first, stay
+// exact. A card with a photo keeps every colour of the photo: it is written
+// as 8-bit RGB.
 //
 // image/png would give the same kind of file, but it tries all five row
 // filters on every row to pick the best, and that search was more than a
-// third of the time of a card. The cards are mostly flat colour, for which
-// the Up filter (each byte minus the one above) is as good as any: rows of
-// background become rows of zeros. The zlib level is fixed, so the bytes
-// depend only on the image (and the Go version's compress/flate).
-func encodePNG(img *image.RGBA) ([]byte, error) {
+// third of the time of a card. The paletted rows are not filtered (a row of
+// background is a row of zeros, since the background is the first
+// colour); the RGB rows use the Up filter (each byte minus the one above),
+// as good as any on flat colour.
+type encoder struct {
+	zw   *zlib.Writer
+	data bytes.Buffer // the compressed pixels
+	out  bytes.Buffer // the file
+	row  []byte
+	prev []byte
+	ids  []uint16 // per pixel: its colour's index in cols
+	same []bool   // per row: the same pixels as the row above
+	cols []uint32 // the distinct colours, 0xAABBGGRR as in Pix, in order of first appearance
+	n    []int    // pixels of each colour
+	tab  []uint32 // open-addressing table of colours (never 0: opaque)...
+	tabI []uint16 // ...and their index in cols
+	pal  []uint8  // colour index -> palette index
+}
+
+// maxColours is how many distinct colours a card may have to be written
+// with a palette; past that (a photo, a colourful logo), it is RGB.
+const maxColours = 4096
+
+const tabBits = 13 // 8192 slots for at most maxColours colours
+
+func newEncoder() *encoder {
+	return &encoder{tab: make([]uint32, 1<<tabBits), tabI: make([]uint16, 1<<tabBits)}
+}
+
+// encode writes img as a PNG; paletted tells whether a palette may be used.
+// The result is a fresh slice.
+func (e *encoder) encode(img *image.RGBA, paletted bool) ([]byte, error) {
+	if paletted && e.index(img) {
+		return e.paletted(img)
+	}
+	return e.rgb(img)
+}
+
+// index gives every pixel its colour index in e.ids and counts the
+// colours; false when there are more than maxColours.
+func (e *encoder) index(img *image.RGBA) bool {
 	w, h := img.Rect.Dx(), img.Rect.Dy()
-	var out bytes.Buffer
-	out.WriteString("\x89PNG\r\n\x1a\n")
+	e.ids = slices.Grow(e.ids[:0], w*h)[:w*h]
+	e.same = slices.Grow(e.same[:0], h)[:h]
+	e.cols = e.cols[:0]
+	clear(e.tab)
+	prev, prevID := uint32(0), uint16(0) // no opaque colour is 0
+	var above []byte
+	for y := 0; y < h; y++ {
+		pix := img.Pix[y*img.Stride : y*img.Stride+4*w]
+		ids := e.ids[y*w : (y+1)*w]
+		if e.same[y] = above != nil && bytes.Equal(pix, above); e.same[y] {
+			copy(ids, e.ids[(y-1)*w:y*w])
+			above = pix
+			continue
+		}
+		for x := range ids {
+			c := binary.LittleEndian.Uint32(pix[4*x:])
+			if c != prev {
+				if c>>24 != 0xff {
+					return false // not opaque: keep every byte, as RGB
+				}
+				id, ok := e.lookup(c)
+				if !ok {
+					return false
+				}
+				prev, prevID = c, id
+			}
+			ids[x] = prevID
+		}
+		above = pix
+	}
+	return true
+}
+
+// lookup returns the index of colour c, adding it when new; false when the
+// table is full.
+func (e *encoder) lookup(c uint32) (uint16, bool) {
+	for i := (c * 0x9e3779b1) >> (32 - tabBits); ; i = (i + 1) & (1<<tabBits - 1) {
+		switch e.tab[i] {
+		case c:
+			return e.tabI[i], true
+		case 0:
+			if len(e.cols) >= maxColours {
+				return 0, false
+			}
+			id := uint16(len(e.cols))
+			e.tab[i], e.tabI[i] = c, id
+			e.cols = append(e.cols, c)
+			return id, true
+		}
+	}
+}
+
+// paletted writes the indexed image as an 8-bit paletted PNG.
+func (e *encoder) paletted(img *image.RGBA) ([]byte, error) {
+	w, h := img.Rect.Dx(), img.Rect.Dy()
+	palette := e.palette()
+	e.header(w, h, 3)
+	plte := make([]byte, 0, 3*len(palette))
+	for _, c := range palette {
+		plte = append(plte, byte(c), byte(c>>8), byte(c>>16))
+	}
+	writeChunk(&e.out, "PLTE", plte)
+
+	e.data.Reset()
+	if err := e.startZlib(); err != nil {
+		return nil, err
+	}
+	e.row = slices.Grow(e.row[:0], 1+w)[:1+w]
+	e.row[0] = 0 // no filter
+	for y := 0; y < h; y++ {
+		if !e.same[y] {
+			ids := e.ids[y*w : (y+1)*w]
+			for x, id := range ids {
+				e.row[1+x] = e.pal[id]
+			}
+		}
+		if _, err := e.zw.Write(e.row); err != nil {
+			return nil, err
+		}
+	}
+	return e.finish()
+}
+
+// palette sets e.pal and returns the palette: the colours themselves when
+// there are at most 256, else 256 chosen by median cut.
+func (e *encoder) palette() []uint32 {
+	e.pal = slices.Grow(e.pal[:0], len(e.cols))[:len(e.cols)]
+	if len(e.cols) <= 256 {
+		for i := range e.pal {
+			e.pal[i] = uint8(i)
+		}
+		return e.cols
+	}
+	// How many pixels of each colour.
+	e.n = slices.Grow(e.n[:0], len(e.cols))[:len(e.cols)]
+	clear(e.n)
+	for _, id := range e.ids {
+		e.n[id]++
+	}
+	// Median cut over the distinct colours, in a fixed order (by colour):
+	// split the box with the widest channel range (ties: the first) at the
+	// middle of that range, until there are 256 boxes or none can be split.
+	order := make([]uint16, len(e.cols))
+	for i := range order {
+		order[i] = uint16(i)
+	}
+	slices.SortFunc(order, func(a, b uint16) int { return cmp.Compare(e.cols[a], e.cols[b]) })
+	type box struct {
+		lo, hi int // order[lo:hi]
+		ch     int // widest channel: shift 0 (R), 8 (G) or 16 (B)
+		span   int // its range
+	}
+	measure := func(b *box) {
+		b.span, b.ch = -1, 0
+		for _, sh := range []int{0, 8, 16} { // R, G, B
+			mn, mx := 255, 0
+			for _, id := range order[b.lo:b.hi] {
+				v := int(e.cols[id]>>sh) & 0xff
+				mn, mx = min(mn, v), max(mx, v)
+			}
+			if mx-mn > b.span {
+				b.span, b.ch = mx-mn, sh
+			}
+		}
+	}
+	boxes := []box{{lo: 0, hi: len(order)}}
+	measure(&boxes[0])
+	for len(boxes) < 256 {
+		best := -1
+		for i, b := range boxes {
+			if b.span > 0 && (best < 0 || b.span > boxes[best].span) {
+				best = i
+			}
+		}
+		if best < 0 {
+			break
+		}
+		b := boxes[best]
+		part := order[b.lo:b.hi]
+		sh := b.ch
+		slices.SortStableFunc(part, func(x, y uint16) int {
+			return cmp.Or(cmp.Compare(e.cols[x]>>sh&0xff, e.cols[y]>>sh&0xff), cmp.Compare(e.cols[x], e.cols[y]))
+		})
+		lo, hi := int(e.cols[part[0]]>>sh&0xff), int(e.cols[part[len(part)-1]]>>sh&0xff)
+		mid := (lo + hi) / 2
+		cut := 1
+		for cut < len(part)-1 && int(e.cols[part[cut]]>>sh&0xff) <= mid {
+			cut++
+		}
+		left, right := box{lo: b.lo, hi: b.lo + cut}, box{lo: b.lo + cut, hi: b.hi}
+		measure(&left)
+		measure(&right)
+		boxes[best] = left
+		boxes = append(boxes, right)
+	}
+	// Each box is drawn with its most frequent colour (ties: the smallest),
+	// and the palette is in order of those colours' first appearance, so
+	// that the background, at the top-left corner, is entry 0.
+	rep := make([]uint16, len(boxes))
+	for i, b := range boxes {
+		r := order[b.lo]
+		for _, id := range order[b.lo+1 : b.hi] {
+			if e.n[id] > e.n[r] || (e.n[id] == e.n[r] && e.cols[id] < e.cols[r]) {
+				r = id
+			}
+		}
+		rep[i] = r
+	}
+	byRep := make([]int, len(boxes))
+	for i := range byRep {
+		byRep[i] = i
+	}
+	slices.SortFunc(byRep, func(a, b int) int { return cmp.Compare(rep[a], rep[b]) })
+	palette := make([]uint32, len(boxes))
+	for j, i := range byRep {
+		palette[j] = e.cols[rep[i]]
+		for _, id := range order[boxes[i].lo:boxes[i].hi] {
+			e.pal[id] = uint8(j)
+		}
+	}
+	return palette
+}
+
+// rgb writes img as an 8-bit RGB PNG (the cards are opaque), rows filtered
+// with Up.
+func (e *encoder) rgb(img *image.RGBA) ([]byte, error) {
+	w, h := img.Rect.Dx(), img.Rect.Dy()
+	e.header(w, h, 2)
+	e.data.Reset()
+	if err := e.startZlib(); err != nil {
+		return nil, err
+	}
+	e.row = slices.Grow(e.row[:0], 1+3*w)[:1+3*w]
+	var above []byte
+	for y := 0; y < h; y++ {
+		pix := img.Pix[y*img.Stride : y*img.Stride+4*w]
+		e.row[0] = 2 // Up
+		if above != nil && bytes.Equal(pix, above) {
+			clear(e.row[1:]) // a row like the one above: all zeros
+		} else {
+			for x, j := 0, 1; x < len(pix); x, j = x+4, j+3 {
+				if above == nil {
+					e.row[j], e.row[j+1], e.row[j+2] = pix[x], pix[x+1], pix[x+2]
+				} else {
+					e.row[j], e.row[j+1], e.row[j+2] = pix[x]-above[x], pix[x+1]-above[x+1], pix[x+2]-above[x+2]
+				}
+			}
+		}
+		if _, err := e.zw.Write(e.row); err != nil {
+			return nil, err
+		}
+		above = pix
+	}
+	return e.finish()
+}
+
+// header starts the file: signature and IHDR with the colour type.
+func (e *encoder) header(w, h int, colourType byte) {
+	e.out.Reset()
+	e.out.WriteString("\x89PNG\r\n\x1a\n")
 	var ihdr [13]byte
 	binary.BigEndian.PutUint32(ihdr[0:], uint32(w))
 	binary.BigEndian.PutUint32(ihdr[4:], uint32(h))
-	ihdr[8] = 8  // bit depth
-	ihdr[9] = 2  // colour type: truecolour
-	ihdr[10] = 0 // deflate
-	ihdr[11] = 0 // adaptive filtering
-	ihdr[12] = 0 // no interlace
-	writeChunk(&out, "IHDR", ihdr[:])
+	ihdr[8] = 8          // bit depth
+	ihdr[9] = colourType // 2 truecolour, 3 indexed
+	ihdr[10] = 0         // deflate
+	ihdr[11] = 0         // adaptive filtering
+	ihdr[12] = 0         // no interlace
+	writeChunk(&e.out, "IHDR", ihdr[:])
+}
 
-	var data bytes.Buffer
-	zw, err := zlib.NewWriterLevel(&data, zlib.BestSpeed)
-	if err != nil {
+func (e *encoder) startZlib() error {
+	if e.zw == nil {
+		zw, err := zlib.NewWriterLevel(&e.data, zlib.BestSpeed)
+		if err != nil {
+			return err
+		}
+		e.zw = zw
+		return nil
+	}
+	e.zw.Reset(&e.data)
+	return nil
+}
+
+// finish ends the pixels and the file and returns a copy of it.
+func (e *encoder) finish() ([]byte, error) {
+	if err := e.zw.Close(); err != nil {
 		return nil, err
 	}
-	prev := make([]byte, 1+3*w)
-	cur := make([]byte, 1+3*w)
-	row := make([]byte, 1+3*w)
-	for y := 0; y < h; y++ {
-		pix := img.Pix[(y)*img.Stride : (y)*img.Stride+4*w]
-		for x, j := 0, 1; x < w; x, j = x+1, j+3 {
-			cur[j], cur[j+1], cur[j+2] = pix[4*x], pix[4*x+1], pix[4*x+2]
-		}
-		row[0] = 2 // Up
-		for j := 1; j < len(row); j++ {
-			row[j] = cur[j] - prev[j]
-		}
-		if _, err := zw.Write(row); err != nil {
-			return nil, err
-		}
-		prev, cur = cur, prev
-	}
-	if err := zw.Close(); err != nil {
-		return nil, err
-	}
-	writeChunk(&out, "IDAT", data.Bytes())
-	writeChunk(&out, "IEND", nil)
-	return out.Bytes(), nil
+	writeChunk(&e.out, "IDAT", e.data.Bytes())
+	writeChunk(&e.out, "IEND", nil)
+	return bytes.Clone(e.out.Bytes()), nil
 }
 
 func writeChunk(w *bytes.Buffer, kind string, data []byte) {
