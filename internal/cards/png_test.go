@@ -3,8 +3,8 @@ package cards
 import (
 	"bytes"
 	"image"
-	"image/png"
 	"image/color"
+	"image/png"
 	"math"
 	"testing"
 	"testing/fstest"
