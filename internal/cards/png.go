@@ -43,6 +43,7 @@ type encoder struct {
 	tab  []uint32 // open-addressing table of colours (never 0: opaque)...
 	tabI []uint16 // ...and their index in cols
 	pal  []uint8  // colour index -> palette index
+	runs []run
 }
 
 // maxColours is how many distinct colours a card may have to be written
@@ -70,18 +71,23 @@ func (e *encoder) index(img *image.RGBA) bool {
 	w, h := img.Rect.Dx(), img.Rect.Dy()
 	e.ids = slices.Grow(e.ids[:0], w*h)[:w*h]
 	e.same = slices.Grow(e.same[:0], h)[:h]
-	e.cols = e.cols[:0]
+	e.cols, e.n = e.cols[:0], e.n[:0]
 	clear(e.tab)
 	prev, prevID := uint32(0), uint16(0) // no opaque colour is 0
 	var above []byte
+	e.runs = e.runs[:0] // the runs of the last row indexed, to count repeated rows
 	for y := 0; y < h; y++ {
 		pix := img.Pix[y*img.Stride : y*img.Stride+4*w]
 		ids := e.ids[y*w : (y+1)*w]
 		if e.same[y] = above != nil && bytes.Equal(pix, above); e.same[y] {
 			copy(ids, e.ids[(y-1)*w:y*w])
-			above = pix
+			for _, r := range e.runs {
+				e.n[r.id] += r.n
+			}
 			continue
 		}
+		e.runs = e.runs[:0]
+		start := 0
 		for x := range ids {
 			c := binary.LittleEndian.Uint32(pix[4*x:])
 			if c != prev {
@@ -92,13 +98,26 @@ func (e *encoder) index(img *image.RGBA) bool {
 				if !ok {
 					return false
 				}
-				prev, prevID = c, id
+				if x > start {
+					e.runs = append(e.runs, run{prevID, x - start})
+				}
+				prev, prevID, start = c, id, x
 			}
 			ids[x] = prevID
+		}
+		e.runs = append(e.runs, run{prevID, w - start})
+		for _, r := range e.runs {
+			e.n[r.id] += r.n
 		}
 		above = pix
 	}
 	return true
+}
+
+// run is a run of pixels of one colour in a row.
+type run struct {
+	id uint16
+	n  int
 }
 
 // lookup returns the index of colour c, adding it when new; false when the
@@ -115,6 +134,7 @@ func (e *encoder) lookup(c uint32) (uint16, bool) {
 			id := uint16(len(e.cols))
 			e.tab[i], e.tabI[i] = c, id
 			e.cols = append(e.cols, c)
+			e.n = append(e.n, 0)
 			return id, true
 		}
 	}
@@ -160,12 +180,6 @@ func (e *encoder) palette() []uint32 {
 			e.pal[i] = uint8(i)
 		}
 		return e.cols
-	}
-	// How many pixels of each colour.
-	e.n = slices.Grow(e.n[:0], len(e.cols))[:len(e.cols)]
-	clear(e.n)
-	for _, id := range e.ids {
-		e.n[id]++
 	}
 	// Median cut over the distinct colours, in a fixed order (by colour):
 	// split the box with the widest channel range (ties: the first) at the

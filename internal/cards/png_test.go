@@ -6,6 +6,7 @@ import (
 	"image/color"
 	"image/png"
 	"math"
+	"slices"
 	"testing"
 	"testing/fstest"
 
@@ -61,6 +62,14 @@ func TestPNGRoundTrip(t *testing.T) {
 	e := newEncoder()
 	if !e.index(img) || len(e.cols) <= 256 {
 		t.Fatalf("test card has %d colours, want more than 256", len(e.cols))
+	}
+	// The pixel counts, kept by runs and repeated rows, are exact.
+	count := make([]int, len(e.cols))
+	for _, id := range e.ids {
+		count[id]++
+	}
+	if !slices.Equal(count, e.n) {
+		t.Errorf("colour counts differ from a pixel-by-pixel count")
 	}
 	for _, tc := range []struct {
 		name     string
