@@ -111,9 +111,7 @@ for dir in $BOOKS; do
 done
 
 {
-	echo "# Typesetting: recueil and TeX on the same text"
-	echo
-	echo "Written by \`make typeset-report\` (\`scripts/typeset-report.sh\`); do not edit by hand."
+	echo "Written by \`make typeset-report\` (\`scripts/typeset-report.sh\`) between the markers; notes outside them are kept."
 	echo
 	echo "- recueil at \`$commit\`; $(xelatex --version | head -1); $(pandoc --version | head -1); $(pdftotext -v 2>&1 | head -1)"
 	echo "- TeX gets each contribution's Markdown body in book order, front matter stripped, on a new page"
@@ -136,7 +134,7 @@ done
 		echo "Time to build the PDF ($name): recueil $(cat "$WORK/$name-recueil.time"), TeX $(cat "$WORK/$name-tex.time")."
 		echo
 	done
-	echo "# Details"
+	echo "## Details"
 	echo
 	for dir in $BOOKS; do
 		name=$(basename "$(cd "$dir" && pwd)")
@@ -145,5 +143,16 @@ done
 		sed 's/^## /### /' "$WORK/$name-tex.md"
 		sed 's/^## /### /' "$WORK/$name-texfixed.md"
 	done
-} >"$OUT"
+} >"$WORK/report.md"
+# Only the part between the markers is rewritten: notes around it stay.
+begin='<!-- typeset-report:begin -->' end='<!-- typeset-report:end -->'
+if [ -f "$OUT" ] && grep -q "$begin" "$OUT" && grep -q "$end" "$OUT"; then
+	awk -v b="$begin" -v e="$end" -v t="$WORK/report.md" '
+		$0 == b {print; while ((getline l < t) > 0) print l; skip=1; next}
+		$0 == e {skip=0}
+		!skip' "$OUT" >"$WORK/new.md"
+	mv "$WORK/new.md" "$OUT"
+else
+	{ echo "# Typesetting: recueil and TeX on the same text"; echo; echo "$begin"; cat "$WORK/report.md"; echo "$end"; } >"$OUT"
+fi
 echo "typeset-report: wrote $OUT" >&2
