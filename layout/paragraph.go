@@ -45,6 +45,9 @@ type Line struct {
 	Leading  Unit
 	Size     Unit // largest font size on the line
 	Overfull bool
+	// Cut reports a line that ends inside a word too long for the measure,
+	// cut between two letters without a hyphen.
+	Cut bool
 	// Badness is TeX's badness of the line as the breaker chose it (0 for
 	// a paragraph's last line): above the Tolerance, the line was set
 	// looser than the typesetter wanted, by the emergency pass.
@@ -137,7 +140,13 @@ func (b *builder) word(r Run, w string) {
 		c.text = s
 		b.add(Item{Kind: BoxItem, Width: Width(f, s, r.Size)}, c)
 	}
-	if r.NoHyphen || !b.st.Hyphenate || b.hy == nil || noHyphenWord(w) {
+	hyphenate := !r.NoHyphen && b.st.Hyphenate && b.hy != nil && !noHyphenWord(w)
+	if limit := b.st.Width * 9 / 10; b.st.Width > 0 && Width(f, w, r.Size) > limit &&
+		(!hyphenate || !b.hyphensFit(w, f, r.Size, limit)) {
+		b.longWord(r, w, box)
+		return
+	}
+	if !hyphenate {
 		box(w)
 		return
 	}
@@ -192,6 +201,81 @@ func (b *builder) word(r Run, w string) {
 	}
 	flush(len(w))
 	box(w[start:])
+}
+
+// wordCutPenalty is the penalty of a break between two letters of a word
+// too long for the measure: a last resort, and reported.
+const wordCutPenalty = Infinity/2 - 1
+
+// urlBreakAfter are the characters after which a long address may break.
+const urlBreakAfter = "/.?&=#,;"
+
+// longWord sets a word too wide for the measure (an address, a
+// contributor's 100,000-letter joke) so that no line sticks out of the
+// page: it may break, without a hyphen, after an address's separators and,
+// when a piece is still too wide, between letters into pieces that fit.
+func (b *builder) longWord(r Run, w string, box func(string)) {
+	f := b.faces[r.Face]
+	limit := b.st.Width * 9 / 10
+	breakHere := func(pen int) {
+		b.add(Item{Kind: PenaltyItem, Penalty: pen}, content{face: r.Face, size: r.Size, color: r.Color, link: r.Link})
+	}
+	var segs []string
+	start := 0
+	for i, ch := range w {
+		if strings.ContainsRune(urlBreakAfter, ch) && i+utf8.RuneLen(ch) < len(w) {
+			segs = append(segs, w[start:i+utf8.RuneLen(ch)])
+			start = i + utf8.RuneLen(ch)
+		}
+	}
+	segs = append(segs, w[start:])
+	for si, seg := range segs {
+		if si > 0 {
+			breakHere(b.st.Params.HyphenPenalty)
+		}
+		// Pieces of at most limit wide, cut between characters.
+		for seg != "" {
+			cut, width := len(seg), Unit(0)
+			for i, ch := range seg {
+				cw := Width(f, string(ch), r.Size)
+				if width+cw > limit && i > 0 {
+					cut = i
+					break
+				}
+				width += cw
+			}
+			box(seg[:cut])
+			seg = seg[cut:]
+			if seg != "" {
+				breakHere(wordCutPenalty)
+			}
+		}
+	}
+}
+
+// hyphensFit reports whether hyphenating w (and breaking it after its hard
+// hyphens) leaves no piece wider than limit.
+func (b *builder) hyphensFit(w string, f Face, size, limit Unit) bool {
+	cuts := map[int]bool{}
+	for _, p := range b.hy.Points(w) {
+		cuts[p] = true
+	}
+	var piece Unit
+	i := 0
+	for _, ch := range w {
+		if cuts[i] {
+			piece = 0
+		}
+		piece += Width(f, string(ch), size)
+		if piece > limit {
+			return false
+		}
+		if ch == '-' {
+			piece = 0
+		}
+		i++
+	}
+	return true
 }
 
 // Items turns runs into boxes, glue and penalties, with the content each
@@ -291,6 +375,7 @@ func (st Style) setLine(b *builder, start, end int) Line {
 	}
 	brk := items[end]
 	hyphen := brk.Kind == PenaltyItem && brk.Width > 0
+	cut := brk.Kind == PenaltyItem && brk.Penalty == wordCutPenalty
 	if hyphen {
 		w += brk.Width
 	}
@@ -359,6 +444,7 @@ func (st Style) setLine(b *builder, start, end int) Line {
 	}
 	line.Width = x
 	line.Overfull = x > st.Width
+	line.Cut = cut
 	shift := Unit(0)
 	switch st.Align {
 	case Center:

@@ -100,7 +100,7 @@ func (t *typesetter) setLines(runs []layout.Run, st layout.Style) []layout.Line 
 	lines := st.Set(runs, t.faces, hy)
 	if st.Align == layout.Justify {
 		for _, l := range lines {
-			if l.Badness > looseReport && !l.Overfull {
+			if l.Badness > looseReport && !l.Overfull && !l.Cut {
 				key := fmt.Sprintf("loose\x00%s\x00%d", t.file, t.line)
 				if !t.seen[key] {
 					t.seen[key] = true
@@ -109,6 +109,17 @@ func (t *typesetter) setLines(runs []layout.Run, st layout.Style) []layout.Line 
 				}
 				break
 			}
+		}
+	}
+	for _, l := range lines {
+		if l.Cut {
+			key := fmt.Sprintf("cut\x00%s\x00%d", t.file, t.line)
+			if !t.seen[key] {
+				t.seen[key] = true
+				t.diags.Add(t.fileOr(), book.Pos{Line: t.line}, book.Warning, "word-cut",
+					"un mot trop long pour la largeur de la page a été coupé entre deux lettres, sans trait d’union : raccourcissez-le ou ajoutez des espaces")
+			}
+			break
 		}
 	}
 	for _, l := range lines {
