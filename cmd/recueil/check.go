@@ -11,6 +11,7 @@ import (
 	"runtime/debug"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/urfave/cli/v2"
 
@@ -115,7 +116,7 @@ func (r checkRun) check() (*book.Book, book.Diagnostics, int, error) {
 		return nil, nil, 0, err
 	}
 	files := r.files(b)
-	diags = append(diags, typography(b, files, r.msgLang(b))...)
+	diags = append(diags, typography(b, files, r.msgLang(b), r.o.Jobs)...)
 	diags.Sort()
 	n := len(b.Contributions)
 	if r.only != nil {
@@ -158,16 +159,33 @@ func (r checkRun) files(b *book.Book) []string {
 
 // typography returns the French-typography findings of each file, as
 // warnings: the book is built anyway, and check --fix repairs them.
-func typography(b *book.Book, files []string, msgLang string) book.Diagnostics {
+func typography(b *book.Book, files []string, msgLang string, jobs int) book.Diagnostics {
+	found := make([]book.Diagnostics, len(files))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < max(1, min(jobs, len(files))); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				src, ok := readRegular(filepath.Join(b.Root, filepath.FromSlash(files[i])))
+				if !ok {
+					continue
+				}
+				for _, fd := range typo.Check(b.Language, src) {
+					found[i] = append(found[i], fd.Diagnostic(files[i], msgLang, book.Warning))
+				}
+			}
+		}()
+	}
+	for i := range files {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
 	var diags book.Diagnostics
-	for _, f := range files {
-		src, ok := readRegular(filepath.Join(b.Root, filepath.FromSlash(f)))
-		if !ok {
-			continue
-		}
-		for _, fd := range typo.Check(b.Language, src) {
-			diags = append(diags, fd.Diagnostic(f, msgLang, book.Warning))
-		}
+	for _, d := range found {
+		diags = append(diags, d...)
 	}
 	return diags
 }

@@ -112,14 +112,35 @@ func longWords(c *book.Contribution, d *book.Diagnostics) {
 		if bl.Kind == book.CodeBlock {
 			return
 		}
-		for _, w := range strings.Fields(book.PlainText(bl.Spans)) {
-			if utf8.RuneCountInString(w) > maxWordRunes && !strings.Contains(w, "://") && !strings.Contains(w, "/") {
+		for _, sp := range bl.Spans {
+			if n := longestWord(sp.Text); n > maxWordRunes {
 				d.Add(c.Path, book.Pos{Line: bl.Line, Col: 1}, book.Warning, "long-word",
-					"Un mot de %d caractères ne peut tenir sur aucune ligne : coupez-le ou ajoutez des espaces.", utf8.RuneCountInString(w))
+					"Un mot de %d caractères ne peut tenir sur aucune ligne : coupez-le ou ajoutez des espaces.", n)
 				return
 			}
 		}
 	})
+}
+
+// longestWord is the length in characters of the longest word of s that
+// is not a web address (addresses break at their slashes).
+func longestWord(s string) int {
+	best, n, slash := 0, 0, false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			if !slash {
+				best = max(best, n)
+			}
+			n, slash = 0, false
+			continue
+		}
+		n++
+		slash = slash || r == '/'
+	}
+	if !slash {
+		best = max(best, n)
+	}
+	return best
 }
 
 // suspicious returns the first control, bidirectional-override or
@@ -142,11 +163,15 @@ func suspicious(s string) rune {
 // comparable folds what differs between an extract and the text without
 // changing the words: spaces of every kind, apostrophes, quotes, dots.
 func comparable(s string) string {
-	s = norm.NFC.String(s)
-	r := strings.NewReplacer("’", "'", "‘", "'", "«", "\"", "»", "\"", "“", "\"", "”", "\"", "…", "...",
-		"\u00a0", " ", "\u202f", " ", "\u2009", " ")
-	return strings.Join(strings.Fields(r.Replace(s)), " ")
+	if !norm.NFC.IsNormalString(s) {
+		s = norm.NFC.String(s)
+	}
+	return strings.Join(strings.Fields(folder.Replace(s)), " ")
 }
+
+// folder is the replacer of comparable (a Replacer is safe for concurrent use).
+var folder = strings.NewReplacer("’", "'", "‘", "'", "«", "\"", "»", "\"", "“", "\"", "”", "\"", "…", "...",
+	"\u00a0", " ", "\u202f", " ", "\u2009", " ")
 
 // duplicates reports collisions on both files, each naming the other, so
 // that checking only one file of a pull request still shows them.

@@ -2,6 +2,7 @@ package load
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"image"
 	_ "image/jpeg" // photos
@@ -76,20 +77,37 @@ func resolveAsset(root, dir, p string, maxBytes int64) (string, *assetProblem) {
 	if cfg.Width <= 0 || cfg.Height <= 0 || int64(cfg.Width)*int64(cfg.Height) > MaxPixels {
 		return "", &assetProblem{"too-large", fmt.Sprintf("L’image « %s » mesure %d × %d pixels : c’est trop grand (40 mégapixels au plus).", p, cfg.Width, cfg.Height)}
 	}
-	if err := checkDecodes(real); err != nil {
+	if err := checkComplete(f, st.Size()); err != nil {
 		return "", &assetProblem{"unreadable", fmt.Sprintf("L’image « %s » est abîmée ou incomplète : exportez-la à nouveau.", p)}
 	}
 	return rel, nil
 }
 
-// checkDecodes decodes the whole image, so a truncated file is caught here
-// rather than when a writer needs it.
-func checkDecodes(file string) error {
-	f, err := os.Open(file)
-	if err != nil {
+// checkComplete catches a truncated image without decoding it: a JPEG
+// ends with its EOI marker (FF D9), a PNG with its IEND chunk. (Damage in
+// the middle of a file is reported by the cards, which decode the photo.)
+func checkComplete(f *os.File, size int64) error {
+	tail := make([]byte, 32)
+	if size < int64(len(tail)) {
+		tail = tail[:size]
+	}
+	if _, err := f.ReadAt(tail, size-int64(len(tail))); err != nil {
 		return err
 	}
-	defer f.Close()
-	_, _, err = image.Decode(f)
-	return err
+	head := make([]byte, 8)
+	if _, err := f.ReadAt(head, 0); err != nil {
+		return err
+	}
+	if bytes.HasPrefix(head, []byte("\x89PNG")) {
+		if !bytes.HasSuffix(tail, []byte("IEND\xaeB`\x82")) {
+			return errors.New("png: no IEND chunk at the end")
+		}
+		return nil
+	}
+	// Some cameras pad a JPEG after its end marker.
+	t := bytes.TrimRight(tail, "\x00\r\n ")
+	if !bytes.HasSuffix(t, []byte("\xff\xd9")) {
+		return errors.New("jpeg: no end-of-image marker")
+	}
+	return nil
 }

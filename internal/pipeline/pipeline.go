@@ -206,6 +206,28 @@ func (o Options) build(st *stage, res *Result) error {
 	b := res.Book
 	slug := Slug(b)
 	files := os.DirFS(b.Root)
+	// The EPUB needs nothing from the typesetter: with more than one job it
+	// is written alongside the PDF, into memory, and staged after it.
+	var epubBuf bytes.Buffer
+	var epubDiags book.Diagnostics
+	var epubErr error
+	epubDone := make(chan struct{})
+	if o.want("epub") {
+		o.progress("epub")
+		writeEPUB := func() {
+			defer close(epubDone)
+			epubDiags, epubErr = epub.Write(&epubBuf, b, files)
+		}
+		if o.Jobs > 1 {
+			go writeEPUB()
+		} else {
+			writeEPUB()
+		}
+	} else {
+		close(epubDone)
+	}
+	// Wait for the EPUB on every return path: it reads the book.
+	defer func() { <-epubDone }()
 	if o.want("pdf") || o.want("extracts") || o.want("cards") {
 		o.progress("typeset")
 		r, d, err := typeset.Typeset(b)
@@ -227,14 +249,13 @@ func (o Options) build(st *stage, res *Result) error {
 			return err
 		}
 	}
+	<-epubDone
 	if o.want("epub") {
-		o.progress("epub")
-		err := st.write(slug+".epub", func(w io.Writer) error {
-			d, err := epub.Write(w, b, files)
-			res.Diags = append(res.Diags, d...)
-			return err
-		})
-		if err != nil {
+		if epubErr != nil {
+			return fmt.Errorf("epub: %w", epubErr)
+		}
+		res.Diags = append(res.Diags, epubDiags...)
+		if err := st.write(slug+".epub", bytesWriter(epubBuf.Bytes())); err != nil {
 			return fmt.Errorf("epub: %w", err)
 		}
 	}

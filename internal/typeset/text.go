@@ -94,8 +94,8 @@ const looseReport = 1000
 
 func (t *typesetter) setLines(runs []layout.Run, st layout.Style) []layout.Line {
 	var hy layout.Hyphenator
-	if st.Hyphenate && t.lang == "fr" {
-		hy = layout.French()
+	if st.Hyphenate {
+		hy = t.hy
 	}
 	lines := st.Set(runs, t.faces, hy)
 	if st.Align == layout.Justify {

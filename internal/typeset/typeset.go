@@ -177,6 +177,7 @@ type typesetter struct {
 	ranges  []PageRange
 	diags   book.Diagnostics
 	seen    map[string]bool // glyph-missing findings already reported
+	hy      layout.Hyphenator
 	bySlug  map[string]*book.Contribution
 
 	kinds     []pageKind // by page index
@@ -198,6 +199,14 @@ func newTypesetter(b *book.Book, set *fonts.Set) *typesetter {
 	}
 	t.doc = &layout.Document{Width: d.width, Height: d.height}
 	t.flow = &layout.Flow{Doc: t.doc, Start: t.startPage, Report: t.flowIssue}
+	if t.lang == "fr" || strings.HasPrefix(t.lang, "fr-") {
+		// book.yaml's exceptions; a bad entry is reported and the others apply.
+		h, err := layout.NewHyphenator(b.Hyphenation)
+		if err != nil {
+			t.diags.Add("book.yaml", b.FieldPos("hyphenation"), book.Warning, "hyphenation-exception", "%v", err)
+		}
+		t.hy = layout.Memo(h)
+	}
 	return t
 }
 

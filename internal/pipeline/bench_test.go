@@ -1,0 +1,35 @@
+package pipeline
+
+import (
+	"os"
+	"testing"
+)
+
+// BenchmarkCheck times load + check + order on the generated corpus
+// (make corpus writes testdata/corpus-612).
+func BenchmarkCheck(b *testing.B) {
+	root := "../../testdata/corpus-612"
+	if _, err := os.Stat(root); err != nil {
+		b.Skip("no generated corpus: run `make corpus` first")
+	}
+	for i := 0; i < b.N; i++ {
+		if _, _, err := Check(Options{Root: root, Jobs: 2}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkCompilePDFEPUB times a compile of the PDF and the EPUB of the
+// generated corpus.
+func BenchmarkCompilePDFEPUB(b *testing.B) {
+	root := "../../testdata/corpus-612"
+	if _, err := os.Stat(root); err != nil {
+		b.Skip("no generated corpus: run `make corpus` first")
+	}
+	out := b.TempDir()
+	for i := 0; i < b.N; i++ {
+		if _, err := Compile(Options{Root: root, Out: out, Jobs: 2, Only: []string{"pdf", "epub"}}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
