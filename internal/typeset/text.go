@@ -99,41 +99,34 @@ func (t *typesetter) setLines(runs []layout.Run, st layout.Style) []layout.Line 
 	}
 	lines := st.Set(runs, t.faces, hy)
 	if st.Align == layout.Justify {
-		for _, l := range lines {
-			if l.Badness > looseReport && !l.Overfull && !l.Cut {
-				key := fmt.Sprintf("loose\x00%s\x00%d", t.file, t.line)
-				if !t.seen[key] {
-					t.seen[key] = true
-					t.diags.Add(t.fileOr(), book.Pos{Line: t.line}, book.Warning, "line-loose",
-						"une ligne justifiée a dû être composée avec des espaces trop larges (mot long, adresse web ?) : reformulez ou ajoutez un point de coupure")
-				}
-				break
-			}
-		}
+		t.reportLine(lines, "line-loose", func(l layout.Line) bool { return l.Badness > looseReport && !l.Overfull && !l.Cut },
+			func(layout.Line) string {
+				return "une ligne justifiée a dû être composée avec des espaces trop larges (mot long, adresse web ?) : reformulez ou ajoutez un point de coupure"
+			})
 	}
-	for _, l := range lines {
-		if l.Cut {
-			key := fmt.Sprintf("cut\x00%s\x00%d", t.file, t.line)
-			if !t.seen[key] {
-				t.seen[key] = true
-				t.diags.Add(t.fileOr(), book.Pos{Line: t.line}, book.Warning, "word-cut",
-					"un mot trop long pour la largeur de la page a été coupé entre deux lettres, sans trait d’union : raccourcissez-le ou ajoutez des espaces")
-			}
-			break
-		}
-	}
-	for _, l := range lines {
-		if l.Overfull {
-			key := fmt.Sprintf("over\x00%s\x00%d", t.file, t.line)
-			if !t.seen[key] {
-				t.seen[key] = true
-				t.diags.Add(t.fileOr(), book.Pos{Line: t.line}, book.Warning, "line-overfull",
-					"une ligne dépasse la marge de %.1f mm : un mot (une adresse web ?) est trop long pour la largeur de la page", (l.Width - st.Width).Millimetres())
-			}
-			break
-		}
-	}
+	t.reportLine(lines, "word-cut", func(l layout.Line) bool { return l.Cut }, func(layout.Line) string {
+		return "un mot trop long pour la largeur de la page a été coupé entre deux lettres, sans trait d’union : raccourcissez-le ou ajoutez des espaces"
+	})
+	t.reportLine(lines, "line-overfull", func(l layout.Line) bool { return l.Overfull }, func(l layout.Line) string {
+		return fmt.Sprintf("une ligne dépasse la marge de %.1f mm : un mot (une adresse web ?) est trop long pour la largeur de la page", (l.Width - st.Width).Millimetres())
+	})
 	return lines
+}
+
+// reportLine reports, once per block of the source, the first line that
+// has a problem.
+func (t *typesetter) reportLine(lines []layout.Line, rule string, bad func(layout.Line) bool, msg func(layout.Line) string) {
+	key := fmt.Sprintf("%s\x00%s\x00%d", rule, t.file, t.line)
+	if t.seen[key] {
+		return
+	}
+	for _, l := range lines {
+		if bad(l) {
+			t.seen[key] = true
+			t.diags.Add(t.fileOr(), book.Pos{Line: t.line}, book.Warning, rule, "%s", msg(l))
+			return
+		}
+	}
 }
 
 func (t *typesetter) fileOr() string {
