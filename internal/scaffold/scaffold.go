@@ -72,10 +72,12 @@ func Contribution(name string, d Data) []byte {
 }
 
 // Shared are the files of a book repository that recueil's own repository
-// holds too: the workflows, CONTRIBUTING.md and the pull-request template.
+// holds too: the workflows, CONTRIBUTING.md, the pull-request template and
+// the contributors' README with the template CONTRIBUTING.md points to.
 func Shared(d Data) []File {
 	return []File{
 		{".github/pull_request_template.md", render("pull_request_template.md", d)},
+		{"contributions/README.md", render("contributions-README.md", d)},
 		{".github/workflows/check.yml", raw("workflows/check.yml")},
 		{".github/workflows/release.yml", raw("workflows/release.yml")},
 		{"CONTRIBUTING.md", render("CONTRIBUTING.md", d)},
@@ -87,7 +89,6 @@ func Book(d Data) []File {
 	out := []File{
 		{".gitignore", raw("gitignore")},
 		{"book.yaml", render("book.yaml", d)},
-		{"contributions/README.md", render("contributions-README.md", d)},
 		{"contributions/" + ExampleSlug + ".md", raw("example.md")},
 		{"editorial/introduction.md", raw("introduction.md")},
 	}
