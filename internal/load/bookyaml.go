@@ -120,11 +120,9 @@ func bookYAML(text []byte, b *book.Book, diags *book.Diagnostics) {
 			case "edition":
 				b.Edition = s
 			case "date":
-				if !dateRE.MatchString(s) {
-					y.errorf(f.Value, "wrong-type", "La date doit s’écrire AAAA-MM-JJ, par exemple 2026-11-21.")
-					continue
+				if y.date(f, s) {
+					b.Date = s
 				}
-				b.Date = s
 			case "license":
 				b.License = s
 			case "url":

@@ -122,11 +122,9 @@ func decodeContribution(y *yamlFile, root *yaml.Node, c *book.Contribution) {
 			case "section":
 				c.Section = s
 			case "date":
-				if !dateRE.MatchString(s) {
-					y.errorf(f.Value, "wrong-type", "La date doit s’écrire AAAA-MM-JJ, par exemple 2026-11-21.")
-					continue
+				if y.date(f, s) {
+					c.Date = s
 				}
-				c.Date = s
 			}
 		}
 	}

@@ -205,3 +205,12 @@ func (y *yamlFile) mapping(f field) (*yaml.Node, bool) {
 	}
 	return f.Value, true
 }
+
+// date reports whether s is a YYYY-MM-DD date, recording a finding if not.
+func (y *yamlFile) date(f field, s string) bool {
+	if dateRE.MatchString(s) {
+		return true
+	}
+	y.errorf(f.Value, "wrong-type", "La date doit s’écrire AAAA-MM-JJ, par exemple 2026-11-21.")
+	return false
+}
