@@ -23,6 +23,7 @@ command -v xelatex >/dev/null || need+=(texlive-xetex texlive-lang-french texliv
 command -v pandoc >/dev/null || need+=(pandoc)
 fc-list | grep -q "Liberation Serif" || need+=(fonts-liberation2)
 command -v pdftotext >/dev/null || need+=(poppler-utils)
+command -v qpdf >/dev/null || need+=(qpdf)
 if [ ${#need[@]} -gt 0 ]; then
 	echo "typeset-report: installing ${need[*]} (for this comparison only)" >&2
 	DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${need[@]}" >&2
@@ -43,15 +44,20 @@ go build -o "$WORK/typesetreport" ./tools/typesetreport
 
 # book.yaml's page settings, read from the sample book (the corpus copies
 # them): A5, margins top 18, bottom 20, inner 18, outer 15 mm, 10.5 pt.
-# recueil sets 10.5 pt on a 13.86 pt leading; KOMA's 10.5pt sets 13.55 pt,
-# hence \linespread{1.0229}.
+# recueil's points are PDF points (1/72 in), TeX's are 1/72.27 in: 10.5 PDF
+# points are 10.539 TeX points. KOMA takes that size only as
+# fontsize=10.539pt (a bare "10.5pt" class option is ignored and gives
+# 10.95 pt). recueil sets a 13.86 pt leading; KOMA's baselineskip at that
+# size is 12.60 pt, hence \linespread{1.1001}. Check with
+#   qpdf --qdf TEX.pdf - | grep -a ' Tf'     (10.4996 Tf)
+# and the baseline distance in pdftotext -bbox-layout (13.86).
 PANDOC_OPTS=(
 	--pdf-engine=xelatex
-	-V documentclass=scrartcl -V fontsize=10.5pt -V classoption=twoside
+	-V documentclass=scrartcl -V classoption=fontsize=10.539pt -V classoption=twoside
 	-V papersize=a5 -V geometry:top=18mm,bottom=20mm,inner=18mm,outer=15mm
 	-V mainfont="Liberation Serif" -V lang=fr -V indent=true
 	-V microtypeoptions=protrusion=false
-	-V header-includes='\linespread{1.0229}'
+	-V header-includes='\linespread{1.1001}'
 )
 
 reports=()
@@ -76,6 +82,14 @@ for dir in $BOOKS; do
 	echo "typeset-report: $name: pandoc + xelatex ($(wc -l <"$WORK/$name.order") contributions)" >&2
 	/usr/bin/time -f "%e s wall, %U+%S s CPU" -o "$WORK/$name-tex.time" \
 		pandoc -f markdown -o "$WORK/$name-tex.pdf" "${PANDOC_OPTS[@]}" "$md" >&2
+
+	# The comparison is only fair at the same size: check the body font
+	# TeX actually used (the most frequent Tf operand) against book.yaml's.
+	texsize=$(qpdf --qdf --object-streams=disable "$WORK/$name-tex.pdf" - | grep -a -o '[0-9.]* Tf' | sort | uniq -c | sort -rn | awk 'NR==1 {print $2}')
+	awk -v s="$texsize" 'BEGIN {exit !(s > 10.49 && s < 10.51)}' || {
+		echo "typeset-report: TeX set the body at $texsize pt, not 10.5: the comparison would be unfair" >&2
+		exit 1
+	}
 
 	# TeX again on the text as recueil corrects it (check --fix: French
 	# spaces, apostrophes), to compare the line breaking alone.
@@ -116,7 +130,7 @@ done
 	echo "- recueil at \`$commit\`; $(xelatex --version | head -1); $(pandoc --version | head -1); $(pdftotext -v 2>&1 | head -1)"
 	echo "- TeX gets each contribution's Markdown body in book order, front matter stripped, on a new page"
 	echo "  under the contributor's name: \`pandoc -f markdown ${PANDOC_OPTS[*]}\`"
-	echo "  (KOMA \`scrartcl\` accepts 10.5 pt; polyglossia French: hyphenation with hyph-fr, French spacing;"
+	echo "  (KOMA \`scrartcl\` at 10.539 TeX points, i.e. 10.5 PDF points like recueil, on the same 13.86 pt leading; polyglossia French: hyphenation with hyph-fr, French spacing;"
 	echo "  microtype's protrusion is off so that no line leaves the measure by design)."
 	echo "- \"TeX, fixed text\": the same, after \`recueil check --fix\` on a copy of the book (French spaces"
 	echo "  made non-breaking, apostrophes), so that TeX gets what recueil typesets ($(for dir in $BOOKS; do n=$(basename "$(cd "$dir" && pwd)"); [ "$dir" = . ] && n=sample; printf '%s: %s Markdown lines changed; ' "$n" "$(cat "$WORK/$n-fixes")"; done | sed 's/; $//'))."
