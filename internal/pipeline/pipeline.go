@@ -55,10 +55,12 @@ type Result struct {
 	Diags book.Diagnostics
 	Files []string            // artifacts written, relative to Out
 	Pages []typeset.PageRange // where each published contribution is, when typeset
-	// Rendered counts the cards and offprints drawn by this run, the others
-	// coming from the cache.
+	// Rendered counts the cards drawn by this run, the others coming from
+	// the cache, and the offprints drawn rather than cut out of the book's
+	// PDF (0 unless cutting failed: see pdf.Cutter).
 	Rendered struct{ Cards, Offprints int }
 	typeset  *typeset.Result
+	bookPDF  []byte
 }
 
 func (o Options) out() string {
@@ -237,9 +239,17 @@ func (o Options) build(st *stage, res *Result) error {
 		res.Diags = append(res.Diags, d...)
 		res.Pages = r.Contributions
 		res.typeset = r
-		if o.want("pdf") {
+		if o.want("pdf") || o.want("extracts") {
+			// offprints are cut out of the book's PDF
 			o.progress("pdf")
-			if err := st.write(slug+".pdf", func(w io.Writer) error { return pdf.Write(w, r, b) }); err != nil {
+			var buf bytes.Buffer
+			if err := pdf.Write(&buf, r, b); err != nil {
+				return fmt.Errorf("pdf: %w", err)
+			}
+			res.bookPDF = buf.Bytes()
+		}
+		if o.want("pdf") {
+			if err := st.write(slug+".pdf", bytesWriter(res.bookPDF)); err != nil {
 				return fmt.Errorf("pdf: %w", err)
 			}
 		}
@@ -295,32 +305,8 @@ func (o Options) shareKit(st *stage, res *Result, files fs.FS) error {
 	}
 	if o.want("extracts") {
 		o.progress("extracts")
-		drawn := make([]bool, len(pub))
-		pdfs, err := parallel(len(pub), o.Jobs, func(i int) ([]byte, error) {
-			key := cc.key("extracts", base, offprintInputs(res, ranges[i].First, ranges[i].Last))
-			if data, ok := cc.get(key); ok {
-				return data, nil
-			}
-			var buf bytes.Buffer
-			if err := pdf.WritePages(&buf, res.typeset, b, ranges[i].First, ranges[i].Last); err != nil {
-				return nil, err
-			}
-			cc.put(key, buf.Bytes())
-			drawn[i] = true
-			return buf.Bytes(), nil
-		})
-		if err != nil {
+		if err := o.offprints(st, res); err != nil {
 			return fmt.Errorf("extracts: %w", err)
-		}
-		for _, d := range drawn {
-			if d {
-				res.Rendered.Offprints++
-			}
-		}
-		for i, c := range pub {
-			if err := st.write("extracts/"+c.Slug+".pdf", bytesWriter(pdfs[i])); err != nil {
-				return fmt.Errorf("extracts: %w", err)
-			}
 		}
 	}
 	cc.prune()
@@ -415,27 +401,44 @@ func (o Options) cards(cc *cache, base []byte, res *Result, files fs.FS) ([]*car
 	return out, nil
 }
 
-// offprintInputs is everything an offprint is drawn from: its pages as laid
-// out (text, positions, links) and the images they show.
-func offprintInputs(res *Result, first, last int) []byte {
-	var buf bytes.Buffer
-	fmt.Fprintf(&buf, "%d-%d\x00", first, last)
-	if res.typeset == nil {
-		return buf.Bytes()
+// offprints writes each contributor's offprint, cut out of the book's
+// PDF. Cutting one costs less than a cache lookup would, so they are not
+// cached; they are made in parallel, a batch at a time, so that a large
+// book does not hold every offprint in memory.
+func (o Options) offprints(st *stage, res *Result) error {
+	b := res.Book
+	pub := b.Published()
+	if res.typeset == nil || len(res.Pages) != len(pub) {
+		return errors.New("the book was not typeset")
 	}
-	for _, p := range res.typeset.Doc.Pages {
-		if p.Number < first || p.Number > last {
-			continue
+	c, err := pdf.NewCutter(res.bookPDF, res.typeset, b)
+	if err != nil {
+		return err
+	}
+	const batch = 64
+	for start := 0; start < len(pub); start += batch {
+		n := min(batch, len(pub)-start)
+		drawn := make([]bool, n)
+		pdfs, err := parallel(n, o.Jobs, func(i int) ([]byte, error) {
+			pr := res.Pages[start+i]
+			var buf bytes.Buffer
+			cut, err := c.Offprint(&buf, pr.First, pr.Last)
+			drawn[i] = !cut
+			return buf.Bytes(), err
+		})
+		if err != nil {
+			return err
 		}
-		fmt.Fprintf(&buf, "%#v\x00", *p)
-		for _, e := range p.Elements {
-			if e.Src != "" { // a file-system path, as the PDF writer opens it
-				raw, _ := os.ReadFile(e.Src)
-				buf.Write(raw)
+		for i, data := range pdfs {
+			if drawn[i] {
+				res.Rendered.Offprints++
+			}
+			if err := st.write("extracts/"+pub[start+i].Slug+".pdf", bytesWriter(data)); err != nil {
+				return err
 			}
 		}
 	}
-	return buf.Bytes()
+	return nil
 }
 
 // fontFile is the path of a custom font, or "" for the built-in ones.

@@ -332,3 +332,47 @@ func TestCheckOutRefusesSources(t *testing.T) {
 		}
 	}
 }
+
+// TestSampleOffprints reads each offprint back: valid, the contributor's
+// pages only, every line of those pages of the book in order (text and
+// folios), and the colophon with the page range.
+func TestSampleOffprints(t *testing.T) {
+	need(t, "qpdf", "pdftotext", "pdfinfo")
+	res, dir := sampleOut(t)
+	b := res.Book
+	book := filepath.Join(dir, Slug(b)+".pdf")
+	pub := b.Published()
+	if len(res.Pages) != len(pub) {
+		t.Fatalf("%d page ranges for %d contributions", len(res.Pages), len(pub))
+	}
+	for i, c := range pub {
+		pr := res.Pages[i]
+		path := filepath.Join(dir, "extracts", c.Slug+".pdf")
+		runTool(t, "qpdf", "--check", path)
+		info := runTool(t, "pdfinfo", path)
+		if !regexp.MustCompile(`(?m)^Pages:\s+` + strconv.Itoa(pr.Last-pr.First+1) + `$`).MatchString(info) {
+			t.Errorf("%s: not %d pages:\n%s", c.Slug, pr.Last-pr.First+1, info)
+		}
+		got := runTool(t, "pdftotext", "-layout", path, "-")
+		want := runTool(t, "pdftotext", "-layout", "-f", strconv.Itoa(pr.First), "-l", strconv.Itoa(pr.Last), book, "-")
+		rest := got
+		for _, l := range strings.Split(want, "\n") {
+			if l = strings.TrimSpace(l); l == "" {
+				continue
+			}
+			k := strings.Index(rest, l)
+			if k < 0 {
+				t.Errorf("%s: line of the book's pages %d-%d missing or out of order: %q", c.Slug, pr.First, pr.Last, l)
+				break
+			}
+			rest = rest[k+len(l):]
+		}
+		pages := strconv.Itoa(pr.First)
+		if pr.Last > pr.First {
+			pages += "–" + strconv.Itoa(pr.Last)
+		}
+		if !strings.Contains(strings.Join(strings.Fields(got), " "), "» (1re édition), p. "+pages+".") {
+			t.Errorf("%s: no colophon with p. %s in\n%s", c.Slug, pages, got)
+		}
+	}
+}

@@ -31,11 +31,15 @@ func (r *Result) Offprint(first, last int) (*layout.Document, error) {
 			in[a.Name] = true
 		}
 	}
+	adds, err := r.OffprintAdditions(first, last)
+	if err != nil {
+		return nil, err
+	}
 	doc := &layout.Document{Width: r.Doc.Width, Height: r.Doc.Height}
 	for i := first - 1; i < last; i++ {
 		src := r.Doc.Pages[i]
 		p := &layout.Page{Number: src.Number, Anchors: src.Anchors, Outline: src.Outline,
-			Elements: make([]layout.Element, 0, len(src.Elements)+4)}
+			Elements: make([]layout.Element, 0, len(src.Elements)+len(adds[i-first+1]))}
 		for _, e := range src.Elements {
 			if e.Kind == layout.LinkElement && e.Dest != "" && !in[e.Dest] {
 				if url == "" {
@@ -45,17 +49,46 @@ func (r *Result) Offprint(first, last int) (*layout.Document, error) {
 			}
 			p.Elements = append(p.Elements, e)
 		}
+		p.Elements = append(p.Elements, adds[i-first+1]...)
+		doc.Pages = append(doc.Pages, p)
+	}
+	return doc, nil
+}
+
+// OffprintAdditions returns what Offprint draws on each of the pages
+// first..last after the book's own elements: a link over the running head
+// to the book's URL, and on the first page the colophon. The PDF writer
+// uses it to cut offprints out of the book's PDF.
+func (r *Result) OffprintAdditions(first, last int) ([][]layout.Element, error) {
+	if r.Doc == nil || r.b == nil {
+		return nil, fmt.Errorf("typeset: offprint of a book not typeset")
+	}
+	if first < 1 || last < first || last > len(r.Doc.Pages) {
+		return nil, fmt.Errorf("typeset: bad page range %d-%d (the book has %d pages)", first, last, len(r.Doc.Pages))
+	}
+	url := r.b.URL
+	out := make([][]layout.Element, 0, last-first+1)
+	var p0 *layout.Page
+	for i := first - 1; i < last; i++ {
+		p := &layout.Page{Number: r.Doc.Pages[i].Number}
 		if i < len(r.heads) && r.heads[i].W > 0 && url != "" {
 			h := r.heads[i]
 			h.URI = url
 			p.Elements = append(p.Elements, h)
 		}
-		doc.Pages = append(doc.Pages, p)
+		if p0 == nil {
+			p0 = p
+		}
+		out = append(out, nil)
+		if i > first-1 {
+			out[len(out)-1] = p.Elements
+		}
 	}
 	top := r.kinds[first-1] != normalPage
 	t := newTypesetter(r.b, r.Fonts)
-	t.colophon(doc.Pages[0], first, last, top)
-	return doc, nil
+	t.colophon(p0, first, last, top)
+	out[0] = p0.Elements
+	return out, nil
 }
 
 // colophon sets, on p, where the offprint comes from.

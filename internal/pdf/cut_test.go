@@ -1,0 +1,237 @@
+package pdf
+
+import (
+	"bytes"
+	"errors"
+	"image/png"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/recueil/recueil/internal/typeset"
+	"github.com/recueil/recueil/internal/typeset/testbook"
+)
+
+// Cutting an offprint out of the book gives the document WritePages
+// draws: valid, same text, same pixels on every page, and links that stay
+// inside the offprint or lead to the book's URL.
+func TestCutEqualsDrawn(t *testing.T) {
+	need(t, "qpdf", "pdftotext", "pdfinfo", "pdftoppm")
+	dir := t.TempDir()
+	b, r, path := build(t, dir, 6)
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := NewCutter(data, r, b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, pr := range r.Contributions {
+		var cut, drawn bytes.Buffer
+		if err := c.Cut(&cut, pr.First, pr.Last); err != nil {
+			t.Fatalf("%s: %v", pr.Slug, err)
+		}
+		if err := WritePages(&drawn, r, b, pr.First, pr.Last); err != nil {
+			t.Fatal(err)
+		}
+		cp := filepath.Join(dir, pr.Slug+"-cut.pdf")
+		dp := filepath.Join(dir, pr.Slug+"-drawn.pdf")
+		os.WriteFile(cp, cut.Bytes(), 0o644)
+		os.WriteFile(dp, drawn.Bytes(), 0o644)
+		run(t, "qpdf", "--check", cp)
+		ci, di := run(t, "pdfinfo", cp), run(t, "pdfinfo", dp)
+		for _, field := range []string{"Title:", "Author:", "Subject:", "Keywords:", "Pages:", "Page size:", "CreationDate:"} {
+			if a, b := infoLine(ci, field), infoLine(di, field); a != b || a == "" {
+				t.Errorf("%s: %s %q cut, %q drawn", pr.Slug, field, a, b)
+			}
+		}
+		if a, b := run(t, "pdftotext", "-layout", cp, "-"), run(t, "pdftotext", "-layout", dp, "-"); a != b {
+			t.Errorf("%s: text differs:\n%s\n---\n%s", pr.Slug, a, b)
+		}
+		for p := 1; p <= pr.Last-pr.First+1; p++ {
+			if a, b := render(t, cp, p), render(t, dp, p); !bytes.Equal(a, b) {
+				t.Errorf("%s: page %d renders differently when cut", pr.Slug, p)
+			}
+		}
+		checkLinks(t, pr.Slug, cut.Bytes(), b.URL)
+	}
+}
+
+func infoLine(info, field string) string {
+	for _, l := range strings.Split(info, "\n") {
+		if strings.HasPrefix(l, field) {
+			return strings.TrimSpace(strings.TrimPrefix(l, field))
+		}
+	}
+	return ""
+}
+
+// render is page p of a PDF as a PNG (pdftoppm writes the same bytes for
+// the same pixels).
+func render(t *testing.T, path string, p int) []byte {
+	t.Helper()
+	out, err := exec.Command("pdftoppm", "-r", "50", "-gray", "-png", "-f", strconv.Itoa(p), "-l", strconv.Itoa(p), path).Output()
+	if err != nil {
+		t.Fatalf("pdftoppm %s: %v", path, err)
+	}
+	img, err := png.Decode(bytes.NewReader(out))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b := img.Bounds(); b.Dx() < 200 || b.Dy() < 300 {
+		t.Fatalf("page %d of %s renders at %v", p, path, b)
+	}
+	return out
+}
+
+// checkLinks reads an offprint back: every internal link leads to one of
+// its pages, and every outside one to the book's URL.
+func checkLinks(t *testing.T, slug string, pdf []byte, url string) {
+	t.Helper()
+	d, err := readDoc(pdf)
+	if err != nil {
+		t.Fatalf("%s: %v", slug, err)
+	}
+	uris := 0
+	for _, n := range d.pages {
+		pg, _ := d.dictAt(pref(n))
+		list, _ := pg.get("Annots").(parray)
+		for _, a := range list {
+			an := a.(*pdict)
+			if dest, ok := an.get("Dest").(parray); ok {
+				if _, ok := d.pageAt[int(dest[0].(pref))]; !ok {
+					t.Errorf("%s: a link leads to object %v, not a page of the offprint", slug, dest[0])
+				}
+				continue
+			}
+			act, _ := an.get("A").(*pdict)
+			if act == nil || act.get("S") != pname("URI") {
+				t.Errorf("%s: a link with neither destination nor URI", slug)
+				continue
+			}
+			if string(act.get("URI").(ptoken)) == "("+url+")" {
+				uris++
+			}
+		}
+	}
+	if url != "" && uris == 0 {
+		t.Errorf("%s: no link to the book's URL", slug)
+	}
+}
+
+// When the colophon cannot be cut (here, its face has no colophon font,
+// as with a file this package did not write), Offprint draws the
+// offprint, exactly as WritePages does.
+func TestCutFallsBackToDrawing(t *testing.T) {
+	dir := t.TempDir()
+	b, r, path := build(t, dir, 3)
+	data, _ := os.ReadFile(path)
+	c, err := NewCutter(data, r, b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range c.colRes {
+		c.colRes[i] = ""
+	}
+	pr := r.Contributions[0]
+	if err := c.Cut(io.Discard, pr.First, pr.Last); !errors.Is(err, ErrCannotCut) {
+		t.Fatalf("Cut without colophon fonts: %v, want ErrCannotCut", err)
+	}
+	var got, want bytes.Buffer
+	cut, err := c.Offprint(&got, pr.First, pr.Last)
+	if err != nil || cut {
+		t.Fatalf("Offprint: cut %v, %v", cut, err)
+	}
+	if err := WritePages(&want, r, b, pr.First, pr.Last); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got.Bytes(), want.Bytes()) {
+		t.Error("the fallback is not WritePages' offprint")
+	}
+	if err := c.Cut(io.Discard, 0, 2); err == nil {
+		t.Error("a range from page 0 was accepted")
+	}
+	if err := c.Cut(io.Discard, 1, len(r.Doc.Pages)+1); err == nil {
+		t.Error("a range past the last page was accepted")
+	}
+}
+
+// A damaged or foreign file is refused with an error, never a panic.
+func TestCutterDamagedFile(t *testing.T) {
+	dir := t.TempDir()
+	b, r, path := build(t, dir, 2)
+	data, _ := os.ReadFile(path)
+	for _, n := range []int{0, 10, len(data) / 3, len(data) / 2, len(data) * 9 / 10} {
+		if _, err := NewCutter(data[:n], r, b); err == nil {
+			t.Errorf("a file cut at byte %d of %d was read", n, len(data))
+		}
+	}
+	bad := bytes.Clone(data)
+	copy(bad[bytes.Index(bad, []byte("/Resources")):], "/Xesources")
+	if _, err := NewCutter(bad, r, b); err == nil {
+		t.Error("a file without resources was read")
+	}
+	if _, err := NewCutter([]byte("%PDF-1.4\n%%EOF\n"), r, b); err == nil {
+		t.Error("an empty PDF was read")
+	}
+}
+
+// BenchmarkCut is one offprint (one contributor's pages) cut out of the
+// PDF of a book of 612 contributions; compare with BenchmarkWritePages.
+func BenchmarkCut(b *testing.B) {
+	bk, err := testbook.New(b.TempDir(), 612)
+	if err != nil {
+		b.Fatal(err)
+	}
+	r, _, err := typeset.Typeset(bk)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var book bytes.Buffer
+	if err := Write(&book, r, bk); err != nil {
+		b.Fatal(err)
+	}
+	c, err := NewCutter(book.Bytes(), r, bk)
+	if err != nil {
+		b.Fatal(err)
+	}
+	i := 0
+	start := cpuTime()
+	for b.Loop() {
+		pr := r.Contributions[i%len(r.Contributions)]
+		if err := c.Cut(io.Discard, pr.First, pr.Last); err != nil {
+			b.Fatal(err)
+		}
+		i++
+	}
+	reportCPU(b, start)
+}
+
+// BenchmarkNewCutter is reading the PDF of a book of 612 contributions
+// and making its colophon fonts, once per compile.
+func BenchmarkNewCutter(b *testing.B) {
+	bk, err := testbook.New(b.TempDir(), 612)
+	if err != nil {
+		b.Fatal(err)
+	}
+	r, _, err := typeset.Typeset(bk)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var book bytes.Buffer
+	if err := Write(&book, r, bk); err != nil {
+		b.Fatal(err)
+	}
+	start := cpuTime()
+	for b.Loop() {
+		if _, err := NewCutter(book.Bytes(), r, bk); err != nil {
+			b.Fatal(err)
+		}
+	}
+	reportCPU(b, start)
+}
