@@ -3,6 +3,7 @@ package pdf
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"image/png"
 	"io"
 	"os"
@@ -59,7 +60,50 @@ func TestCutEqualsDrawn(t *testing.T) {
 			}
 		}
 		checkLinks(t, pr.Slug, cut.Bytes(), b.URL)
+		co, do := outlineOf(t, cut.Bytes()), outlineOf(t, drawn.Bytes())
+		if len(co) == 0 || strings.Join(co, "\n") != strings.Join(do, "\n") {
+			t.Errorf("%s: outlines differ:\ncut:\n%s\ndrawn:\n%s", pr.Slug, strings.Join(co, "\n"), strings.Join(do, "\n"))
+		}
 	}
+}
+
+// outlineOf lists a PDF's bookmarks, depth first, as "depth title page".
+func outlineOf(t *testing.T, pdf []byte) []string {
+	t.Helper()
+	d, err := readDoc(pdf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	root, ok := d.dictAt(d.cat.get("Outlines"))
+	if !ok {
+		return nil
+	}
+	var out []string
+	var walk func(first any, depth int)
+	walk = func(first any, depth int) {
+		if depth > 16 {
+			t.Fatalf("outline deeper than 16 levels: an item is its own ancestor")
+		}
+		for n := 0; first != nil && n < 1000; n++ {
+			it, ok := d.dictAt(first)
+			if !ok {
+				t.Fatalf("outline item %v is not a dictionary", first)
+			}
+			page := -1
+			if dest, ok := it.get("Dest").(parray); ok {
+				if p, ok := dest[0].(pref); ok {
+					if i, ok := d.pageAt[int(p)]; ok {
+						page = i
+					}
+				}
+			}
+			out = append(out, fmt.Sprintf("%d %s %d", depth, it.get("Title"), page))
+			walk(it.get("First"), depth+1)
+			first = it.get("Next")
+		}
+	}
+	walk(root.get("First"), 0)
+	return out
 }
 
 func infoLine(info, field string) string {

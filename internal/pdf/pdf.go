@@ -119,12 +119,14 @@ func write(w io.Writer, r *typeset.Result, doc *layout.Document, b *book.Book, t
 	}
 
 	d := &drawer{f: f, r: r, images: newImages(f), runes: runesByFace(doc)}
+	levels := outlineLevels(doc)
 	for _, p := range doc.Pages {
 		f.AddPage()
 		d.font = -1
 		for _, o := range p.Outline {
 			d.setFont(int(fonts.Serif), layout.PT)
-			f.Bookmark(bmp(o.Title), o.Level, pt(o.Y))
+			f.Bookmark(bmp(o.Title), levels[0], pt(o.Y))
+			levels = levels[1:]
 		}
 		for _, e := range p.Elements {
 			d.draw(e, links)
@@ -145,6 +147,31 @@ func write(w io.Writer, r *typeset.Result, doc *layout.Document, b *book.Book, t
 	}
 	_, err := w.Write(buf.Bytes())
 	return err
+}
+
+// outlineLevels are the levels of doc's bookmarks, in order, as fpdf
+// needs them: the first at 0 and none more than one below the one before
+// it. An offprint's first bookmark may be a contribution (level 1) whose
+// section is in another part of the book: fpdf would make it its own
+// parent.
+func outlineLevels(doc *layout.Document) []int {
+	var out []int
+	shift := -1
+	for _, p := range doc.Pages {
+		for _, o := range p.Outline {
+			if shift < 0 {
+				shift = o.Level
+			}
+			l := max(0, o.Level-shift)
+			if len(out) > 0 {
+				l = min(l, out[len(out)-1]+1)
+			} else {
+				l = 0
+			}
+			out = append(out, l)
+		}
+	}
+	return out
 }
 
 type drawer struct {
