@@ -414,6 +414,28 @@ func (cp *copier) walk(v any, next *int) {
 	}
 }
 
+// resources copies into out, under prefix+name, the entries of d that are
+// used, numbering the objects they refer to from *next on. The values
+// written in out are offprint numbers.
+func (cp *copier) resources(d *pdict, used map[pname]bool, prefix pname, out *pdict, next *int) error {
+	for i, k := range d.keys {
+		if !used[k] {
+			continue
+		}
+		ref, ok := d.vals[i].(pref)
+		if !ok {
+			return fmt.Errorf("%w: resource %s is not a reference", ErrCannotCut, k)
+		}
+		cp.walk(ref, next)
+		n, ok := cp.ref(ref)
+		if !ok {
+			return fmt.Errorf("%w: resource %s refers to no object", ErrCannotCut, k)
+		}
+		out.set(prefix+k, pref(n))
+	}
+	return nil
+}
+
 // Cut writes the offprint of the pages first..last (folios): the same
 // document as WritePages, cut out of the book's PDF.
 func (c *Cutter) Cut(w io.Writer, first, last int) error {
@@ -495,27 +517,14 @@ func (c *Cutter) Cut(w io.Writer, first, last int) error {
 		res.set("ProcSet", ps)
 	}
 	fontRes, xobjRes := &pdict{}, &pdict{}
-	// values of fontRes and xobjRes are offprint numbers, written as is
-	for i, k := range bk.fonts.keys {
-		if fontsUsed[k] {
-			books.walk(bk.fonts.vals[i], &next)
-			n, _ := books.ref(bk.fonts.vals[i].(pref))
-			fontRes.set(k, pref(n))
-		}
+	if err := books.resources(bk.fonts, fontsUsed, "", fontRes, &next); err != nil {
+		return err
 	}
-	for i, k := range c.col.fonts.keys {
-		if colUsed[k] {
-			cols.walk(c.col.fonts.vals[i], &next)
-			n, _ := cols.ref(c.col.fonts.vals[i].(pref))
-			fontRes.set("C"+k, pref(n))
-		}
+	if err := cols.resources(c.col.fonts, colUsed, "C", fontRes, &next); err != nil {
+		return err
 	}
-	for i, k := range bk.xobjs.keys {
-		if xobjsUsed[k] {
-			books.walk(bk.xobjs.vals[i], &next)
-			n, _ := books.ref(bk.xobjs.vals[i].(pref))
-			xobjRes.set(k, pref(n))
-		}
+	if err := books.resources(bk.xobjs, xobjsUsed, "", xobjRes, &next); err != nil {
+		return err
 	}
 	res.set("Font", fontRes)
 	res.set("XObject", xobjRes)

@@ -279,3 +279,31 @@ func BenchmarkNewCutter(b *testing.B) {
 	}
 	reportCPU(b, start)
 }
+
+// FuzzReadDoc: whatever the bytes, reading them as a PDF returns an error
+// or a document, never a panic or a runaway allocation.
+func FuzzReadDoc(f *testing.F) {
+	dir := f.TempDir()
+	_, _, path := build(f, dir, 1)
+	data, err := os.ReadFile(path)
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(data)
+	f.Add([]byte("%PDF-1.3\nxref\n0 1\n0000000000 65535 f \ntrailer\n<</Root 1 0 R>>\nstartxref\n9\n%%EOF\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		d, err := readDoc(data)
+		if err != nil {
+			return
+		}
+		for _, n := range d.pages {
+			if pg, ok := d.dictAt(pref(n)); ok {
+				var buf bytes.Buffer
+				writeValue(&buf, pg, func(r pref) (int, bool) { return int(r), true })
+			}
+		}
+		for _, k := range d.fonts.keys {
+			d.cidToGID(k)
+		}
+	})
+}

@@ -296,7 +296,7 @@ func readXref(data []byte) (offsets []int, trailer *pdict, err error) {
 		first, err1 := strconv.Atoi(string(w))
 		l.skip()
 		count, err2 := strconv.Atoi(string(l.word()))
-		if err1 != nil || err2 != nil || first < 0 || count < 0 || count > len(data)/18 {
+		if err1 != nil || err2 != nil || first < 0 || count < 0 || count > len(data)/18 || first > len(data) {
 			return nil, nil, errors.New("pdf: bad cross-reference section")
 		}
 		for j := 0; j < count; j++ {
