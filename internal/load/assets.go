@@ -18,10 +18,12 @@ import (
 // so that a forged header cannot make the tool allocate gigabytes.
 const MaxPixels = 40_000_000
 
-// assetProblem is why an image path was refused.
+// assetProblem is why an image path was refused or, when warn is set, what
+// is wrong with an image that is used all the same.
 type assetProblem struct {
-	kind string // missing | outside | too-large | unreadable
+	kind string // missing | outside | too-large | unreadable; rotated (a warning)
 	msg  string
+	warn bool
 }
 
 // resolveAsset checks an image path written relative to dir (a book-relative
@@ -31,56 +33,123 @@ func resolveAsset(root, dir, p string, maxBytes int64) (string, *assetProblem) {
 		return "", nil
 	}
 	if filepath.IsAbs(p) || strings.HasPrefix(p, "/") || strings.Contains(p, `\`) || strings.Contains(p, ":") {
-		return "", &assetProblem{"outside", fmt.Sprintf("Le chemin « %s » doit être relatif au dossier %s/ (par exemple photos/portrait.jpg).", p, dir)}
+		return "", &assetProblem{"outside", fmt.Sprintf("Le chemin « %s » doit être relatif au dossier %s/ (par exemple photos/portrait.jpg).", p, dir), false}
 	}
 	rel := path.Clean(dir + "/" + p)
 	if !strings.HasPrefix(rel, dir+"/") {
-		return "", &assetProblem{"outside", fmt.Sprintf("Le fichier « %s » est en dehors du dossier %s/ : placez l’image dans %s/photos/.", p, dir, dir)}
+		return "", &assetProblem{"outside", fmt.Sprintf("Le fichier « %s » est en dehors du dossier %s/ : placez l’image dans %s/photos/.", p, dir, dir), false}
 	}
 	full := filepath.Join(root, filepath.FromSlash(rel))
 	real, err := filepath.EvalSymlinks(full)
 	if err != nil {
-		return "", &assetProblem{"missing", fmt.Sprintf("Le fichier « %s » est introuvable : vérifiez le nom (majuscules comprises) et qu’il est bien dans %s/.", p, dir)}
+		return "", &assetProblem{"missing", fmt.Sprintf("Le fichier « %s » est introuvable : vérifiez le nom (majuscules comprises) et qu’il est bien dans %s/.", p, dir), false}
 	}
 	base, err := filepath.EvalSymlinks(filepath.Join(root, dir))
 	if err != nil {
 		base = filepath.Join(root, dir)
 	}
 	if r, err := filepath.Rel(base, real); err != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) {
-		return "", &assetProblem{"outside", fmt.Sprintf("Le fichier « %s » est un lien vers l’extérieur du dossier %s/ : copiez l’image elle-même.", p, dir)}
+		return "", &assetProblem{"outside", fmt.Sprintf("Le fichier « %s » est un lien vers l’extérieur du dossier %s/ : copiez l’image elle-même.", p, dir), false}
 	}
 	st, err := os.Stat(real)
 	if err != nil || !st.Mode().IsRegular() {
-		return "", &assetProblem{"unreadable", fmt.Sprintf("« %s » n’est pas un fichier d’image lisible.", p)}
+		return "", &assetProblem{"unreadable", fmt.Sprintf("« %s » n’est pas un fichier d’image lisible.", p), false}
 	}
 	if maxBytes > 0 && st.Size() > maxBytes {
-		return "", &assetProblem{"too-large", fmt.Sprintf("L’image « %s » pèse %.1f Mo : la limite est %.1f Mo. Réduisez-la (2000 pixels de large suffisent).", p, float64(st.Size())/(1<<20), float64(maxBytes)/(1<<20))}
+		return "", &assetProblem{"too-large", fmt.Sprintf("L’image « %s » pèse %.1f Mo : la limite est %.1f Mo. Réduisez-la (2000 pixels de large suffisent).", p, float64(st.Size())/(1<<20), float64(maxBytes)/(1<<20)), false}
 	}
 	f, err := os.Open(real)
 	if err != nil {
-		return "", &assetProblem{"unreadable", fmt.Sprintf("L’image « %s » ne peut pas être lue.", p)}
+		return "", &assetProblem{"unreadable", fmt.Sprintf("L’image « %s » ne peut pas être lue.", p), false}
 	}
 	defer f.Close()
 	head := make([]byte, 512)
 	n, _ := io.ReadFull(f, head)
 	head = head[:n]
 	if !bytes.HasPrefix(head, []byte("\xff\xd8\xff")) && !bytes.HasPrefix(head, []byte("\x89PNG\r\n\x1a\n")) {
-		return "", &assetProblem{"unreadable", fmt.Sprintf("« %s » n’est ni un JPEG ni un PNG : enregistrez l’image dans l’un de ces formats.", p)}
+		return "", &assetProblem{"unreadable", fmt.Sprintf("« %s » n’est ni un JPEG ni un PNG : enregistrez l’image dans l’un de ces formats.", p), false}
 	}
 	if _, err := f.Seek(0, io.SeekStart); err != nil {
-		return "", &assetProblem{"unreadable", fmt.Sprintf("L’image « %s » ne peut pas être lue.", p)}
+		return "", &assetProblem{"unreadable", fmt.Sprintf("L’image « %s » ne peut pas être lue.", p), false}
 	}
 	cfg, _, err := image.DecodeConfig(f)
 	if err != nil {
-		return "", &assetProblem{"unreadable", fmt.Sprintf("L’image « %s » est abîmée ou incomplète : exportez-la à nouveau.", p)}
+		return "", &assetProblem{"unreadable", fmt.Sprintf("L’image « %s » est abîmée ou incomplète : exportez-la à nouveau.", p), false}
 	}
 	if cfg.Width <= 0 || cfg.Height <= 0 || int64(cfg.Width)*int64(cfg.Height) > MaxPixels {
-		return "", &assetProblem{"too-large", fmt.Sprintf("L’image « %s » mesure %d × %d pixels : c’est trop grand (40 mégapixels au plus).", p, cfg.Width, cfg.Height)}
+		return "", &assetProblem{"too-large", fmt.Sprintf("L’image « %s » mesure %d × %d pixels : c’est trop grand (40 mégapixels au plus).", p, cfg.Width, cfg.Height), false}
 	}
 	if err := checkComplete(f, st.Size()); err != nil {
-		return "", &assetProblem{"unreadable", fmt.Sprintf("L’image « %s » est abîmée ou incomplète : exportez-la à nouveau.", p)}
+		return "", &assetProblem{"unreadable", fmt.Sprintf("L’image « %s » est abîmée ou incomplète : exportez-la à nouveau.", p), false}
+	}
+	if o := exifOrientation(f); o > 1 && o <= 8 {
+		// Phones often store a portrait lying down, with a tag saying how
+		// to turn it. The PDF and the cards draw the pixels as stored.
+		return rel, &assetProblem{"rotated", fmt.Sprintf("L’image « %s » est enregistrée tournée ou retournée, avec une simple indication de rotation (EXIF) que le livre n’applique pas : elle paraîtrait de côté dans le PDF et sur les cartes. Redressez-la dans un éditeur d’images (rotation, puis enregistrer) et remplacez le fichier.", p), true}
 	}
 	return rel, nil
+}
+
+// exifOrientation reads a JPEG's EXIF Orientation tag (1 upright, 2 to 8
+// turned or mirrored); 0 when there is none or the file is not a JPEG.
+func exifOrientation(f io.ReaderAt) int {
+	head := make([]byte, 64<<10)
+	n, _ := f.ReadAt(head, 0)
+	head = head[:n]
+	if !bytes.HasPrefix(head, []byte("\xff\xd8")) {
+		return 0
+	}
+	for i := 2; i+4 <= len(head) && head[i] == 0xff; {
+		marker := head[i+1]
+		if marker == 0xda || marker == 0xd9 { // image data: no more metadata
+			return 0
+		}
+		size := int(head[i+2])<<8 | int(head[i+3])
+		if size < 2 || i+2+size > len(head) {
+			return 0
+		}
+		seg := head[i+4 : i+2+size]
+		if marker == 0xe1 && bytes.HasPrefix(seg, []byte("Exif\x00\x00")) {
+			return tiffOrientation(seg[6:])
+		}
+		i += 2 + size
+	}
+	return 0
+}
+
+// tiffOrientation finds tag 0x0112 in the first directory of a TIFF
+// header, as EXIF stores it.
+func tiffOrientation(t []byte) int {
+	if len(t) < 8 {
+		return 0
+	}
+	var u16 func([]byte) int
+	var u32 func([]byte) int
+	switch string(t[:2]) {
+	case "II":
+		u16 = func(b []byte) int { return int(b[0]) | int(b[1])<<8 }
+		u32 = func(b []byte) int { return u16(b) | u16(b[2:])<<16 }
+	case "MM":
+		u16 = func(b []byte) int { return int(b[0])<<8 | int(b[1]) }
+		u32 = func(b []byte) int { return u16(b)<<16 | u16(b[2:]) }
+	default:
+		return 0
+	}
+	ifd := u32(t[4:])
+	if ifd < 8 || ifd+2 > len(t) {
+		return 0
+	}
+	count := u16(t[ifd:])
+	for k := 0; k < count; k++ {
+		e := ifd + 2 + 12*k
+		if e+12 > len(t) {
+			return 0
+		}
+		if u16(t[e:]) == 0x0112 && u16(t[e+2:]) == 3 { // Orientation, SHORT
+			return u16(t[e+8:])
+		}
+	}
+	return 0
 }
 
 // checkComplete catches a truncated image without decoding it: a JPEG

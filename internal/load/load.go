@@ -114,7 +114,9 @@ func loadAssets(b *book.Book, diags *book.Diagnostics) {
 			return
 		}
 		rel, prob := resolveAsset(b.Root, "editorial", strings.TrimPrefix(*p, "editorial/"), 20<<20)
-		if prob != nil {
+		if prob != nil && prob.warn {
+			diags.Add("book.yaml", b.FieldPos(key), book.Warning, "image-"+prob.kind, "%s : %s", what, prob.msg)
+		} else if prob != nil {
 			diags.Add("book.yaml", b.FieldPos(key), book.Error, "image-"+prob.kind, "%s : %s", what, prob.msg)
 			*p = ""
 			return
@@ -173,10 +175,14 @@ func resolveImages(root, file, dir string, blocks []book.Block, maxBytes int64, 
 		bl := &blocks[i]
 		if bl.Kind == book.Image && bl.Src != "" {
 			rel, prob := resolveAsset(root, dir, bl.Src, maxBytes)
-			if prob != nil {
+			switch {
+			case prob != nil && prob.warn:
+				diags.Add(file, book.Pos{Line: bl.Line, Col: 1}, book.Warning, "image-"+prob.kind, "%s", prob.msg)
+				bl.Src = rel
+			case prob != nil:
 				diags.Add(file, book.Pos{Line: bl.Line, Col: 1}, book.Error, "image-"+prob.kind, "%s", prob.msg)
 				bl.Src = ""
-			} else {
+			default:
 				bl.Src = rel
 			}
 		}
@@ -249,10 +255,14 @@ func loadContributions(b *book.Book, jobs int, has func(rune) bool, diags *book.
 				if c != nil {
 					if c.Photo != "" {
 						rp, prob := resolveAsset(b.Root, "contributions", c.Photo, b.Limits.PhotoBytes)
-						if prob != nil {
+						switch {
+						case prob != nil && prob.warn:
+							found[i].Add(rel, c.FieldPos("photo"), book.Warning, "photo-"+prob.kind, "%s", prob.msg)
+							c.Photo = rp
+						case prob != nil:
 							found[i].Add(rel, c.FieldPos("photo"), book.Error, "photo-"+prob.kind, "%s", prob.msg)
 							c.Photo = ""
-						} else {
+						default:
 							c.Photo = rp
 						}
 					}
