@@ -128,11 +128,7 @@ func (c *Cutter) colophonFonts() error {
 		}
 		slices.Sort(runes[face])
 		ff := c.r.Fonts.Face(face)
-		ttf, err := ff.Trim(runes[face])
-		if err != nil {
-			ttf = ff.TTF
-		}
-		f.AddUTF8FontFromBytes(ff.Name, ff.Style, ttf)
+		addFace(f, ff, runes[face])
 		f.SetFont(ff.Name, ff.Style, 10)
 		f.Text(10, 10, string(runes[face]))
 	}
@@ -633,18 +629,7 @@ func (c *Cutter) Cut(w io.Writer, first, last int) error {
 
 	// information: the book's, titled after the contributor
 	info := bk.info.clone()
-	title := c.b.Title
-	for _, pr := range c.r.Contributions {
-		if pr.First == first && pr.Last == last {
-			for _, ct := range c.b.Published() {
-				if ct.Slug == pr.Slug {
-					title = ct.Name + " — " + c.b.Title
-				}
-			}
-			break
-		}
-	}
-	info.set("Title", pdfString(utf16BE(bmp(title), true)))
+	info.set("Title", pdfString(utf16BE(bmp(offprintTitle(c.r, c.b, first, last)), true)))
 	o.begin(infoNum)
 	if err := writeValue(&o.buf, info, books.ref); err != nil {
 		return fmt.Errorf("%w: %v", ErrCannotCut, err)

@@ -13,6 +13,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/recueil/recueil/internal/book"
 	"github.com/recueil/recueil/internal/typeset"
 	"github.com/recueil/recueil/internal/typeset/testbook"
 )
@@ -225,9 +226,8 @@ func TestCutterDamagedFile(t *testing.T) {
 	}
 }
 
-// BenchmarkCut is one offprint (one contributor's pages) cut out of the
-// PDF of a book of 612 contributions; compare with BenchmarkWritePages.
-func BenchmarkCut(b *testing.B) {
+// book612 is a typeset book of 612 contributions and its PDF.
+func book612(b *testing.B) (*book.Book, *typeset.Result, []byte) {
 	bk, err := testbook.New(b.TempDir(), 612)
 	if err != nil {
 		b.Fatal(err)
@@ -236,11 +236,18 @@ func BenchmarkCut(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	var book bytes.Buffer
-	if err := Write(&book, r, bk); err != nil {
+	var buf bytes.Buffer
+	if err := Write(&buf, r, bk); err != nil {
 		b.Fatal(err)
 	}
-	c, err := NewCutter(book.Bytes(), r, bk)
+	return bk, r, buf.Bytes()
+}
+
+// BenchmarkCut is one offprint (one contributor's pages) cut out of the
+// PDF of a book of 612 contributions; compare with BenchmarkWritePages.
+func BenchmarkCut(b *testing.B) {
+	bk, r, book := book612(b)
+	c, err := NewCutter(book, r, bk)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -259,21 +266,10 @@ func BenchmarkCut(b *testing.B) {
 // BenchmarkNewCutter is reading the PDF of a book of 612 contributions
 // and making its colophon fonts, once per compile.
 func BenchmarkNewCutter(b *testing.B) {
-	bk, err := testbook.New(b.TempDir(), 612)
-	if err != nil {
-		b.Fatal(err)
-	}
-	r, _, err := typeset.Typeset(bk)
-	if err != nil {
-		b.Fatal(err)
-	}
-	var book bytes.Buffer
-	if err := Write(&book, r, bk); err != nil {
-		b.Fatal(err)
-	}
+	bk, r, book := book612(b)
 	start := cpuTime()
 	for b.Loop() {
-		if _, err := NewCutter(book.Bytes(), r, bk); err != nil {
+		if _, err := NewCutter(book, r, bk); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -40,18 +40,33 @@ func WritePages(w io.Writer, r *typeset.Result, b *book.Book, first, last int) e
 	if err != nil {
 		return fmt.Errorf("pdf: %w", err)
 	}
-	title := b.Title
+	return write(w, r, doc, b, offprintTitle(r, b, first, last))
+}
+
+// offprintTitle is "Name — Book title" when first..last is a
+// contribution's range, else the book's title.
+func offprintTitle(r *typeset.Result, b *book.Book, first, last int) string {
 	for _, pr := range r.Contributions {
 		if pr.First == first && pr.Last == last {
 			for _, c := range b.Published() {
 				if c.Slug == pr.Slug {
-					title = c.Name + " — " + b.Title
+					return c.Name + " — " + b.Title
 				}
 			}
 			break
 		}
 	}
-	return write(w, r, doc, b, title)
+	return b.Title
+}
+
+// addFace embeds a face in f, trimmed to the characters drawn with it
+// (parsing a whole font costs milliseconds).
+func addFace(f *fpdf.Fpdf, ff *fonts.Face, runes []rune) {
+	ttf, err := ff.Trim(runes)
+	if err != nil {
+		ttf = ff.TTF
+	}
+	f.AddUTF8FontFromBytes(ff.Name, ff.Style, ttf)
 }
 
 func pt(u layout.Unit) float64 { return u.Points() }
@@ -219,13 +234,9 @@ func (d *drawer) setFont(face int, size layout.Unit) {
 	}
 	ff := d.r.Fonts.Face(fonts.ID(face))
 	if !d.added[face] {
-		// only the faces drawn are embedded: parsing a font costs
-		// milliseconds, and an offprint rarely uses all of them
-		ttf, err := ff.Trim(d.runes[face])
-		if err != nil {
-			ttf = ff.TTF
-		}
-		d.f.AddUTF8FontFromBytes(ff.Name, ff.Style, ttf)
+		// only the faces drawn are embedded: an offprint rarely uses
+		// all of them
+		addFace(d.f, ff, d.runes[face])
 		if err := d.f.Error(); err != nil && d.err == nil {
 			d.err = fmt.Errorf("font %s %s: %w", ff.Name, ff.Style, err)
 		}
