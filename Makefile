@@ -4,7 +4,7 @@
 GO ?= go
 RECUEIL = $(GO) run ./cmd/recueil
 
-.PHONY: compile test tools check build bench vet corpus typeset-report
+.PHONY: compile test race tools check build bench vet corpus typeset-report
 
 compile:
 	$(RECUEIL) compile
@@ -21,6 +21,12 @@ tools:
 test: tools
 	$(GO) vet ./...
 	$(GO) test -count=1 ./...
+	$(MAKE) race
+
+# The packages that run work in parallel, under the race detector.
+RACE_PKGS = ./internal/load/... ./internal/pipeline/... ./internal/cards/... ./internal/pdf/...
+race:
+	$(GO) test -race -count=1 $(RACE_PKGS)
 
 # Generated corpora for measurements (git-ignored): testdata/corpus-612, -5000.
 corpus:
