@@ -5,6 +5,7 @@ package check
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -65,7 +66,7 @@ func contribution(b *book.Book, c *book.Contribution, d *book.Diagnostics) {
 				"Le lien « %s » doit être une adresse complète commençant par https://.", l)
 		}
 	}
-	if len(b.Sections) > 0 && c.Section != "" && !contains(b.Sections, c.Section) {
+	if len(b.Sections) > 0 && c.Section != "" && !slices.Contains(b.Sections, c.Section) {
 		if s := load.Suggest(c.Section, b.Sections); s != "" {
 			d.Add(c.Path, c.FieldPos("section"), book.Error, "unknown-section", "La section « %s » n’existe pas : vouliez-vous dire « %s » ?", c.Section, s)
 		} else {
@@ -245,15 +246,6 @@ func mots(n int) string {
 		return fmt.Sprintf("%d mot", n)
 	}
 	return fmt.Sprintf("%d mots", n)
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 func suggestSlug(c *book.Contribution) string {

@@ -3,6 +3,7 @@ package load
 import (
 	"errors"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -114,7 +115,7 @@ func (y *yamlFile) fields(m *yaml.Node, known []string, what string) []field {
 			continue
 		}
 		seen[k.Value] = true
-		if !contains(known, k.Value) {
+		if !slices.Contains(known, k.Value) {
 			if s := Suggest(k.Value, known); s != "" {
 				y.errorf(k, "unknown-key", "Clé inconnue « %s » %s : vouliez-vous dire « %s » ?", k.Value, what, s)
 			} else {
@@ -125,15 +126,6 @@ func (y *yamlFile) fields(m *yaml.Node, known []string, what string) []field {
 		out = append(out, field{k, v})
 	}
 	return out
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // str decodes a scalar as text. Any scalar is accepted (a city may be

@@ -12,6 +12,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -161,7 +162,7 @@ func Slug(b *book.Book) string {
 // On any failure the output folder is left as it was.
 func Compile(o Options) (*Result, error) {
 	for _, w := range o.Only {
-		if !contains(Outputs, w) {
+		if !slices.Contains(Outputs, w) {
 			return nil, fmt.Errorf("--only %s: choose among %s", w, strings.Join(Outputs, ", "))
 		}
 	}
@@ -479,13 +480,4 @@ func parallel[T any](n, jobs int, fn func(i int) (T, error)) ([]T, error) {
 	close(next)
 	wg.Wait()
 	return out, errors.Join(errs...)
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -23,14 +24,27 @@ func env(vals map[string]string) func(string) string {
 	return func(k string) string { return vals[k] }
 }
 
-// sample compiles the repository's sample book once for all the tests that
-// read its artifacts.
-var sample = sync.OnceValues(func() (*Result, error) {
+// sampleTmp is the per-binary directory the sample book is compiled into;
+// TestMain makes it and removes it, so no run reads an earlier run's files.
+var sampleTmp string
+
+func TestMain(m *testing.M) {
 	dir, err := os.MkdirTemp("", "recueil-sample-")
 	if err != nil {
-		return nil, err
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(2)
 	}
-	return Compile(Options{Root: sampleRoot, Out: dir, Jobs: 2, Env: env(map[string]string{"SOURCE_DATE_EPOCH": "1795000000"})})
+	sampleTmp = dir
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+// sample compiles the repository's sample book once per test binary (a
+// compile per test would be too slow) for all the tests that read its
+// artifacts.
+var sample = sync.OnceValues(func() (*Result, error) {
+	return Compile(Options{Root: sampleRoot, Out: sampleTmp, Jobs: 2, Env: env(map[string]string{"SOURCE_DATE_EPOCH": "1795000000"})})
 })
 
 func sampleOut(t *testing.T) (*Result, string) {
@@ -42,11 +56,10 @@ func sampleOut(t *testing.T) (*Result, string) {
 		}
 		t.Fatalf("compile the sample book: %v", err)
 	}
-	pdfs, _ := filepath.Glob(filepath.Join(os.TempDir(), "recueil-sample-*", Slug(res.Book)+".pdf"))
-	if len(pdfs) == 0 {
-		t.Fatal("no PDF written")
+	if _, err := os.Stat(filepath.Join(sampleTmp, Slug(res.Book)+".pdf")); err != nil {
+		t.Fatalf("no PDF written: %v", err)
 	}
-	return res, filepath.Dir(pdfs[len(pdfs)-1])
+	return res, sampleTmp
 }
 
 // need fails (never skips) when an outside checker is missing.

@@ -506,15 +506,6 @@ next:
 	return false
 }
 
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
 func isSpace(r rune) bool  { return unicode.IsSpace(r) }
 func isLetter(r rune) bool { return unicode.IsLetter(r) || unicode.Is(unicode.Mn, r) }
 func isDigit(r rune) bool  { return r >= '0' && r <= '9' }

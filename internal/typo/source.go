@@ -436,7 +436,7 @@ func frontMatterValues(src []byte, fs, fe int) []valueRegion {
 	var out []valueRegion
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		k, v := m.Content[i], m.Content[i+1]
-		if !contains(proseKeys, k.Value) || v.Kind != yaml.ScalarNode || v.Tag != "!!str" || v.Line >= len(lines) {
+		if !slices.Contains(proseKeys, k.Value) || v.Kind != yaml.ScalarNode || v.Tag != "!!str" || v.Line >= len(lines) {
 			continue
 		}
 		last := len(lines) - 1 // the value ends before the next key
