@@ -1,0 +1,38 @@
+package load
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/recueil/recueil/internal/book"
+)
+
+func findings(d book.Diagnostics) string {
+	var out []string
+	for _, x := range d {
+		out = append(out, fmt.Sprintf("%s:%d:%d %s", x.File, x.Pos.Line, x.Pos.Col, x.Rule))
+	}
+	return strings.Join(out, "\n")
+}
+
+// TestBookLinksFollowTheContributionRule: book.yaml's url and the partners'
+// urls accept http(s) and mailto only, like links in the texts.
+func TestBookLinksFollowTheContributionRule(t *testing.T) {
+	src := "title: T\nidentifier: x\nurl: javascript:alert(1)\npartners:\n  - name: A\n    url: ftp://example.org\n  - name: B\n    url: mailto:b@example.org\n  - name: C\n    url: https://example.org\n"
+	b := book.Defaults()
+	var d book.Diagnostics
+	bookYAML([]byte(src), &b, &d)
+	got := findings(d)
+	for _, w := range []string{"book.yaml:3:6 link-scheme", "book.yaml:6:10 link-scheme"} {
+		if !strings.Contains(got, w) {
+			t.Errorf("want %s; got:\n%s", w, got)
+		}
+	}
+	if b.URL != "" || len(b.Partners) != 3 || b.Partners[0].URL != "" || b.Partners[1].URL != "mailto:b@example.org" || b.Partners[2].URL != "https://example.org" {
+		t.Errorf("url %q partners %+v", b.URL, b.Partners)
+	}
+	if strings.Count(got, "link-scheme") != 2 {
+		t.Errorf("want two link-scheme findings, got:\n%s", got)
+	}
+}
