@@ -36,3 +36,31 @@ func TestBookLinksFollowTheContributionRule(t *testing.T) {
 		t.Errorf("want two link-scheme findings, got:\n%s", got)
 	}
 }
+
+// TestControlCharacters: each class of control character, in a field or
+// in the text, is an error at its exact line and column.
+func TestControlCharacters(t *testing.T) {
+	for _, tc := range []struct{ name, ch string }{
+		{"esc", "\x1b"}, {"bell", "\x07"}, {"c1", "\u0085"}, {"ls", "\u2028"}, {"ps", "\u2029"},
+		{"rlo", "\u202e"}, {"lre", "\u202a"}, {"rli", "\u2067"}, {"pdi", "\u2069"}, {"del", "\x7f"},
+	} {
+		for _, where := range []struct{ src, want string }{
+			{"---\nname: Jean" + tc.ch + "Nom\nrole: R\n---\nTexte.\n", "x.md:2:11 control-char"},
+			{"---\nname: Jean\nrole: \"R" + tc.ch + "\"\n---\nTexte.\n", "x.md:3:9 control-char"},
+			{"---\nname: Jean\nrole: R\n---\nUn\ttexte " + tc.ch + "ici.\n", "x.md:5:10 control-char"},
+		} {
+			var d book.Diagnostics
+			Contribution("x.md", []byte(where.src), &d)
+			scanSource("x.md", []byte(where.src), nil, &d)
+			if got := findings(d); !strings.Contains(got, where.want) {
+				t.Errorf("%s in %q: want %s; got:\n%s", tc.name, where.src, where.want, got)
+			}
+		}
+	}
+	var d book.Diagnostics
+	src := "---\nname: Jean\nrole: R\n---\nUn\ttexte.\n"
+	scanSource("x.md", []byte(src), nil, &d)
+	if len(d) != 0 {
+		t.Errorf("a tab is not a finding: %s", d.Text())
+	}
+}
