@@ -28,6 +28,7 @@ type md struct {
 
 func parseMarkdown(src *source, base int, body []byte, diags *book.Diagnostics) []book.Block {
 	p := goldmark.New().Parser() // CommonMark, no extensions: safe by construction
+	body = guardNesting(src, base, body, diags)
 	doc := p.Parse(text.NewReader(body))
 	m := &md{src: src, base: base, text: body, diags: diags, warned: map[string]bool{}}
 	return m.blocks(doc, 0)

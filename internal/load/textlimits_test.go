@@ -64,3 +64,47 @@ func TestControlCharacters(t *testing.T) {
 		t.Errorf("a tab is not a finding: %s", d.Text())
 	}
 }
+
+var hostileUnits = []struct{ name, unit string }{{"lists", "- "}, {"links", "[a]("}, {"quotes", "> "}, {"ordered", "1. "}}
+
+func hostileText(unit string, n int) []byte {
+	return []byte("---\nname: J\nrole: R\n---\nUn texte.\n\n" + strings.Repeat(unit, n) + "x\n")
+}
+
+// TestHostileNesting: deep nesting and runs of unclosed links are a
+// nesting-limit error where the limit is exceeded.
+func TestHostileNesting(t *testing.T) {
+	want := map[string]string{"lists": "x.md:7:129 nesting-limit", "quotes": "x.md:7:129 nesting-limit",
+		"ordered": "x.md:7:193 nesting-limit", "links": "x.md:7:2003 nesting-limit"}
+	for _, h := range hostileUnits {
+		var d book.Diagnostics
+		Contribution("x.md", hostileText(h.unit, 10000), &d)
+		if got := findings(d); !strings.Contains(got, want[h.name]) {
+			t.Errorf("%s: want %s; got:\n%s", h.name, want[h.name], got)
+		}
+	}
+	// Under the limits, nothing.
+	var d book.Diagnostics
+	Contribution("x.md", hostileText("- ", 60), &d)
+	Contribution("x.md", hostileText("[a](", 400), &d)
+	for _, x := range d {
+		if x.Rule == "nesting-limit" {
+			t.Errorf("under the limit: %s", x)
+		}
+	}
+}
+
+// BenchmarkHostile: loading time stays linear in the size of the input.
+func BenchmarkHostile(b *testing.B) {
+	for _, h := range hostileUnits {
+		for _, n := range []int{10000, 20000, 40000, 80000} {
+			src := hostileText(h.unit, n)
+			b.Run(fmt.Sprintf("%s-%d", h.name, n), func(b *testing.B) {
+				for i := 0; i < b.N; i++ {
+					var d book.Diagnostics
+					Contribution("x.md", src, &d)
+				}
+			})
+		}
+	}
+}
