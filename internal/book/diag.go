@@ -7,7 +7,10 @@ package book
 import (
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Severity says how serious a diagnostic is.
@@ -45,12 +48,55 @@ type Diagnostic struct {
 	Message  string // for a non-programmer, says what to change
 }
 
+// String is the finding on one line. A file name holding a control,
+// line-separator or bidirectional character (or invalid UTF-8) is quoted
+// Go-style, and such characters in the message and rule are escaped, so
+// that a finding can neither forge another line nor send a raw escape
+// sequence to a terminal.
 func (d Diagnostic) String() string {
-	loc := d.File
-	if d.Pos.Line > 0 {
-		loc = fmt.Sprintf("%s:%d:%d", d.File, d.Pos.Line, max(d.Pos.Col, 1))
+	file := d.File
+	if unsafeText(file) {
+		file = strconv.Quote(file)
 	}
-	return fmt.Sprintf("%s: %s: %s [%s]", loc, d.Severity, d.Message, d.Rule)
+	loc := file
+	if d.Pos.Line > 0 {
+		loc = fmt.Sprintf("%s:%d:%d", file, d.Pos.Line, max(d.Pos.Col, 1))
+	}
+	return fmt.Sprintf("%s: %s: %s [%s]", loc, d.Severity, EscapeControls(d.Message), EscapeControls(d.Rule))
+}
+
+// unsafeRune reports the characters a report must not print as they are.
+func unsafeRune(r rune) bool {
+	return unicode.IsControl(r) || r == 0x2028 || r == 0x2029 || (r >= 0x202A && r <= 0x202E) ||
+		(r >= 0x2066 && r <= 0x2069) || r == utf8.RuneError
+}
+
+func unsafeText(s string) bool {
+	return strings.IndexFunc(s, unsafeRune) >= 0 || !utf8.ValidString(s)
+}
+
+// EscapeControls writes control, line-separator and bidirectional
+// characters of s (and invalid bytes) as Go escapes (\n, \x1b, \u202e),
+// leaving every other character as it is.
+func EscapeControls(s string) string {
+	if !unsafeText(s) {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if unsafeRune(r) {
+			q := strconv.QuoteRuneToASCII(r)
+			if r == utf8.RuneError && n == 1 {
+				q = fmt.Sprintf("'\\x%02x'", s[i])
+			}
+			b.WriteString(q[1 : len(q)-1])
+		} else {
+			b.WriteString(s[i : i+n])
+		}
+		i += n
+	}
+	return b.String()
 }
 
 // Diagnostics is a sortable list of findings, like go/scanner.ErrorList.

@@ -126,8 +126,8 @@ func bookYAML(text []byte, b *book.Book, diags *book.Diagnostics) {
 			case "license":
 				b.License = s
 			case "url":
-				if !strings.HasPrefix(s, "https://") && !strings.HasPrefix(s, "http://") {
-					y.errorf(f.Value, "link-scheme", "L’adresse du livre doit commencer par https://.")
+				if !LinkAllowed(s) {
+					y.errorf(f.Value, "link-scheme", "L’adresse du livre « %s » doit être une adresse complète en http://, https:// ou mailto:.", truncate(s, 60))
 					continue
 				}
 				b.URL = s
@@ -189,7 +189,11 @@ func decodePartners(y *yamlFile, f field, b *book.Book) {
 			case "logo":
 				p.Logo = s
 			case "url":
-				p.URL = s
+				if s != "" && !LinkAllowed(strings.TrimSpace(s)) {
+					y.errorf(g.Value, "link-scheme", "L’adresse du partenaire « %s » doit être une adresse complète en http://, https:// ou mailto:.", truncate(s, 60))
+					continue
+				}
+				p.URL = strings.TrimSpace(s)
 			}
 		}
 		if p.Name == "" {

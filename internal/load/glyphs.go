@@ -12,10 +12,13 @@ const maxGlyphFindings = 5
 
 // scanSource reports what is wrong with a file's characters as such, at
 // their exact position: old Mac line ends (a lone CR) and characters the
-// book's font cannot print (has may be nil).
+// book's font cannot print (has may be nil), and control characters (C0,
+// C1 but tab, U+2028/U+2029, bidirectional embeddings, overrides and
+// isolates), which are errors wherever they are, front matter or text, so
+// that they are never published.
 func scanSource(path string, raw []byte, has func(rune) bool, diags *book.Diagnostics) {
 	line, col := 1, 1
-	loneCR, missing := false, 0
+	loneCR, missing, controls := false, 0, 0
 	text := string(raw)
 	for i, r := range text {
 		switch {
@@ -33,7 +36,13 @@ func scanSource(path string, raw []byte, has func(rune) bool, diags *book.Diagno
 		case r == '\n':
 			line, col = line+1, 1
 			continue
-		case r == '\uFEFF' && i == 0, r == unicode.ReplacementChar, unicode.IsSpace(r), unicode.IsControl(r):
+		case r != '\t' && (unicode.IsControl(r) || forging(r)):
+			if controls < maxGlyphFindings {
+				controls++
+				diags.Add(path, book.Pos{Line: line, Col: col}, book.Error, "control-char",
+					"Ce fichier contient un caractère de contrôle invisible (%s) ici : il pourrait changer l’affichage du texte. Retirez-le (retapez ce passage).", fmt.Sprintf("U+%04X", r))
+			}
+		case r == '\uFEFF' && i == 0, r == unicode.ReplacementChar, unicode.IsSpace(r):
 		case has != nil && !has(r) && missing < maxGlyphFindings:
 			missing++
 			diags.Add(path, book.Pos{Line: line, Col: col}, book.Warning, "glyph-missing",
@@ -41,4 +50,10 @@ func scanSource(path string, raw []byte, has func(rune) bool, diags *book.Diagno
 		}
 		col++
 	}
+}
+
+// forging reports the characters that can make a text display other than
+// it reads: line and paragraph separators and bidirectional controls.
+func forging(r rune) bool {
+	return r == 0x2028 || r == 0x2029 || (r >= 0x202A && r <= 0x202E) || (r >= 0x2066 && r <= 0x2069)
 }

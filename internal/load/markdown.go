@@ -28,6 +28,7 @@ type md struct {
 
 func parseMarkdown(src *source, base int, body []byte, diags *book.Diagnostics) []book.Block {
 	p := goldmark.New().Parser() // CommonMark, no extensions: safe by construction
+	body = guardNesting(src, base, body, diags)
 	doc := p.Parse(text.NewReader(body))
 	m := &md{src: src, base: base, text: body, diags: diags, warned: map[string]bool{}}
 	return m.blocks(doc, 0)
@@ -227,17 +228,8 @@ func (m *md) inlines(n ast.Node, style book.Style, link string) ([]book.Span, []
 // text is kept, unlinked) after an error.
 func (m *md) checkLink(n ast.Node, dest string) string {
 	d := strings.TrimSpace(dest)
-	if u, err := url.Parse(d); err == nil {
-		switch strings.ToLower(u.Scheme) {
-		case "http", "https":
-			if u.Host != "" {
-				return d
-			}
-		case "mailto":
-			if u.Opaque != "" {
-				return d
-			}
-		}
+	if LinkAllowed(d) {
+		return d
 	}
 	if n.Kind() == ast.KindAutoLink {
 		if al := n.(*ast.AutoLink); al.AutoLinkType == ast.AutoLinkEmail {
@@ -247,6 +239,23 @@ func (m *md) checkLink(n ast.Node, dest string) string {
 	m.add(n, book.Error, "link-scheme",
 		"Lien refusé « %s » : seuls les liens complets en http://, https:// ou mailto: sont acceptés.", truncate(d, 60))
 	return ""
+}
+
+// LinkAllowed is the one link rule of the book (rule link-scheme): a full
+// http(s) address with a host, or a mailto: address. Contributions' links
+// and book.yaml's url and partners' urls all follow it.
+func LinkAllowed(d string) bool {
+	u, err := url.Parse(d)
+	if err != nil {
+		return false
+	}
+	switch strings.ToLower(u.Scheme) {
+	case "http", "https":
+		return u.Host != ""
+	case "mailto":
+		return u.Opaque != ""
+	}
+	return false
 }
 
 // image keeps a local image; Src stays as written (relative to the

@@ -3,6 +3,7 @@
 package report
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -66,13 +67,32 @@ func github(w io.Writer, diags book.Diagnostics) error {
 	return nil
 }
 
-// escapeData and escapeProp follow the toolkit's workflow-command escaping.
+// escapeData and escapeProp follow the toolkit's workflow-command escaping
+// (% CR LF, and : , in properties), so that no text can end the command
+// and start another; other control and bidirectional characters, which
+// the log would print raw, are written as Go escapes first.
 func escapeData(s string) string {
-	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(escapeOthers(s))
 }
 
 func escapeProp(s string) string {
-	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(escapeOthers(s))
+}
+
+// escapeOthers escapes what EscapeControls escapes but CR and LF, which
+// the workflow-command escaping encodes itself.
+func escapeOthers(s string) string {
+	var b strings.Builder
+	start := 0
+	for i, r := range s {
+		if r == '\r' || r == '\n' {
+			b.WriteString(book.EscapeControls(s[start:i]))
+			b.WriteRune(r)
+			start = i + 1
+		}
+	}
+	b.WriteString(book.EscapeControls(s[start:]))
+	return b.String()
 }
 
 type jsonFinding struct {
@@ -105,11 +125,30 @@ func jsonOut(w io.Writer, diags book.Diagnostics, files int) error {
 }
 
 func encode(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(v)
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	// encoding/json escapes C0 controls and U+2028/9 but writes C1 controls
+	// and bidirectional characters raw; \u escapes keep the same strings
+	// without printing them on a terminal.
+	_, err := io.WriteString(w, bidiEscaper.Replace(b.String()))
+	return err
 }
+
+var bidiEscaper = func() *strings.Replacer {
+	var pairs []string
+	for _, r := range []rune{0x7f, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069} {
+		pairs = append(pairs, string(r), fmt.Sprintf(`\u%04x`, r))
+	}
+	for r := rune(0x80); r < 0xA0; r++ {
+		pairs = append(pairs, string(r), fmt.Sprintf(`\u%04x`, r))
+	}
+	return strings.NewReplacer(pairs...)
+}()
 
 // SARIF 2.1.0, the subset code-scanning tools read.
 type (

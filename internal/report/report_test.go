@@ -137,3 +137,53 @@ func TestUnknownFormat(t *testing.T) {
 		t.Errorf("err = %v", err)
 	}
 }
+
+// TestNoForgedFindings: a file name or message with a newline, a workflow
+// command or an escape sequence cannot create a second annotation or line,
+// nor put a raw control character on a terminal, in any format.
+func TestNoForgedFindings(t *testing.T) {
+	hostile := book.Diagnostics{{File: "contributions/a\n::error file=x::forged.md", Pos: book.Pos{Line: 1, Col: 1},
+		Severity: book.Error, Rule: "bad-filename", Message: "Nom « a\r\n::error file=y::forged\x1b[31mrouge\u202e »"}}
+	hostile = append(hostile, book.Diagnostic{File: "contributions/\x1b[31mred.md", Pos: book.Pos{Line: 2, Col: 3},
+		Severity: book.Warning, Rule: "x", Message: "m\x07\u2028"})
+	for _, f := range Formats {
+		var b bytes.Buffer
+		if err := Write(&b, f, hostile, Info{Files: 2}); err != nil {
+			t.Fatal(err)
+		}
+		out := b.String()
+		for _, r := range out {
+			if (r < 0x20 && r != '\n' && (f == "text" || f == "github" || r != '\t')) || r == 0x7f || r == 0x2028 || r == 0x202e {
+				t.Errorf("%s: raw control U+%04X in\n%q", f, r, out)
+				break
+			}
+		}
+		switch f {
+		case "text", "github":
+			if n := strings.Count(out, "\n"); n != 2 {
+				t.Errorf("%s: %d lines, want 2:\n%s", f, n, out)
+			}
+			for _, l := range strings.Split(strings.TrimSuffix(out, "\n"), "\n") {
+				if f == "github" && !strings.HasPrefix(l, "::error file=contributions/") && !strings.HasPrefix(l, "::warning file=contributions/") {
+					t.Errorf("github: forged command in %q", l)
+				}
+			}
+		}
+	}
+	var b bytes.Buffer
+	Write(&b, "text", hostile, Info{})
+	if !strings.HasPrefix(b.String(), `"contributions/a\n::error file=x::forged.md":1:1: error: `) {
+		t.Errorf("text: file name not quoted: %q", b.String())
+	}
+	b.Reset()
+	Write(&b, "json", hostile, Info{})
+	var r jsonReport
+	if err := json.Unmarshal(b.Bytes(), &r); err != nil || r.Findings[0].Message != hostile[0].Message || r.Findings[0].File != hostile[0].File {
+		t.Errorf("json must keep the text exactly (escaped): %v %+v", err, r)
+	}
+	b.Reset()
+	Write(&b, "github", hostile, Info{})
+	if !strings.HasPrefix(b.String(), "::error file=contributions/a%0A%3A%3Aerror file=x%3A%3Aforged.md,line=1,col=1,") {
+		t.Errorf("github: %q", b.String())
+	}
+}
