@@ -38,6 +38,7 @@ apostrophes, quotes, three dots, doubled spaces) in place, then reports what
 is left.`,
 		ArgsUsage: "[FILES...]",
 		Flags: []cli.Flag{
+			bookFlag(),
 			&cli.StringFlag{Name: "format", Value: "text", Usage: "text, github (annotations), json or sarif"},
 			&cli.BoolFlag{Name: "strict", Usage: "treat warnings as errors"},
 			&cli.BoolFlag{Name: "fix", Usage: "apply the safe typographic fixes to the checked files, in place"},

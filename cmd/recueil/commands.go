@@ -16,7 +16,7 @@ func compileCommand() *cli.Command {
 		Name:  "compile",
 		Usage: "check the book and write the PDF, EPUB, cards and offprints into output/",
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "out", Usage: "output folder (default: output/ in the book folder)"},
+			bookFlag(), outFlag(),
 			&cli.StringFlag{Name: "only", Usage: "comma-separated subset of: " + strings.Join(pipeline.Outputs, ",")},
 			&cli.BoolFlag{Name: "strict", Usage: "treat warnings as errors"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print only findings and the summary line"},
@@ -27,7 +27,6 @@ func compileCommand() *cli.Command {
 				return fail(exitUsage, fmt.Errorf("compile takes no arguments (got %q)", c.Args().First()))
 			}
 			o := options(c)
-			o.Out = c.String("out")
 			o.Strict = c.Bool("strict")
 			if s := c.String("only"); s != "" {
 				o.Only = strings.Split(s, ",")

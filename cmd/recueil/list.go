@@ -23,6 +23,7 @@ func listCommand() *cli.Command {
 		Description: `Pages come from the last compile (output/share.json) when it is newer than
 every source, or from a fresh typesetting with --pages.`,
 		Flags: []cli.Flag{
+			bookFlag(),
 			&cli.StringFlag{Name: "format", Value: "text", Usage: "text or json"},
 			&cli.BoolFlag{Name: "pages", Usage: "typeset the book now to show the page of each contributor"},
 			jobsFlag(),

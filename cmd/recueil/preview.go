@@ -15,7 +15,7 @@ func previewCommand() *cli.Command {
 		Usage:     "write one contributor's pages (PDF and a picture of the first page) and cards into output/preview/",
 		ArgsUsage: "contributions/FILE.md",
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "out", Usage: "output folder (default: output/ in the book folder)"},
+			bookFlag(), outFlag(),
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print only findings and the summary line"},
 			jobsFlag(),
 		},
@@ -24,7 +24,6 @@ func previewCommand() *cli.Command {
 				return fail(exitUsage, errors.New("give one contribution: recueil preview contributions/prenom-nom.md"))
 			}
 			o := options(c)
-			o.Out = c.String("out")
 			rel, err := relFiles(o.Root, c.Args().Slice())
 			if err != nil {
 				return fail(exitUsage, err)

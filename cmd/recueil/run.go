@@ -70,7 +70,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 		ExitErrHandler:  func(*cli.Context, error) {},
 		HideHelpCommand: true,
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "book", Value: ".", Usage: "the book folder (holding book.yaml)"},
+			bookFlag(), outFlag(),
 		},
 		Commands: []*cli.Command{
 			compileCommand(),
@@ -90,8 +90,31 @@ func jobsFlag() cli.Flag {
 	return &cli.IntFlag{Name: "jobs", Value: runtime.NumCPU(), Usage: "parallel workers"}
 }
 
+// bookFlag and outFlag are accepted before the command name and after it
+// (recueil --book X compile, recueil compile --book X); flagValue reads
+// whichever was given, the command's first.
+func bookFlag() cli.Flag {
+	return &cli.StringFlag{Name: "book", Usage: "the book folder (holding book.yaml) (default: the current folder)"}
+}
+
+func outFlag() cli.Flag {
+	return &cli.StringFlag{Name: "out", Usage: "output folder (default: output/ in the book folder)"}
+}
+
+// flagValue is the value of a flag set on the command or on the program,
+// or def. urfave/cli's c.String stops at the innermost context that
+// defines the flag, set or not, so each level is asked whether it was set.
+func flagValue(c *cli.Context, name, def string) string {
+	for _, x := range c.Lineage() {
+		if x.IsSet(name) {
+			return x.String(name)
+		}
+	}
+	return def
+}
+
 func options(c *cli.Context) pipeline.Options {
-	return pipeline.Options{Root: c.String("book"), Env: os.Getenv, Jobs: c.Int("jobs")}
+	return pipeline.Options{Root: flagValue(c, "book", "."), Out: flagValue(c, "out", ""), Env: os.Getenv, Jobs: c.Int("jobs")}
 }
 
 // bookError maps a loading or build error to its exit code.
@@ -103,7 +126,8 @@ func bookError(err error) error {
 		return fail(exitFindings, err)
 	case errors.Is(err, pipeline.ErrBookConfig), errors.Is(err, load.ErrNoBook):
 		return fail(exitUsage, err)
-	case strings.HasPrefix(err.Error(), "--"):
+	}
+	if ue := (*pipeline.UsageError)(nil); errors.As(err, &ue) {
 		return fail(exitUsage, err)
 	}
 	return fail(exitFailure, err)
@@ -127,6 +151,11 @@ func relFiles(root string, files []string) (map[string]bool, error) {
 		rel, err := filepath.Rel(ar, af)
 		if err != nil || strings.HasPrefix(rel, "..") {
 			return nil, fmt.Errorf("%s is not inside the book folder %s", f, root)
+		}
+		if st, err := os.Lstat(af); err != nil {
+			return nil, fmt.Errorf("%s: no such file in the book, so not a contribution", f)
+		} else if !st.Mode().IsRegular() {
+			return nil, fmt.Errorf("%s is not a contribution file", f)
 		}
 		out[filepath.ToSlash(rel)] = true
 	}

@@ -23,6 +23,7 @@ func newCommand() *cli.Command {
 		Name:      "new",
 		Usage:     "write a filled-in template for a contributor: recueil new \"Prénom Nom\"",
 		ArgsUsage: "\"Prénom Nom\"",
+		Flags:     []cli.Flag{bookFlag()},
 		Action: func(c *cli.Context) error {
 			name := strings.TrimSpace(strings.Join(c.Args().Slice(), " "))
 			if name == "" {
@@ -32,7 +33,7 @@ func newCommand() *cli.Command {
 			if slug == "" {
 				return fail(exitUsage, fmt.Errorf("cannot make a file name from %q", name))
 			}
-			root := c.String("book")
+			root := flagValue(c, "book", ".")
 			b, _, err := load.Load(load.Options{Root: root})
 			if err != nil {
 				return bookError(err)

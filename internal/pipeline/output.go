@@ -46,17 +46,17 @@ func CheckOut(root, out string) error {
 	}
 	switch {
 	case ao == ar:
-		return fmt.Errorf("--out %s is the book folder itself: choose a folder such as output/", out)
+		return usageErrorf("--out %s is the book folder itself: choose a folder such as output/", out)
 	case inside(ar, ao):
-		return fmt.Errorf("--out %s contains the book: choose a folder inside it, such as output/", out)
+		return usageErrorf("--out %s contains the book: choose a folder inside it, such as output/", out)
 	}
 	for _, d := range []string{"contributions", "editorial", ".git", "cmd", "internal", "layout"} {
 		if inside(ao, filepath.Join(ar, d)) {
-			return fmt.Errorf("--out %s is inside %s/, which holds the book's sources: choose output/", out, d)
+			return usageErrorf("--out %s is inside %s/, which holds the book's sources: choose output/", out, d)
 		}
 	}
 	if st, err := os.Stat(filepath.Join(ao, "book.yaml")); err == nil && !st.IsDir() {
-		return fmt.Errorf("--out %s holds a book.yaml: it looks like a book, not an output folder", out)
+		return usageErrorf("--out %s holds a book.yaml: it looks like a book, not an output folder", out)
 	}
 	return nil
 }

@@ -47,6 +47,18 @@ type Options struct {
 // with Strict): nothing was written.
 var ErrFindings = errors.New("the book has errors: nothing was written")
 
+// UsageError is a problem with how recueil was called (an option's value,
+// an output folder that cannot be used): the CLI maps it to its usage exit
+// code with errors.As, whatever the message says.
+type UsageError struct{ Err error }
+
+func (e *UsageError) Error() string { return e.Err.Error() }
+func (e *UsageError) Unwrap() error { return e.Err }
+
+func usageErrorf(format string, args ...any) error {
+	return &UsageError{fmt.Errorf(format, args...)}
+}
+
 // ErrBookConfig is returned when book.yaml itself has errors.
 var ErrBookConfig = errors.New("book.yaml has errors")
 
@@ -163,7 +175,7 @@ func Slug(b *book.Book) string {
 func Compile(o Options) (*Result, error) {
 	for _, w := range o.Only {
 		if !slices.Contains(Outputs, w) {
-			return nil, fmt.Errorf("--only %s: choose among %s", w, strings.Join(Outputs, ", "))
+			return nil, usageErrorf("--only %s: choose among %s", w, strings.Join(Outputs, ", "))
 		}
 	}
 	if err := CheckOut(o.Root, o.out()); err != nil {
