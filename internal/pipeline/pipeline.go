@@ -143,14 +143,22 @@ func (o Options) want(what string) bool {
 // position is not reported again by the typesetter or the cards, and a
 // finding without a column points at the start of its line.
 func merge(checked, later book.Diagnostics) book.Diagnostics {
-	type key struct{ file, rule string }
-	seen := map[key]bool{}
+	// A later finding without a column (the typesetter knows the line) is
+	// the same as check's when it is on the same line of the same file.
+	type at struct {
+		file      string
+		line, col int
+	}
+	seen := map[at]bool{}
 	for _, d := range checked {
-		seen[key{d.File, d.Rule}] = true
+		if d.Rule == "glyph-missing" {
+			seen[at{d.File, d.Pos.Line, d.Pos.Col}] = true
+			seen[at{d.File, d.Pos.Line, 0}] = true
+		}
 	}
 	var out book.Diagnostics
 	for _, d := range later {
-		if d.Rule == "glyph-missing" && seen[key{d.File, d.Rule}] {
+		if d.Rule == "glyph-missing" && seen[at{d.File, d.Pos.Line, d.Pos.Col}] {
 			continue
 		}
 		if d.Pos.Line < 1 {
