@@ -1,113 +1,15 @@
 package load
 
-import (
-	"bytes"
+import "github.com/recueil/recueil/internal/book"
 
-	"github.com/recueil/recueil/internal/book"
-)
-
-// Limits checked before the Markdown parser sees a text (issue 18): the
-// parser's time grows with the square of the nesting of quotes and lists
-// on one line and of the unclosed links of a paragraph, so a hostile text
-// of a few hundred kilobytes could keep check busy for minutes. Past these
-// limits (far above what any testimony needs) the excess is blanked out
-// (a dot, then spaces), keeping every offset, and a nesting-limit error is reported
-// where the limit is exceeded: the text is never published.
-const (
-	maxLineNesting = 64  // quote and list markers opening one line
-	maxParaLinks   = 500 // "](" in one paragraph
-)
-
-// guardNesting returns body, or a copy with the excess blanked, after
-// recording a finding at the first place a limit is exceeded.
+// guardNesting returns body guarded by book.GuardNesting, after recording
+// a nesting-limit error where a limit is first exceeded: the text is never
+// published.
 func guardNesting(src *source, base int, body []byte, diags *book.Diagnostics) []byte {
-	out := body
-	blank := func(from, to int) {
-		if &out[0] == &body[0] {
-			out = append([]byte(nil), body...)
-		}
-		for i := from; i < to; i++ {
-			out[i] = ' '
-		}
-		// A dot where the cut starts, so that the markers left do not
-		// read as a thematic break ("- - -").
-		out[from] = '.'
-
-	}
-	reported := false
-	report := func(off int, what string) {
-		if reported {
-			return
-		}
-		reported = true
-		diags.Add(src.path, src.pos(base+off), book.Error, "nesting-limit",
-			"Ce texte %s : recueil ne le lit pas plus loin. Simplifiez ce passage.", what)
-	}
-	links := 0
-	for start := 0; start < len(body); {
-		end := bytes.IndexByte(body[start:], '\n')
-		if end < 0 {
-			end = len(body)
-		} else {
-			end += start
-		}
-		line := body[start:end]
-		if len(bytes.TrimSpace(line)) == 0 {
-			links = 0
-		}
-		// Container markers at the start of the line.
-		depth, i := 0, 0
-		for i < len(line) {
-			j := i
-			for k := 0; k < 3 && j < len(line) && line[j] == ' '; k++ {
-				j++
-			}
-			if j >= len(line) {
-				break
-			}
-			n := 0
-			switch c := line[j]; {
-			case c == '>':
-				n = 1
-			case c == '-' || c == '*' || c == '+':
-				if j+1 < len(line) && (line[j+1] == ' ' || line[j+1] == '\t') {
-					n = 1
-				}
-			case c >= '0' && c <= '9':
-				k := j
-				for k < len(line) && k-j < 9 && line[k] >= '0' && line[k] <= '9' {
-					k++
-				}
-				if k < len(line) && (line[k] == '.' || line[k] == ')') && (k+1 == len(line) || line[k+1] == ' ' || line[k+1] == '\t') {
-					n = k + 1 - j
-				}
-			}
-			if n == 0 {
-				break
-			}
-			depth++
-			if depth > maxLineNesting {
-				report(start+j, "imbrique plus de 64 citations ou listes sur une même ligne")
-				blank(start+j, end)
-				break
-			}
-			i = j + n
-			if i < len(line) && (line[i] == ' ' || line[i] == '\t') {
-				i++
-			}
-		}
-		// Links opened in the paragraph.
-		for k := 0; k+1 < len(line); k++ {
-			if line[k] == ']' && line[k+1] == '(' {
-				links++
-				if links > maxParaLinks {
-					report(start+k, "ouvre plus de 500 liens dans un même paragraphe")
-					blank(start+k, end)
-					break
-				}
-			}
-		}
-		start = end + 1
+	out, cuts := book.GuardNesting(body)
+	if len(cuts) > 0 {
+		diags.Add(src.path, src.pos(base+cuts[0].From), book.Error, "nesting-limit",
+			"Ce texte %s : recueil ne le lit pas plus loin. Simplifiez ce passage.", cuts[0].Why)
 	}
 	return out
 }

@@ -377,7 +377,19 @@ func markdownShape(body []byte) string {
 // destinations and titles, emphasis markers, list and quote markers,
 // indentation and line ends are not.
 func bodyProse(body []byte) [][2]int {
-	doc := goldmark.New().Parser().Parse(text.NewReader(body))
+	// The same guard as the loader's: a hostile nesting would make the
+	// parser quadratic, and what it blanks (reported by the loader) is no
+	// prose to fix.
+	guarded, cuts := book.GuardNesting(body)
+	doc := goldmark.New().Parser().Parse(text.NewReader(guarded))
+	cut := func(a, b int) bool {
+		for _, c := range cuts {
+			if a < c.To && b > c.From {
+				return true
+			}
+		}
+		return false
+	}
 	var out [][2]int
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -387,7 +399,7 @@ func bodyProse(body []byte) [][2]int {
 		case *ast.CodeSpan, *ast.CodeBlock, *ast.FencedCodeBlock, *ast.HTMLBlock, *ast.RawHTML, *ast.AutoLink:
 			return ast.WalkSkipChildren, nil
 		case *ast.Text:
-			if n.Segment.Stop > n.Segment.Start && n.Segment.Stop <= len(body) {
+			if n.Segment.Stop > n.Segment.Start && n.Segment.Stop <= len(body) && !cut(n.Segment.Start, n.Segment.Stop) {
 				out = append(out, [2]int{n.Segment.Start, n.Segment.Stop})
 			}
 		}
