@@ -69,6 +69,10 @@ func Load(opts Options) (*book.Book, book.Diagnostics, error) {
 	if opts.Glyphs != nil {
 		has = opts.Glyphs(&b)
 	}
+	// book.yaml's own characters, at their positions, as a contribution's:
+	// a glyph the font lacks is reported at the field that holds it, and a
+	// control character is an error. Comment lines are not printed.
+	scanSource("book.yaml", uncommented(text), has, &diags)
 	if err := loadContributions(&b, opts.Jobs, has, &diags); err != nil {
 		return nil, nil, err
 	}
@@ -284,4 +288,30 @@ func loadContributions(b *book.Book, jobs int, has func(rune) bool, diags *book.
 		}
 	}
 	return nil
+}
+
+// uncommented returns text with YAML comment lines (first non-blank
+// character '#') blanked, keeping every offset and line.
+func uncommented(text []byte) []byte {
+	out := text
+	for start := 0; start < len(text); {
+		end := bytes.IndexByte(text[start:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += start
+		}
+		if t := bytes.TrimLeft(text[start:end], " \t"); len(t) > 0 && t[0] == '#' {
+			if &out[0] == &text[0] {
+				out = append([]byte(nil), text...)
+			}
+			for i := end - len(t); i < end; i++ {
+				if out[i] != '\r' {
+					out[i] = ' '
+				}
+			}
+		}
+		start = end + 1
+	}
+	return out
 }

@@ -17,12 +17,15 @@ func TestMergeMatchesGlyphFindingsOnPosition(t *testing.T) {
 	later.Add("contributions/a.md", book.Pos{Line: 20}, book.Warning, "glyph-missing", "another paragraph")
 	later.Add("contributions/b.md", book.Pos{Line: 7, Col: 12}, book.Warning, "glyph-missing", "another file")
 	later.Add("contributions/a.md", book.Pos{Line: 7, Col: 12}, book.Warning, "too-long", "another rule")
+	checked.Add("book.yaml", book.Pos{Line: 2, Col: 9}, book.Warning, "glyph-missing", "in the title")
+	later.Add("book.yaml", book.Pos{}, book.Warning, "glyph-missing", "the typesetter, no position")
+	later.Add("editorial/postface.md", book.Pos{}, book.Warning, "glyph-missing", "not seen by check")
 	got := merge(checked, later)
 	var msgs []string
 	for _, d := range got {
 		msgs = append(msgs, d.Message)
 	}
-	want := []string{"another field", "another paragraph", "another file", "another rule"}
+	want := []string{"another field", "another paragraph", "another file", "another rule", "not seen by check"}
 	if len(msgs) != len(want) {
 		t.Fatalf("kept %q, want %q", msgs, want)
 	}

@@ -149,11 +149,15 @@ func merge(checked, later book.Diagnostics) book.Diagnostics {
 		file      string
 		line, col int
 	}
+	// A finding with no position at all (line 0: the typesetter setting a
+	// book.yaml field) is check's when check found a missing glyph in that
+	// file: check's has the position.
 	seen := map[at]bool{}
 	for _, d := range checked {
 		if d.Rule == "glyph-missing" {
 			seen[at{d.File, d.Pos.Line, d.Pos.Col}] = true
 			seen[at{d.File, d.Pos.Line, 0}] = true
+			seen[at{d.File, 0, 0}] = true
 		}
 	}
 	var out book.Diagnostics
