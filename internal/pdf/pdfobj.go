@@ -259,7 +259,7 @@ func readObject(data []byte, n, off int) (*pobj, error) {
 		return nil, fmt.Errorf("pdf: object %d: stream length not a number", n)
 	}
 	size, err := strconv.Atoi(string(t))
-	if err != nil || size < 0 || l.i+size > len(l.b) {
+	if err != nil || size < 0 || size > len(l.b)-l.i { // not l.i+size: it overflows on a huge /Length
 		return nil, fmt.Errorf("pdf: object %d: bad stream length", n)
 	}
 	o.stream = l.b[l.i : l.i+size]
