@@ -4,7 +4,6 @@ import (
 	"archive/zip"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -31,13 +30,11 @@ var sampleTmp string
 func TestMain(m *testing.M) {
 	dir, err := os.MkdirTemp("", "recueil-sample-")
 	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(2)
+		panic(err)
 	}
+	defer os.RemoveAll(dir)
 	sampleTmp = dir
-	code := m.Run()
-	os.RemoveAll(dir)
-	os.Exit(code)
+	m.Run() // its code is the binary's exit code when TestMain returns (Go 1.15)
 }
 
 // sample compiles the repository's sample book once per test binary (a
