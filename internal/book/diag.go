@@ -65,10 +65,16 @@ func (d Diagnostic) String() string {
 	return fmt.Sprintf("%s: %s: %s [%s]", loc, d.Severity, EscapeControls(d.Message), EscapeControls(d.Rule))
 }
 
+// Forging reports the characters that can make a text display other than
+// it reads: line and paragraph separators and bidirectional embeddings,
+// overrides and isolates. The loader refuses them; reports escape them.
+func Forging(r rune) bool {
+	return r == 0x2028 || r == 0x2029 || (r >= 0x202A && r <= 0x202E) || (r >= 0x2066 && r <= 0x2069)
+}
+
 // unsafeRune reports the characters a report must not print as they are.
 func unsafeRune(r rune) bool {
-	return unicode.IsControl(r) || r == 0x2028 || r == 0x2029 || (r >= 0x202A && r <= 0x202E) ||
-		(r >= 0x2066 && r <= 0x2069) || r == utf8.RuneError
+	return unicode.IsControl(r) || Forging(r) || r == utf8.RuneError
 }
 
 func unsafeText(s string) bool {

@@ -36,7 +36,7 @@ func scanSource(path string, raw []byte, has func(rune) bool, diags *book.Diagno
 		case r == '\n':
 			line, col = line+1, 1
 			continue
-		case r != '\t' && (unicode.IsControl(r) || forging(r)):
+		case r != '\t' && (unicode.IsControl(r) || book.Forging(r)):
 			if controls < maxGlyphFindings {
 				controls++
 				diags.Add(path, book.Pos{Line: line, Col: col}, book.Error, "control-char",
@@ -50,10 +50,4 @@ func scanSource(path string, raw []byte, has func(rune) bool, diags *book.Diagno
 		}
 		col++
 	}
-}
-
-// forging reports the characters that can make a text display other than
-// it reads: line and paragraph separators and bidirectional controls.
-func forging(r rune) bool {
-	return r == 0x2028 || r == 0x2029 || (r >= 0x202A && r <= 0x202E) || (r >= 0x2066 && r <= 0x2069)
 }
