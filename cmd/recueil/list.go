@@ -20,10 +20,10 @@ func listCommand() *cli.Command {
 	return &cli.Command{
 		Name:  "list",
 		Usage: "show the book's order: name, file, words, section, findings, pages",
-		Description: `Pages come from the last compile (output/share.json) when it is newer than
+		Description: `Pages come from the last compile (share.json in --out, default output/) when it is newer than
 every source, or from a fresh typesetting with --pages.`,
 		Flags: []cli.Flag{
-			bookFlag(),
+			bookFlag(), outFlag(),
 			&cli.StringFlag{Name: "format", Value: "text", Usage: "text or json"},
 			&cli.BoolFlag{Name: "pages", Usage: "typeset the book now to show the page of each contributor"},
 			jobsFlag(),
@@ -44,7 +44,7 @@ every source, or from a fresh typesetting with --pages.`,
 					return err
 				}
 			} else {
-				pages = lastPages(b)
+				pages = lastPages(b, o.Out)
 			}
 			l := newListing(b, diags, pages)
 			if format == "json" {
@@ -191,10 +191,14 @@ func typesetPages(o pipeline.Options) (map[string][2]int, error) {
 	return pages, nil
 }
 
-// lastPages reads the pages from the last compile's share.json, when it
-// is newer than book.yaml and every contribution; nil otherwise.
-func lastPages(b *book.Book) map[string][2]int {
-	p := filepath.Join(b.Root, "output", "share.json")
+// lastPages reads the pages from the last compile's share.json in out
+// (default: the book's output/), when it is newer than book.yaml and every
+// contribution; nil otherwise.
+func lastPages(b *book.Book, out string) map[string][2]int {
+	if out == "" {
+		out = filepath.Join(b.Root, "output")
+	}
+	p := filepath.Join(out, "share.json")
 	st, err := os.Stat(p)
 	if err != nil || !st.Mode().IsRegular() || st.Size() > 64<<20 {
 		return nil
