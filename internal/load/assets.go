@@ -79,6 +79,10 @@ func resolveAsset(root, dir, p string, maxBytes int64) (string, *assetProblem) {
 	if cfg.Width <= 0 || cfg.Height <= 0 || int64(cfg.Width)*int64(cfg.Height) > MaxPixels {
 		return "", &assetProblem{"too-large", fmt.Sprintf("L’image « %s » mesure %d × %d pixels : c’est trop grand (40 mégapixels au plus).", p, cfg.Width, cfg.Height), false}
 	}
+	if interlacedPNG(head) {
+		// fpdf refuses interlaced PNGs: compile would fail after check passed.
+		return "", &assetProblem{"interlaced", fmt.Sprintf("L’image « %s » est un PNG entrelacé, que le livre ne sait pas imprimer : enregistrez-la à nouveau sans entrelacement (option « entrelacé » ou « Adam7 » décochée).", p), false}
+	}
 	if err := checkComplete(f, st.Size()); err != nil {
 		return "", &assetProblem{"unreadable", fmt.Sprintf("L’image « %s » est abîmée ou incomplète : exportez-la à nouveau.", p), false}
 	}
@@ -179,4 +183,11 @@ func checkComplete(f *os.File, size int64) error {
 		return errors.New("jpeg: no end-of-image marker")
 	}
 	return nil
+}
+
+// interlacedPNG tells whether a PNG's header (IHDR, first chunk, its 13th
+// data byte) announces Adam7 interlacing.
+func interlacedPNG(head []byte) bool {
+	return len(head) > 28 && bytes.HasPrefix(head, []byte("\x89PNG\r\n\x1a\n")) &&
+		string(head[12:16]) == "IHDR" && head[28] != 0
 }
