@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime/debug"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -48,7 +49,7 @@ is left.`,
 		},
 		Action: func(c *cli.Context) error {
 			format := c.String("format")
-			if !contains(report.Formats, format) {
+			if !slices.Contains(report.Formats, format) {
 				return fail(exitUsage, fmt.Errorf("--format %s: choose text, github, json or sarif", format))
 			}
 			lang := c.String("lang")

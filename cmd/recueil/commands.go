@@ -68,12 +68,3 @@ func printResult(c *cli.Context, o pipeline.Options, res *pipeline.Result, err e
 	}
 	return nil
 }
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
