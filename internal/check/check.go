@@ -152,7 +152,7 @@ func suspicious(s string) rune {
 		case r == '\t':
 		case unicode.IsControl(r):
 			return r
-		case r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069, r == 0x200E, r == 0x200F, r == 0x061C, r == 0x2028, r == 0x2029:
+		case book.Forging(r), r == 0x200E, r == 0x200F, r == 0x061C: // and the direction marks
 			return r
 		case r == 0x200B, r == 0x200C, r == 0x200D, r == 0x2060, r == 0xFEFF:
 			return r

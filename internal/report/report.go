@@ -141,11 +141,10 @@ func encode(w io.Writer, v any) error {
 
 var bidiEscaper = func() *strings.Replacer {
 	var pairs []string
-	for _, r := range []rune{0x7f, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069} {
-		pairs = append(pairs, string(r), fmt.Sprintf(`\u%04x`, r))
-	}
-	for r := rune(0x80); r < 0xA0; r++ {
-		pairs = append(pairs, string(r), fmt.Sprintf(`\u%04x`, r))
+	for r := rune(0x7f); r <= 0x2069; r++ {
+		if r < 0xA0 || book.Forging(r) { // DEL, C1 controls, separators and bidi
+			pairs = append(pairs, string(r), fmt.Sprintf(`\u%04x`, r))
+		}
 	}
 	return strings.NewReplacer(pairs...)
 }()
