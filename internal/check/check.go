@@ -180,6 +180,7 @@ func duplicates(b *book.Book, d *book.Diagnostics) {
 	byHandle := map[string]*book.Contribution{}
 	bySlug := map[string]*book.Contribution{}
 	byName := map[string]*book.Contribution{}
+	defer derivedNames(b, bySlug, d)
 	// b.Contributions is in file order here (loading sorts by name).
 	for _, c := range b.Contributions {
 		if c.Handle != "" {
@@ -256,4 +257,27 @@ func suggestSlug(c *book.Contribution) string {
 		return s
 	}
 	return "prenom-nom"
+}
+
+// longestDerived is the longest suffix recueil adds to a contribution's
+// slug to name a file (preview/<slug>-card-square.png); 255 bytes is the
+// limit of a file name on every common file system.
+const longestDerived = len("-card-square.png")
+
+// derivedNames finds the contributions whose files would take another's
+// name (cards/anne-square.png is the square card of anne.md and the card
+// of anne-square.md) or a name too long for the file system.
+func derivedNames(b *book.Book, bySlug map[string]*book.Contribution, d *book.Diagnostics) {
+	top := book.Pos{Line: 1, Col: 1}
+	for _, c := range b.Contributions {
+		if len(c.Slug)+longestDerived > 255 {
+			d.Add(c.Path, top, book.Error, "name-too-long",
+				"Le nom de ce fichier est trop long pour nommer sa carte et son tiré à part (%d caractères au plus avant .md) : raccourcissez-le.", 255-longestDerived)
+		}
+		base, ok := strings.CutSuffix(strings.ToLower(c.Slug), "-square")
+		if o := bySlug[base]; ok && o != nil && o != c {
+			d.Add(c.Path, top, book.Error, "name-clash",
+				"La carte de ce texte s’appellerait cards/%s.png, qui est déjà le nom de la carte carrée de %s : renommez ce fichier (par exemple %s-carre.md).", c.Slug, o.Path, base)
+		}
+	}
 }
