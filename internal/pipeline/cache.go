@@ -7,33 +7,35 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
+	"sort"
 	"sync"
 
 	"github.com/recueil/recueil/internal/book"
 )
 
-// cache keeps rendered cards and offprints in output/.cache, keyed by a
+// cache keeps rendered cards in output/.cache, keyed by a
 // hash of everything that goes into them (the contributor's text and
 // photo, the book's settings, the laid-out pages, the recueil binary
 // itself), so a compile re-renders only what changed. A hit returns the
 // very bytes a cold build would make. Entries carry a checksum: a damaged
-// entry is a miss.
+// entry is a miss. It reads the current generation's entries and writes
+// the next one's: the hits are linked into it at the end of the run, the
+// entries it did not use are left behind with the previous generation.
 type cache struct {
-	dir  string
+	dir  string // the current generation's cache
+	st   *stage // the next generation
 	salt []byte
 
 	mu   sync.Mutex
-	used map[string]bool
+	hits map[string]bool
 }
 
 const cacheDir = ".cache"
 
-func openCache(out string) *cache {
-	c := &cache{dir: filepath.Join(out, cacheDir), used: map[string]bool{}}
+func openCache(st *stage) *cache {
+	c := &cache{dir: filepath.Join(st.out, cacheDir), st: st, hits: map[string]bool{}}
 	// The binary is part of every key: a new version of recueil renders
 	// afresh. Without it (an unreadable executable) there is no cache.
 	exe, err := os.Executable()
@@ -71,6 +73,11 @@ func (c *cache) get(key string) ([]byte, bool) {
 	if c == nil {
 		return nil, false
 	}
+	// Through real folders to a regular file only: the output folder
+	// may come from a stranger's pull request.
+	if !realFile(c.st.out, cacheDir+"/"+key) {
+		return nil, false
+	}
 	raw, err := os.ReadFile(c.path(key))
 	if err != nil || len(raw) < sha256.Size {
 		return nil, false
@@ -80,7 +87,7 @@ func (c *cache) get(key string) ([]byte, bool) {
 		return nil, false
 	}
 	c.mu.Lock()
-	c.used[key] = true
+	c.hits[key] = true
 	c.mu.Unlock()
 	return raw[sha256.Size:], true
 }
@@ -89,38 +96,30 @@ func (c *cache) put(key string, data []byte) {
 	if c == nil {
 		return
 	}
-	p := c.path(key)
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		return
-	}
 	sum := sha256.Sum256(data)
-	tmp := p + ".tmp"
-	if err := os.WriteFile(tmp, append(sum[:], data...), 0o644); err != nil {
-		os.Remove(tmp)
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.hits[key] {
 		return
 	}
-	if os.Rename(tmp, p) == nil {
-		c.mu.Lock()
-		c.used[key] = true
-		c.mu.Unlock()
-	}
+	// A cache entry is not an artifact: it is neither in SHA256SUMS nor in
+	// the manifest, and a failure to keep it costs only time.
+	c.st.writeAside(cacheDir+"/"+key, append(sum[:], data...))
 }
 
-// prune removes the entries this run did not use.
-func (c *cache) prune() {
+// keep links the entries this run used into the next generation.
+func (c *cache) keep() {
 	if c == nil {
 		return
 	}
-	filepath.WalkDir(c.dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return nil
-		}
-		rel, _ := filepath.Rel(c.dir, p)
-		if !c.used[filepath.ToSlash(rel)] || strings.HasSuffix(p, ".tmp") {
-			os.Remove(p)
-		}
-		return nil
-	})
+	keys := make([]string, 0, len(c.hits))
+	for k := range c.hits {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		c.st.keep(cacheDir + "/" + k)
+	}
 }
 
 // settings is the part of the book every card and offprint depends on:

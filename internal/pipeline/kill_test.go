@@ -83,10 +83,13 @@ func TestKilledCompileLeavesOutputWhole(t *testing.T) {
 			valid[p][h] = true
 		}
 		valid["SHA256SUMS"] = map[string]bool{}
+		valid[manifestName] = map[string]bool{}
 	}
 	for _, v := range versions {
 		compile(v).Run()
-		valid["SHA256SUMS"][fileHash(t, filepath.Join(root, "output", "SHA256SUMS"))] = true
+		for _, f := range []string{"SHA256SUMS", manifestName} {
+			valid[f][fileHash(t, filepath.Join(root, "output", f))] = true
+		}
 	}
 	rng := rand.New(rand.NewPCG(1, 2))
 	kills := 0
@@ -100,22 +103,32 @@ func TestKilledCompileLeavesOutputWhole(t *testing.T) {
 			kills++
 		}
 		cmd.Wait()
+		// The output is one version whole: every file is that version's,
+		// and SHA256SUMS lists exactly the artifacts there are.
+		sums := readSums(t, filepath.Join(root, "output", "SHA256SUMS"))
 		filepath.Walk(filepath.Join(root, "output"), func(p string, info os.FileInfo, err error) error {
 			if err != nil || info.IsDir() {
 				return nil
 			}
 			rel, _ := filepath.Rel(filepath.Join(root, "output"), p)
 			rel = filepath.ToSlash(rel)
-			if strings.HasPrefix(rel, tmpPrefix) || strings.HasPrefix(rel, cacheDir+"/") {
-				// A killed run's staging folder, or the cache, whose entries
-				// carry their own checksum: not artifacts.
+			if strings.HasPrefix(rel, cacheDir+"/") {
+				// The cache, whose entries carry their own checksum: not
+				// artifacts.
 				return nil
 			}
 			if ok := valid[rel]; ok == nil || !ok[fileHash(t, p)] {
 				t.Errorf("after kill %d: %s is not a whole artifact of either version", i, rel)
 			}
+			if h, listed := sums[rel]; rel != "SHA256SUMS" && rel != manifestName && (!listed || h != fileHash(t, p)) {
+				t.Errorf("after kill %d: %s is not as SHA256SUMS says", i, rel)
+			}
+			delete(sums, rel)
 			return nil
 		})
+		for rel := range sums {
+			t.Errorf("after kill %d: SHA256SUMS lists %s, which is missing", i, rel)
+		}
 	}
 	if kills < 10 {
 		t.Errorf("only %d of 40 runs were killed before finishing", kills)
@@ -123,9 +136,9 @@ func TestKilledCompileLeavesOutputWhole(t *testing.T) {
 	if out, err := compile(versions[0]).CombinedOutput(); err != nil {
 		t.Fatalf("final compile: %v\n%s", err, out)
 	}
-	entries, _ := os.ReadDir(filepath.Join(root, "output"))
+	entries, _ := os.ReadDir(root)
 	for _, e := range entries {
-		if strings.HasPrefix(e.Name(), tmpPrefix) {
+		if strings.HasPrefix(e.Name(), ".output.recueil-") {
 			t.Errorf("leftover %s after a complete run", e.Name())
 		}
 	}

@@ -41,6 +41,8 @@ type Options struct {
 	Jobs   int                 // parallelism; <= 0 means 1
 	// Progress, when set, is told of each stage as it starts.
 	Progress func(stage string)
+	// fs is what the output is committed through; nil is the real one.
+	fs commitFS
 }
 
 // ErrFindings is returned when the contributions have errors (or warnings
@@ -126,6 +128,40 @@ func Failed(diags book.Diagnostics, strict bool) error {
 	return nil
 }
 
+// owns reports whether rel, an artifact of an earlier run, is one this
+// run remakes (or drops): everything but the previews for a whole compile,
+// only the chosen kinds' files with --only. The others are carried over.
+func (o Options) owns(rel string) bool {
+	top := !strings.Contains(rel, "/")
+	dir, _, _ := strings.Cut(rel, "/")
+	share := rel == "share.json" || rel == "share.html"
+	switch {
+	case len(o.Only) == 0:
+		return dir != "preview"
+	case top && strings.HasSuffix(rel, ".pdf"):
+		return o.want("pdf")
+	case top && strings.HasSuffix(rel, ".epub"):
+		return o.want("epub")
+	case dir == "cards":
+		return o.want("cards")
+	case dir == "extracts":
+		return o.want("extracts")
+	case share:
+		return o.want("cards") || o.want("extracts")
+	}
+	return false
+}
+
+// outputError keeps a usage error as it is, and says that others are the
+// output folder's.
+func outputError(err error) error {
+	var ue *UsageError
+	if errors.As(err, &ue) {
+		return err
+	}
+	return fmt.Errorf("output: %w", err)
+}
+
 func (o Options) want(what string) bool {
 	if len(o.Only) == 0 {
 		return true
@@ -176,7 +212,16 @@ func merge(checked, later book.Diagnostics) book.Diagnostics {
 
 // Slug is the file name of the book's artifacts.
 func Slug(b *book.Book) string {
-	if s := load.Slugify(b.Title); s != "" {
+	s := load.Slugify(b.Title)
+	// A title of several lines' length still names a file: its first
+	// words, cut at a dash.
+	if len(s) > 100 {
+		s = s[:100]
+		if i := strings.LastIndexByte(s, '-'); i > 0 {
+			s = s[:i]
+		}
+	}
+	if s != "" {
 		return s
 	}
 	return "livre"
@@ -201,8 +246,12 @@ func Compile(o Options) (*Result, error) {
 	if err := Failed(diags, o.Strict); err != nil {
 		return res, err
 	}
-	st, err := newStage(o.out())
+	st, err := newStage(o.out(), o.fs)
 	if err != nil {
+		return res, outputError(err)
+	}
+	if err := st.carry(func(rel string) bool { return rel == "SHA256SUMS" || o.owns(rel) }); err != nil {
+		st.abort()
 		return res, fmt.Errorf("output: %w", err)
 	}
 	checked := len(res.Diags)
@@ -220,10 +269,10 @@ func Compile(o Options) (*Result, error) {
 		st.abort()
 		return res, fmt.Errorf("output: %w", err)
 	}
-	if err := st.commit([]string{"cards", "extracts"}); err != nil {
+	if err := st.commit(); err != nil {
 		return res, fmt.Errorf("output: %w", err)
 	}
-	res.Files = st.files
+	res.Files = slices.Clone(st.made)
 	sort.Strings(res.Files)
 	return res, nil
 }
@@ -303,7 +352,7 @@ func (o Options) build(st *stage, res *Result) error {
 func (o Options) shareKit(st *stage, res *Result, files fs.FS) error {
 	b := res.Book
 	pub := b.Published()
-	cc := openCache(o.out())
+	cc := openCache(st)
 	base := append(settings(b), fileBytes(b.Root, b.Cards.Logo, fontFile(b.Fonts.Serif), fontFile(b.Fonts.Sans))...)
 	var cs []*cards.Card
 	if o.want("cards") {
@@ -334,16 +383,15 @@ func (o Options) shareKit(st *stage, res *Result, files fs.FS) error {
 			return fmt.Errorf("extracts: %w", err)
 		}
 	}
-	cc.prune()
+	cc.keep()
 	entries := share.Build(b, pub, cs, ranges)
-	if !o.want("cards") {
-		for i := range entries {
-			entries[i].Card, entries[i].CardSquare = "", ""
-		}
-	}
-	if !o.want("extracts") {
-		for i := range entries {
-			entries[i].Offprint = ""
+	// With --only, the cards or offprints of an earlier run may have been
+	// carried over: share.json lists what the output holds, nothing else.
+	for i := range entries {
+		for _, f := range []*string{&entries[i].Card, &entries[i].CardSquare, &entries[i].Offprint} {
+			if !st.has(*f) {
+				*f = ""
+			}
 		}
 	}
 	if err := st.write("share.json", func(w io.Writer) error { return share.WriteJSON(w, b, entries) }); err != nil {

@@ -6,6 +6,8 @@ import (
 	"image/png"
 	"io"
 	"os"
+	"slices"
+	"sort"
 
 	"github.com/recueil/recueil/internal/book"
 	"github.com/recueil/recueil/internal/cards"
@@ -55,8 +57,16 @@ func Preview(o Options, file string) (*Result, error) {
 			first, last = pr.First, pr.Last
 		}
 	}
-	st, err := newStage(o.out())
+	st, err := newStage(o.out(), o.fs)
 	if err != nil {
+		return res, outputError(err)
+	}
+	mine := map[string]bool{}
+	for _, suffix := range []string{".pdf", "-page.png", "-card.png", "-card-square.png"} {
+		mine["preview/"+c.Slug+suffix] = true
+	}
+	if err := st.carry(func(rel string) bool { return mine[rel] }); err != nil {
+		st.abort()
 		return res, fmt.Errorf("output: %w", err)
 	}
 	fail := func(err error) (*Result, error) {
@@ -99,10 +109,16 @@ func Preview(o Options, file string) (*Result, error) {
 	if err := st.write("preview/"+c.Slug+"-card-square.png", bytesWriter(cs[0].Square)); err != nil {
 		return fail(err)
 	}
-	if err := st.commit(nil); err != nil {
+	res.Files = slices.Clone(st.made)
+	sort.Strings(res.Files)
+	// The book's SHA256SUMS, carried over, stays the release's: a preview
+	// is not part of it.
+	if err := st.manifest(); err != nil {
+		return fail(fmt.Errorf("output: %w", err))
+	}
+	if err := st.commit(); err != nil {
 		return res, fmt.Errorf("output: %w", err)
 	}
-	res.Files = st.files
 	res.Pages = []typeset.PageRange{{Slug: c.Slug, First: first, Last: last}}
 	res.Diags.Sort()
 	return res, nil
