@@ -439,4 +439,3 @@ func TestLegacyOutputAccepted(t *testing.T) {
 		t.Error("notes.txt was touched")
 	}
 }
-
