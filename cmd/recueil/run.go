@@ -124,7 +124,7 @@ func bookError(err error) error {
 		return nil
 	case errors.Is(err, pipeline.ErrFindings):
 		return fail(exitFindings, err)
-	case errors.Is(err, pipeline.ErrBookConfig), errors.Is(err, load.ErrNoBook):
+	case errors.Is(err, pipeline.ErrBookConfig), errors.Is(err, load.ErrNoBook), errors.Is(err, load.ErrBadLayout):
 		return fail(exitUsage, err)
 	}
 	if ue := (*pipeline.UsageError)(nil); errors.As(err, &ue) {

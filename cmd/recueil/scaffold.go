@@ -33,6 +33,11 @@ func newCommand() *cli.Command {
 			if slug == "" {
 				return fail(exitUsage, fmt.Errorf("cannot make a file name from %q", name))
 			}
+			// check's limits: a name of 200 characters, a file name that
+			// leaves room for the cards' and offprints' names.
+			if utf8.RuneCountInString(name) > 200 || len(slug) > 200 {
+				return fail(exitUsage, fmt.Errorf("the name is %d characters long: 200 at most", utf8.RuneCountInString(name)))
+			}
 			root := flagValue(c, "book", ".")
 			b, _, err := load.Load(load.Options{Root: root})
 			if err != nil {

@@ -48,6 +48,14 @@ func resolveAsset(root, dir, p string, maxBytes int64) (string, *assetProblem) {
 	if err != nil {
 		base = filepath.Join(root, dir)
 	}
+	// The folder itself may be a link: it must stay in the book too.
+	realRoot, err := filepath.EvalSymlinks(root)
+	if err != nil {
+		realRoot = root
+	}
+	if r, err := filepath.Rel(realRoot, base); err != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) {
+		base = filepath.Join(realRoot, dir)
+	}
 	if r, err := filepath.Rel(base, real); err != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) {
 		return "", &assetProblem{"outside", fmt.Sprintf("Le fichier « %s » est un lien vers l’extérieur du dossier %s/ : copiez l’image elle-même.", p, dir), false}
 	}

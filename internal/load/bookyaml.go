@@ -66,6 +66,7 @@ func bookYAML(text []byte, b *book.Book, diags *book.Diagnostics) {
 				continue
 			}
 			for _, g := range y.fields(m, []string{"serif", "sans"}, "dans fonts") {
+				b.Fields["fonts."+g.Key.Value] = y.pos(g.Value)
 				if s, ok := y.str(g); ok {
 					if g.Key.Value == "serif" {
 						b.Fonts.Serif = s

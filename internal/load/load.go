@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/recueil/recueil/internal/book"
+	"github.com/recueil/recueil/internal/fonts"
 )
 
 // Options are what loading needs from the outside world.
@@ -41,12 +42,23 @@ func Load(opts Options) (*book.Book, book.Diagnostics, error) {
 	if root == "" {
 		root = "."
 	}
-	raw, err := os.ReadFile(filepath.Join(root, "book.yaml"))
-	if errors.Is(err, fs.ErrNotExist) {
+	if st, err := os.Stat(root); err == nil && !st.IsDir() {
+		return nil, nil, fmt.Errorf("%w: %s is not a folder (give the book's folder)", ErrBadLayout, root)
+	}
+	if _, err := os.Lstat(filepath.Join(root, "book.yaml")); errors.Is(err, fs.ErrNotExist) {
 		return nil, nil, ErrNoBook
 	}
-	if err != nil {
-		return nil, nil, fmt.Errorf("read book.yaml: %w", err)
+	raw, prob := readInBook(root, "", "book.yaml", MaxFileBytes)
+	if prob != nil {
+		why := map[string]string{
+			"not-a-file":     "is a folder or a special file, not a text file",
+			"outside-book":   "is a symbolic link out of the book",
+			"file-too-large": "is over 1 MB",
+		}[prob.rule]
+		if why == "" {
+			why = "cannot be read"
+		}
+		return nil, nil, fmt.Errorf("%w: book.yaml %s", ErrBadLayout, why)
 	}
 	b := book.Defaults()
 	b.Root = root
@@ -59,6 +71,7 @@ func Load(opts Options) (*book.Book, book.Diagnostics, error) {
 	resolveDate(&b, opts)
 	b.Version = gitDescribe(root)
 	loadAssets(&b, &diags)
+	loadFonts(&b, &diags)
 	if b.Introduction != nil && !loadEditorial(root, b.Introduction, b.FieldPos("introduction"), &diags) {
 		b.Introduction = nil
 	}
@@ -134,6 +147,38 @@ func loadAssets(b *book.Book, diags *book.Diagnostics) {
 	}
 }
 
+// MaxFontBytes bounds a font file (the largest common text faces, with
+// every script, are about 20 MB).
+const MaxFontBytes = 32 << 20
+
+// loadFonts checks the book's own fonts: a TrueType file inside the book,
+// that recueil can read. A font that fails falls back to the built-in one
+// (the finding, an error, stops the build anyway).
+func loadFonts(b *book.Book, diags *book.Diagnostics) {
+	for _, f := range []struct {
+		key  string
+		spec *string
+	}{{"serif", &b.Fonts.Serif}, {"sans", &b.Fonts.Sans}} {
+		if *f.spec == "" || *f.spec == "builtin" {
+			continue
+		}
+		at := b.FieldPos("fonts." + f.key)
+		raw, prob := readInBook(b.Root, "", *f.spec, MaxFontBytes)
+		if prob != nil {
+			diags.Add("book.yaml", at, book.Error, "font-"+strings.TrimSuffix(strings.TrimPrefix(prob.rule, "file-"), "-book"), "Police %s : %s", f.key, prob.msg)
+			*f.spec = "builtin"
+			continue
+		}
+		if _, err := fonts.Parse(raw); err != nil {
+			diags.Add("book.yaml", at, book.Error, "font-unreadable",
+				"Police %s : « %s » n’est pas une police TrueType (.ttf) lisible (%v). Choisissez un fichier .ttf, ou retirez la clé pour la police intégrée.", f.key, *f.spec, err)
+			*f.spec = "builtin"
+			continue
+		}
+		*f.spec = path.Clean(*f.spec)
+	}
+}
+
 // loadEditorial reads an editor's text (optional front matter with a
 // title). It reports false when the text cannot be used.
 func loadEditorial(root string, e *book.Editorial, at book.Pos, diags *book.Diagnostics) bool {
@@ -142,9 +187,9 @@ func loadEditorial(root string, e *book.Editorial, at book.Pos, diags *book.Diag
 		diags.Add("book.yaml", at, book.Error, "image-outside", "%s doit être dans le dossier editorial/.", e.Path)
 		return false
 	}
-	raw, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(p)))
-	if err != nil {
-		diags.Add("book.yaml", at, book.Error, "file-missing", "Le texte %s est introuvable.", e.Path)
+	raw, prob := readInBook(root, "editorial", p, MaxFileBytes)
+	if prob != nil {
+		diags.Add("book.yaml", at, book.Error, prob.rule, "%s", prob.msg)
 		return false
 	}
 	text := normalize(bytes.ToValidUTF8(raw, []byte("\uFFFD")))
@@ -199,12 +244,15 @@ var imageExt = map[string]bool{".jpg": true, ".jpeg": true, ".png": true}
 // loadContributions reads every contributions/*.md file, in parallel, and
 // appends them to b in file-name order.
 func loadContributions(b *book.Book, jobs int, has func(rune) bool, diags *book.Diagnostics) error {
-	dir := filepath.Join(b.Root, "contributions")
-	entries, err := os.ReadDir(dir)
-	if errors.Is(err, fs.ErrNotExist) {
+	dir, exists, err := bookDir(b.Root, "contributions")
+	if err != nil {
+		return err
+	}
+	if !exists {
 		diags.Add("contributions", book.Pos{Line: 1, Col: 1}, book.Warning, "no-contributions", "Le dossier contributions/ n’existe pas encore : le livre est vide.")
 		return nil
 	}
+	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return fmt.Errorf("read contributions: %w", err)
 	}
@@ -229,6 +277,9 @@ func loadContributions(b *book.Book, jobs int, has func(rune) bool, diags *book.
 			continue
 		}
 		if !e.Type().IsRegular() {
+			// A FIFO or a device: never opened (a FIFO would wait forever).
+			diags.Add(rel, book.Pos{Line: 1, Col: 1}, book.Error, "not-a-file",
+				"Ce n’est pas un fichier ordinaire (un tube ou un périphérique) : ajoutez le texte lui-même dans contributions/.")
 			continue
 		}
 		files = append(files, name)
@@ -247,9 +298,12 @@ func loadContributions(b *book.Book, jobs int, has func(rune) bool, diags *book.
 			defer wg.Done()
 			for i := range next {
 				rel := "contributions/" + files[i]
-				raw, err := os.ReadFile(filepath.Join(dir, files[i]))
-				if err != nil {
-					found[i].Add(rel, book.Pos{Line: 1, Col: 1}, book.Error, "unreadable", "Ce fichier ne peut pas être lu : %v.", err)
+				raw, prob := readInBook(b.Root, "contributions", rel, MaxFileBytes)
+				if prob != nil {
+					if prob.rule == "file-too-large" {
+						prob.msg += " Un texte tient en quelques Ko : raccourcissez-le."
+					}
+					found[i].Add(rel, book.Pos{Line: 1, Col: 1}, book.Error, prob.rule, "%s", prob.msg)
 					continue
 				}
 				c := Contribution(rel, raw, &found[i])

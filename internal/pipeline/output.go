@@ -53,7 +53,10 @@ func CheckOut(root, out string) error {
 	if st, err := os.Stat(filepath.Join(ao, "book.yaml")); err == nil && !st.IsDir() {
 		return usageErrorf("--out %s holds a book.yaml: it looks like a book, not an output folder", out)
 	}
-	return nil
+	// Before any work: a folder that is not recueil's (checked again,
+	// under the lock, when the run writes).
+	_, err = owned(filepath.Clean(out))
+	return err
 }
 
 // evalExisting resolves symlinks in the longest existing prefix of p.

@@ -311,6 +311,10 @@ func TestFailedCompileLeavesOutput(t *testing.T) {
 	if err := os.WriteFile(sentinel, []byte("previous build"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	// An output recueil wrote: its manifest lists the PDF.
+	if err := os.WriteFile(filepath.Join(out, manifestName), []byte(manifestHead+"\nlivre.pdf\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	res, err := Compile(Options{Root: "../check/testdata/badbook", Out: out})
 	if !errors.Is(err, ErrFindings) {
 		t.Fatalf("err = %v, want ErrFindings", err)
@@ -319,7 +323,7 @@ func TestFailedCompileLeavesOutput(t *testing.T) {
 		t.Fatal("no findings returned")
 	}
 	entries, _ := os.ReadDir(out)
-	if len(entries) != 1 {
+	if len(entries) != 2 {
 		t.Errorf("output folder changed: %v", entries)
 	}
 	if raw, _ := os.ReadFile(sentinel); string(raw) != "previous build" {

@@ -39,7 +39,7 @@ func Preview(o Options, file string) (*Result, error) {
 		}
 	}
 	if c == nil {
-		return res, fmt.Errorf("%s is not a contribution of this book (expected contributions/<name>.md)", file)
+		return res, usageErrorf("%s is not a contribution of this book (expected contributions/<name>.md)", file)
 	}
 	if err := Failed(res.Diags, o.Strict); err != nil {
 		return res, err

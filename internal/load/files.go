@@ -1,0 +1,140 @@
+package load
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+)
+
+// ErrBadLayout is returned when the book folder's own structure is wrong
+// (book.yaml a folder, contributions/ a file, a folder that leads out of
+// the book): the CLI reports it as a usage problem.
+var ErrBadLayout = errors.New("this folder is not laid out as a book")
+
+// readProblem is why a file of the book was not read.
+type readProblem struct {
+	rule string // outside-book | not-a-file | file-too-large | file-missing | unreadable
+	msg  string
+}
+
+// inBook resolves rel, a slash path relative to the book's root, after
+// every symbolic link, and reports a problem unless it is a regular file
+// inside the book (inside dir, when set) of at most limit bytes. Nothing
+// is opened: a FIFO, a device or a folder is refused on its type alone.
+func inBook(root, dir, rel string, limit int64) (string, fs.FileInfo, *readProblem) {
+	clean := path.Clean(rel)
+	if !fs.ValidPath(clean) || strings.Contains(rel, `\`) || filepath.IsAbs(rel) {
+		return "", nil, &readProblem{"outside-book", fmt.Sprintf("« %s » doit être un chemin relatif au dossier du livre, sans « .. ».", rel)}
+	}
+	realRoot, err := filepath.EvalSymlinks(root)
+	if err != nil {
+		realRoot = root
+	}
+	realRoot, _ = filepath.Abs(realRoot)
+	real, err := filepath.EvalSymlinks(filepath.Join(root, filepath.FromSlash(clean)))
+	if errors.Is(err, fs.ErrNotExist) {
+		return "", nil, &readProblem{"file-missing", fmt.Sprintf("« %s » est introuvable : vérifiez le nom (majuscules comprises).", rel)}
+	}
+	if err != nil {
+		return "", nil, &readProblem{"unreadable", fmt.Sprintf("« %s » ne peut pas être lu (%v).", rel, err)}
+	}
+	real, _ = filepath.Abs(real)
+	within := realRoot
+	if dir != "" {
+		within = filepath.Join(realRoot, filepath.FromSlash(dir))
+	}
+	if r, err := filepath.Rel(within, real); err != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) {
+		where := "du livre"
+		if dir != "" {
+			where = "du dossier " + dir + "/"
+		}
+		return "", nil, &readProblem{"outside-book", fmt.Sprintf("« %s » mène, par un lien symbolique, en dehors %s : mettez-y le fichier lui-même.", rel, where)}
+	}
+	st, err := os.Stat(real)
+	if err != nil {
+		return "", nil, &readProblem{"unreadable", fmt.Sprintf("« %s » ne peut pas être lu (%v).", rel, err)}
+	}
+	if !st.Mode().IsRegular() {
+		what := "un dossier"
+		if !st.IsDir() {
+			what = "un fichier spécial (tube, périphérique)"
+		}
+		return "", nil, &readProblem{"not-a-file", fmt.Sprintf("« %s » est %s, pas un fichier ordinaire.", rel, what)}
+	}
+	if limit > 0 && st.Size() > limit {
+		return "", nil, &readProblem{"file-too-large", fmt.Sprintf("« %s » fait %s : la limite est %s.", rel, size(st.Size()), size(limit))}
+	}
+	return real, st, nil
+}
+
+// readInBook reads a file inInBook accepted, and at most limit bytes of
+// it even if it grew since.
+func readInBook(root, dir, rel string, limit int64) ([]byte, *readProblem) {
+	real, _, prob := inBook(root, dir, rel, limit)
+	if prob != nil {
+		return nil, prob
+	}
+	f, err := os.Open(real)
+	if err != nil {
+		return nil, &readProblem{"unreadable", fmt.Sprintf("« %s » ne peut pas être lu (%v).", rel, err)}
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err != nil || !st.Mode().IsRegular() {
+		return nil, &readProblem{"not-a-file", fmt.Sprintf("« %s » n’est pas un fichier ordinaire.", rel)}
+	}
+	var r io.Reader = f
+	if limit > 0 {
+		r = io.LimitReader(f, limit+1)
+	}
+	raw, err := io.ReadAll(r)
+	if err != nil {
+		return nil, &readProblem{"unreadable", fmt.Sprintf("« %s » ne peut pas être lu (%v).", rel, err)}
+	}
+	if limit > 0 && int64(len(raw)) > limit {
+		return nil, &readProblem{"file-too-large", fmt.Sprintf("« %s » dépasse %s.", rel, size(limit))}
+	}
+	return raw, nil
+}
+
+func size(n int64) string {
+	if n < 1<<20 {
+		return fmt.Sprintf("%d Ko", (n+1023)>>10)
+	}
+	return fmt.Sprintf("%.1f Mo", float64(n)/(1<<20))
+}
+
+// bookDir checks that a folder of the book (contributions, editorial) is
+// a real folder inside it; a missing one is not an error.
+func bookDir(root, dir string) (string, bool, error) {
+	p := filepath.Join(root, dir)
+	st, err := os.Lstat(p)
+	if errors.Is(err, fs.ErrNotExist) {
+		return p, false, nil
+	}
+	if err != nil {
+		return "", false, err
+	}
+	if st.Mode()&fs.ModeSymlink != 0 {
+		real, err := filepath.EvalSymlinks(p)
+		realRoot, err2 := filepath.EvalSymlinks(root)
+		if err != nil || err2 != nil {
+			return "", false, fmt.Errorf("%w: %s/ is a symbolic link that leads nowhere", ErrBadLayout, dir)
+		}
+		if r, err := filepath.Rel(realRoot, real); err != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) {
+			return "", false, fmt.Errorf("%w: %s/ is a symbolic link to %s, outside the book: put the folder itself in the book", ErrBadLayout, dir, real)
+		}
+		st, err = os.Stat(real)
+		if err != nil {
+			return "", false, err
+		}
+	}
+	if !st.IsDir() {
+		return "", false, fmt.Errorf("%w: %s is not a folder", ErrBadLayout, dir)
+	}
+	return p, true, nil
+}
