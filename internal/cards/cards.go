@@ -81,7 +81,10 @@ func RenderAll(b *book.Book, cs []*book.Contribution, files fs.FS, jobs int) ([]
 			defer wg.Done()
 			sc := &scratch{enc: newEncoder(), glyphs: make(glyphCache)}
 			for i := range next {
-				out[i], diags[i], errs[i] = render(sc, fonts, shared, b, cs[i], files)
+				func() {
+					defer book.Guard(cs[i].Path, &errs[i])
+					out[i], diags[i], errs[i] = render(sc, fonts, shared, b, cs[i], files)
+				}()
 			}
 		}()
 	}

@@ -25,13 +25,15 @@ import (
 // picture give one embedded image.
 type images struct {
 	f      *fpdf.Fpdf
+	sides  map[string]int   // path -> longest side needed, in pixels
+	ready  map[string]Image // path -> the image made ready by the caller
 	byPath map[string]string // path -> fpdf image name, "" when unreadable
 	byHash map[string]bool   // image names registered
 	next   int               // images registered so far
 }
 
-func newImages(f *fpdf.Fpdf) *images {
-	return &images{f: f, byPath: map[string]string{}, byHash: map[string]bool{}}
+func newImages(f *fpdf.Fpdf, sides map[string]int, ready map[string]Image) *images {
+	return &images{f: f, sides: sides, ready: ready, byPath: map[string]string{}, byHash: map[string]bool{}}
 }
 
 // widthStep is the fraction of a pixel that sets registered images apart.
@@ -48,8 +50,7 @@ func (im *images) name(path string) (string, error) {
 	if err != nil {
 		return "", nil
 	}
-	tp := imageType(data)
-	if tp == "" {
+	if imageType(data) == "" {
 		return "", nil
 	}
 	sum := sha256.Sum256(data)
@@ -58,8 +59,16 @@ func (im *images) name(path string) (string, error) {
 	if im.byHash[name] {
 		return name, nil
 	}
-	info := im.f.RegisterImageOptionsReader(name, fpdf.ImageOptions{ImageType: tp}, bytes.NewReader(data))
-	if err := im.f.Error(); err != nil {
+	img, ok := im.ready[path]
+	if !ok {
+		var err error
+		if img, err = Normalize(data, im.sides[path]); err != nil {
+			return "", fmt.Errorf("image %s: %w", path, err)
+		}
+	}
+	data, tp := img.Data, img.Type
+	info, err := register(im.f, name, tp, data)
+	if err != nil {
 		return "", fmt.Errorf("image %s: %w", path, err)
 	}
 	if im.next >= 1<<20 {

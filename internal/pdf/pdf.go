@@ -20,10 +20,17 @@ import (
 
 // Write draws the whole book.
 func Write(w io.Writer, r *typeset.Result, b *book.Book) error {
+	return WriteReady(w, r, b, nil)
+}
+
+// WriteReady is Write with images already made ready (Normalize at the
+// PrintSides of r.Doc), by path; the others are made ready as they are
+// drawn.
+func WriteReady(w io.Writer, r *typeset.Result, b *book.Book, ready map[string]Image) error {
 	if r.Doc == nil || r.Fonts == nil {
 		return errors.New("pdf: nothing typeset")
 	}
-	return write(w, r, r.Doc, b, b.Title)
+	return write(w, r, r.Doc, b, b.Title, ready)
 }
 
 // WritePages draws an offprint: the pages whose folios are first..last,
@@ -40,7 +47,7 @@ func WritePages(w io.Writer, r *typeset.Result, b *book.Book, first, last int) e
 	if err != nil {
 		return fmt.Errorf("pdf: %w", err)
 	}
-	return write(w, r, doc, b, offprintTitle(r, b, first, last))
+	return write(w, r, doc, b, offprintTitle(r, b, first, last), nil)
 }
 
 // offprintTitle is "Name — Book title" when first..last is a
@@ -93,7 +100,7 @@ func bookDate(s string) time.Time {
 }
 
 // write draws doc, whose elements index r's faces.
-func write(w io.Writer, r *typeset.Result, doc *layout.Document, b *book.Book, title string) error {
+func write(w io.Writer, r *typeset.Result, doc *layout.Document, b *book.Book, title string, ready map[string]Image) error {
 	f := fpdf.NewCustom(&fpdf.InitType{UnitStr: "pt", Size: fpdf.SizeType{Wd: pt(doc.Width), Ht: pt(doc.Height)}})
 	f.SetAutoPageBreak(false, 0)
 	f.SetMargins(0, 0, 0)
@@ -133,7 +140,7 @@ func write(w io.Writer, r *typeset.Result, doc *layout.Document, b *book.Book, t
 		}
 	}
 
-	d := &drawer{f: f, r: r, images: newImages(f), runes: runesByFace(doc)}
+	d := &drawer{f: f, r: r, images: newImages(f, PrintSides(doc), ready), runes: runesByFace(doc)}
 	levels := outlineLevels(doc)
 	for _, p := range doc.Pages {
 		f.AddPage()

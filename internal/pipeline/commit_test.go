@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"bufio"
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -12,6 +13,10 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+
+	"github.com/go-fonts/liberation/liberationserifregular"
+
+	"github.com/recueil/recueil/internal/book"
 )
 
 // faultFS is the real file system, with one step (counted from 1) made to
@@ -437,5 +442,70 @@ func TestLegacyOutputAccepted(t *testing.T) {
 	}
 	if raw, _ := os.ReadFile(filepath.Join(out, "notes.txt")); string(raw) != "mine" {
 		t.Error("notes.txt was touched")
+	}
+}
+
+// TestPanicIsAFinding: a stage that panics on one contributor's file
+// gives an error finding naming that file (exit 1), and writes nothing.
+func TestPanicIsAFinding(t *testing.T) {
+	root := tinyBook(t)
+	out := filepath.Join(root, "output")
+	if _, err := Compile(tinyOpts(root, "1795000000", nil)); err != nil {
+		t.Fatal(err)
+	}
+	old := outputState(t, out)
+	opts := tinyOpts(root, "1800000000", nil)
+	opts.hook = func(stage, file string) {
+		if file == "contributions/basile-deux.md" {
+			var m map[string]int
+			m["boom"]++ // a nil map: the kind of bug a hostile file finds
+		}
+	}
+	res, err := Compile(opts)
+	if !errors.Is(err, ErrFindings) {
+		t.Fatalf("err = %v, want ErrFindings", err)
+	}
+	found := false
+	for _, d := range res.Diags {
+		found = found || d.File == "contributions/basile-deux.md" && d.Rule == "internal-error" && d.Severity == book.Error
+	}
+	if !found {
+		t.Errorf("no internal-error finding at the file:\n%s", res.Diags.Text())
+	}
+	if !sameState(outputState(t, out), old) {
+		t.Error("the output changed")
+	}
+}
+
+// TestDamagedFontIsAFinding: a font that recueil's parser reads but whose
+// tables are damaged is refused by check, at its line of book.yaml, and
+// compile stops with the finding instead of failing in the PDF library.
+func TestDamagedFontIsAFinding(t *testing.T) {
+	root := tinyBook(t)
+	damaged := bytes.Clone(liberationserifregular.TTF)
+	for i := 12 + 16; i < 12+16*8; i++ {
+		damaged[i] ^= 0xa5
+	}
+	os.MkdirAll(filepath.Join(root, "fonts"), 0o755)
+	os.WriteFile(filepath.Join(root, "fonts", "bad.ttf"), damaged, 0o644)
+	os.WriteFile(filepath.Join(root, "fonts", "text.ttf"), []byte("not a font at all"), 0o644)
+	yaml, _ := os.ReadFile(filepath.Join(root, "book.yaml"))
+	os.WriteFile(filepath.Join(root, "book.yaml"), append(yaml, "fonts:\n  serif: fonts/bad.ttf\n  sans: fonts/text.ttf\n"...), 0o644)
+	_, diags, err := Check(Options{Root: root})
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := map[string]bool{}
+	for _, d := range diags {
+		if d.Rule == "font-unreadable" && d.File == "book.yaml" {
+			at[fmt.Sprint(d.Pos.Line)] = true
+		}
+	}
+	if !at["4"] || !at["5"] {
+		t.Errorf("want font-unreadable at book.yaml:4 and :5, got:\n%s", diags.Text())
+	}
+	_, err = Compile(tinyOpts(root, "1795000000", nil))
+	if !errors.Is(err, ErrBookConfig) {
+		t.Errorf("compile: %v, want the book.yaml findings", err)
 	}
 }

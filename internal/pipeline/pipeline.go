@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -26,6 +27,7 @@ import (
 	"github.com/recueil/recueil/internal/pdf"
 	"github.com/recueil/recueil/internal/share"
 	"github.com/recueil/recueil/internal/typeset"
+	"github.com/recueil/recueil/layout"
 )
 
 // Outputs that compile can be restricted to with --only.
@@ -43,6 +45,9 @@ type Options struct {
 	Progress func(stage string)
 	// fs is what the output is committed through; nil is the real one.
 	fs commitFS
+	// hook, when set, is called as each contribution's offprint is made
+	// (tests make it panic).
+	hook func(stage, file string)
 }
 
 // ErrFindings is returned when the contributions have errors (or warnings
@@ -100,9 +105,35 @@ func Check(o Options) (*book.Book, book.Diagnostics, error) {
 	}
 	o.progress("check")
 	diags = append(diags, check.Book(b)...)
+	diags = append(diags, probeFonts(b)...)
 	b.Sort()
 	diags.Sort()
 	return b, diags, nil
+}
+
+// probeFonts embeds the book's own fonts as the PDF writer will: a font
+// that load could parse may still have a damaged table that the PDF
+// library cannot subset. Such a font falls back to the built-in one.
+func probeFonts(b *book.Book) book.Diagnostics {
+	var d book.Diagnostics
+	for _, f := range []struct {
+		key  string
+		spec *string
+	}{{"serif", &b.Fonts.Serif}, {"sans", &b.Fonts.Sans}} {
+		if *f.spec == "" || *f.spec == "builtin" {
+			continue
+		}
+		raw, err := os.ReadFile(filepath.Join(b.Root, filepath.FromSlash(*f.spec)))
+		if err == nil {
+			err = pdf.ProbeFont(raw)
+		}
+		if err != nil {
+			d.Add("book.yaml", b.FieldPos("fonts."+f.key), book.Error, "font-unreadable",
+				"Police %s : « %s » ne peut pas être intégrée au PDF (%v). Choisissez une autre police .ttf, ou retirez la clé pour la police intégrée.", f.key, *f.spec, err)
+			*f.spec = "builtin"
+		}
+	}
+	return d
 }
 
 // textGlyphs is what the book's text face can print. A font that cannot be
@@ -255,8 +286,15 @@ func Compile(o Options) (*Result, error) {
 		return res, fmt.Errorf("output: %w", err)
 	}
 	checked := len(res.Diags)
-	if err := o.build(st, res); err != nil {
+	if err := o.guarded(st, res); err != nil {
 		st.abort()
+		var pe *book.PanicError
+		if errors.As(err, &pe) && pe.File != "" {
+			res.Diags.Add(pe.File, book.Pos{Line: 1, Col: 1}, book.Error, "internal-error",
+				"recueil n’a pas pu mettre ce texte en page (erreur interne : %v). Rien n’a été écrit. Signalez-le sur https://github.com/recueil/recueil/issues en joignant ce fichier.", pe.Value)
+			res.Diags.Sort()
+			return res, ErrFindings
+		}
 		return res, err
 	}
 	res.Diags = append(res.Diags[:checked], merge(res.Diags[:checked], res.Diags[checked:])...)
@@ -277,6 +315,13 @@ func Compile(o Options) (*Result, error) {
 	return res, nil
 }
 
+// guarded is build with its panics turned into errors: the last guard
+// against a file that a stage cannot handle.
+func (o Options) guarded(st *stage, res *Result) (err error) {
+	defer book.Guard("", &err)
+	return o.build(st, res)
+}
+
 // build writes every wanted artifact into the stage.
 func (o Options) build(st *stage, res *Result) error {
 	b := res.Book
@@ -292,6 +337,7 @@ func (o Options) build(st *stage, res *Result) error {
 		o.progress("epub")
 		writeEPUB := func() {
 			defer close(epubDone)
+			defer book.Guard("", &epubErr)
 			epubDiags, epubErr = epub.Write(&epubBuf, b, files)
 		}
 		if o.Jobs > 1 {
@@ -304,6 +350,8 @@ func (o Options) build(st *stage, res *Result) error {
 	}
 	// Wait for the EPUB on every return path: it reads the book.
 	defer func() { <-epubDone }()
+	cc := openCache(st)
+	defer cc.keep()
 	if o.want("pdf") || o.want("extracts") || o.want("cards") {
 		o.progress("typeset")
 		r, d, err := typeset.Typeset(b)
@@ -317,7 +365,8 @@ func (o Options) build(st *stage, res *Result) error {
 			// offprints are cut out of the book's PDF
 			o.progress("pdf")
 			var buf bytes.Buffer
-			if err := pdf.Write(&buf, r, b); err != nil {
+			ready := o.images(cc, r.Doc)
+			if err := pdf.WriteReady(&buf, r, b, ready); err != nil {
 				return fmt.Errorf("pdf: %w", err)
 			}
 			res.bookPDF = buf.Bytes()
@@ -329,7 +378,7 @@ func (o Options) build(st *stage, res *Result) error {
 		}
 	}
 	if o.want("cards") || o.want("extracts") {
-		if err := o.shareKit(st, res, files); err != nil {
+		if err := o.shareKit(st, res, files, cc); err != nil {
 			return err
 		}
 	}
@@ -349,10 +398,9 @@ func (o Options) build(st *stage, res *Result) error {
 // shareKit writes what each contributor shares: two cards, an offprint,
 // and share.json and share.html listing them. Cards and offprints whose
 // inputs did not change since the last run come from the cache.
-func (o Options) shareKit(st *stage, res *Result, files fs.FS) error {
+func (o Options) shareKit(st *stage, res *Result, files fs.FS, cc *cache) error {
 	b := res.Book
 	pub := b.Published()
-	cc := openCache(st)
 	base := append(settings(b), fileBytes(b.Root, b.Cards.Logo, fontFile(b.Fonts.Serif), fontFile(b.Fonts.Sans))...)
 	var cs []*cards.Card
 	if o.want("cards") {
@@ -383,7 +431,6 @@ func (o Options) shareKit(st *stage, res *Result, files fs.FS) error {
 			return fmt.Errorf("extracts: %w", err)
 		}
 	}
-	cc.keep()
 	entries := share.Build(b, pub, cs, ranges)
 	// With --only, the cards or offprints of an earlier run may have been
 	// carried over: share.json lists what the output holds, nothing else.
@@ -474,6 +521,45 @@ func (o Options) cards(cc *cache, base []byte, res *Result, files fs.FS) ([]*car
 	return out, nil
 }
 
+// images makes the images the book's PDF draws ready for it (decoded,
+// checked, scaled to their printed size), in parallel, and keeps the
+// result in the cache: a phone's photo takes most of a second to scale.
+// An image that cannot be made ready is left to the PDF writer, which
+// reports it.
+func (o Options) images(cc *cache, doc *layout.Document) map[string]pdf.Image {
+	sides := pdf.PrintSides(doc)
+	paths := make([]string, 0, len(sides))
+	for p := range sides {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+	imgs, _ := parallel(len(paths), o.Jobs, func(i int) (*pdf.Image, error) {
+		data, err := os.ReadFile(paths[i])
+		if err != nil {
+			return nil, nil
+		}
+		key := cc.key("image", []byte(strconv.Itoa(sides[paths[i]])), data)
+		if raw, ok := cc.get(key); ok && len(raw) > 3 {
+			return &pdf.Image{Type: string(raw[:3]), Data: raw[3:]}, nil
+		}
+		img, err := pdf.Normalize(data, sides[paths[i]])
+		if err != nil {
+			return nil, nil
+		}
+		if len(img.Data) > 0 && &img.Data[0] != &data[0] { // not passed through as it is
+			cc.put(key, append([]byte(img.Type), img.Data...))
+		}
+		return &img, nil
+	})
+	ready := map[string]pdf.Image{}
+	for i, img := range imgs {
+		if img != nil {
+			ready[paths[i]] = *img
+		}
+	}
+	return ready
+}
+
 // offprints writes each contributor's offprint, cut out of the book's
 // PDF. Cutting one costs less than a cache lookup would, so they are not
 // cached; they are made in parallel, a batch at a time, so that a large
@@ -492,7 +578,11 @@ func (o Options) offprints(st *stage, res *Result) error {
 	for start := 0; start < len(pub); start += batch {
 		n := min(batch, len(pub)-start)
 		drawn := make([]bool, n)
-		pdfs, err := parallel(n, o.Jobs, func(i int) ([]byte, error) {
+		pdfs, err := parallel(n, o.Jobs, func(i int) (_ []byte, err error) {
+			defer book.Guard(pub[start+i].Path, &err)
+			if o.hook != nil {
+				o.hook("extracts", pub[start+i].Path)
+			}
 			pr := res.Pages[start+i]
 			var buf bytes.Buffer
 			cut, err := c.Offprint(&buf, pr.First, pr.Last)
@@ -542,7 +632,10 @@ func parallel[T any](n, jobs int, fn func(i int) (T, error)) ([]T, error) {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				out[i], errs[i] = fn(i)
+				func() {
+					defer book.Guard("", &errs[i])
+					out[i], errs[i] = fn(i)
+				}()
 			}
 		}()
 	}

@@ -1,0 +1,255 @@
+package pdf
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"image"
+	"image/jpeg"
+	"image/png"
+	"io"
+	"math"
+
+	"codeberg.org/go-pdf/fpdf"
+	"golang.org/x/image/draw"
+
+	"github.com/recueil/recueil/internal/fonts"
+	"github.com/recueil/recueil/layout"
+)
+
+// MaxSide is the longest side, in pixels, of an image handed to the PDF: a
+// full A4 page at 300 dpi is 2480 × 3508, so nothing the book prints needs
+// more. Larger images are scaled down before they are embedded.
+const MaxSide = 3508
+
+// maxPixels bounds what is decoded at all (check refuses more).
+const maxPixels = 40_000_000
+
+// normalize returns an image in a form fpdf's own parsers are known to
+// accept, or an error that says what is wrong with it. fpdf's PNG reader
+// panics on malformed chunks and cannot read interlaced or 16-bit files,
+// so every PNG is decoded by Go's image/png (which returns errors, never
+// panics) and encoded again: 8 bits, not interlaced, alpha when there is
+// some. A JPEG is passed as it is (fpdf embeds its bytes and reads only its
+// header) unless it is larger than the page needs.
+func normalize(data []byte) ([]byte, string, error) {
+	return normalizeTo(data, MaxSide)
+}
+
+// Image is an image file made ready for the PDF by Normalize.
+type Image struct {
+	Data []byte
+	Type string // "JPG" or "PNG"
+}
+
+// Normalize makes an image file ready for the PDF, no larger than side
+// pixels on its longest side (see PrintSides): the work Write would do,
+// for a caller that runs it in parallel or keeps the result.
+func Normalize(data []byte, side int) (Image, error) {
+	out, tp, err := normalizeTo(data, side)
+	return Image{Data: out, Type: tp}, err
+}
+
+// DPI is the resolution images are embedded at, at most.
+const DPI = 300
+
+// PrintSides returns, for each image file the documents draw, the longest
+// side in pixels it needs to print at DPI in the largest box it is drawn
+// in, at most MaxSide.
+func PrintSides(docs ...*layout.Document) map[string]int {
+	sides := map[string]int{}
+	for _, doc := range docs {
+		for _, p := range doc.Pages {
+			for _, e := range p.Elements {
+				if e.Kind == layout.ImageElement && e.Src != "" {
+					side := int(math.Ceil(max(pt(e.W), pt(e.H)) / 72 * DPI))
+					sides[e.Src] = min(MaxSide, max(sides[e.Src], side, 1))
+				}
+			}
+		}
+	}
+	return sides
+}
+
+func normalizeTo(data []byte, side int) ([]byte, string, error) {
+	if side <= 0 || side > MaxSide {
+		side = MaxSide
+	}
+	cfg, format, err := image.DecodeConfig(bytes.NewReader(data))
+	if err != nil {
+		return nil, "", fmt.Errorf("not a readable JPEG or PNG: %w", err)
+	}
+	if cfg.Width <= 0 || cfg.Height <= 0 || int64(cfg.Width)*int64(cfg.Height) > maxPixels {
+		return nil, "", fmt.Errorf("%d × %d pixels: over the limit of 40 megapixels", cfg.Width, cfg.Height)
+	}
+	big := max(cfg.Width, cfg.Height) > side
+	switch format {
+	case "jpeg":
+		if !big {
+			return data, "JPG", nil
+		}
+	case "png":
+	default:
+		return nil, "", fmt.Errorf("a %s image: only JPEG and PNG are printed", format)
+	}
+	img, _, err := image.Decode(bytes.NewReader(data))
+	if err != nil {
+		return nil, "", fmt.Errorf("damaged image: %w", err)
+	}
+	if big {
+		img = scale(img, side)
+	}
+	var buf bytes.Buffer
+	if format == "jpeg" {
+		if err := jpeg.Encode(&buf, img, &jpeg.Options{Quality: 92}); err != nil {
+			return nil, "", err
+		}
+		return buf.Bytes(), "JPG", nil
+	}
+	if err := (&png.Encoder{CompressionLevel: png.DefaultCompression}).Encode(&buf, eightBit(img)); err != nil {
+		return nil, "", err
+	}
+	return buf.Bytes(), "PNG", nil
+}
+
+// scale fits img in side × side, keeping its proportions, by area
+// averaging: each new pixel is the mean of the source area it covers
+// (premultiplied, so that transparent edges do not darken). It reads the
+// source a row at a time, converted to RGBA by image/draw's fast paths,
+// so that a 40-megapixel photo needs a few rows of memory beyond itself;
+// x/image/draw's kernels keep a float buffer of the destination's width
+// by the source's height (600 MB for such a photo).
+func scale(img image.Image, side int) image.Image {
+	b := img.Bounds()
+	sw, sh := b.Dx(), b.Dy()
+	dw, dh := side, max(1, sh*side/sw)
+	if sh > sw {
+		dw, dh = max(1, sw*side/sh), side
+	}
+	dst := image.NewRGBA(image.Rect(0, 0, dw, dh))
+	row := image.NewRGBA(image.Rect(0, 0, sw, 1))
+	// For destination column x, the source columns it covers are
+	// cols[start[x]:start[x+1]], with their share of it in wts (in source
+	// pixels: a column's shares sum to sw/dw).
+	fx := float64(sw) / float64(dw)
+	start := make([]int, dw+1)
+	var cols []int
+	var wts []float32
+	for x := 0; x < dw; x++ {
+		l, r := float64(x)*fx, float64(x+1)*fx
+		for sx := int(l); sx < sw && float64(sx) < r; sx++ {
+			if w := math.Min(r, float64(sx+1)) - math.Max(l, float64(sx)); w > 0 {
+				cols = append(cols, 4*sx)
+				wts = append(wts, float32(w))
+			}
+		}
+		start[x+1] = len(cols)
+	}
+	acc := make([]float32, 4*dw) // the destination row being built
+	fy := float64(sh) / float64(dh)
+	area := float32(fx * fy)
+	y := 0
+	for dy := 0; dy < dh; dy++ {
+		top, bottom := float64(dy)*fy, float64(dy+1)*fy
+		clear(acc)
+		for ; y < sh && float64(y) < bottom; y++ {
+			wy := float32(math.Min(bottom, float64(y+1)) - math.Max(top, float64(y)))
+			if wy > 0 {
+				draw.Draw(row, row.Bounds(), img, image.Pt(b.Min.X, b.Min.Y+y), draw.Src)
+				pix := row.Pix
+				for x := 0; x < dw; x++ {
+					var c0, c1, c2, c3 float32
+					for k := start[x]; k < start[x+1]; k++ {
+						p, w := cols[k], wts[k]
+						px := pix[p : p+4 : p+4]
+						c0 += w * float32(px[0])
+						c1 += w * float32(px[1])
+						c2 += w * float32(px[2])
+						c3 += w * float32(px[3])
+					}
+					a := acc[4*x : 4*x+4 : 4*x+4]
+					a[0] += wy * c0
+					a[1] += wy * c1
+					a[2] += wy * c2
+					a[3] += wy * c3
+				}
+			}
+			if float64(y+1) > bottom {
+				break // this row also belongs to the next destination row
+			}
+		}
+		out := dst.Pix[dy*dst.Stride : dy*dst.Stride+4*dw]
+		for i, v := range acc {
+			out[i] = uint8(min(255, v/area+0.5))
+		}
+	}
+	return dst
+}
+
+// eightBit converts the 16-bit and unusual models to 8 bits a channel;
+// 8-bit grey, paletted and RGB(A) images are kept as they are.
+func eightBit(img image.Image) image.Image {
+	switch img.(type) {
+	case *image.Gray, *image.Paletted, *image.NRGBA, *image.RGBA:
+		return img
+	case *image.Gray16:
+		g := image.NewGray(img.Bounds())
+		draw.Draw(g, g.Bounds(), img, img.Bounds().Min, draw.Src)
+		return g
+	}
+	n := image.NewNRGBA(img.Bounds())
+	draw.Draw(n, n.Bounds(), img, img.Bounds().Min, draw.Src)
+	return n
+}
+
+// register hands an image to fpdf; a panic of fpdf's parser becomes an
+// error, so that one bad file is a message, not a crash.
+func register(f *fpdf.Fpdf, name, tp string, data []byte) (info *fpdf.ImageInfoType, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			info, err = nil, fmt.Errorf("the PDF library cannot read it (%v)", r)
+		}
+	}()
+	info = f.RegisterImageOptionsReader(name, fpdf.ImageOptions{ImageType: tp}, bytes.NewReader(data))
+	if err := f.Error(); err != nil {
+		return nil, err
+	}
+	return info, nil
+}
+
+// ProbeFont embeds a TrueType font in a small PDF exactly as the book does
+// (trimmed to the characters drawn, then given to fpdf) and reports why it
+// cannot be used: check calls it on the book's own fonts, so that a font
+// with a damaged table is a finding, not a failure of compile.
+func ProbeFont(ttf []byte) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("the PDF library cannot read it (%v)", r)
+		}
+	}()
+	face, err := fonts.Parse(ttf)
+	if err != nil {
+		return err
+	}
+	text := "Aa Éé àâçèêëîïôœùûü « » – — ’ 0123456789 ?!;:"
+	var runes []rune
+	for _, r := range text {
+		if face.Has(r) {
+			runes = append(runes, r)
+		}
+	}
+	if len(runes) == 0 {
+		return errors.New("it has none of the Latin letters")
+	}
+	trimmed, err := face.Trim(runes)
+	if err != nil {
+		return err
+	}
+	f := fpdf.New("P", "mm", "A5", "")
+	f.SetCompression(false)
+	f.AddUTF8FontFromBytes("probe", "", trimmed)
+	f.AddPage()
+	f.SetFont("probe", "", 11)
+	f.Cell(0, 10, string(runes))
+	return f.Output(io.Discard)
+}
