@@ -25,8 +25,8 @@ import (
 // picture give one embedded image.
 type images struct {
 	f      *fpdf.Fpdf
-	sides  map[string]int   // path -> longest side needed, in pixels
-	ready  map[string]Image // path -> the image made ready by the caller
+	sides  map[string]int    // path -> longest side needed, in pixels
+	ready  map[string]Image  // path -> the image made ready by the caller
 	byPath map[string]string // path -> fpdf image name, "" when unreadable
 	byHash map[string]bool   // image names registered
 	next   int               // images registered so far
