@@ -2,13 +2,10 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
-	"strings"
 	"text/tabwriter"
-	"time"
 
 	"github.com/urfave/cli/v2"
 
@@ -20,8 +17,8 @@ func listCommand() *cli.Command {
 	return &cli.Command{
 		Name:  "list",
 		Usage: "show the book's order: name, file, words, section, findings, pages",
-		Description: `Pages come from the last compile (share.json in --out, default output/) when it is newer than
-every source, or from a fresh typesetting with --pages.`,
+		Description: `Pages come from the last compile into --out (default output/) when it was made from exactly
+these sources by this recueil, or from a fresh typesetting with --pages.`,
 		Flags: []cli.Flag{
 			bookFlag(), outFlag(),
 			&cli.StringFlag{Name: "format", Value: "text", Usage: "text or json"},
@@ -34,17 +31,23 @@ every source, or from a fresh typesetting with --pages.`,
 				return fail(exitUsage, fmt.Errorf("--format %s: choose text or json", format))
 			}
 			o := options(c)
-			b, diags, _, err := checkRun{o: o}.check()
-			if err != nil {
-				return bookError(err)
-			}
+			var b *book.Book
+			var diags book.Diagnostics
 			var pages map[string][2]int
+			var err error
 			if c.Bool("pages") {
-				if pages, err = typesetPages(o); err != nil {
-					return err
+				b, diags, pages, err = pipeline.Pages(o)
+				if errors.Is(err, pipeline.ErrFindings) || errors.Is(err, pipeline.ErrBookConfig) {
+					err = fmt.Errorf("the pages need a book without errors (recueil check): %w", err)
 				}
 			} else {
-				pages = lastPages(b, o.Out)
+				b, diags, err = pipeline.Check(o)
+				if err == nil {
+					pages = pipeline.LastPages(o, b)
+				}
+			}
+			if err != nil {
+				return bookError(err)
 			}
 			l := newListing(b, diags, pages)
 			if format == "json" {
@@ -169,78 +172,4 @@ func pageRange(first, last int) string {
 		return fmt.Sprint(first)
 	}
 	return fmt.Sprintf("%d–%d", first, last)
-}
-
-// typesetPages compiles the PDF alone into a temporary folder, for the
-// page of each contributor, by slug.
-func typesetPages(o pipeline.Options) (map[string][2]int, error) {
-	tmp, err := os.MkdirTemp("", "recueil-list-")
-	if err != nil {
-		return nil, fail(exitFailure, err)
-	}
-	defer os.RemoveAll(tmp)
-	o.Out, o.Only = filepath.Join(tmp, "out"), []string{"pdf"}
-	res, err := pipeline.Compile(o)
-	if err != nil {
-		return nil, bookError(fmt.Errorf("the pages need a book without errors (recueil check): %w", err))
-	}
-	pages := map[string][2]int{}
-	for _, p := range res.Pages {
-		pages[p.Slug] = [2]int{p.First, p.Last}
-	}
-	return pages, nil
-}
-
-// lastPages reads the pages from the last compile's share.json in out
-// (default: the book's output/), when it is newer than book.yaml and every
-// contribution; nil otherwise.
-func lastPages(b *book.Book, out string) map[string][2]int {
-	if out == "" {
-		out = filepath.Join(b.Root, "output")
-	}
-	p := filepath.Join(out, "share.json")
-	st, err := os.Stat(p)
-	if err != nil || !st.Mode().IsRegular() || st.Size() > 64<<20 {
-		return nil
-	}
-	newest := modTime(filepath.Join(b.Root, "book.yaml"))
-	entries, _ := os.ReadDir(filepath.Join(b.Root, "contributions"))
-	for _, e := range entries {
-		if !e.IsDir() && strings.HasSuffix(e.Name(), ".md") {
-			if info, err := e.Info(); err == nil && info.ModTime().After(newest) {
-				newest = info.ModTime()
-			}
-		}
-	}
-	if st.ModTime().Before(newest) {
-		return nil
-	}
-	raw, err := os.ReadFile(p)
-	if err != nil {
-		return nil
-	}
-	var kit struct {
-		Contributors []struct {
-			Slug      string `json:"slug"`
-			FirstPage int    `json:"first_page"`
-			LastPage  int    `json:"last_page"`
-		} `json:"contributors"`
-	}
-	if json.Unmarshal(raw, &kit) != nil {
-		return nil
-	}
-	pages := map[string][2]int{}
-	for _, c := range kit.Contributors {
-		if c.FirstPage > 0 {
-			pages[c.Slug] = [2]int{c.FirstPage, c.LastPage}
-		}
-	}
-	return pages
-}
-
-func modTime(p string) time.Time {
-	if st, err := os.Stat(p); err == nil {
-		return st.ModTime()
-	}
-	return time.Time{}
 }

@@ -138,3 +138,11 @@ func bookDir(root, dir string) (string, bool, error) {
 	}
 	return p, true, nil
 }
+
+// ReadContribution reads a contribution file as the loader does (inside
+// contributions/, a regular file, at most MaxFileBytes); false when the
+// loader would have refused it, with a finding of its own.
+func ReadContribution(root, rel string) ([]byte, bool) {
+	raw, prob := readInBook(root, "contributions", rel, MaxFileBytes)
+	return raw, prob == nil
+}

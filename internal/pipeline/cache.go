@@ -38,6 +38,15 @@ func openCache(st *stage) *cache {
 	c := &cache{dir: filepath.Join(st.out, cacheDir), st: st, hits: map[string]bool{}}
 	// The binary is part of every key: a new version of recueil renders
 	// afresh. Without it (an unreadable executable) there is no cache.
+	if c.salt = binarySalt(); c.salt == nil {
+		return nil
+	}
+	return c
+}
+
+// binarySalt is the hash of the running recueil, once per process; nil
+// when the executable cannot be read.
+var binarySalt = sync.OnceValue(func() []byte {
 	exe, err := os.Executable()
 	if err != nil {
 		return nil
@@ -51,9 +60,8 @@ func openCache(st *stage) *cache {
 	if _, err := io.Copy(h, f); err != nil {
 		return nil
 	}
-	c.salt = h.Sum(nil)
-	return c
-}
+	return h.Sum(nil)
+})
 
 // key hashes the parts of an entry's inputs.
 func (c *cache) key(kind string, parts ...[]byte) string {

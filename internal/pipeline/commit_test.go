@@ -13,6 +13,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 
 	"github.com/go-fonts/liberation/liberationserifregular"
 
@@ -40,8 +41,10 @@ func (f *faultFS) step(op, p string) error {
 		select {}
 	}
 	if f.pause {
-		fmt.Println("paused")
-		select {}
+		fmt.Println("paused", f.steps)
+		// Sleep, not select{}: with every goroutine blocked for good the
+		// runtime would end the process ("all goroutines are asleep").
+		time.Sleep(time.Hour)
 	}
 	return fmt.Errorf("injected failure of step %d (%s %s)", f.n, op, p)
 }
@@ -315,7 +318,13 @@ func TestSecondCompileRefused(t *testing.T) {
 	}
 	defer cmd.Process.Kill()
 	sc := bufio.NewScanner(stdout)
-	for sc.Scan() && sc.Text() != "paused" {
+	var said []string
+	for sc.Scan() && !strings.HasPrefix(sc.Text(), "paused") {
+		said = append(said, sc.Text())
+	}
+	t.Log(sc.Text())
+	if !strings.HasPrefix(sc.Text(), "paused") {
+		t.Fatalf("the child did not pause: %s", strings.Join(said, "\n"))
 	}
 	_, err := Compile(tinyOpts(root, "1800000000", nil))
 	var ue *UsageError

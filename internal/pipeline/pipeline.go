@@ -41,6 +41,13 @@ type Options struct {
 	Strict bool                // warnings count as errors
 	Env    func(string) string // environment lookup; nil means none
 	Jobs   int                 // parallelism; <= 0 means 1
+	// Files, when set, are the book-relative files Check reports on: the
+	// whole book is still checked, so that a name, handle or file name
+	// colliding with another contributor's is found.
+	Files map[string]bool
+	// MsgLang is the language of the typography messages, fr or en; ""
+	// means the book's.
+	MsgLang string
 	// Progress, when set, is told of each stage as it starts.
 	Progress func(stage string)
 	// fs is what the output is committed through; nil is the real one.
@@ -96,7 +103,9 @@ func (o Options) progress(s string) {
 	}
 }
 
-// Check loads the book, checks it and puts it in book order.
+// Check loads the book, checks it and puts it in book order. Its findings
+// are every finding of check, typography included (compile sees the same
+// as check), about o.Files and book.yaml when o.Files is set.
 func Check(o Options) (*book.Book, book.Diagnostics, error) {
 	o.progress("load")
 	b, diags, err := load.Load(load.Options{Root: o.Root, Env: o.Env, Jobs: o.Jobs, Glyphs: textGlyphs})
@@ -106,6 +115,16 @@ func Check(o Options) (*book.Book, book.Diagnostics, error) {
 	o.progress("check")
 	diags = append(diags, check.Book(b)...)
 	diags = append(diags, probeFonts(b)...)
+	diags = append(diags, o.typography(b, o.scope(b))...)
+	if o.Files != nil {
+		keep := map[string]bool{"book.yaml": true}
+		for f := range o.Files {
+			keep[f] = true
+		}
+		// Collisions are reported on both files, so the named files
+		// still learn that their handle or name is taken.
+		diags = diags.ForFiles(keep)
+	}
 	b.Sort()
 	diags.Sort()
 	return b, diags, nil
@@ -302,6 +321,11 @@ func Compile(o Options) (*Result, error) {
 	if err := Failed(res.Diags, o.Strict); err != nil {
 		st.abort()
 		return res, err
+	}
+	if res.Pages != nil {
+		// For list: where the pages are, and what they were made from.
+		rec, _ := json.Marshal(pagesRecord{Sources: sources(b), Pages: res.Pages})
+		st.writeAside(pagesFile, rec)
 	}
 	if err := st.sums(); err != nil {
 		st.abort()

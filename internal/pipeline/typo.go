@@ -1,0 +1,184 @@
+package pipeline
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/recueil/recueil/internal/book"
+	"github.com/recueil/recueil/internal/load"
+	"github.com/recueil/recueil/internal/typo"
+)
+
+// scope lists the contribution files a run reports on, sorted: o.Files'
+// Markdown files under contributions/, or every Markdown file the loader
+// reads (README.md and hidden files aside).
+func (o Options) scope(b *book.Book) []string {
+	var out []string
+	if o.Files != nil {
+		for f := range o.Files {
+			if strings.HasPrefix(f, "contributions/") && strings.HasSuffix(strings.ToLower(f), ".md") {
+				out = append(out, f)
+			}
+		}
+	} else {
+		entries, _ := os.ReadDir(filepath.Join(b.Root, "contributions"))
+		for _, e := range entries {
+			name := e.Name()
+			if e.Type().IsRegular() && strings.HasSuffix(strings.ToLower(name), ".md") &&
+				!strings.HasPrefix(name, ".") && !strings.EqualFold(name, "README.md") {
+				out = append(out, "contributions/"+name)
+			}
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// msgLang is the language of the typography messages.
+func (o Options) msgLang(b *book.Book) string {
+	if o.MsgLang != "" {
+		return o.MsgLang
+	}
+	return b.Language
+}
+
+// typography returns the typographic findings of the files, as warnings:
+// the book is built anyway, and Fix repairs them.
+func (o Options) typography(b *book.Book, files []string) book.Diagnostics {
+	found, _ := parallel(len(files), o.Jobs, func(i int) (book.Diagnostics, error) {
+		src, ok := load.ReadContribution(b.Root, files[i])
+		if !ok {
+			return nil, nil // the loader reports why
+		}
+		var d book.Diagnostics
+		for _, fd := range typo.Check(b.Language, src) {
+			d = append(d, fd.Diagnostic(files[i], o.msgLang(b), book.Warning))
+		}
+		return d, nil
+	})
+	var diags book.Diagnostics
+	for _, d := range found {
+		diags = append(diags, d...)
+	}
+	return diags
+}
+
+// Fixed is what Fix changed in one file.
+type Fixed struct {
+	File  string
+	Fixes int
+}
+
+// Fix applies the safe typographic fixes to the contribution files in
+// scope, each replaced atomically, and returns what it changed.
+func Fix(o Options) ([]Fixed, error) {
+	b, _, err := load.Load(load.Options{Root: o.Root, Env: o.Env, Jobs: o.Jobs})
+	if err != nil {
+		return nil, err
+	}
+	var out []Fixed
+	for _, f := range o.scope(b) {
+		src, ok := load.ReadContribution(b.Root, f)
+		if !ok {
+			continue
+		}
+		fixed, found := typo.Fix(b.Language, src)
+		if len(found) == 0 || bytes.Equal(fixed, src) {
+			continue
+		}
+		if err := writeAtomic(filepath.Join(b.Root, filepath.FromSlash(f)), fixed); err != nil {
+			return out, fmt.Errorf("%s: %w", f, err)
+		}
+		out = append(out, Fixed{File: f, Fixes: len(found)})
+	}
+	return out, nil
+}
+
+// writeAtomic replaces the file at p with data: written to a temporary
+// file in the same folder, synced, given p's mode, then renamed over p, so
+// the file is either the old one or the new one, whole.
+func writeAtomic(p string, data []byte) error {
+	st, err := os.Stat(p)
+	if err != nil {
+		return err
+	}
+	dir, base := filepath.Split(p)
+	if dir == "" {
+		dir = "."
+	}
+	tmp, err := os.CreateTemp(dir, "."+base+".recueil-*")
+	if err != nil {
+		return err
+	}
+	name := tmp.Name()
+	defer os.Remove(name) // a no-op once renamed
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Chmod(st.Mode().Perm()); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	if err := os.Rename(name, p); err != nil {
+		return err
+	}
+	syncDir(dir) // best effort: the rename is durable once the folder is synced
+	return nil
+}
+
+// ChangedSince lists the contribution files changed between ref and HEAD
+// (three-dot: since the branch left ref) and the untracked ones, relative
+// to the book folder. Deleted files are left out. A bad ref is a usage
+// error.
+func ChangedSince(root, ref string) ([]string, error) {
+	if strings.HasPrefix(ref, "-") {
+		return nil, usageErrorf("--changed-since %s: not a git reference", ref)
+	}
+	diff, err := git(root, "diff", "--name-only", "-z", "--relative", "--diff-filter=d", ref+"...HEAD", "--", "contributions")
+	if err != nil {
+		return nil, usageErrorf("--changed-since %s: %w", ref, err)
+	}
+	untracked, err := git(root, "ls-files", "-z", "--others", "--exclude-standard", "--", "contributions")
+	if err != nil {
+		return nil, usageErrorf("--changed-since %s: %w", ref, err)
+	}
+	seen := map[string]bool{}
+	var out []string
+	for _, f := range strings.Split(diff+untracked, "\x00") {
+		if f != "" && !seen[f] {
+			seen[f] = true
+			out = append(out, filepath.ToSlash(f))
+		}
+	}
+	sort.Strings(out)
+	return out, nil
+}
+
+func git(dir string, args ...string) (string, error) {
+	cmd := exec.Command("git", append([]string{"-C", dir}, args...)...)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		var ee *exec.ExitError
+		if errors.As(err, &ee) {
+			return "", fmt.Errorf("git %s: %s", args[0], strings.TrimSpace(stderr.String()))
+		}
+		return "", err
+	}
+	return string(out), nil
+}
