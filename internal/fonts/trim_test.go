@@ -75,3 +75,44 @@ func tableLen(ttf []byte, tag string) int {
 	}
 	return 0
 }
+
+// TestValidate: the built-in faces pass; a composite glyph that includes
+// itself, which sends fpdf's subsetter into endless recursion, does not.
+func TestValidate(t *testing.T) {
+	set, err := Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for id := ID(0); id < NumFaces; id++ {
+		if err := Validate(set.Face(id).TTF); err != nil {
+			t.Errorf("%s %s: %v", set.Face(id).Name, set.Face(id).Style, err)
+		}
+	}
+	ttf := bytes.Clone(set.Face(Serif).TTF)
+	be := binary.BigEndian
+	tables := map[string][2]int{}
+	for i := 0; i < int(be.Uint16(ttf[4:])); i++ {
+		rec := 12 + 16*i
+		tables[string(ttf[rec:rec+4])] = [2]int{int(be.Uint32(ttf[rec+8:])), int(be.Uint32(ttf[rec+12:]))}
+	}
+	head, loca, glyf := tables["head"][0], tables["loca"][0], tables["glyf"][0]
+	long := be.Uint16(ttf[head+50:]) == 1
+	off := func(g int) int {
+		if long {
+			return int(be.Uint32(ttf[loca+4*g:]))
+		}
+		return 2 * int(be.Uint16(ttf[loca+2*g:]))
+	}
+	// Find a composite glyph and point its first component at itself.
+	for g := 1; g < 3000; g++ {
+		o := glyf + off(g)
+		if off(g+1) > off(g) && int16(be.Uint16(ttf[o:])) < 0 {
+			be.PutUint16(ttf[o+12:], uint16(g))
+			if err := Validate(ttf); err == nil || !strings.Contains(err.Error(), "includes itself") {
+				t.Errorf("a self-including composite glyph: %v", err)
+			}
+			return
+		}
+	}
+	t.Fatal("no composite glyph in Liberation Serif")
+}

@@ -231,6 +231,9 @@ func ProbeFont(ttf []byte) (err error) {
 	if err != nil {
 		return err
 	}
+	if err := fonts.Validate(ttf); err != nil {
+		return err
+	}
 	text := "Aa Éé àâçèêëîïôœùûü « » – — ’ 0123456789 ?!;:"
 	var runes []rune
 	for _, r := range text {
@@ -243,6 +246,9 @@ func ProbeFont(ttf []byte) (err error) {
 	}
 	trimmed, err := face.Trim(runes)
 	if err != nil {
+		return err
+	}
+	if err := fonts.Validate(trimmed); err != nil {
 		return err
 	}
 	f := fpdf.New("P", "mm", "A5", "")

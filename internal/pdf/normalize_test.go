@@ -10,6 +10,7 @@ import (
 	"image/png"
 	"os"
 	"testing"
+	"time"
 
 	"codeberg.org/go-pdf/fpdf"
 	"github.com/go-fonts/liberation/liberationserifregular"
@@ -163,13 +164,23 @@ func FuzzFont(f *testing.F) {
 	f.Add(damaged)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		// recueil's own parser and trimmer, unguarded: a panic fails.
-		if face, err := fonts.Parse(data); err == nil {
-			face.Has('é')
-			face.Trim([]rune("Aé«"))
-		}
 		// fpdf's, guarded by ProbeFont: it must return, with or without
-		// an error.
-		ProbeFont(data)
+		// an error. Both soon: a font that makes either loop would hang
+		// check.
+		done := make(chan struct{})
+		go func() {
+			defer close(done)
+			if face, err := fonts.Parse(data); err == nil {
+				face.Has('é')
+				face.Trim([]rune("Aé«"))
+			}
+			ProbeFont(data)
+		}()
+		select {
+		case <-done:
+		case <-time.After(10 * time.Second):
+			t.Fatal("the font intake did not return in 10 s")
+		}
 	})
 }
 
