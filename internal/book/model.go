@@ -41,14 +41,6 @@ func (c *Contribution) FieldPos(key string) Pos {
 	return Pos{Line: 1, Col: 1}
 }
 
-// PhotoAlt is the alternative text of the contributor's photo.
-func (c *Contribution) PhotoAlt(lang string) string {
-	if lang == "en" {
-		return "Portrait of " + c.Name
-	}
-	return "Portrait de " + c.Name
-}
-
 // Partner is a sponsor named in book.yaml.
 type Partner struct {
 	Name string

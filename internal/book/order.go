@@ -7,7 +7,6 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/collate"
-	"golang.org/x/text/language"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -102,14 +101,9 @@ func NameKey(name string) string {
 // accents as later tie-breaks). It is not safe for concurrent use.
 type Collator struct{ c *collate.Collator }
 
-// NewCollator returns a collator for the book's language.
-func NewCollator(lang string) *Collator {
-	tag, err := language.Parse(lang)
-	if err != nil {
-		tag = language.French
-	}
-	return &Collator{c: collate.New(tag, collate.Loose)}
-}
+// Collator returns a collator for the locale's language (not safe for
+// concurrent use: one per goroutine).
+func (l Locale) Collator() *Collator { return &Collator{c: collate.New(l.Tag, collate.Loose)} }
 
 // Compare returns -1, 0 or 1.
 func (c *Collator) Compare(a, b string) int {
@@ -121,7 +115,7 @@ func (c *Collator) Compare(a, b string) int {
 // then by the book's order key, and always finally by file path so the
 // order is total and deterministic.
 func (b *Book) Sort() {
-	col := NewCollator(b.Language)
+	col := b.Locale().Collator()
 	sectionRank := map[string]int{}
 	for i, s := range b.Sections {
 		sectionRank[s] = i
@@ -211,7 +205,7 @@ type IndexGroup struct {
 // Index groups the published contributions by initial, in French collation
 // order (ties on the file path).
 func (b *Book) Index() []IndexGroup {
-	col := NewCollator(b.Language)
+	col := b.Locale().Collator()
 	pub := b.Published()
 	entries := make([]IndexEntry, len(pub))
 	for i, c := range pub {

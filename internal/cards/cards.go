@@ -203,10 +203,8 @@ func render(sc *scratch, fonts *fontSet, bp *bookParts, b *book.Book, c *book.Co
 		quote: newMetrics(fonts.quote), serif: newMetrics(fonts.serif),
 		bold: newMetrics(fonts.bold), sans: newMetrics(fonts.sans), fonts: fonts, glyphs: sc.glyphs,
 	}
-	lang := b.Language
-	if lang == "" {
-		lang = "fr"
-	}
+	loc := b.Locale()
+	lang := loc.Tag.String()
 
 	// The text, with the book's typography, without the glyphs the fonts lack.
 	clean := func(s string, mt *metrics, file string, pos book.Pos, what string) string {
@@ -224,11 +222,7 @@ func render(sc *scratch, fonts *fontSet, bp *bookParts, b *book.Book, c *book.Co
 		quoteSrc, quoteField, quotePos = bodyQuote(c.Body), "le début du texte", book.Pos{Line: max(c.BodyLine, 1), Col: 1}
 	}
 	f.quote = words(clean(typo.String(lang, flatten(quoteSrc)), m.quote, c.Path, quotePos, quoteField))
-	if strings.HasPrefix(lang, "fr") {
-		f.open, f.close = "«\u202f", "\u202f»"
-	} else {
-		f.open, f.close = "“", "”"
-	}
+	f.open, f.close = loc.Quotes()
 	f.name = clean(typo.String(lang, c.Name), m.bold, c.Path, c.FieldPos("name"), "le nom")
 	role := clean(typo.String(lang, c.Role), m.sans, c.Path, c.FieldPos("role"), "la fonction")
 	org := clean(typo.String(lang, c.Organization), m.sans, c.Path, c.FieldPos("organization"), "l’organisation")

@@ -40,7 +40,7 @@ func (x *writer) coverDoc() doc {
 	var s strings.Builder
 	if x.cover != nil {
 		s.WriteString(`<section class="cover" epub:type="cover">` + "\n")
-		s.WriteString(x.img(x.cover, x.text(x.l.coverAlt+b.Title), "cover-image"))
+		s.WriteString(x.img(x.cover, x.text(x.l.Colon(x.l.Cover)+b.Title), "cover-image"))
 		s.WriteString("</section>\n")
 	} else {
 		// A typographic cover when the book has no cover image.
@@ -54,7 +54,7 @@ func (x *writer) coverDoc() doc {
 		}
 		s.WriteString("</section>\n")
 	}
-	return doc{id: "cover", file: "cover.xhtml", title: x.text(x.l.cover), body: s.String()}
+	return doc{id: "cover", file: "cover.xhtml", title: x.text(x.l.Cover), body: s.String()}
 }
 
 func (x *writer) titleDoc() doc {
@@ -66,33 +66,20 @@ func (x *writer) titleDoc() doc {
 		fmt.Fprintf(&s, "<p class=\"subtitle\">%s</p>\n", esc(x.text(b.Subtitle)))
 	}
 	if len(b.Editors) > 0 {
-		fmt.Fprintf(&s, "<p class=\"editors\">%s</p>\n", esc(x.text(x.l.editedBy+joinNames(x.lang, b.Editors))))
+		fmt.Fprintf(&s, "<p class=\"editors\">%s</p>\n", esc(x.text(x.l.EditedBy(b.Editors))))
 	}
 	if b.Publisher != "" {
 		fmt.Fprintf(&s, "<p class=\"publisher\">%s</p>\n", esc(x.text(b.Publisher)))
 	}
 	s.WriteString("</section>\n")
-	return doc{id: "titlepage", file: "titlepage.xhtml", title: x.text(x.l.titlePage), body: s.String()}
+	return doc{id: "titlepage", file: "titlepage.xhtml", title: x.text(x.l.TitlePage), body: s.String()}
 }
 
 // joinNames writes "A, B et C" (French) or "A, B and C".
-func joinNames(lang string, names []string) string {
-	and := " and "
-	if isFrench(lang) {
-		and = " et "
-	}
-	switch len(names) {
-	case 0:
-		return ""
-	case 1:
-		return names[0]
-	}
-	return strings.Join(names[:len(names)-1], ", ") + and + names[len(names)-1]
-}
 
 func (x *writer) copyrightDoc() doc {
 	b := x.b
-	title := x.text(x.l.copyright)
+	title := x.text(x.l.Copyright)
 	var s strings.Builder
 	s.WriteString(`<section class="copyright" epub:type="copyright-page" aria-labelledby="copyright-title">` + "\n")
 	fmt.Fprintf(&s, "<h1 id=\"copyright-title\">%s</h1>\n", esc(title))
@@ -108,18 +95,18 @@ func (x *writer) copyrightDoc() doc {
 		fmt.Fprintf(&s, "<p>%s%s</p>\n", esc(x.text(label)), esc(v))
 	}
 	if len(b.Editors) > 0 {
-		line(x.l.editedBy, joinNames(x.lang, b.Editors), false)
+		fmt.Fprintf(&s, "<p>%s</p>\n", esc(x.text(x.l.EditedBy(b.Editors))))
 	}
-	line(x.l.publisher, b.Publisher, false)
-	line(x.l.license, b.License, false)
-	line(x.l.identifier, b.Identifier, true)
-	line(x.l.edition, b.Edition, false)
+	line(x.l.Colon(x.l.Publisher), b.Publisher, false)
+	line(x.l.Colon(x.l.License), b.License, false)
+	line(x.l.Colon(x.l.Identifier), b.Identifier, true)
+	line(x.l.Colon(x.l.Edition), b.Edition, false)
 	if x.dated {
-		line(x.l.date, x.l.longDate(x.date), false)
+		line(x.l.Colon(x.l.Date), x.l.LongDate(x.date), false)
 	}
-	line(x.l.version, b.Version, true)
+	line(x.l.Colon(x.l.SourceVersion), b.Version, true)
 	if u := safeURL(b.URL); u != "" {
-		fmt.Fprintf(&s, "<p>%s<a href=\"%s\">%s</a></p>\n", esc(x.text(x.l.download)), esc(u), esc(displayURL(u)))
+		fmt.Fprintf(&s, "<p>%s<a href=\"%s\">%s</a></p>\n", esc(x.text(x.l.Colon(x.l.Download))), esc(u), esc(displayURL(u)))
 	}
 	s.WriteString("</section>\n")
 	return doc{id: "copyright", file: "copyright.xhtml", title: title, body: s.String()}
@@ -208,7 +195,7 @@ func (x *writer) contributionDoc(c *book.Contribution) doc {
 	}
 	if c.Photo != "" {
 		if p := x.picture(c.Photo, c.Path, c.FieldPos("photo")); p != nil {
-			s.WriteString(x.img(p, x.text(c.PhotoAlt(x.b.Language)), "photo"))
+			s.WriteString(x.img(p, x.text(x.l.Portrait(c.Name)), "photo"))
 		}
 	}
 	s.WriteString("</header>\n")
@@ -227,7 +214,7 @@ func (x *writer) contributionDoc(c *book.Contribution) doc {
 }
 
 func (x *writer) partnersDoc() doc {
-	title := x.text(x.l.partners)
+	title := x.text(x.l.Partners)
 	var s strings.Builder
 	s.WriteString(`<section class="partners" aria-labelledby="partners-title">` + "\n")
 	fmt.Fprintf(&s, "<h1 id=\"partners-title\">%s</h1>\n<ul class=\"partners\">\n", esc(title))
@@ -255,7 +242,7 @@ func (x *writer) partnersDoc() doc {
 // indexDoc is the contributor index: letter groups, "Surname, First name —
 // role" entries linking to each contribution's heading.
 func (x *writer) indexDoc() doc {
-	title := x.text(x.l.index)
+	title := x.text(x.l.Index)
 	var s strings.Builder
 	s.WriteString(`<section class="index" epub:type="index" role="doc-index" aria-labelledby="index-title">` + "\n")
 	fmt.Fprintf(&s, "<h1 id=\"index-title\">%s</h1>\n", esc(title))

@@ -19,7 +19,6 @@ import (
 
 	"github.com/recueil/recueil/internal/book"
 	"github.com/recueil/recueil/internal/typo"
-	"golang.org/x/text/language"
 )
 
 // Rule codes of the diagnostics this package reports.
@@ -53,7 +52,7 @@ type writer struct {
 	b     *book.Book
 	files fs.FS
 	lang  string
-	l     labels
+	l     book.Locale
 	date  time.Time
 	dated bool // b.Date was a valid YYYY-MM-DD
 
@@ -80,13 +79,13 @@ func Write(w io.Writer, b *book.Book, files fs.FS) (book.Diagnostics, error) {
 	x := &writer{
 		b:      b,
 		files:  files,
-		lang:   bookLang(b.Language),
+		lang:   b.Locale().Tag.String(),
 		bySrc:  map[string]*picture{},
 		failed: map[string]string{},
 		names:  map[string]bool{},
 		target: map[*book.Contribution]string{},
 	}
-	x.l = labelsFor(x.lang)
+	x.l = b.Locale()
 	x.date = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
 	if t, err := time.Parse("2006-01-02", b.Date); err == nil {
 		x.dated = true
@@ -101,19 +100,6 @@ func Write(w io.Writer, b *book.Book, files fs.FS) (book.Diagnostics, error) {
 		return x.diags, fmt.Errorf("epub: %w", err)
 	}
 	return x.diags, nil
-}
-
-// bookLang returns a well-formed BCP 47 tag for the book, "fr" by default.
-func bookLang(lang string) string {
-	lang = strings.TrimSpace(lang)
-	if lang == "" {
-		return "fr"
-	}
-	t, err := language.Parse(lang)
-	if err != nil {
-		return "fr"
-	}
-	return t.String()
 }
 
 func (x *writer) text(s string) string { return typo.String(x.lang, s) }
@@ -137,7 +123,7 @@ func (x *writer) build() {
 	x.names["content.opf"] = true
 
 	if b.Introduction != nil {
-		d := x.editorialDoc("introduction", b.Introduction, x.l.introduction, "introduction")
+		d := x.editorialDoc("introduction", b.Introduction, x.l.Introduction, "introduction")
 		x.add(d)
 		x.toc = append(x.toc, tocEntry{label: d.title, href: d.file})
 	}
@@ -167,7 +153,7 @@ func (x *writer) build() {
 	}
 
 	if b.Afterword != nil {
-		d := x.editorialDoc("afterword", b.Afterword, x.l.afterword, "afterword")
+		d := x.editorialDoc("afterword", b.Afterword, x.l.Afterword, "afterword")
 		x.add(d)
 		x.toc = append(x.toc, tocEntry{label: d.title, href: d.file})
 	}

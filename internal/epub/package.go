@@ -137,7 +137,7 @@ func (x *writer) opf() string {
 		fmt.Fprintf(&s, "<meta property=\"schema:accessibilityFeature\">%s</meta>\n", f)
 	}
 	s.WriteString("<meta property=\"schema:accessibilityHazard\">none</meta>\n")
-	fmt.Fprintf(&s, "<meta property=\"schema:accessibilitySummary\">%s</meta>\n", esc(x.text(x.l.summary)))
+	fmt.Fprintf(&s, "<meta property=\"schema:accessibilitySummary\">%s</meta>\n", esc(x.text(x.l.A11ySummary)))
 	if x.cover != nil {
 		fmt.Fprintf(&s, "<meta name=\"cover\" content=\"%s\"/>\n", x.cover.id)
 	}
@@ -187,26 +187,26 @@ func nonEmpty(s, def string) string {
 // nav returns the navigation document: the table of contents and the
 // landmarks, titled in the book's language.
 func (x *writer) nav() string {
-	title := x.text(x.l.contents)
+	title := x.text(x.l.Contents)
 	var s strings.Builder
 	s.WriteString(`<nav epub:type="toc" role="doc-toc" id="toc" aria-labelledby="toc-title">` + "\n")
 	fmt.Fprintf(&s, "<h1 id=\"toc-title\">%s</h1>\n", esc(title))
 	writeTOC(&s, x.toc)
 	s.WriteString("</nav>\n")
 	s.WriteString(`<nav epub:type="landmarks" id="landmarks" aria-labelledby="landmarks-title" hidden="hidden">` + "\n")
-	fmt.Fprintf(&s, "<h2 id=\"landmarks-title\">%s</h2>\n<ol>\n", esc(x.text(x.l.landmarks)))
+	fmt.Fprintf(&s, "<h2 id=\"landmarks-title\">%s</h2>\n<ol>\n", esc(x.text(x.l.Landmarks)))
 	landmark := func(typ, href, label string) {
 		fmt.Fprintf(&s, "<li><a epub:type=\"%s\" href=\"%s\">%s</a></li>\n", typ, esc(href), esc(x.text(label)))
 	}
-	landmark("cover", "cover.xhtml", x.l.cover)
-	landmark("titlepage", "titlepage.xhtml", x.l.titlePage)
-	landmark("toc", "nav.xhtml#toc", x.l.contents)
+	landmark("cover", "cover.xhtml", x.l.Cover)
+	landmark("titlepage", "titlepage.xhtml", x.l.TitlePage)
+	landmark("toc", "nav.xhtml#toc", x.l.Contents)
 	if x.bodyFile != "" {
-		landmark("bodymatter", x.bodyFile, x.l.start)
+		landmark("bodymatter", x.bodyFile, x.l.Start)
 	}
 	for _, d := range x.docs {
 		if d.id == "index" {
-			landmark("index", d.file, x.l.index)
+			landmark("index", d.file, x.l.Index)
 		}
 	}
 	s.WriteString("</ol>\n</nav>\n")
@@ -234,7 +234,7 @@ func writeTOC(s *strings.Builder, entries []tocEntry) {
 // deflated, in a fixed order, all with the book's date.
 func (x *writer) writeZip(w io.Writer) error {
 	if len(x.toc) == 0 {
-		x.toc = []tocEntry{{label: x.text(x.l.titlePage), href: "titlepage.xhtml"}}
+		x.toc = []tocEntry{{label: x.text(x.l.TitlePage), href: "titlepage.xhtml"}}
 	}
 	z := zip.NewWriter(w)
 	mdate, mtime := msdos(x.date)

@@ -116,11 +116,7 @@ func write(w io.Writer, r *typeset.Result, doc *layout.Document, b *book.Book, t
 	}
 	f.SetCreator("recueil", true)
 	f.SetProducer("recueil", true)
-	lang := b.Language
-	if lang == "" {
-		lang = "fr"
-	}
-	f.SetLang(lang)
+	f.SetLang(b.Locale().Tag.String())
 	f.SetDisplayMode("real", "TwoPageRight")
 
 	if len(doc.Pages) == 0 {

@@ -14,30 +14,10 @@ type labels struct {
 }
 
 func labelsFor(b *book.Book) labels {
-	if french(b) {
-		return labels{
-			Title:    "Kit de partage",
-			Intro:    "Pour chaque contributrice et chaque contributeur : la carte à partager (format large pour LinkedIn, X et les aperçus de liens, format carré pour Instagram), son texte alternatif à coller dans le champ « texte alternatif » du réseau, un texte prêt à publier (280 caractères au plus) et le tiré à part de ses pages.",
-			Alt:      "Texte alternatif de la carte",
-			Post:     "Texte prêt à publier",
-			Square:   "Carte carrée",
-			Offprint: "Tiré à part (PDF)",
-			Pages:    "pages",
-			Page:     "page",
-			Card:     "Carte large",
-			NoPages:  "",
-		}
-	}
+	l := b.Locale()
 	return labels{
-		Title:    "Share kit",
-		Intro:    "For each contributor: the card to share (wide for LinkedIn, X and link previews, square for Instagram), its alternative text to paste in the network's alt-text field, a ready-to-post text (280 characters at most) and the offprint of their pages.",
-		Alt:      "Alternative text of the card",
-		Post:     "Ready-to-post text",
-		Square:   "Square card",
-		Offprint: "Offprint (PDF)",
-		Pages:    "pages",
-		Page:     "page",
-		Card:     "Wide card",
+		Title: l.ShareKit, Intro: l.ShareIntro, Alt: l.CardAlt, Post: l.ReadyPost,
+		Square: l.SquareCard, Offprint: l.Offprint, Pages: l.Pages, Page: l.Page, Card: l.WideCard,
 	}
 }
 

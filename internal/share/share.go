@@ -74,14 +74,7 @@ func Build(b *book.Book, cs []*book.Contribution, cc []*cards.Card, pages []Page
 	return out
 }
 
-func lang(b *book.Book) string {
-	if b.Language == "" {
-		return "fr"
-	}
-	return b.Language
-}
-
-func french(b *book.Book) bool { return strings.HasPrefix(lang(b), "fr") }
+func lang(b *book.Book) string { return b.Locale().Tag.String() }
 
 // unquote removes the quotation marks the card puts around its quote.
 func unquote(s string) string {
@@ -136,11 +129,10 @@ func indexURL(s string) int {
 // within PostLimit; the title, then the line naming the contributor, are
 // left out only when even an empty quote would not fit.
 func Post(b *book.Book, c *book.Contribution, quote string) string {
-	l := lang(b)
-	open, close, in, dash := "«\u202f", "\u202f»", "dans", "—"
-	if !french(b) {
-		open, close, in = "“", "”", "in"
-	}
+	loc := b.Locale()
+	l := loc.Tag.String()
+	open, close := loc.Quotes()
+	in, dash := loc.In(), "—"
 	who := c.Handle
 	if who == "" {
 		who = c.Name

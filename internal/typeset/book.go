@@ -3,6 +3,7 @@ package typeset
 import (
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/recueil/recueil/internal/book"
 	"github.com/recueil/recueil/layout"
@@ -12,9 +13,9 @@ import (
 func (t *typesetter) plan() {
 	b := t.b
 	add := func(e Entry) { t.entries = append(t.entries, e) }
-	add(Entry{Kind: EntryContents, Title: t.label("Sommaire", "Contents"), Anchor: "contents"})
+	add(Entry{Kind: EntryContents, Title: t.loc.Contents, Anchor: "contents"})
 	if b.Introduction != nil {
-		add(Entry{Kind: EntryIntroduction, Title: t.editorialTitle(b.Introduction, t.label("Introduction", "Introduction")), Anchor: "introduction"})
+		add(Entry{Kind: EntryIntroduction, Title: t.editorialTitle(b.Introduction, t.loc.Introduction), Anchor: "introduction"})
 	}
 	section := -1
 	for _, c := range b.Published() {
@@ -35,11 +36,11 @@ func (t *typesetter) plan() {
 		add(Entry{Kind: EntryContribution, Title: t.typo(title), Level: level, Anchor: contribAnchor(c.Slug), Slug: c.Slug})
 	}
 	if b.Afterword != nil {
-		add(Entry{Kind: EntryAfterword, Title: t.editorialTitle(b.Afterword, t.label("Postface", "Afterword")), Anchor: "afterword"})
+		add(Entry{Kind: EntryAfterword, Title: t.editorialTitle(b.Afterword, t.loc.Afterword), Anchor: "afterword"})
 	}
-	add(Entry{Kind: EntryIndex, Title: t.label("Index des contributeurs", "Index of contributors"), Anchor: "index"})
+	add(Entry{Kind: EntryIndex, Title: t.loc.Index, Anchor: "index"})
 	if len(b.Partners) > 0 {
-		add(Entry{Kind: EntryPartners, Title: t.label("Partenaires", "Partners"), Anchor: "partners"})
+		add(Entry{Kind: EntryPartners, Title: t.loc.Partners, Anchor: "partners"})
 	}
 }
 
@@ -154,22 +155,10 @@ func (t *typesetter) cover() {
 	}
 	if len(t.b.Editors) > 0 {
 		s := layout.Pt(11)
-		lines = t.setLines([]layout.Run{t.text(t.typo(t.editors()), tstyle{fam: sans, size: s, color: fg, noHyphen: true})},
+		lines = t.setLines([]layout.Run{t.text(t.typo(t.loc.JoinNames(t.b.Editors)), tstyle{fam: sans, size: s, color: fg, noHyphen: true})},
 			t.pstyle(w, s*13/10, layout.Left))
 		place(p, lines, x, d.height-d.bottom-height(lines)-layout.Mm(10))
 	}
-}
-
-func (t *typesetter) editors() string {
-	e := t.b.Editors
-	and := t.label(" et ", " and ")
-	switch len(e) {
-	case 0:
-		return ""
-	case 1:
-		return e[0]
-	}
-	return strings.Join(e[:len(e)-1], ", ") + and + e[len(e)-1]
 }
 
 func (t *typesetter) titlePage() {
@@ -194,7 +183,7 @@ func (t *typesetter) titlePage() {
 	y += layout.Mm(10)
 	if len(t.b.Editors) > 0 {
 		s := layout.Pt(10.5)
-		lines = t.setLines([]layout.Run{t.text(t.typo(t.label("Sous la direction de ", "Edited by ")+t.editors()), tstyle{fam: sans, size: s, color: d.ink, noHyphen: true})},
+		lines = t.setLines([]layout.Run{t.text(t.typo(t.editorsLine()), tstyle{fam: sans, size: s, color: d.ink, noHyphen: true})},
 			t.pstyle(w, s*13/10, layout.Center))
 		place(p, lines, x, y)
 	}
@@ -219,7 +208,7 @@ func (t *typesetter) copyright() {
 		}
 		r := []layout.Run{}
 		if label != "" {
-			r = append(r, t.text(t.typo(label+" : "), tstyle{fam: serif, base: book.Italic, size: s, color: d.soft}))
+			r = append(r, t.text(t.typo(t.loc.Colon(label)), tstyle{fam: serif, base: book.Italic, size: s, color: d.soft}))
 		}
 		v := t.text(t.typo(value), ts)
 		v.NoHyphen = true
@@ -229,18 +218,18 @@ func (t *typesetter) copyright() {
 	line("", b.Title)
 	line("", b.Subtitle)
 	line("", t.editorsLine())
-	line(t.label("Édition", "Edition"), b.Edition)
-	line(t.label("Date", "Date"), t.date())
-	line(t.label("Licence", "License"), b.License)
-	line(t.label("Identifiant", "Identifier"), b.Identifier)
-	line(t.label("Version des sources", "Source version"), b.Version)
-	line(t.label("Éditeur", "Publisher"), b.Publisher)
+	line(t.loc.Edition, b.Edition)
+	line(t.loc.Date, t.date())
+	line(t.loc.License, b.License)
+	line(t.loc.Identifier, b.Identifier)
+	line(t.loc.SourceVersion, b.Version)
+	line(t.loc.Publisher, b.Publisher)
 	if b.URL != "" {
 		r := t.text(b.URL, ts)
 		r.Link, r.Color, r.NoHyphen = b.URL, d.link, true
-		paras = append(paras, []layout.Run{t.text(t.label("Téléchargement libre : ", "Free download: "), tstyle{fam: serif, base: book.Italic, size: s, color: d.soft}), r})
+		paras = append(paras, []layout.Run{t.text(t.typo(t.loc.Colon(t.loc.FreeDownload)), tstyle{fam: serif, base: book.Italic, size: s, color: d.soft}), r})
 	}
-	line("", t.label("Composé avec recueil, en Liberation Serif et Liberation Sans.", "Typeset with recueil in Liberation Serif and Liberation Sans."))
+	line("", t.loc.TypesetWith)
 	var all []layout.Line
 	for _, r := range paras {
 		ls := t.setLines(r, t.pstyle(d.measure, s*14/10, layout.Left))
@@ -253,36 +242,16 @@ func (t *typesetter) copyright() {
 	place(p, all, x, d.height-d.bottom-height(all))
 }
 
-func (t *typesetter) editorsLine() string {
-	if len(t.b.Editors) == 0 {
-		return ""
-	}
-	return t.label("Sous la direction de ", "Edited by ") + t.editors()
-}
+func (t *typesetter) editorsLine() string { return t.loc.EditedBy(t.b.Editors) }
 
-var frMonths = []string{"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"}
-var enMonths = []string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}
-
-// date prints b.Date (YYYY-MM-DD) in words.
+// date prints b.Date (YYYY-MM-DD) in words, as it is when it is not a
+// date.
 func (t *typesetter) date() string {
-	s := t.b.Date
-	if len(s) != 10 {
-		return s
+	d, err := time.Parse("2006-01-02", t.b.Date)
+	if err != nil {
+		return t.b.Date
 	}
-	y, m, dd := s[:4], s[5:7], s[8:10]
-	mi, err1 := strconv.Atoi(m)
-	di, err2 := strconv.Atoi(dd)
-	if err1 != nil || err2 != nil || mi < 1 || mi > 12 {
-		return s
-	}
-	if t.lang == "fr" {
-		day := strconv.Itoa(di)
-		if di == 1 {
-			day = "1er"
-		}
-		return day + "\u00a0" + frMonths[mi-1] + " " + y
-	}
-	return enMonths[mi-1] + " " + strconv.Itoa(di) + ", " + y
+	return t.loc.LongDate(d)
 }
 
 // heading sets a chapter-like title at the top of an opening page.
@@ -321,7 +290,7 @@ func (t *typesetter) sectionOpener(i int) {
 	y := d.height * 36 / 100
 	x := t.flow.Frame().X
 	s := layout.Pt(9)
-	num := t.label("Partie ", "Part ") + strconv.Itoa(i+1)
+	num := t.loc.Part + " " + strconv.Itoa(i+1)
 	lines := t.setLines([]layout.Run{t.text(strings.ToUpper(num), tstyle{fam: sans, base: book.Bold, size: s, color: d.accent})}, t.pstyle(d.measure, s*14/10, layout.Left))
 	y += place(p, lines, x, y) + layout.Mm(3)
 	size := layout.Pt(24)

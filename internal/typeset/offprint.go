@@ -2,7 +2,6 @@ package typeset
 
 import (
 	"fmt"
-	"strconv"
 
 	"github.com/recueil/recueil/layout"
 )
@@ -98,37 +97,10 @@ func (t *typesetter) colophon(p *layout.Page, first, last int, top bool) {
 	size := layout.Pt(6.8)
 	ld := size * 13 / 10
 	st := tstyle{fam: sans, size: size, color: d.soft, noHyphen: true}
-	pages := strconv.Itoa(first)
-	if last > first {
-		pages += "–" + strconv.Itoa(last)
-	}
-	var s string
-	if t.lang == "fr" {
-		s = "Extrait de « " + b.Title + " »"
-		if b.Edition != "" {
-			s += " (" + b.Edition + ")"
-		}
-		s += ", p. " + pages + "."
-		if b.License != "" {
-			s += " Licence " + b.License + "."
-		}
-	} else {
-		s = "From “" + b.Title + "”"
-		if b.Edition != "" {
-			s += " (" + b.Edition + ")"
-		}
-		if last > first {
-			s += ", pp. " + pages + "."
-		} else {
-			s += ", p. " + pages + "."
-		}
-		if b.License != "" {
-			s += " License: " + b.License + "."
-		}
-	}
+	s := t.loc.OffprintCredit(b.Title, b.Edition, b.License, first, last)
 	runs := []layout.Run{t.text(t.typo(s), st)}
 	if b.URL != "" {
-		runs = append(runs, t.text(t.typo(t.label(" Le livre entier : ", " The whole book: ")), st))
+		runs = append(runs, t.text(t.typo(" "+t.loc.Colon(t.loc.WholeBook)), st))
 		u := t.text(b.URL, st)
 		u.Link, u.Color = b.URL, d.link
 		runs = append(runs, u)

@@ -184,7 +184,7 @@ func (t *typesetter) block(b *book.Block, c bctx) {
 	case book.Paragraph:
 		st := t.pstyle(c.width, c.leading, layout.Justify)
 		if t.b.Page.Indent {
-			if !c.first || t.lang == "fr" {
+			if !c.first || t.loc.French {
 				st.Indent = t.d.indent * c.size / t.d.size
 			}
 		} else {

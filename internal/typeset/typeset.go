@@ -170,7 +170,8 @@ type typesetter struct {
 	set     *fonts.Set
 	faces   []layout.Face
 	d       design
-	lang    string
+	lang    string // the book's BCP 47 tag, for the typographer
+	loc     book.Locale
 	doc     *layout.Document
 	flow    *layout.Flow
 	entries []Entry
@@ -193,13 +194,11 @@ type typesetter struct {
 
 func newTypesetter(b *book.Book, set *fonts.Set) *typesetter {
 	d := newDesign(b)
-	t := &typesetter{b: b, set: set, faces: faceTable(set), d: d, lang: b.Language, seen: map[string]bool{}}
-	if t.lang == "" {
-		t.lang = "fr"
-	}
+	loc := b.Locale()
+	t := &typesetter{b: b, set: set, faces: faceTable(set), d: d, loc: loc, lang: loc.Tag.String(), seen: map[string]bool{}}
 	t.doc = &layout.Document{Width: d.width, Height: d.height}
 	t.flow = &layout.Flow{Doc: t.doc, Start: t.startPage, Report: t.flowIssue}
-	if t.lang == "fr" || strings.HasPrefix(t.lang, "fr-") {
+	if loc.French {
 		// book.yaml's exceptions; a bad entry is reported and the others apply.
 		h, err := layout.NewHyphenator(b.Hyphenation)
 		if err != nil {
@@ -247,13 +246,6 @@ func (t *typesetter) newPage(kind pageKind, recto bool) *layout.Page {
 	}
 	t.nextKind = kind
 	return t.flow.NewPage()
-}
-
-func (t *typesetter) label(fr, en string) string {
-	if t.lang == "fr" {
-		return fr
-	}
-	return en
 }
 
 func (t *typesetter) typo(s string) string { return typo.String(t.lang, s) }

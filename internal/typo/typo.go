@@ -23,10 +23,7 @@ import (
 
 // French reports whether lang gets the French rules: "fr", "fr-CA",
 // "fr_BE"…, and the empty language, which is the book's default.
-func French(lang string) bool {
-	l := strings.ToLower(lang)
-	return l == "" || l == "fr" || strings.HasPrefix(l, "fr-") || strings.HasPrefix(l, "fr_")
-}
+func French(lang string) bool { return book.IsFrench(lang) }
 
 // String applies the typographic policy of lang to a run of prose.
 func String(lang, s string) string {

@@ -1,0 +1,232 @@
+package book
+
+import (
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/language"
+)
+
+// Locale is the book's language, resolved once: every stage asks it
+// whether the book is French, for the words recueil prints itself, for
+// dates, quotation marks and the order of names. French is French in every
+// region (fr, fr-CA, fr-BE, fr-CH); any other language gets English words
+// until it has its own.
+type Locale struct {
+	Tag    language.Tag // a well-formed BCP 47 tag; French when book.yaml's is missing or malformed
+	French bool         // French words and typography
+	Labels
+}
+
+// Locale resolves the book's language.
+func (b *Book) Locale() Locale { return ResolveLocale(b.Language) }
+
+// ResolveLocale resolves a BCP 47 tag ("fr", "fr-CA", "en-GB"); "" or a
+// malformed tag is French, the default of recueil's books.
+func ResolveLocale(lang string) Locale {
+	tag, err := language.Parse(strings.TrimSpace(lang))
+	if err != nil || strings.TrimSpace(lang) == "" {
+		tag = language.French
+	}
+	base, _ := tag.Base()
+	l := Locale{Tag: tag, French: base.String() == "fr"}
+	if l.French {
+		l.Labels = french
+	} else {
+		l.Labels = english
+	}
+	return l
+}
+
+// IsFrench reports whether a language tag is French (in any region).
+func IsFrench(lang string) bool { return ResolveLocale(lang).French }
+
+// Labels are the words recueil prints itself, in one language: the one
+// table of the PDF, the EPUB, the cards and the share kit. Labels that
+// introduce a value ("Licence") have no colon: Colon adds the language's.
+type Labels struct {
+	Contents, Landmarks, Cover, TitlePage, Copyright, Start string
+	Introduction, Afterword, Partners, Index, Contributors  string
+	Part                                                    string // "Partie" 1
+	Publisher, License, Identifier, Edition, Date           string
+	SourceVersion, Download, FreeDownload                   string
+	TypesetWith                                             string
+	WholeBook                                               string // the offprint's link to the whole book
+	A11ySummary                                             string // the EPUB's accessibility summary
+
+	// Share kit.
+	ShareKit, ShareIntro, CardAlt, ReadyPost, SquareCard, WideCard string
+	Offprint, Page, Pages                                          string
+
+	and, editedBy, portrait, in string
+	quotes                      [2]string // first-level quotation marks, with their spaces
+	months                      [12]string
+	colon                       string
+}
+
+var french = Labels{
+	Contents: "Sommaire", Landmarks: "Repères", Cover: "Couverture", TitlePage: "Page de titre",
+	Copyright: "Mentions légales", Start: "Début du texte",
+	Introduction: "Introduction", Afterword: "Postface", Partners: "Partenaires",
+	Index: "Index des contributeurs", Contributors: "Contributeurs", Part: "Partie",
+	Publisher: "Éditeur", License: "Licence", Identifier: "Identifiant", Edition: "Édition", Date: "Date",
+	SourceVersion: "Version des sources", Download: "Téléchargement", FreeDownload: "Téléchargement libre",
+	TypesetWith: "Composé avec recueil, en Liberation Serif et Liberation Sans.",
+	WholeBook:   "Le livre entier",
+	A11ySummary: "Ce livre numérique se lit sans recours à la vue : toutes ses images ont un texte de remplacement. " +
+		"Il propose un sommaire, une navigation structurée par titres, un ordre de lecture logique " +
+		"et un index des contributeurs avec des liens. Aucun danger connu.",
+	ShareKit: "Kit de partage",
+	ShareIntro: "Pour chaque contributrice et chaque contributeur : la carte à partager (format large pour LinkedIn, X et les aperçus de liens, format carré pour Instagram), " +
+		"son texte alternatif à coller dans le champ « texte alternatif » du réseau, un texte prêt à publier (280 caractères au plus) et le tiré à part de ses pages.",
+	CardAlt: "Texte alternatif de la carte", ReadyPost: "Texte prêt à publier", SquareCard: "Carte carrée", WideCard: "Carte large",
+	Offprint: "Tiré à part (PDF)", Page: "page", Pages: "pages",
+	and: " et ", editedBy: "Sous la direction de", portrait: "Portrait de", in: "dans",
+	quotes: [2]string{"«\u202f", "\u202f»"},
+	months: [12]string{"janvier", "février", "mars", "avril", "mai", "juin",
+		"juillet", "août", "septembre", "octobre", "novembre", "décembre"},
+	colon: " : ",
+}
+
+var english = Labels{
+	Contents: "Contents", Landmarks: "Landmarks", Cover: "Cover", TitlePage: "Title page",
+	Copyright: "Copyright", Start: "Start of content",
+	Introduction: "Introduction", Afterword: "Afterword", Partners: "Partners",
+	Index: "Index of contributors", Contributors: "Contributors", Part: "Part",
+	Publisher: "Publisher", License: "License", Identifier: "Identifier", Edition: "Edition", Date: "Date",
+	SourceVersion: "Source version", Download: "Download", FreeDownload: "Free download",
+	TypesetWith: "Typeset with recueil in Liberation Serif and Liberation Sans.",
+	WholeBook:   "The whole book",
+	A11ySummary: "This e-book can be read without sight: every image has a text alternative. " +
+		"It offers a table of contents, structural navigation by headings, a logical reading order " +
+		"and a linked index of contributors. No known hazards.",
+	ShareKit: "Share kit",
+	ShareIntro: "For each contributor: the card to share (wide for LinkedIn, X and link previews, square for Instagram), " +
+		"its alternative text to paste in the network's alt-text field, a ready-to-post text (280 characters at most) and the offprint of their pages.",
+	CardAlt: "Alternative text of the card", ReadyPost: "Ready-to-post text", SquareCard: "Square card", WideCard: "Wide card",
+	Offprint: "Offprint (PDF)", Page: "page", Pages: "pages",
+	and: " and ", editedBy: "Edited by", portrait: "Portrait of", in: "in",
+	quotes: [2]string{"“", "”"},
+	months: [12]string{"January", "February", "March", "April", "May", "June",
+		"July", "August", "September", "October", "November", "December"},
+	colon: ": ",
+}
+
+// Colon introduces a value: "Licence : " in French (the typographer makes
+// the space before the colon a no-break one), "License: " in English.
+func (l Labels) Colon(label string) string { return label + l.colon }
+
+// Quote puts s between the language's first-level quotation marks.
+func (l Labels) Quote(s string) string { return l.quotes[0] + s + l.quotes[1] }
+
+// Quotes are the first-level quotation marks, with their spaces.
+func (l Labels) Quotes() (open, close string) { return l.quotes[0], l.quotes[1] }
+
+// In is the word between an author and a work: "dans", "in".
+func (l Labels) In() string { return l.in }
+
+// JoinNames lists names as a sentence: "A, B et C".
+func (l Labels) JoinNames(names []string) string {
+	switch len(names) {
+	case 0:
+		return ""
+	case 1:
+		return names[0]
+	}
+	return strings.Join(names[:len(names)-1], ", ") + l.and + names[len(names)-1]
+}
+
+// EditedBy is the editors' line: "Sous la direction d’Alban Jarry et de
+// Basile Roy", "Edited by A and B"; "" without editors.
+func (l Labels) EditedBy(names []string) string {
+	if len(names) == 0 {
+		return ""
+	}
+	return l.of(l.editedBy, l.JoinNames(names))
+}
+
+// Portrait is the alternative text of a contributor's photo: "Portrait
+// d’Élodie Marchetti", "Portrait of Élodie Marchetti".
+func (l Labels) Portrait(name string) string { return l.of(l.portrait, name) }
+
+// of joins a phrase ending in the French "de" to a name, eliding it before
+// a vowel ("de" + "Élodie" = "d’Élodie"); other languages join with a space.
+func (l Labels) of(phrase, name string) string {
+	if p, ok := strings.CutSuffix(phrase, " de"); ok && Elides(name) {
+		return p + " d’" + name
+	}
+	return phrase + " " + name
+}
+
+// Elides reports whether French elides "de" before word: it starts with a
+// vowel, accented or not, or a y (d’Yves). A word starting with h is not
+// elided: h muet and h aspiré cannot be told apart from the spelling
+// (d’Hélène, but de Hugues).
+func Elides(word string) bool {
+	r, _ := utf8.DecodeRuneInString(word)
+	if r == utf8.RuneError {
+		return false
+	}
+	base := unicode.ToLower(foldRune(r))
+	return strings.ContainsRune("aeiouyœæ", base)
+}
+
+// foldRune is r without its accent, for the few letters that start names.
+func foldRune(r rune) rune {
+	const from, to = "ÀÂÄÁÃÉÈÊËÍÌÎÏÓÒÔÖÕÚÙÛÜÝŸàâäáãéèêëíìîïóòôöõúùûüýÿ", "AAAAAEEEEIIIIOOOOOUUUUYYaaaaaeeeeiiiiooooouuuuyy"
+	if i := strings.IndexRune(from, r); i >= 0 {
+		return []rune(to)[utf8.RuneCountInString(from[:i])]
+	}
+	return r
+}
+
+// LongDate writes a date for readers: "1er novembre 2026" (no-break space
+// after the day), "November 1, 2026".
+func (l Locale) LongDate(t time.Time) string {
+	if l.French {
+		day := strconv.Itoa(t.Day())
+		if t.Day() == 1 {
+			day = "1er"
+		}
+		return day + "\u00a0" + l.months[t.Month()-1] + " " + strconv.Itoa(t.Year())
+	}
+	return l.months[t.Month()-1] + " " + strconv.Itoa(t.Day()) + ", " + strconv.Itoa(t.Year())
+}
+
+// OffprintCredit is the first line of an offprint's colophon: "Extrait de
+// « Titre » (édition), p. 12–14. Licence CC BY." or "From “Title”
+// (edition), pp. 12–14. License: CC BY."
+func (l Locale) OffprintCredit(title, edition, license string, first, last int) string {
+	pages := strconv.Itoa(first)
+	if last > first {
+		pages += "–" + strconv.Itoa(last)
+	}
+	var s string
+	if l.French {
+		s = "Extrait de « " + title + " »"
+		if edition != "" {
+			s += " (" + edition + ")"
+		}
+		s += ", p. " + pages + "."
+		if license != "" {
+			s += " Licence " + license + "."
+		}
+		return s
+	}
+	s = "From “" + title + "”"
+	if edition != "" {
+		s += " (" + edition + ")"
+	}
+	if last > first {
+		s += ", pp. " + pages + "."
+	} else {
+		s += ", p. " + pages + "."
+	}
+	if license != "" {
+		s += " License: " + license + "."
+	}
+	return s
+}
