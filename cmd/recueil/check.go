@@ -8,8 +8,9 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/recueil/recueil/internal/pipeline"
+	"github.com/recueil/recueil/internal/book"
 	"github.com/recueil/recueil/internal/report"
-	"github.com/recueil/recueil/internal/typo"
+	"github.com/recueil/recueil/internal/rules"
 )
 
 func checkCommand() *cli.Command {
@@ -84,7 +85,7 @@ is left.`,
 			if msgLang == "" {
 				msgLang = b.Language
 			}
-			info := report.Info{Files: files, Rules: typoRules(msgLang), Version: version()}
+			info := report.Info{Files: files, Rules: ruleDocs(msgLang), Version: version()}
 			if err := report.Write(c.App.Writer, format, diags, info); err != nil {
 				return fail(exitFailure, err)
 			}
@@ -96,15 +97,18 @@ is left.`,
 	}
 }
 
-// typoRules documents the typography rules for the SARIF report.
-func typoRules(lang string) []report.Rule {
+// ruleDocs documents every rule for the SARIF report, in the messages'
+// language.
+func ruleDocs(lang string) []report.Rule {
 	var out []report.Rule
-	for _, r := range typo.Rules() {
+	for _, r := range rules.All() {
 		d := r.Fr
-		if !typo.French(lang) {
+		if !book.IsFrench(lang) {
 			d = r.En
 		}
-		out = append(out, report.Rule{ID: r.Code, Description: d})
+		for _, c := range append([]string{r.Code}, r.Also...) {
+			out = append(out, report.Rule{ID: c, Description: d})
+		}
 	}
 	return out
 }

@@ -1,0 +1,310 @@
+// Package rules is the registry of recueil's rule codes: each code, its
+// default severity, and what it means in English and in French, as
+// go/analysis keeps an Analyzer's name and doc together. docs/rules.md is
+// generated from it (go test ./internal/rules -update) and checked by a
+// test, as is every code the sources report.
+package rules
+
+import (
+	"github.com/recueil/recueil/internal/book"
+	"github.com/recueil/recueil/internal/typo"
+)
+
+// Rule is one rule code.
+type Rule struct {
+	Code     string
+	Severity book.Severity
+	Section  Section
+	En, Fr   string // what it means
+	Fix      string // how to fix it, in English ("" when the message says)
+	// Also are codes that share this one's text, for another field
+	// ("image-missing" beside "photo-missing").
+	Also []string
+}
+
+// Section groups the rules in the documentation.
+type Section int
+
+const (
+	Files Section = iota
+	Text
+	Typography
+	Images
+	Book
+	Output
+)
+
+var sections = []struct {
+	title, intro string
+	fix          bool
+}{
+	Files: {"Files and front matter", "", true},
+	Text:  {"Text", "", true},
+	Typography: {"French typography", "Reported by `recueil check` on the prose of each contribution (the\n" +
+		"`title`, `extract`, `role` and `organization` values and the body; never\n" +
+		"code, web addresses or front-matter keys). Every one of them is repaired\n" +
+		"by `recueil check --fix`, which rewrites the file in place, atomically,\n" +
+		"without changing a word. The PDF, the EPUB and the cards apply the same\n" +
+		"policy to their text whatever the source says.", false},
+	Images: {"Photos and images", "`photo-*` codes are about the `photo` field, `image-*` codes about images in\n" +
+		"the text or in book.yaml (cover, logos).", false},
+	Book: {"The book", "", false},
+	Output: {"Typesetting and outputs", "These are reported by `recueil compile`, which has to set the text.", false},
+}
+
+const (
+	E = book.Error
+	W = book.Warning
+)
+
+// All returns every rule, in documentation order: the registry's, with
+// the typography rules of package typo in their section.
+func All() []Rule {
+	var out []Rule
+	for _, r := range registry {
+		out = append(out, r)
+		if r.Code == "draft" { // the last rule of Text
+			for _, t := range typo.Rules() {
+				out = append(out, Rule{Code: t.Code, Severity: W, Section: Typography, En: t.En, Fr: t.Fr})
+			}
+		}
+	}
+	return out
+}
+
+// Lookup returns the rule of a code (or of one of its Also codes).
+func Lookup(code string) (Rule, bool) {
+	for _, r := range All() {
+		if r.Code == code {
+			return r, true
+		}
+		for _, a := range r.Also {
+			if a == code {
+				return r, true
+			}
+		}
+	}
+	return Rule{}, false
+}
+
+var registry = []Rule{
+	// Files and front matter.
+	{Code: "bad-filename", Severity: E, Section: Files,
+		En: "the file name is not a lowercase ASCII slug (`prenom-nom.md`)", Fix: "rename the file as the message suggests",
+		Fr: "le nom du fichier n’est pas en minuscules sans accents, mots séparés par des tirets (`prenom-nom.md`)"},
+	{Code: "duplicate-slug", Severity: E, Section: Files,
+		En: "two files have the same name but for upper/lower case", Fix: "rename one",
+		Fr: "deux fichiers ont le même nom, à la casse près"},
+	{Code: "name-clash", Severity: E, Section: Files,
+		En: "the file's card would take the name of another contribution's square card (`anne-square.md` beside `anne.md`)", Fix: "rename the file, e.g. `anne-carre.md`",
+		Fr: "la carte de ce texte prendrait le nom de la carte carrée d’un autre (`anne-square.md` à côté d’`anne.md`)"},
+	{Code: "name-too-long", Severity: E, Section: Files,
+		En: "the file name is too long to name its card and offprint (239 characters at most before `.md`)", Fix: "shorten the file name",
+		Fr: "le nom du fichier est trop long pour nommer sa carte et son tiré à part (239 caractères au plus avant `.md`)"},
+	{Code: "file-too-large", Severity: E, Section: Files,
+		En: "the file is over 1 MB (checked before it is read)", Fix: "a text is a few KB: remove what is not text",
+		Fr: "le fichier dépasse 1 Mo (vérifié avant de le lire)"},
+	{Code: "binary-file", Severity: E, Section: Files,
+		En: "the file contains NUL bytes: it is not text", Fix: "save it as plain UTF-8 text",
+		Fr: "le fichier contient des octets nuls : ce n’est pas du texte"},
+	{Code: "invalid-utf8", Severity: E, Section: Files,
+		En: "a byte sequence is not UTF-8 (position of the first one)", Fix: "save the file as UTF-8",
+		Fr: "une suite d’octets n’est pas de l’UTF-8 (position de la première)"},
+	{Code: "empty-file", Severity: E, Section: Files,
+		En: "the file is empty", Fix: "start from `recueil new \"Prénom Nom\"`",
+		Fr: "le fichier est vide"},
+	{Code: "front-matter-missing", Severity: E, Section: Files,
+		En: "the file does not start with a `---` line", Fix: "add the front matter between two `---` lines",
+		Fr: "le fichier ne commence pas par une ligne `---`"},
+	{Code: "front-matter-unterminated", Severity: E, Section: Files,
+		En: "the front matter is never closed", Fix: "add a `---` line after the last field",
+		Fr: "l’en-tête n’est jamais fermé"},
+	{Code: "yaml-syntax", Severity: E, Section: Files,
+		En: "the front matter (or book.yaml) is not valid YAML", Fix: "check colons, quotes and indentation at that line",
+		Fr: "l’en-tête (ou book.yaml) n’est pas du YAML valide"},
+	{Code: "yaml-alias", Severity: E, Section: Files,
+		En: "YAML anchors and aliases (`&`, `*`) are refused", Fix: "write each value out",
+		Fr: "les ancres et alias YAML (`&`, `*`) sont refusés"},
+	{Code: "yaml-too-large", Severity: E, Section: Files,
+		En: "the YAML is too big or too deeply nested", Fix: "keep to the documented keys",
+		Fr: "le YAML est trop gros ou trop imbriqué"},
+	{Code: "unknown-key", Severity: E, Section: Files,
+		En: "a key that recueil does not know, with a \"did you mean\"", Fix: "fix the spelling or remove it",
+		Fr: "une clé que recueil ne connaît pas, avec une suggestion"},
+	{Code: "duplicate-key", Severity: E, Section: Files,
+		En: "a key appears twice", Fix: "keep one",
+		Fr: "une clé apparaît deux fois"},
+	{Code: "wrong-type", Severity: E, Section: Files,
+		En: "a value of the wrong kind (a list where text is expected, `draft: maybe`, a bad date)", Fix: "write the value as the message shows",
+		Fr: "une valeur du mauvais type (une liste au lieu d’un texte, `draft: maybe`, une date fausse)"},
+	{Code: "missing-field", Severity: E, Section: Files,
+		En: "`name` or `role` is missing (in book.yaml: `title`)", Fix: "add it",
+		Fr: "il manque `name` ou `role` (dans book.yaml : `title`)"},
+	{Code: "one-line", Severity: E, Section: Files,
+		En: "a field that must hold on one line has several", Fix: "join the lines",
+		Fr: "un champ qui doit tenir sur une ligne en a plusieurs"},
+	{Code: "field-too-long", Severity: E, Section: Files,
+		En: "a front-matter field is over 200 characters", Fix: "shorten it",
+		Fr: "un champ de l’en-tête dépasse 200 caractères"},
+	{Code: "invisible-char", Severity: E, Section: Files,
+		En: "a field holds a control, zero-width or bidirectional-override character", Fix: "retype the field",
+		Fr: "un champ contient un caractère de contrôle, de largeur nulle ou d’inversion du sens d’écriture"},
+	{Code: "control-char", Severity: E, Section: Files,
+		En: "a control character (C0 or C1 but tab, U+2028/U+2029, a bidirectional embedding, override or isolate U+202A–U+202E, U+2066–U+2069) anywhere in a contribution, front matter or text, at its exact position (at most 5 per file); it could change how the text displays, so it is never published", Fix: "delete it (retype the passage)",
+		Fr: "un caractère de contrôle (C0 ou C1 sauf la tabulation, U+2028/U+2029, un caractère bidirectionnel U+202A–U+202E, U+2066–U+2069) dans le texte ou l’en-tête ; il pourrait changer l’affichage du texte, il n’est jamais publié"},
+	{Code: "nesting-limit", Severity: E, Section: Files,
+		En: "more than 64 quote or list markers open one line, or more than 500 links (`](`) are opened in one paragraph: past these limits the Markdown parser would take time growing with the square of the text, so the excess is not read (the text is never published)", Fix: "simplify the passage",
+		Fr: "plus de 64 marques de citation ou de liste sur une ligne, ou plus de 500 liens ouverts dans un paragraphe : au-delà, la lecture prendrait un temps croissant avec le carré du texte"},
+	{Code: "handle-format", Severity: E, Section: Files,
+		En: "`handle` is not `@` followed by letters, digits or `_`", Fix: "write it as `\"@prenom_nom\"`, quoted",
+		Fr: "`handle` n’est pas `@` suivi de lettres, de chiffres ou de `_`"},
+	{Code: "lone-cr", Severity: W, Section: Files,
+		En: "the file uses old Mac line ends (a carriage return alone); they are read as line breaks", Fix: "save with LF or CRLF line ends",
+		Fr: "le fichier utilise d’anciennes fins de ligne Mac (un retour chariot seul), lues comme des sauts de ligne"},
+	{Code: "not-markdown", Severity: W, Section: Files,
+		En: "a file in `contributions/` that is neither Markdown nor an image", Fix: "move it out; photos go in `contributions/photos/`",
+		Fr: "un fichier de `contributions/` qui n’est ni du Markdown ni une image"},
+	{Code: "symlink", Severity: E, Section: Files,
+		En: "a contribution file is a symbolic link", Fix: "add the file itself",
+		Fr: "un texte est un lien symbolique"},
+	{Code: "unreadable", Severity: E, Section: Files,
+		En: "the file cannot be read", Fix: "check its permissions",
+		Fr: "le fichier ne peut pas être lu"},
+	{Code: "not-a-file", Severity: E, Section: Files,
+		En: "a FIFO or a device among the contributions (never opened: a FIFO would wait forever), or an editorial text that is a folder", Fix: "add the text itself",
+		Fr: "un tube ou un périphérique parmi les textes (jamais ouvert : un tube attendrait sans fin), ou un texte éditorial qui est un dossier"},
+	{Code: "outside-book", Severity: E, Section: Files,
+		En: "an editorial text whose path, or a symbolic link on its way, leads out of `editorial/` (a link to `/proc/self/environ` would publish the job's secrets)", Fix: "put the file itself in `editorial/`",
+		Fr: "un texte éditorial dont le chemin, ou un lien symbolique, mène hors de `editorial/`"},
+	{Code: "no-contributions", Severity: W, Section: Files,
+		En: "there is no `contributions/` folder", Fix: "create it",
+		Fr: "il n’y a pas de dossier `contributions/`"},
+
+	// Text.
+	{Code: "empty-text", Severity: E, Section: Text,
+		En: "there is no text under the front matter", Fix: "write the text after the closing `---`",
+		Fr: "il n’y a pas de texte sous l’en-tête"},
+	{Code: "too-short", Severity: E, Section: Text,
+		En: "fewer words than `limits.min_words` (default 80)", Fix: "write more",
+		Fr: "moins de mots que `limits.min_words` (80 par défaut)"},
+	{Code: "too-long", Severity: E, Section: Text,
+		En: "more words than `limits.max_words` (default 900)", Fix: "shorten by the number given",
+		Fr: "plus de mots que `limits.max_words` (900 par défaut)"},
+	{Code: "extract-too-long", Severity: E, Section: Text,
+		En: "the extract is over `limits.extract_chars` (default 280) characters", Fix: "choose a shorter sentence",
+		Fr: "l’extrait dépasse `limits.extract_chars` caractères (280 par défaut)"},
+	{Code: "extract-not-in-text", Severity: W, Section: Text,
+		En: "the extract is not found word for word in the text", Fix: "copy the sentence from the text",
+		Fr: "l’extrait ne se trouve pas mot pour mot dans le texte"},
+	{Code: "raw-html", Severity: W, Section: Text,
+		En: "raw HTML was removed from the book", Fix: "write it in Markdown",
+		Fr: "du HTML brut a été retiré du livre"},
+	{Code: "link-scheme", Severity: E, Section: Text,
+		En: "a link that is not a full `http://`, `https://` or `mailto:` address (`javascript:`, `data:`, relative links…), in a text or in book.yaml (`url`, partners)", Fix: "write the full address",
+		Fr: "un lien qui n’est pas une adresse complète `http://`, `https://` ou `mailto:`, dans un texte ou dans book.yaml"},
+	{Code: "remote-image", Severity: E, Section: Text,
+		En: "an image on the web; only images inside `contributions/` are used", Fix: "download it into `contributions/photos/`",
+		Fr: "une image sur le web ; seules les images de `contributions/` sont utilisées"},
+	{Code: "image-alt", Severity: W, Section: Text,
+		En: "an image without alternative text", Fix: "describe it: `![description](photos/x.jpg)`",
+		Fr: "une image sans texte de remplacement"},
+	{Code: "long-word", Severity: W, Section: Text,
+		En: "a word of more than 60 characters (not a web address) cannot fit on any line", Fix: "split it or add spaces",
+		Fr: "un mot de plus de 60 caractères (hors adresse web) ne tient sur aucune ligne"},
+	{Code: "glyph-missing", Severity: W, Section: Text,
+		En: "a character the book's font cannot print (an emoji, another script), at its exact position; it would be printed as « ? »", Fix: "replace or remove it",
+		Fr: "un caractère que la police du livre ne sait pas imprimer (un emoji, une autre écriture)"},
+	{Code: "too-deep", Severity: W, Section: Text,
+		En: "quotes or lists nested more than 8 levels were flattened", Fix: "simplify the nesting",
+		Fr: "des citations ou des listes imbriquées sur plus de 8 niveaux ont été aplaties"},
+	{Code: "draft", Severity: W, Section: Text,
+		En: "`draft: true`: checked but left out of the book", Fix: "remove `draft` when the text is ready",
+		Fr: "`draft: true` : vérifié mais laissé hors du livre"},
+
+	// Photos and images.
+	{Code: "photo-missing", Also: []string{"image-missing"}, Severity: E, Section: Images,
+		En: "the file does not exist (check upper/lower case)",
+		Fr: "le fichier n’existe pas (vérifiez majuscules et minuscules)"},
+	{Code: "photo-outside", Also: []string{"image-outside"}, Severity: E, Section: Images,
+		En: "an absolute path, a `..`, or a symbolic link leading out of `contributions/` (or `editorial/`)",
+		Fr: "un chemin absolu, un `..` ou un lien symbolique qui mène hors de `contributions/` (ou de `editorial/`)"},
+	{Code: "photo-too-large", Also: []string{"image-too-large"}, Severity: E, Section: Images,
+		En: "over the size limit (`limits.photo_kb`, 5 MB by default) or over 40 megapixels",
+		Fr: "au-delà de la taille permise (`limits.photo_kb`, 5 Mo par défaut) ou de 40 mégapixels"},
+	{Code: "photo-interlaced", Also: []string{"image-interlaced"}, Severity: E, Section: Images,
+		En: "an interlaced (Adam7) PNG, which the PDF cannot embed (compile used to fail with exit 3 after check passed): save it again without interlacing",
+		Fr: "un PNG entrelacé (Adam7), que le PDF ne peut pas intégrer : enregistrez-le sans entrelacement"},
+	{Code: "photo-unreadable", Also: []string{"image-unreadable"}, Severity: E, Section: Images,
+		En: "not a JPEG or PNG, or a damaged or truncated file; when found while writing the PDF or the EPUB (after check), a warning: the image is left out",
+		Fr: "ni un JPEG ni un PNG, ou un fichier abîmé ou tronqué ; trouvé en écrivant le PDF ou l’EPUB, un avertissement : l’image est omise"},
+	{Code: "photo-rotated", Also: []string{"image-rotated"}, Severity: W, Section: Images,
+		En: "a JPEG stored turned or mirrored, with an EXIF Orientation tag saying how to show it (phones do this for portraits): recueil draws the pixels as stored, so it would appear on its side in the PDF and on the cards; turn it upright in an image editor and save it again",
+		Fr: "un JPEG enregistré tourné ou retourné, avec une simple indication EXIF : il paraîtrait de côté ; redressez-le dans un éditeur d’images"},
+
+	// The book.
+	{Code: "unknown-section", Severity: E, Section: Book,
+		En: "`section` is not one of book.yaml's `sections` (with a \"did you mean\")",
+		Fr: "`section` n’est pas l’une des `sections` de book.yaml (avec une suggestion)"},
+	{Code: "duplicate-handle", Severity: E, Section: Book,
+		En: "two contributors have the same handle",
+		Fr: "deux contributeurs ont le même identifiant"},
+	{Code: "homonym", Severity: W, Section: Book,
+		En: "two contributors have the same name: homonyms exist, but check it is not the same person twice",
+		Fr: "deux contributeurs ont le même nom : vérifiez que ce n’est pas deux fois la même personne"},
+	{Code: "manual-missing", Severity: W, Section: Book,
+		En: "with `order: manual`, a text missing from `manual` is placed after the listed ones",
+		Fr: "avec `order: manual`, un texte absent de `manual` est placé après les autres"},
+	{Code: "manual-unknown", Severity: W, Section: Book,
+		En: "`manual` names a slug with no file",
+		Fr: "`manual` nomme un texte qui n’existe pas"},
+	{Code: "hyphenation-exception", Severity: W, Section: Book,
+		En: "an entry of book.yaml's `hyphenation` list cannot be used (the others apply)",
+		Fr: "une entrée de la liste `hyphenation` de book.yaml est inutilisable (les autres s’appliquent)"},
+	{Code: "missing-identifier", Severity: W, Section: Book,
+		En: "book.yaml has no `identifier`: one is derived from the title",
+		Fr: "book.yaml n’a pas d’`identifier` : il est tiré du titre"},
+	{Code: "file-missing", Severity: E, Section: Book,
+		En: "an editorial text named in book.yaml does not exist",
+		Fr: "un texte éditorial nommé dans book.yaml n’existe pas"},
+	{Code: "font-outside", Also: []string{"font-missing", "font-not-a-file", "font-too-large"}, Severity: E, Section: Book,
+		En: "`fonts.serif` or `fonts.sans` is absolute, has a `..` or a link leading out of the book, does not exist, is not a regular file, or is over 32 MB",
+		Fr: "`fonts.serif` ou `fonts.sans` est absolu, contient `..` ou un lien hors du livre, n’existe pas, n’est pas un fichier ordinaire ou dépasse 32 Mo"},
+	{Code: "font-unreadable", Severity: E, Section: Book,
+		En: "the font file is not a TrueType font recueil can read, or one the PDF cannot embed (a damaged table, a composite glyph that includes itself)",
+		Fr: "la police n’est pas une TrueType lisible, ou le PDF ne peut pas l’intégrer (table abîmée, glyphe composé qui s’inclut lui-même)"},
+
+	// Typesetting and outputs.
+	{Code: "word-cut", Severity: W, Section: Output,
+		En: "a word too long for the measure, which hyphenation cannot help, was cut between two letters without a hyphen (addresses break after their `/`, `.`, `?`, `&`, `=` first)",
+		Fr: "un mot trop long pour la ligne a été coupé entre deux lettres, sans trait d’union"},
+	{Code: "line-overfull", Severity: W, Section: Output,
+		En: "a line could not be made to fit the measure (only a single character wider than the page can still cause it)",
+		Fr: "une ligne dépasse la justification"},
+	{Code: "line-loose", Severity: W, Section: Output,
+		En: "a justified line is spaced more loosely than TeX would accept without a warning (badness above 1000)",
+		Fr: "une ligne justifiée est plus espacée que TeX ne l’accepterait sans avertir"},
+	{Code: "widow", Severity: W, Section: Output,
+		En: "a paragraph's last line could not be kept from standing alone at the top of a page",
+		Fr: "la dernière ligne d’un paragraphe reste seule en haut d’une page (veuve)"},
+	{Code: "orphan", Severity: W, Section: Output,
+		En: "a paragraph's first line could not be kept from standing alone at the bottom of a page",
+		Fr: "la première ligne d’un paragraphe reste seule en bas d’une page (orpheline)"},
+	{Code: "opening-alone", Severity: W, Section: Output,
+		En: "the contribution's opening (name, links, photo) fills its first page: the text starts on the next one",
+		Fr: "l’ouverture du texte (nom, liens, photo) remplit sa première page : le texte commence à la suivante"},
+	{Code: "card-extract-cut", Severity: W, Section: Output,
+		En: "the extract is too long for the share card at a readable size and was shortened there",
+		Fr: "l’extrait est trop long pour la carte de partage et y est raccourci"},
+	{Code: "card-text-cut", Severity: W, Section: Output,
+		En: "a name, role or title too long for its line on the card was shortened",
+		Fr: "un nom, une fonction ou un titre trop long pour sa ligne sur la carte y est raccourci"},
+	{Code: "card-photo-unreadable", Also: []string{"card-logo-unreadable"}, Severity: W, Section: Output,
+		En: "the photo or logo could not be drawn on the card",
+		Fr: "la photo ou le logo n’a pas pu être dessiné sur la carte"},
+	{Code: "card-colour-invalid", Severity: W, Section: Output,
+		En: "a card colour in book.yaml is not `#rrggbb`; the default is used",
+		Fr: "une couleur de carte de book.yaml n’est pas `#rrggbb` : celle par défaut est utilisée"},
+	{Code: "internal-error", Severity: E, Section: Output,
+		En: "recueil failed on this file (a bug, caught): nothing was written; please report it with the file",
+		Fr: "recueil a échoué sur ce fichier (un défaut, rattrapé) : rien n’a été écrit ; signalez-le avec le fichier"},
+}
