@@ -7,8 +7,8 @@ import (
 
 	"github.com/urfave/cli/v2"
 
-	"github.com/recueil/recueil/internal/pipeline"
 	"github.com/recueil/recueil/internal/book"
+	"github.com/recueil/recueil/internal/pipeline"
 	"github.com/recueil/recueil/internal/report"
 	"github.com/recueil/recueil/internal/rules"
 )

@@ -48,7 +48,7 @@ var sections = []struct {
 		"policy to their text whatever the source says.", false},
 	Images: {"Photos and images", "`photo-*` codes are about the `photo` field, `image-*` codes about images in\n" +
 		"the text or in book.yaml (cover, logos).", false},
-	Book: {"The book", "", false},
+	Book:   {"The book", "", false},
 	Output: {"Typesetting and outputs", "These are reported by `recueil compile`, which has to set the text.", false},
 }
 
