@@ -24,7 +24,7 @@ test: tools
 	$(MAKE) race
 
 # The packages that run work in parallel, under the race detector.
-RACE_PKGS = ./internal/load/... ./internal/pipeline/... ./internal/cards/... ./internal/pdf/...
+RACE_PKGS = ./internal/work/... ./internal/load/... ./internal/pipeline/... ./internal/cards/... ./internal/pdf/...
 race:
 	$(GO) test -race -count=1 $(RACE_PKGS)
 

@@ -1,13 +1,16 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"runtime"
 	"strings"
+	"syscall"
 
 	"github.com/urfave/cli/v2"
 
@@ -44,7 +47,10 @@ const helpExit = `EXIT CODES:
 // run is the whole program; main only passes it the process's arguments.
 func run(args []string, stdout, stderr io.Writer) int {
 	app := newApp(stdout, stderr)
-	err := app.Run(args)
+	// Ctrl-C or a TERM stops the workers; the output stays as it was.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	err := app.RunContext(ctx, args)
 	if err == nil {
 		return exitOK
 	}
@@ -114,7 +120,7 @@ func flagValue(c *cli.Context, name, def string) string {
 }
 
 func options(c *cli.Context) pipeline.Options {
-	return pipeline.Options{Root: flagValue(c, "book", "."), Out: flagValue(c, "out", ""), Env: os.Getenv, Jobs: c.Int("jobs")}
+	return pipeline.Options{Root: flagValue(c, "book", "."), Out: flagValue(c, "out", ""), Env: os.Getenv, Jobs: c.Int("jobs"), Context: c.Context}
 }
 
 // bookError maps a loading or build error to its exit code.
@@ -122,6 +128,8 @@ func bookError(err error) error {
 	switch {
 	case err == nil:
 		return nil
+	case errors.Is(err, context.Canceled):
+		return fail(exitFailure, errors.New("interrupted: the output was left as it was"))
 	case errors.Is(err, pipeline.ErrFindings):
 		return fail(exitFindings, err)
 	case errors.Is(err, pipeline.ErrBookConfig), errors.Is(err, load.ErrNoBook), errors.Is(err, load.ErrBadLayout):

@@ -2,6 +2,7 @@ package cards
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"image"
 	"image/color"
@@ -62,7 +63,7 @@ func BenchmarkRenderAll(b *testing.B) {
 				var before, after syscall.Rusage
 				syscall.Getrusage(syscall.RUSAGE_SELF, &before)
 				for b.Loop() {
-					if _, _, err := RenderAll(bk, cs, files, jobs); err != nil {
+					if _, _, err := RenderAll(context.Background(), bk, cs, files, jobs); err != nil {
 						b.Fatal(err)
 					}
 				}

@@ -11,16 +11,17 @@
 package cards
 
 import (
+	"context"
 	"fmt"
 	"image"
 	"image/color"
 	"io/fs"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"github.com/recueil/recueil/internal/book"
 	"github.com/recueil/recueil/internal/typo"
+	"github.com/recueil/recueil/internal/work"
 )
 
 // Card is the two images of a contributor and the text drawn on them.
@@ -50,7 +51,7 @@ const (
 // Render renders the cards of one contribution. files holds the book's
 // files (photos, logo, font files), with book-relative paths.
 func Render(b *book.Book, c *book.Contribution, files fs.FS) (*Card, book.Diagnostics, error) {
-	cs, diags, err := RenderAll(b, []*book.Contribution{c}, files, 1)
+	cs, diags, err := RenderAll(context.Background(), b, []*book.Contribution{c}, files, 1)
 	if err != nil {
 		return nil, diags, err
 	}
@@ -62,48 +63,38 @@ func Render(b *book.Book, c *book.Contribution, files fs.FS) (*Card, book.Diagno
 // order of cs, and neither the cards nor the diagnostics depend on jobs.
 // Findings about book.yaml (a glyph missing from the title, say) are
 // reported once, not once per card.
-func RenderAll(b *book.Book, cs []*book.Contribution, files fs.FS, jobs int) ([]*Card, book.Diagnostics, error) {
+func RenderAll(ctx context.Context, b *book.Book, cs []*book.Contribution, files fs.FS, jobs int) ([]*Card, book.Diagnostics, error) {
 	fonts, err := loadFonts(b, files)
 	if err != nil {
 		return nil, nil, fmt.Errorf("cards: %w", err)
 	}
 	shared := prepareBook(b, files)
 
-	out := make([]*Card, len(cs))
-	diags := make([]book.Diagnostics, len(cs))
-	errs := make([]error, len(cs))
-	jobs = max(1, min(jobs, len(cs)))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for w := 0; w < jobs; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			sc := &scratch{enc: newEncoder(), glyphs: make(glyphCache)}
-			for i := range next {
-				func() {
-					defer book.Guard(cs[i].Path, &errs[i])
-					out[i], diags[i], errs[i] = render(sc, fonts, shared, b, cs[i], files)
-				}()
-			}
-		}()
+	type rendered struct {
+		card  *Card
+		diags book.Diagnostics
 	}
-	for i := range cs {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-
+	newScratch := func() *scratch { return &scratch{enc: newEncoder(), glyphs: make(glyphCache)} }
+	results, err := work.MapWith(ctx, len(cs), jobs, newScratch, func(sc *scratch, i int) (r rendered, err error) {
+		defer book.Guard(cs[i].Path, &err)
+		r.card, r.diags, err = render(sc, fonts, shared, b, cs[i], files)
+		if err != nil {
+			err = fmt.Errorf("%s: %w", cs[i].Path, err)
+		}
+		return r, err
+	})
 	all := append(book.Diagnostics(nil), shared.diags...)
 	seen := make(map[string]bool)
 	for _, d := range shared.diags {
 		seen[d.String()] = true
 	}
-	for i := range cs {
-		if errs[i] != nil {
-			return nil, all, fmt.Errorf("cards: %s: %w", cs[i].Path, errs[i])
-		}
-		for _, d := range diags[i] {
+	if err != nil {
+		return nil, all, fmt.Errorf("cards: %w", err)
+	}
+	out := make([]*Card, len(cs))
+	for i, r := range results {
+		out[i] = r.card
+		for _, d := range r.diags {
 			if d.File == cs[i].Path {
 				all = append(all, d)
 				continue

@@ -2,6 +2,7 @@ package cards
 
 import (
 	"bytes"
+	"context"
 	"flag"
 	"fmt"
 	"image"
@@ -106,7 +107,7 @@ func decode(t *testing.T, data []byte) image.Image {
 func TestSamples(t *testing.T) {
 	b := testBook()
 	cs := contributions()
-	cards, diags, err := RenderAll(b, cs, testFiles(), 2)
+	cards, diags, err := RenderAll(context.Background(), b, cs, testFiles(), 2)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -121,7 +122,7 @@ func TestSamples(t *testing.T) {
 func renderSamples(t *testing.T, b *book.Book, files fstest.MapFS, jobs int) ([]*book.Contribution, []*Card, book.Diagnostics) {
 	t.Helper()
 	cs := contributions()
-	cards, diags, err := RenderAll(b, cs, files, jobs)
+	cards, diags, err := RenderAll(context.Background(), b, cs, files, jobs)
 	if err != nil {
 		t.Fatal(err)
 	}

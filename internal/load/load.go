@@ -2,6 +2,7 @@ package load
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -12,11 +13,11 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/recueil/recueil/internal/book"
 	"github.com/recueil/recueil/internal/fonts"
+	"github.com/recueil/recueil/internal/work"
 )
 
 // Options are what loading needs from the outside world.
@@ -28,6 +29,8 @@ type Options struct {
 	// the book's text font can print; characters it lacks are findings at
 	// their position in each contribution.
 	Glyphs func(b *book.Book) func(rune) bool
+	// Context, when set, stops the parsers when it is done.
+	Context context.Context
 }
 
 // ErrNoBook is returned when the folder has no book.yaml.
@@ -86,7 +89,7 @@ func Load(opts Options) (*book.Book, book.Diagnostics, error) {
 	// a glyph the font lacks is reported at the field that holds it, and a
 	// control character is an error. Comment lines are not printed.
 	scanSource("book.yaml", uncommented(text), has, &diags)
-	if err := loadContributions(&b, opts.Jobs, has, &diags); err != nil {
+	if err := loadContributions(opts.Context, &b, opts.Jobs, has, &diags); err != nil {
 		return nil, nil, err
 	}
 	return &b, diags, nil
@@ -243,7 +246,7 @@ var imageExt = map[string]bool{".jpg": true, ".jpeg": true, ".png": true}
 
 // loadContributions reads every contributions/*.md file, in parallel, and
 // appends them to b in file-name order.
-func loadContributions(b *book.Book, jobs int, has func(rune) bool, diags *book.Diagnostics) error {
+func loadContributions(ctx context.Context, b *book.Book, jobs int, has func(rune) bool, diags *book.Diagnostics) error {
 	dir, exists, err := bookDir(b.Root, "contributions")
 	if err != nil {
 		return err
@@ -285,60 +288,60 @@ func loadContributions(b *book.Book, jobs int, has func(rune) bool, diags *book.
 		files = append(files, name)
 	}
 	sort.Strings(files)
-	out := make([]*book.Contribution, len(files))
-	found := make([]book.Diagnostics, len(files))
-	if jobs <= 0 {
-		jobs = 1
+	type loaded struct {
+		c     *book.Contribution
+		diags book.Diagnostics
 	}
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for w := 0; w < min(jobs, max(len(files), 1)); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				rel := "contributions/" + files[i]
-				raw, prob := readInBook(b.Root, "contributions", rel, MaxFileBytes)
-				if prob != nil {
-					if prob.rule == "file-too-large" {
-						prob.msg += " Un texte tient en quelques Ko : raccourcissez-le."
-					}
-					found[i].Add(rel, book.Pos{Line: 1, Col: 1}, book.Error, prob.rule, "%s", prob.msg)
-					continue
-				}
-				c := Contribution(rel, raw, &found[i])
-				if c != nil {
-					scanSource(rel, raw, has, &found[i])
-				}
-				if c != nil {
-					if c.Photo != "" {
-						rp, prob := resolveAsset(b.Root, "contributions", c.Photo, b.Limits.PhotoBytes)
-						switch {
-						case prob != nil && prob.warn:
-							found[i].Add(rel, c.FieldPos("photo"), book.Warning, "photo-"+prob.kind, "%s", prob.msg)
-							c.Photo = rp
-						case prob != nil:
-							found[i].Add(rel, c.FieldPos("photo"), book.Error, "photo-"+prob.kind, "%s", prob.msg)
-							c.Photo = ""
-						default:
-							c.Photo = rp
-						}
-					}
-					resolveImages(b.Root, rel, "contributions", c.Body, b.Limits.PhotoBytes, &found[i])
-				}
-				out[i] = c
+	results, err := work.Map(ctx, len(files), jobs, func(i int) (r loaded, err error) {
+		rel := "contributions/" + files[i]
+		// A panic on one stranger's file is a finding about it.
+		defer func() {
+			var pe *book.PanicError
+			if errors.As(err, &pe) {
+				r.c, err = nil, nil
+				r.diags.Add(rel, book.Pos{Line: 1, Col: 1}, book.Error, "internal-error",
+					"recueil n’a pas pu lire ce texte (erreur interne : %v). Signalez-le sur https://github.com/recueil/recueil/issues en joignant ce fichier.", pe.Value)
 			}
 		}()
+		defer book.Guard(rel, &err)
+		found := &r.diags
+		raw, prob := readInBook(b.Root, "contributions", rel, MaxFileBytes)
+		if prob != nil {
+			if prob.rule == "file-too-large" {
+				prob.msg += " Un texte tient en quelques Ko : raccourcissez-le."
+			}
+			found.Add(rel, book.Pos{Line: 1, Col: 1}, book.Error, prob.rule, "%s", prob.msg)
+			return r, nil
+		}
+		c := Contribution(rel, raw, found)
+		if c == nil {
+			return r, nil
+		}
+		scanSource(rel, raw, has, found)
+		if c.Photo != "" {
+			rp, prob := resolveAsset(b.Root, "contributions", c.Photo, b.Limits.PhotoBytes)
+			switch {
+			case prob != nil && prob.warn:
+				found.Add(rel, c.FieldPos("photo"), book.Warning, "photo-"+prob.kind, "%s", prob.msg)
+				c.Photo = rp
+			case prob != nil:
+				found.Add(rel, c.FieldPos("photo"), book.Error, "photo-"+prob.kind, "%s", prob.msg)
+				c.Photo = ""
+			default:
+				c.Photo = rp
+			}
+		}
+		resolveImages(b.Root, rel, "contributions", c.Body, b.Limits.PhotoBytes, found)
+		r.c = c
+		return r, nil
+	})
+	if err != nil {
+		return err // only a cancelled context: the rest are findings
 	}
-	for i := range files {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	for i := range files {
-		*diags = append(*diags, found[i]...)
-		if out[i] != nil {
-			b.Contributions = append(b.Contributions, out[i])
+	for _, r := range results {
+		*diags = append(*diags, r.diags...)
+		if r.c != nil {
+			b.Contributions = append(b.Contributions, r.c)
 		}
 	}
 	return nil

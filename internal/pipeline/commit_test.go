@@ -3,6 +3,7 @@ package pipeline
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -516,5 +517,28 @@ func TestDamagedFontIsAFinding(t *testing.T) {
 	_, err = Compile(tinyOpts(root, "1795000000", nil))
 	if !errors.Is(err, ErrBookConfig) {
 		t.Errorf("compile: %v, want the book.yaml findings", err)
+	}
+}
+
+// TestCancelledCompile: a run whose context is cancelled part-way (Ctrl-C)
+// stops, says so, and leaves the output as it was.
+func TestCancelledCompile(t *testing.T) {
+	root := tinyBook(t)
+	out := filepath.Join(root, "output")
+	if _, err := Compile(tinyOpts(root, "1795000000", nil)); err != nil {
+		t.Fatal(err)
+	}
+	old := outputState(t, out)
+	ctx, cancel := context.WithCancel(context.Background())
+	opts := tinyOpts(root, "1800000000", nil)
+	opts.Context = ctx
+	opts.Jobs = 1
+	opts.hook = func(stage, file string) { cancel() }
+	_, err := Compile(opts)
+	if !errors.Is(err, context.Canceled) {
+		t.Errorf("err = %v, want context.Canceled", err)
+	}
+	if !sameState(outputState(t, out), old) {
+		t.Error("the cancelled compile changed the output")
 	}
 }

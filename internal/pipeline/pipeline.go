@@ -5,6 +5,7 @@ package pipeline
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -16,7 +17,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/recueil/recueil/internal/book"
 	"github.com/recueil/recueil/internal/cards"
@@ -27,6 +27,7 @@ import (
 	"github.com/recueil/recueil/internal/pdf"
 	"github.com/recueil/recueil/internal/share"
 	"github.com/recueil/recueil/internal/typeset"
+	"github.com/recueil/recueil/internal/work"
 	"github.com/recueil/recueil/layout"
 )
 
@@ -48,6 +49,9 @@ type Options struct {
 	// MsgLang is the language of the typography messages, fr or en; ""
 	// means the book's.
 	MsgLang string
+	// Context, when set, stops the run's workers when it is done (the
+	// CLI's Ctrl-C): the output is then left as it was.
+	Context context.Context
 	// Progress, when set, is told of each stage as it starts.
 	Progress func(stage string)
 	// fs is what the output is committed through; nil is the real one.
@@ -108,7 +112,7 @@ func (o Options) progress(s string) {
 // as check), about o.Files and book.yaml when o.Files is set.
 func Check(o Options) (*book.Book, book.Diagnostics, error) {
 	o.progress("load")
-	b, diags, err := load.Load(load.Options{Root: o.Root, Env: o.Env, Jobs: o.Jobs, Glyphs: textGlyphs})
+	b, diags, err := load.Load(load.Options{Root: o.Root, Env: o.Env, Jobs: o.Jobs, Glyphs: textGlyphs, Context: o.Context})
 	if err != nil {
 		return nil, nil, err
 	}
@@ -514,7 +518,7 @@ func (o Options) cards(cc *cache, base []byte, res *Result, files fs.FS) ([]*car
 			miss, missAt = pub[:1], []int{0}
 		}
 	}
-	rendered, diags, err := cards.RenderAll(b, miss, files, o.Jobs)
+	rendered, diags, err := cards.RenderAll(o.ctx(), b, miss, files, o.Jobs)
 	if err != nil {
 		return nil, err
 	}
@@ -557,7 +561,7 @@ func (o Options) images(cc *cache, doc *layout.Document) map[string]pdf.Image {
 		paths = append(paths, p)
 	}
 	sort.Strings(paths)
-	imgs, _ := parallel(len(paths), o.Jobs, func(i int) (*pdf.Image, error) {
+	imgs, _ := work.Map(o.ctx(), len(paths), o.Jobs, func(i int) (*pdf.Image, error) {
 		data, err := os.ReadFile(paths[i])
 		if err != nil {
 			return nil, nil
@@ -602,7 +606,7 @@ func (o Options) offprints(st *stage, res *Result) error {
 	for start := 0; start < len(pub); start += batch {
 		n := min(batch, len(pub)-start)
 		drawn := make([]bool, n)
-		pdfs, err := parallel(n, o.Jobs, func(i int) (_ []byte, err error) {
+		pdfs, err := work.Map(o.ctx(), n, o.Jobs, func(i int) (_ []byte, err error) {
 			defer book.Guard(pub[start+i].Path, &err)
 			if o.hook != nil {
 				o.hook("extracts", pub[start+i].Path)
@@ -643,30 +647,9 @@ func bytesWriter(b []byte) func(io.Writer) error {
 	}
 }
 
-// parallel runs fn for 0..n-1 on jobs workers; results keep their index, so
-// the output does not depend on the number of workers.
-func parallel[T any](n, jobs int, fn func(i int) (T, error)) ([]T, error) {
-	out := make([]T, n)
-	errs := make([]error, n)
-	jobs = max(1, min(jobs, n))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for w := 0; w < jobs; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				func() {
-					defer book.Guard("", &errs[i])
-					out[i], errs[i] = fn(i)
-				}()
-			}
-		}()
+func (o Options) ctx() context.Context {
+	if o.Context != nil {
+		return o.Context
 	}
-	for i := 0; i < n; i++ {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	return out, errors.Join(errs...)
+	return context.Background()
 }

@@ -98,7 +98,7 @@ func Preview(o Options, file string) (*Result, error) {
 		}
 	}
 	o.progress("cards")
-	cs, d, err := cards.RenderAll(b, []*book.Contribution{c}, os.DirFS(b.Root), 1)
+	cs, d, err := cards.RenderAll(o.ctx(), b, []*book.Contribution{c}, os.DirFS(b.Root), 1)
 	if err != nil {
 		return fail(fmt.Errorf("cards: %w", err))
 	}

@@ -13,6 +13,7 @@ import (
 	"github.com/recueil/recueil/internal/book"
 	"github.com/recueil/recueil/internal/load"
 	"github.com/recueil/recueil/internal/typo"
+	"github.com/recueil/recueil/internal/work"
 )
 
 // scope lists the contribution files a run reports on, sorted: o.Files'
@@ -51,7 +52,7 @@ func (o Options) msgLang(b *book.Book) string {
 // typography returns the typographic findings of the files, as warnings:
 // the book is built anyway, and Fix repairs them.
 func (o Options) typography(b *book.Book, files []string) book.Diagnostics {
-	found, _ := parallel(len(files), o.Jobs, func(i int) (book.Diagnostics, error) {
+	found, _ := work.Map(o.ctx(), len(files), o.Jobs, func(i int) (book.Diagnostics, error) {
 		src, ok := load.ReadContribution(b.Root, files[i])
 		if !ok {
 			return nil, nil // the loader reports why
@@ -78,7 +79,7 @@ type Fixed struct {
 // Fix applies the safe typographic fixes to the contribution files in
 // scope, each replaced atomically, and returns what it changed.
 func Fix(o Options) ([]Fixed, error) {
-	b, _, err := load.Load(load.Options{Root: o.Root, Env: o.Env, Jobs: o.Jobs})
+	b, _, err := load.Load(load.Options{Root: o.Root, Env: o.Env, Jobs: o.Jobs, Context: o.Context})
 	if err != nil {
 		return nil, err
 	}
