@@ -29,7 +29,7 @@ func newCommand() *cli.Command {
 			if name == "" {
 				return fail(exitUsage, errors.New(`give the contributor's name: recueil new "Prénom Nom"`))
 			}
-			slug := load.Slugify(name)
+			slug := book.Slugify(name)
 			if slug == "" {
 				return fail(exitUsage, fmt.Errorf("cannot make a file name from %q", name))
 			}

@@ -166,21 +166,8 @@ func (l Labels) of(phrase, name string) string {
 // elided: h muet and h aspiré cannot be told apart from the spelling
 // (d’Hélène, but de Hugues).
 func Elides(word string) bool {
-	r, _ := utf8.DecodeRuneInString(word)
-	if r == utf8.RuneError {
-		return false
-	}
-	base := unicode.ToLower(foldRune(r))
-	return strings.ContainsRune("aeiouyœæ", base)
-}
-
-// foldRune is r without its accent, for the few letters that start names.
-func foldRune(r rune) rune {
-	const from, to = "ÀÂÄÁÃÉÈÊËÍÌÎÏÓÒÔÖÕÚÙÛÜÝŸàâäáãéèêëíìîïóòôöõúùûüýÿ", "AAAAAEEEEIIIIOOOOOUUUUYYaaaaaeeeeiiiiooooouuuuyy"
-	if i := strings.IndexRune(from, r); i >= 0 {
-		return []rune(to)[utf8.RuneCountInString(from[:i])]
-	}
-	return r
+	r, _ := utf8.DecodeRuneInString(FoldAccents(word))
+	return strings.ContainsRune("aeiouy", unicode.ToLower(r))
 }
 
 // LongDate writes a date for readers: "1er novembre 2026" (no-break space

@@ -232,19 +232,12 @@ func (b *Book) Index() []IndexGroup {
 // Initial returns the index letter of a key: its first letter, capitalised,
 // without accent ("Émile" under E, "Œuvre" under O); "#" when not a letter.
 func Initial(key string) string {
-	for _, r := range norm.NFD.String(key) {
+	for _, r := range FoldAccents(key) {
 		if unicode.IsLetter(r) {
-			switch r {
-			case 'Œ', 'œ':
-				return "O"
-			case 'Æ', 'æ':
-				return "A"
+			if u := unicode.ToUpper(r); u <= unicode.MaxASCII {
+				return string(u)
 			}
-			u := unicode.ToUpper(r)
-			if u > unicode.MaxASCII {
-				return "#"
-			}
-			return string(u)
+			return "#"
 		}
 		if unicode.IsDigit(r) {
 			return "#"

@@ -34,7 +34,7 @@ func Book(b *book.Book) book.Diagnostics {
 
 func contribution(b *book.Book, c *book.Contribution, d *book.Diagnostics) {
 	top := book.Pos{Line: 1, Col: 1}
-	if !load.ValidSlug(c.Slug) {
+	if !book.ValidSlug(c.Slug) {
 		d.Add(c.Path, top, book.Error, "bad-filename",
 			"Le nom du fichier doit être en minuscules sans accents ni espaces, mots séparés par des tirets : %s.md.", suggestSlug(c))
 	}
@@ -250,19 +250,19 @@ func mots(n int) string {
 }
 
 func suggestSlug(c *book.Contribution) string {
-	if s := load.Slugify(c.Slug); s != "" {
+	if s := book.Slugify(c.Slug); s != "" {
 		return s
 	}
-	if s := load.Slugify(c.Name); s != "" {
+	if s := book.Slugify(c.Name); s != "" {
 		return s
 	}
 	return "prenom-nom"
 }
 
 // longestDerived is the longest suffix recueil adds to a contribution's
-// slug to name a file (preview/<slug>-card-square.png); 255 bytes is the
-// limit of a file name on every common file system.
-const longestDerived = len("-card-square.png")
+// slug to name a file; 255 bytes is the limit of a file name on every
+// common file system.
+const longestDerived = book.LongestSuffix
 
 // derivedNames finds the contributions whose files would take another's
 // name (cards/anne-square.png is the square card of anne.md and the card
@@ -277,7 +277,7 @@ func derivedNames(b *book.Book, bySlug map[string]*book.Contribution, d *book.Di
 		base, ok := strings.CutSuffix(strings.ToLower(c.Slug), "-square")
 		if o := bySlug[base]; ok && o != nil && o != c {
 			d.Add(c.Path, top, book.Error, "name-clash",
-				"La carte de ce texte s’appellerait cards/%s.png, qui est déjà le nom de la carte carrée de %s : renommez ce fichier (par exemple %s-carre.md).", c.Slug, o.Path, base)
+				"La carte de ce texte s’appellerait %s, qui est déjà le nom de la carte carrée de %s : renommez ce fichier (par exemple %s-carre.md).", b.Artifacts().Card(c.Slug), o.Path, base)
 		}
 	}
 }

@@ -6,7 +6,6 @@ import (
 	"gopkg.in/yaml.v3"
 	"regexp"
 	"strings"
-	"unicode"
 
 	"github.com/recueil/recueil/internal/book"
 )
@@ -49,34 +48,22 @@ func Contribution(path string, raw []byte, diags *book.Diagnostics) *book.Contri
 			"Ce fichier est vide : copiez le modèle (recueil new \"Prénom Nom\") et écrivez votre texte.")
 		return nil
 	}
-	c := &book.Contribution{Path: path, Slug: slugOf(path), Fields: map[string]book.Pos{}}
+	c := &book.Contribution{Path: path, Slug: book.SlugOf(path), Fields: map[string]book.Pos{}}
 
 	// Front matter: "---" on line 1, up to the next line that is "---".
-	if !bytes.HasPrefix(text, []byte("---\n")) && !bytes.Equal(bytes.TrimRight(text, " \t"), []byte("---")) {
+	fmStart, end, bodyStart, found, closed := book.FrontMatter(text)
+	if !found {
 		diags.Add(path, book.Pos{Line: 1, Col: 1}, book.Error, "front-matter-missing",
 			"Le fichier doit commencer par un en-tête entre deux lignes « --- » (nom, rôle…). Voir le modèle : recueil new \"Prénom Nom\".")
 		return nil
 	}
-	end, bodyStart := -1, -1
-	for i := 1; i < len(src.lines); i++ {
-		start := src.lines[i]
-		stop := len(text)
-		if i+1 < len(src.lines) {
-			stop = src.lines[i+1]
-		}
-		line := strings.TrimRight(string(text[start:stop]), " \t\n")
-		if line == "---" || line == "..." {
-			end, bodyStart = start, stop
-			break
-		}
-	}
-	if end < 0 {
+	if !closed {
 		diags.Add(path, book.Pos{Line: 1, Col: 1}, book.Error, "front-matter-unterminated",
 			"L’en-tête commencé par « --- » à la ligne 1 n’est jamais fermé : ajoutez une ligne « --- » après le dernier champ.")
 		return nil
 	}
 	y := &yamlFile{file: path, lineOffset: 1, diags: diags}
-	if root := y.parse(text[4:end]); root != nil {
+	if root := y.parse(text[fmStart:end]); root != nil {
 		decodeContribution(y, root, c)
 	}
 	c.BodyLine = src.pos(bodyStart).Line
@@ -128,33 +115,4 @@ func decodeContribution(y *yamlFile, root *yaml.Node, c *book.Contribution) {
 			}
 		}
 	}
-}
-
-func slugOf(path string) string {
-	base := path[strings.LastIndex(path, "/")+1:]
-	return strings.TrimSuffix(base, ".md")
-}
-
-var slugRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
-
-// ValidSlug reports whether a file name (without .md) is a lowercase ASCII slug.
-func ValidSlug(s string) bool { return slugRE.MatchString(s) }
-
-// Slugify turns a name into a file slug: "Élodie d’Arbonne" -> "elodie-d-arbonne".
-func Slugify(name string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range foldAccents(name) {
-		switch {
-		case r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r)):
-			b.WriteRune(unicode.ToLower(r))
-			dash = false
-		default:
-			if !dash && b.Len() > 0 {
-				b.WriteByte('-')
-				dash = true
-			}
-		}
-	}
-	return strings.Trim(b.String(), "-")
 }

@@ -198,21 +198,14 @@ func loadEditorial(root string, e *book.Editorial, at book.Pos, diags *book.Diag
 	text := normalize(bytes.ToValidUTF8(raw, []byte("\uFFFD")))
 	src := newSource(p, text)
 	start := 0
-	if bytes.HasPrefix(text, []byte("---\n")) {
-		if i := bytes.Index(text[4:], []byte("\n---")); i >= 0 {
-			y := &yamlFile{file: p, lineOffset: 1, diags: diags}
-			if root := y.parse(text[4 : 4+i+1]); root != nil {
-				for _, f := range y.fields(root, []string{"title"}, "dans l’en-tête") {
-					e.Title, _ = y.str(f)
-				}
-			}
-			start = 4 + i + len("\n---")
-			if j := bytes.IndexByte(text[start:], '\n'); j >= 0 {
-				start += j + 1
-			} else {
-				start = len(text)
+	if fs, fe, body, _, closed := book.FrontMatter(text); closed {
+		y := &yamlFile{file: p, lineOffset: 1, diags: diags}
+		if root := y.parse(text[fs:fe]); root != nil {
+			for _, f := range y.fields(root, []string{"title"}, "dans l’en-tête") {
+				e.Title, _ = y.str(f)
 			}
 		}
+		start = body
 	}
 	e.Path = p
 	e.Body = parseMarkdown(src, start, text[start:], diags)

@@ -12,6 +12,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
+
+	"github.com/recueil/recueil/internal/book"
 )
 
 // tmpPrefix named the staging folders of earlier versions, inside the
@@ -96,7 +98,7 @@ type stage struct {
 }
 
 const (
-	manifestName = ".recueil-manifest"
+	manifestName = book.ManifestFile
 	manifestHead = "recueil output manifest v1"
 	genInfix     = ".recueil-gen-"
 	oldInfix     = ".recueil-old"
@@ -176,8 +178,8 @@ func owned(out string) ([]string, error) {
 	}
 	// An output written before the manifest existed: every file in it is
 	// listed by its SHA256SUMS, or is the cache or a staging leftover.
-	if files, ok := readManifest(filepath.Join(out, "SHA256SUMS"), ""); ok && legacy(out, files) {
-		return append(files, "SHA256SUMS"), nil
+	if files, ok := readManifest(filepath.Join(out, book.SumsFile), ""); ok && legacy(out, files) {
+		return append(files, book.SumsFile), nil
 	}
 	return nil, usageErrorf("--out %s already holds files that recueil did not write: choose an empty or new folder (recueil replaces its output folder as a whole)", out)
 }
@@ -219,7 +221,7 @@ func readManifest(p, head string) ([]string, bool) {
 
 // legacy reports whether every file under out is listed, or recueil's.
 func legacy(out string, listed []string) bool {
-	known := map[string]bool{"SHA256SUMS": true}
+	known := map[string]bool{book.SumsFile: true}
 	for _, f := range listed {
 		known[f] = true
 	}
@@ -390,7 +392,7 @@ func (s *stage) sums() error {
 		}
 		fmt.Fprintf(&b, "%s  %s\n", hex.EncodeToString(h.Sum(nil)), rel)
 	}
-	if err := s.write("SHA256SUMS", func(w io.Writer) error {
+	if err := s.write(book.SumsFile, func(w io.Writer) error {
 		_, err := io.WriteString(w, b.String())
 		return err
 	}); err != nil {

@@ -186,24 +186,15 @@ func Failed(diags book.Diagnostics, strict bool) error {
 // run remakes (or drops): everything but the previews for a whole compile,
 // only the chosen kinds' files with --only. The others are carried over.
 func (o Options) owns(rel string) bool {
-	top := !strings.Contains(rel, "/")
-	dir, _, _ := strings.Cut(rel, "/")
-	share := rel == "share.json" || rel == "share.html"
-	switch {
-	case len(o.Only) == 0:
-		return dir != "preview"
-	case top && strings.HasSuffix(rel, ".pdf"):
-		return o.want("pdf")
-	case top && strings.HasSuffix(rel, ".epub"):
-		return o.want("epub")
-	case dir == "cards":
-		return o.want("cards")
-	case dir == "extracts":
-		return o.want("extracts")
-	case share:
-		return o.want("cards") || o.want("extracts")
+	switch (book.Artifacts{}).Kind(rel) {
+	case "preview":
+		return false
+	case "pdf", "epub", "cards", "extracts":
+		return len(o.Only) == 0 || o.want((book.Artifacts{}).Kind(rel))
+	case "share":
+		return len(o.Only) == 0 || o.want("cards") || o.want("extracts")
 	}
-	return false
+	return len(o.Only) == 0
 }
 
 // outputError keeps a usage error as it is, and says that others are the
@@ -262,23 +253,6 @@ func merge(checked, later book.Diagnostics) book.Diagnostics {
 		out = append(out, d)
 	}
 	return out
-}
-
-// Slug is the file name of the book's artifacts.
-func Slug(b *book.Book) string {
-	s := load.Slugify(b.Title)
-	// A title of several lines' length still names a file: its first
-	// words, cut at a dash.
-	if len(s) > 100 {
-		s = s[:100]
-		if i := strings.LastIndexByte(s, '-'); i > 0 {
-			s = s[:i]
-		}
-	}
-	if s != "" {
-		return s
-	}
-	return "livre"
 }
 
 // Compile checks the book and, when it has no errors, writes the artifacts.
@@ -353,7 +327,7 @@ func (o Options) guarded(st *stage, res *Result) (err error) {
 // build writes every wanted artifact into the stage.
 func (o Options) build(st *stage, res *Result) error {
 	b := res.Book
-	slug := Slug(b)
+	art := b.Artifacts()
 	files := os.DirFS(b.Root)
 	// The EPUB needs nothing from the typesetter: with more than one job it
 	// is written alongside the PDF, into memory, and staged after it.
@@ -400,7 +374,7 @@ func (o Options) build(st *stage, res *Result) error {
 			res.bookPDF = buf.Bytes()
 		}
 		if o.want("pdf") {
-			if err := st.write(slug+".pdf", bytesWriter(res.bookPDF)); err != nil {
+			if err := st.write(art.PDF(), bytesWriter(res.bookPDF)); err != nil {
 				return fmt.Errorf("pdf: %w", err)
 			}
 		}
@@ -416,7 +390,7 @@ func (o Options) build(st *stage, res *Result) error {
 			return fmt.Errorf("epub: %w", epubErr)
 		}
 		res.Diags = append(res.Diags, epubDiags...)
-		if err := st.write(slug+".epub", bytesWriter(epubBuf.Bytes())); err != nil {
+		if err := st.write(art.EPUB(), bytesWriter(epubBuf.Bytes())); err != nil {
 			return fmt.Errorf("epub: %w", err)
 		}
 	}
@@ -428,6 +402,7 @@ func (o Options) build(st *stage, res *Result) error {
 // inputs did not change since the last run come from the cache.
 func (o Options) shareKit(st *stage, res *Result, files fs.FS, cc *cache) error {
 	b := res.Book
+	art := b.Artifacts()
 	pub := b.Published()
 	base := append(settings(b), fileBytes(b.Root, b.Cards.Logo, fontFile(b.Fonts.Serif), fontFile(b.Fonts.Sans))...)
 	var cs []*cards.Card
@@ -439,10 +414,10 @@ func (o Options) shareKit(st *stage, res *Result, files fs.FS, cc *cache) error 
 			return fmt.Errorf("cards: %w", err)
 		}
 		for i, c := range pub {
-			if err := st.write("cards/"+c.Slug+".png", bytesWriter(cs[i].Wide)); err != nil {
+			if err := st.write(art.Card(c.Slug), bytesWriter(cs[i].Wide)); err != nil {
 				return fmt.Errorf("cards: %w", err)
 			}
-			if err := st.write("cards/"+c.Slug+"-square.png", bytesWriter(cs[i].Square)); err != nil {
+			if err := st.write(art.SquareCard(c.Slug), bytesWriter(cs[i].Square)); err != nil {
 				return fmt.Errorf("cards: %w", err)
 			}
 		}
@@ -469,10 +444,10 @@ func (o Options) shareKit(st *stage, res *Result, files fs.FS, cc *cache) error 
 			}
 		}
 	}
-	if err := st.write("share.json", func(w io.Writer) error { return share.WriteJSON(w, b, entries) }); err != nil {
+	if err := st.write(book.ShareJSON, func(w io.Writer) error { return share.WriteJSON(w, b, entries) }); err != nil {
 		return fmt.Errorf("share: %w", err)
 	}
-	if err := st.write("share.html", func(w io.Writer) error { return share.WriteHTML(w, b, entries) }); err != nil {
+	if err := st.write(book.ShareHTML, func(w io.Writer) error { return share.WriteHTML(w, b, entries) }); err != nil {
 		return fmt.Errorf("share: %w", err)
 	}
 	return nil
@@ -624,7 +599,7 @@ func (o Options) offprints(st *stage, res *Result) error {
 			if drawn[i] {
 				res.Rendered.Offprints++
 			}
-			if err := st.write("extracts/"+pub[start+i].Slug+".pdf", bytesWriter(data)); err != nil {
+			if err := st.write(b.Artifacts().Offprint(pub[start+i].Slug), bytesWriter(data)); err != nil {
 				return err
 			}
 		}

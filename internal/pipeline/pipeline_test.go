@@ -53,7 +53,7 @@ func sampleOut(t *testing.T) (*Result, string) {
 		}
 		t.Fatalf("compile the sample book: %v", err)
 	}
-	if _, err := os.Stat(filepath.Join(sampleTmp, Slug(res.Book)+".pdf")); err != nil {
+	if _, err := os.Stat(filepath.Join(sampleTmp, res.Book.Artifacts().PDF())); err != nil {
 		t.Fatalf("no PDF written: %v", err)
 	}
 	return res, sampleTmp
@@ -81,7 +81,7 @@ func runTool(t *testing.T, name string, args ...string) string {
 func TestSamplePDFIsValid(t *testing.T) {
 	need(t, "qpdf", "pdffonts")
 	res, dir := sampleOut(t)
-	pdf := filepath.Join(dir, Slug(res.Book)+".pdf")
+	pdf := filepath.Join(dir, res.Book.Artifacts().PDF())
 	out := runTool(t, "qpdf", "--check", pdf)
 	if !strings.Contains(out, "No syntax or stream encoding errors") {
 		t.Errorf("qpdf --check:\n%s", out)
@@ -128,7 +128,7 @@ func TestSampleTextInOrder(t *testing.T) {
 	need(t, "pdftotext")
 	res, dir := sampleOut(t)
 	b := res.Book
-	text := runTool(t, "pdftotext", filepath.Join(dir, Slug(b)+".pdf"), "-")
+	text := runTool(t, "pdftotext", filepath.Join(dir, b.Artifacts().PDF()), "-")
 	// Drop running heads and folios, which interrupt paragraphs across pages.
 	heads := map[string]bool{b.Title: true}
 	for _, c := range b.Published() {
@@ -182,7 +182,7 @@ func TestSampleIndexPages(t *testing.T) {
 	need(t, "pdftotext")
 	res, dir := sampleOut(t)
 	b := res.Book
-	pdf := filepath.Join(dir, Slug(b)+".pdf")
+	pdf := filepath.Join(dir, b.Artifacts().PDF())
 	pages := strings.Split(runTool(t, "pdftotext", "-layout", pdf, "-"), "\f")
 	got := map[string]int{}
 	inIndex := false
@@ -235,7 +235,7 @@ func TestSampleEPUBCheck(t *testing.T) {
 		t.Fatalf("%s is missing: run `make tools` (Debian: apt-get install epubcheck)", jar)
 	}
 	res, dir := sampleOut(t)
-	ep := filepath.Join(dir, Slug(res.Book)+".epub")
+	ep := filepath.Join(dir, res.Book.Artifacts().EPUB())
 	for _, usage := range []bool{false, true} {
 		js := filepath.Join(t.TempDir(), "report.json")
 		args := []string{"-jar", jar, "--json", js, ep}
@@ -354,7 +354,7 @@ func TestSampleOffprints(t *testing.T) {
 	need(t, "qpdf", "pdftotext", "pdfinfo")
 	res, dir := sampleOut(t)
 	b := res.Book
-	book := filepath.Join(dir, Slug(b)+".pdf")
+	book := filepath.Join(dir, b.Artifacts().PDF())
 	pub := b.Published()
 	if len(res.Pages) != len(pub) {
 		t.Fatalf("%d page ranges for %d contributions", len(res.Pages), len(pub))

@@ -61,10 +61,8 @@ func Preview(o Options, file string) (*Result, error) {
 	if err != nil {
 		return res, outputError(err)
 	}
-	mine := map[string]bool{}
-	for _, suffix := range []string{".pdf", "-page.png", "-card.png", "-card-square.png"} {
-		mine["preview/"+c.Slug+suffix] = true
-	}
+	pdfName, pageName, cardName, squareName := b.Artifacts().Preview(c.Slug)
+	mine := map[string]bool{pdfName: true, pageName: true, cardName: true, squareName: true}
 	if err := st.carry(func(rel string) bool { return mine[rel] }); err != nil {
 		st.abort()
 		return res, fmt.Errorf("output: %w", err)
@@ -74,7 +72,7 @@ func Preview(o Options, file string) (*Result, error) {
 		return res, err
 	}
 	o.progress("pdf")
-	if err := st.write("preview/"+c.Slug+".pdf", func(w io.Writer) error { return pdf.WritePages(w, r, b, first, last) }); err != nil {
+	if err := st.write(pdfName, func(w io.Writer) error { return pdf.WritePages(w, r, b, first, last) }); err != nil {
 		return fail(fmt.Errorf("pdf: %w", err))
 	}
 	faces := make([][]byte, len(r.Fonts.Faces))
@@ -93,7 +91,7 @@ func Preview(o Options, file string) (*Result, error) {
 		if err := (&png.Encoder{CompressionLevel: png.BestSpeed}).Encode(&buf, img); err != nil {
 			return fail(err)
 		}
-		if err := st.write("preview/"+c.Slug+"-page.png", bytesWriter(buf.Bytes())); err != nil {
+		if err := st.write(pageName, bytesWriter(buf.Bytes())); err != nil {
 			return fail(err)
 		}
 	}
@@ -103,10 +101,10 @@ func Preview(o Options, file string) (*Result, error) {
 		return fail(fmt.Errorf("cards: %w", err))
 	}
 	res.Diags = append(res.Diags, d.ForFiles(map[string]bool{file: true, "book.yaml": true})...)
-	if err := st.write("preview/"+c.Slug+"-card.png", bytesWriter(cs[0].Wide)); err != nil {
+	if err := st.write(cardName, bytesWriter(cs[0].Wide)); err != nil {
 		return fail(err)
 	}
-	if err := st.write("preview/"+c.Slug+"-card-square.png", bytesWriter(cs[0].Square)); err != nil {
+	if err := st.write(squareName, bytesWriter(cs[0].Square)); err != nil {
 		return fail(err)
 	}
 	res.Files = slices.Clone(st.made)

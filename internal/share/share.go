@@ -49,14 +49,15 @@ type Entry struct {
 // and its post takes the extract itself.
 func Build(b *book.Book, cs []*book.Contribution, cc []*cards.Card, pages []PageRange) []Entry {
 	out := make([]Entry, 0, len(cs))
+	art := b.Artifacts()
 	for i, c := range cs {
 		e := Entry{
 			Name:       c.Name,
 			Handle:     c.Handle,
 			Slug:       c.Slug,
-			Card:       "cards/" + c.Slug + ".png",
-			CardSquare: "cards/" + c.Slug + "-square.png",
-			Offprint:   "extracts/" + c.Slug + ".pdf",
+			Card:       art.Card(c.Slug),
+			CardSquare: art.SquareCard(c.Slug),
+			Offprint:   art.Offprint(c.Slug),
 		}
 		if i < len(pages) {
 			e.FirstPage, e.LastPage = pages[i].First, pages[i].Last

@@ -257,31 +257,14 @@ func (s *source) applyBytes(edits []edit) []byte {
 	return append(out, s.src[pos:]...)
 }
 
-// frontMatter finds the YAML front matter after the optional BOM: the
-// content is src[fs:fe], the body starts at body.
+// frontMatter finds the YAML front matter (book.FrontMatter's policy):
+// the content is src[fs:fe], the body starts at body; without a closed
+// front matter, the body starts at start (after the BOM).
 func frontMatter(src []byte, start int) (fs, fe, body int) {
-	first, next := lineAt(src, start)
-	if strings.TrimRight(first, " \t\r") != "---" {
-		return 0, 0, start
+	if s, e, b, _, closed := book.FrontMatter(src); closed {
+		return s, e, b
 	}
-	for p := next; p < len(src); {
-		l, n := lineAt(src, p)
-		if t := strings.TrimRight(l, " \t\r"); t == "---" || t == "..." {
-			return next, p, n
-		}
-		p = n
-	}
-	return 0, 0, start // never closed: not front matter
-}
-
-// lineAt returns the line starting at p (without its \n) and where the
-// next one starts.
-func lineAt(src []byte, p int) (string, int) {
-	i := bytes.IndexByte(src[p:], '\n')
-	if i < 0 {
-		return string(src[p:]), len(src)
-	}
-	return string(src[p : p+i]), p + i + 1
+	return 0, 0, start
 }
 
 // sameMarkdown returns the edits of the body that keep its Markdown

@@ -21,7 +21,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/recueil/recueil/internal/load"
+	"github.com/recueil/recueil/internal/book"
 )
 
 func main() {
@@ -206,8 +206,8 @@ func person(r *rng, taken map[string]bool) (who, error) {
 			surname = pick(r, surnames)
 		}
 		name := f.name + " " + surname
-		slug := load.Slugify(name)
-		if taken[slug] || !load.ValidSlug(slug) {
+		slug := book.Slugify(name)
+		if taken[slug] || !book.ValidSlug(slug) {
 			continue
 		}
 		taken[slug] = true
