@@ -66,7 +66,7 @@ func Render(b *book.Book, c *book.Contribution, files fs.FS) (*Card, book.Diagno
 func RenderAll(ctx context.Context, b *book.Book, cs []*book.Contribution, files fs.FS, jobs int) ([]*Card, book.Diagnostics, error) {
 	fonts, err := loadFonts(b, files)
 	if err != nil {
-		return nil, nil, fmt.Errorf("cards: %w", err)
+		return nil, nil, fmt.Errorf("fonts: %w", err)
 	}
 	shared := prepareBook(b, files)
 
@@ -89,7 +89,7 @@ func RenderAll(ctx context.Context, b *book.Book, cs []*book.Contribution, files
 		seen[d.String()] = true
 	}
 	if err != nil {
-		return nil, all, fmt.Errorf("cards: %w", err)
+		return nil, all, err
 	}
 	out := make([]*Card, len(cs))
 	for i, r := range results {

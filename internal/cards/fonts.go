@@ -5,15 +5,12 @@ import (
 	"io/fs"
 	"math"
 
-	"github.com/go-fonts/liberation/liberationsansbold"
-	"github.com/go-fonts/liberation/liberationsansregular"
-	"github.com/go-fonts/liberation/liberationserifitalic"
-	"github.com/go-fonts/liberation/liberationserifregular"
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/sfnt"
 	"golang.org/x/image/math/fixed"
 
 	"github.com/recueil/recueil/internal/book"
+	"github.com/recueil/recueil/internal/fonts"
 )
 
 // fontSet holds the parsed fonts of the cards. A *sfnt.Font is read-only
@@ -26,45 +23,23 @@ type fontSet struct {
 	sans  *sfnt.Font // sans regular: role, handle, hashtag, URL
 }
 
-// loadFonts parses the fonts named by book.yaml: "builtin" (or empty) means
-// Liberation; otherwise a book-relative path to a TrueType file read from
-// files, used for every style of that family.
+// loadFonts parses the fonts named by book.yaml, as the PDF has them
+// (package fonts: Liberation, or the book's TrueType file for every style
+// of its family), read from files.
 func loadFonts(b *book.Book, files fs.FS) (*fontSet, error) {
-	serifI, serifR, err := family(b.Fonts.Serif, files, liberationserifitalic.TTF, liberationserifregular.TTF)
+	set, err := fonts.LoadFS(files, b.Fonts.Serif, b.Fonts.Sans)
 	if err != nil {
-		return nil, fmt.Errorf("serif font: %w", err)
+		return nil, err
 	}
-	sansB, sansR, err := family(b.Fonts.Sans, files, liberationsansbold.TTF, liberationsansregular.TTF)
-	if err != nil {
-		return nil, fmt.Errorf("sans font: %w", err)
-	}
-	return &fontSet{quote: serifI, serif: serifR, bold: sansB, sans: sansR}, nil
-}
-
-func family(name string, files fs.FS, first, second []byte) (*sfnt.Font, *sfnt.Font, error) {
-	if name != "" && name != "builtin" {
-		if files == nil {
-			return nil, nil, fmt.Errorf("%s: no files to read it from", name)
-		}
-		data, err := fs.ReadFile(files, name)
+	var parsed [4]*sfnt.Font
+	for i, id := range []fonts.ID{fonts.SerifItalic, fonts.Serif, fonts.SansBold, fonts.Sans} {
+		f, err := sfnt.Parse(set.Face(id).TTF)
 		if err != nil {
-			return nil, nil, err
+			return nil, fmt.Errorf("%s %s: %w", set.Face(id).Name, set.Face(id).Style, err)
 		}
-		f, err := sfnt.Parse(data)
-		if err != nil {
-			return nil, nil, fmt.Errorf("%s: %w", name, err)
-		}
-		return f, f, nil
+		parsed[i] = f
 	}
-	f1, err := sfnt.Parse(first)
-	if err != nil {
-		return nil, nil, err
-	}
-	f2, err := sfnt.Parse(second)
-	if err != nil {
-		return nil, nil, err
-	}
-	return f1, f2, nil
+	return &fontSet{quote: parsed[0], serif: parsed[1], bold: parsed[2], sans: parsed[3]}, nil
 }
 
 // metrics adapts an sfnt.Font to layout.Face: advance widths in thousandths

@@ -97,7 +97,7 @@ func Write(w io.Writer, b *book.Book, files fs.FS) (book.Diagnostics, error) {
 	err := x.writeZip(w)
 	x.diags.Sort()
 	if err != nil {
-		return x.diags, fmt.Errorf("epub: %w", err)
+		return x.diags, err
 	}
 	return x.diags, nil
 }

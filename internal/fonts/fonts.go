@@ -7,6 +7,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"io/fs"
 	"math"
 	"os"
 	"path/filepath"
@@ -86,6 +87,26 @@ func Builtin() (*Set, error) {
 // A custom file gives the regular face; its other styles fall back to the
 // same file (the bold and italic of a custom family are not guessed).
 func Load(root, serif, sans string) (*Set, error) {
+	return load(func(p string) ([]byte, error) {
+		if !filepath.IsAbs(p) {
+			p = filepath.Join(root, filepath.FromSlash(p))
+		}
+		return os.ReadFile(p)
+	}, serif, sans)
+}
+
+// LoadFS is Load with the custom fonts read from files (slash paths
+// relative to the book): the cards read them so, from the book's fs.FS.
+func LoadFS(files fs.FS, serif, sans string) (*Set, error) {
+	return load(func(p string) ([]byte, error) {
+		if files == nil {
+			return nil, fmt.Errorf("%s: no files to read it from", p)
+		}
+		return fs.ReadFile(files, p)
+	}, serif, sans)
+}
+
+func load(readFile func(string) ([]byte, error), serif, sans string) (*Set, error) {
 	type src struct {
 		id          ID
 		name, style string
@@ -100,10 +121,7 @@ func Load(root, serif, sans string) (*Set, error) {
 		{SansBold, "sans", "B", liberationsansbold.TTF},
 	}
 	read := func(p string) ([]byte, error) {
-		if !filepath.IsAbs(p) {
-			p = filepath.Join(root, filepath.FromSlash(p))
-		}
-		b, err := os.ReadFile(p)
+		b, err := readFile(p)
 		if err != nil {
 			return nil, fmt.Errorf("font: %w", err)
 		}

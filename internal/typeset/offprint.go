@@ -1,6 +1,7 @@
 package typeset
 
 import (
+	"errors"
 	"fmt"
 
 	"github.com/recueil/recueil/layout"
@@ -18,10 +19,10 @@ import (
 // called from several goroutines at once.
 func (r *Result) Offprint(first, last int) (*layout.Document, error) {
 	if r.Doc == nil || r.b == nil {
-		return nil, fmt.Errorf("typeset: offprint of a book not typeset")
+		return nil, errors.New("offprint of a book not typeset")
 	}
 	if first < 1 || last < first || last > len(r.Doc.Pages) {
-		return nil, fmt.Errorf("typeset: bad page range %d-%d (the book has %d pages)", first, last, len(r.Doc.Pages))
+		return nil, fmt.Errorf("bad page range %d-%d (the book has %d pages)", first, last, len(r.Doc.Pages))
 	}
 	url := r.b.URL
 	in := map[string]bool{}
@@ -60,10 +61,10 @@ func (r *Result) Offprint(first, last int) (*layout.Document, error) {
 // uses it to cut offprints out of the book's PDF.
 func (r *Result) OffprintAdditions(first, last int) ([][]layout.Element, error) {
 	if r.Doc == nil || r.b == nil {
-		return nil, fmt.Errorf("typeset: offprint of a book not typeset")
+		return nil, errors.New("offprint of a book not typeset")
 	}
 	if first < 1 || last < first || last > len(r.Doc.Pages) {
-		return nil, fmt.Errorf("typeset: bad page range %d-%d (the book has %d pages)", first, last, len(r.Doc.Pages))
+		return nil, fmt.Errorf("bad page range %d-%d (the book has %d pages)", first, last, len(r.Doc.Pages))
 	}
 	url := r.b.URL
 	out := make([][]layout.Element, 0, last-first+1)
