@@ -2,7 +2,6 @@ package pdf
 
 import (
 	"bytes"
-	"compress/zlib"
 	"errors"
 	"fmt"
 	"io"
@@ -14,6 +13,7 @@ import (
 
 	"github.com/recueil/recueil/internal/book"
 	"github.com/recueil/recueil/internal/fonts"
+	"github.com/recueil/recueil/internal/pdfobj"
 	"github.com/recueil/recueil/internal/typeset"
 	"github.com/recueil/recueil/layout"
 )
@@ -21,7 +21,7 @@ import (
 // ErrCannotCut says that an offprint cannot be cut out of the book's PDF
 // (the file is not one this package wrote, or a character of the
 // colophon has no glyph); Offprint then draws it instead.
-var ErrCannotCut = errors.New("pdf: offprint cannot be cut from the book")
+var ErrCannotCut = errors.New("offprint cannot be cut from the book")
 
 // Cutter cuts offprints out of the book's PDF as Write wrote it: the
 // pages are copied byte for byte (the same drawing as in the book, not a
@@ -35,43 +35,33 @@ var ErrCannotCut = errors.New("pdf: offprint cannot be cut from the book")
 // sans serif may never draw « or a digit): it is drawn with fonts of its
 // own, made once per book with every character any colophon needs.
 //
+// Cutting is done in two steps: plan works out, from the book read once,
+// every object of the offprint (a cutPlan, data only), and emit writes
+// them with pdfobj's writer.
+//
 // A Cutter is safe for use by several goroutines at once.
 type Cutter struct {
 	r      *typeset.Result
 	b      *book.Book
-	book   *doc
-	col    *doc    // a one-page PDF holding the colophon fonts
-	colRes []pname // each face's font resource in col, "" when unused
-	glyphs map[pname][]byte
-}
-
-// doc is a PDF written by fpdf, read.
-type doc struct {
-	header []byte
-	objs   []*pobj // by object number; nil for free ones
-	pages  []int   // page objects, in order
-	pageAt map[int]int
-	root   *pdict // the pages tree's root, for its /MediaBox
-	cat    *pdict
-	info   *pdict
-	res    *pdict // the resources all pages share
-	fonts  *pdict // its /Font
-	xobjs  *pdict // its /XObject
+	book   *pdfobj.Doc
+	col    *pdfobj.Doc   // a one-page PDF holding the colophon fonts
+	colRes []pdfobj.Name // each face's font resource in col, "" when unused
+	glyphs map[pdfobj.Name][]byte
 }
 
 // NewCutter reads data, the book's PDF written by Write from r and b.
 func NewCutter(data []byte, r *typeset.Result, b *book.Book) (*Cutter, error) {
 	if r.Doc == nil || r.Fonts == nil {
-		return nil, errors.New("pdf: nothing typeset")
+		return nil, errors.New("nothing typeset")
 	}
-	bk, err := readDoc(data)
+	bk, err := pdfobj.Read(data)
 	if err != nil {
 		return nil, err
 	}
-	if len(bk.pages) != len(r.Doc.Pages) {
-		return nil, fmt.Errorf("pdf: %d pages in the file, %d typeset", len(bk.pages), len(r.Doc.Pages))
+	if len(bk.Pages) != len(r.Doc.Pages) {
+		return nil, fmt.Errorf("%d pages in the file, %d typeset", len(bk.Pages), len(r.Doc.Pages))
 	}
-	c := &Cutter{r: r, b: b, book: bk, glyphs: map[pname][]byte{}}
+	c := &Cutter{r: r, b: b, book: bk, glyphs: map[pdfobj.Name][]byte{}}
 	if err := c.colophonFonts(); err != nil {
 		return nil, err
 	}
@@ -105,7 +95,7 @@ func (c *Cutter) colophonFonts() error {
 	for _, rg := range ranges {
 		adds, err := c.r.OffprintAdditions(rg[0], rg[1])
 		if err != nil {
-			return fmt.Errorf("pdf: %w", err)
+			return err
 		}
 		for _, els := range adds {
 			for _, e := range els {
@@ -134,18 +124,18 @@ func (c *Cutter) colophonFonts() error {
 	}
 	var buf bytes.Buffer
 	if err := f.Output(&buf); err != nil {
-		return fmt.Errorf("pdf: colophon fonts: %w", err)
+		return fmt.Errorf("colophon fonts: %w", err)
 	}
-	col, err := readDoc(buf.Bytes())
+	col, err := pdfobj.Read(buf.Bytes())
 	if err != nil {
-		return fmt.Errorf("pdf: colophon fonts: %w", err)
+		return fmt.Errorf("colophon fonts: %w", err)
 	}
 	c.col = col
-	c.colRes = make([]pname, fonts.NumFaces)
-	byBase := map[pname]pname{}
-	for i, k := range col.fonts.keys {
-		if fd, ok := col.dictAt(col.fonts.vals[i]); ok {
-			if bf, ok := fd.get("BaseFont").(pname); ok {
+	c.colRes = make([]pdfobj.Name, fonts.NumFaces)
+	byBase := map[pdfobj.Name]pdfobj.Name{}
+	for i, k := range col.Fonts.Keys {
+		if fd, ok := col.DictAt(col.Fonts.Vals[i]); ok {
+			if bf, ok := fd.Get("BaseFont").(pdfobj.Name); ok {
 				byBase[bf] = k
 			}
 		}
@@ -155,88 +145,14 @@ func (c *Cutter) colophonFonts() error {
 			continue
 		}
 		ff := c.r.Fonts.Face(face)
-		k := byBase[pname("utf8"+fontKey(ff.Name, ff.Style))]
+		k := byBase[pdfobj.Name("utf8"+fontKey(ff.Name, ff.Style))]
 		if k == "" {
-			return fmt.Errorf("pdf: colophon fonts: face %s %s not written", ff.Name, ff.Style)
+			return fmt.Errorf("colophon fonts: face %s %s not written", ff.Name, ff.Style)
 		}
 		c.colRes[face] = k
-		c.glyphs[k] = col.cidToGID(k)
+		c.glyphs[k] = col.CIDToGID(k)
 	}
 	return nil
-}
-
-// readDoc reads a PDF written by fpdf.
-func readDoc(data []byte) (*doc, error) {
-	offsets, trailer, err := readXref(data)
-	if err != nil {
-		return nil, err
-	}
-	d := &doc{objs: make([]*pobj, len(offsets)), pageAt: map[int]int{}}
-	// the header: the comment lines before the first object
-	for k := 0; k < len(data) && data[k] == '%'; {
-		e := bytes.IndexByte(data[k:], '\n')
-		if e < 0 {
-			break
-		}
-		k += e + 1
-		d.header = data[:k]
-	}
-	if len(d.header) == 0 {
-		return nil, errors.New("pdf: no header")
-	}
-	for n, off := range offsets {
-		if off < 0 || n == 0 {
-			continue
-		}
-		if d.objs[n], err = readObject(data, n, off); err != nil {
-			return nil, err
-		}
-	}
-	var ok bool
-	if d.cat, ok = d.dictAt(trailer.get("Root")); !ok {
-		return nil, errors.New("pdf: no catalog")
-	}
-	if d.info, ok = d.dictAt(trailer.get("Info")); !ok {
-		return nil, errors.New("pdf: no document information")
-	}
-	if d.root, ok = d.dictAt(d.cat.get("Pages")); !ok {
-		return nil, errors.New("pdf: no pages tree")
-	}
-	kids, _ := d.root.get("Kids").(parray)
-	var res0 any
-	for i, k := range kids {
-		n, ok := k.(pref)
-		if !ok {
-			return nil, errors.New("pdf: a page is not a reference")
-		}
-		pg, ok := d.dictAt(n)
-		if !ok || pg.get("Type") != pname("Page") {
-			return nil, errors.New("pdf: nested page trees are not supported")
-		}
-		d.pages = append(d.pages, int(n))
-		d.pageAt[int(n)] = i
-		if i == 0 {
-			res0 = pg.get("Resources")
-			if _, ok := res0.(pref); !ok {
-				return nil, errors.New("pdf: resources are not shared")
-			}
-			if d.res, ok = d.dictAt(res0); !ok {
-				return nil, errors.New("pdf: no resources")
-			}
-		} else if pg.get("Resources") != res0 {
-			return nil, errors.New("pdf: pages do not share their resources")
-		}
-	}
-	if len(d.pages) == 0 {
-		return nil, errors.New("pdf: no page")
-	}
-	if d.fonts, ok = d.dictAt(d.res.get("Font")); !ok {
-		d.fonts = &pdict{}
-	}
-	if d.xobjs, ok = d.dictAt(d.res.get("XObject")); !ok {
-		d.xobjs = &pdict{}
-	}
-	return d, nil
 }
 
 // fontKey is fpdf's name of a face (getFontKey).
@@ -248,129 +164,10 @@ func fontKey(family, style string) string {
 	return strings.ToLower(family) + style
 }
 
-// dictAt is the dictionary v is or refers to.
-func (d *doc) dictAt(v any) (*pdict, bool) {
-	if r, ok := v.(pref); ok {
-		if int(r) <= 0 || int(r) >= len(d.objs) || d.objs[r] == nil {
-			return nil, false
-		}
-		v = d.objs[r].val
-	}
-	x, ok := v.(*pdict)
-	return x, ok
-}
-
 // hasGlyph says whether the colophon font res draws r.
-func (c *Cutter) hasGlyph(res pname, r rune) bool {
+func (c *Cutter) hasGlyph(res pdfobj.Name, r rune) bool {
 	m := c.glyphs[res]
 	return r >= 0 && int(r)*2+1 < len(m) && (m[2*r] != 0 || m[2*r+1] != 0)
-}
-
-// cidToGID is the character-to-glyph map of the font named res.
-func (d *doc) cidToGID(res pname) []byte {
-	t0, ok := d.dictAt(d.fonts.get(res))
-	if !ok {
-		return nil
-	}
-	desc, _ := t0.get("DescendantFonts").(parray)
-	if len(desc) != 1 {
-		return nil
-	}
-	cid, ok := d.dictAt(desc[0])
-	if !ok {
-		return nil
-	}
-	ref, ok := cid.get("CIDToGIDMap").(pref)
-	if !ok || int(ref) >= len(d.objs) || d.objs[ref] == nil {
-		return nil
-	}
-	m, err := inflate(d.objs[ref])
-	if err != nil {
-		return nil
-	}
-	return m
-}
-
-// inflate decodes a stream stored with /FlateDecode or no filter.
-func inflate(o *pobj) ([]byte, error) {
-	d, _ := o.val.(*pdict)
-	if d == nil {
-		return nil, errSyntax
-	}
-	switch f := d.get("Filter"); f {
-	case nil:
-		return o.stream, nil
-	case pname("FlateDecode"):
-		zr, err := zlib.NewReader(bytes.NewReader(o.stream))
-		if err != nil {
-			return nil, err
-		}
-		defer zr.Close()
-		return io.ReadAll(io.LimitReader(zr, 64<<20))
-	default:
-		return nil, fmt.Errorf("pdf: filter %v not supported", f)
-	}
-}
-
-// usedResources lists the fonts (Tf) and XObjects (Do) a content stream
-// names, skipping strings (drawn text is binary UTF-16).
-func usedResources(content []byte, fontsUsed, xobjsUsed map[pname]bool) {
-	var last pname // the last name met, with the number of tokens since
-	since := 0
-	for i := 0; i < len(content); {
-		ch := content[i]
-		switch {
-		case isSpace(ch):
-			i++
-		case ch == '(':
-			n := 0
-			for ; i < len(content); i++ {
-				if content[i] == '\\' {
-					i++
-					continue
-				}
-				if content[i] == '(' {
-					n++
-				} else if content[i] == ')' {
-					n--
-					if n == 0 {
-						i++
-						break
-					}
-				}
-			}
-			since++
-		case ch == '/':
-			j := i + 1
-			for j < len(content) && !isDelim(content[j]) {
-				j++
-			}
-			last, since = pname(content[i+1:j]), 0
-			i = j
-		default:
-			j := i + 1
-			for j < len(content) && !isDelim(content[j]) {
-				j++
-			}
-			if j == i+1 && isDelim(ch) {
-				i++
-				since++
-				continue
-			}
-			switch string(content[i:j]) {
-			case "Do":
-				if since == 0 {
-					xobjsUsed[last] = true
-				}
-			case "Tf":
-				if since == 1 {
-					fontsUsed[last] = true
-				}
-			}
-			since++
-			i = j
-		}
-	}
 }
 
 // Offprint writes the pages first..last as Cut does, or draws them with
@@ -388,37 +185,104 @@ func (c *Cutter) Offprint(w io.Writer, first, last int) (cut bool, err error) {
 	return true, err
 }
 
+// Cut writes the offprint of the pages first..last (folios): the same
+// document as WritePages, cut out of the book's PDF.
+func (c *Cutter) Cut(w io.Writer, first, last int) error {
+	p, err := c.plan(first, last)
+	if err != nil {
+		return err
+	}
+	return p.emit(w)
+}
+
+// A cutPlan is an offprint worked out but not written: every object of
+// its file, in the order they are written, with its offprint number and
+// its value as copied from the book or the colophon PDF, or as made for
+// the offprint. It is data only: emit writes it.
+type cutPlan struct {
+	first, last int
+	fonts       []pdfobj.Name // the book's fonts the pages draw with, sorted
+	images      []pdfobj.Name // the book's images (XObjects) they draw, sorted
+	colophon    []pdfobj.Name // the colophon PDF's fonts the additions draw with, sorted
+	header      []byte        // the book's
+	objects     []plannedObject
+	size        int // the objects are numbered 1..size-1
+	catalog     int
+	info        int
+}
+
+// A plannedObject is one object of an offprint.
+type plannedObject struct {
+	num    int
+	val    any
+	stream []byte // nil for an object that is no stream
+	// renum maps the source objects val refers to (positive references)
+	// to their offprint numbers; a negative reference -n is offprint
+	// object n. When renum is nil, positive references are offprint
+	// numbers.
+	renum map[int]int
+}
+
+func (ob *plannedObject) ref(r pdfobj.Ref) (int, bool) {
+	if r < 0 {
+		return int(-r), true
+	}
+	if ob.renum == nil {
+		return int(r), r > 0
+	}
+	n, ok := ob.renum[int(r)]
+	return n, ok
+}
+
+// emit writes the offprint p plans.
+func (p *cutPlan) emit(w io.Writer) error {
+	o := pdfobj.NewWriter(p.header, p.size)
+	o.Grow(64 << 10)
+	for i := range p.objects {
+		ob := &p.objects[i]
+		if err := o.Object(ob.num, ob.val, ob.stream, ob.ref); err != nil {
+			return fmt.Errorf("%w: %v", ErrCannotCut, err)
+		}
+	}
+	data, err := o.Finish(p.catalog, p.info)
+	if err != nil {
+		return fmt.Errorf("offprint: %w", err)
+	}
+	_, err = w.Write(data)
+	return err
+}
+
 // copier copies objects of one source PDF into an offprint, renumbered.
 type copier struct {
-	src    *doc
+	src    *pdfobj.Doc
 	num    map[int]int // source object → offprint object
 	copied []int       // source objects to copy as they are, in order
 }
 
-func (cp *copier) ref(r pref) (int, bool) { n, ok := cp.num[int(r)]; return n, ok }
+func (cp *copier) ref(r pdfobj.Ref) (int, bool) { n, ok := cp.num[int(r)]; return n, ok }
 
 // walk numbers everything v refers to, depth first, from *next on.
 func (cp *copier) walk(v any, next *int) {
-	for _, n := range refsOf(v, nil) {
-		if _, done := cp.num[n]; done || n <= 0 || n >= len(cp.src.objs) || cp.src.objs[n] == nil {
+	for _, n := range pdfobj.Refs(v, nil) {
+		if _, done := cp.num[n]; done || cp.src.Object(n) == nil {
 			continue
 		}
 		cp.num[n] = *next
 		*next++
 		cp.copied = append(cp.copied, n)
-		cp.walk(cp.src.objs[n].val, next)
+		cp.walk(cp.src.Objects[n].Val, next)
 	}
 }
 
 // resources copies into out, under prefix+name, the entries of d that are
 // used, numbering the objects they refer to from *next on. The values
 // written in out are offprint numbers.
-func (cp *copier) resources(d *pdict, used map[pname]bool, prefix pname, out *pdict, next *int) error {
-	for i, k := range d.keys {
+func (cp *copier) resources(d *pdfobj.Dict, used map[pdfobj.Name]bool, prefix pdfobj.Name, out *pdfobj.Dict, next *int) error {
+	for i, k := range d.Keys {
 		if !used[k] {
 			continue
 		}
-		ref, ok := d.vals[i].(pref)
+		ref, ok := d.Vals[i].(pdfobj.Ref)
 		if !ok {
 			return fmt.Errorf("%w: resource %s is not a reference", ErrCannotCut, k)
 		}
@@ -427,77 +291,96 @@ func (cp *copier) resources(d *pdict, used map[pname]bool, prefix pname, out *pd
 		if !ok {
 			return fmt.Errorf("%w: resource %s refers to no object", ErrCannotCut, k)
 		}
-		out.set(prefix+k, pref(n))
+		out.Set(prefix+k, pdfobj.Ref(n))
 	}
 	return nil
 }
 
-// Cut writes the offprint of the pages first..last (folios): the same
-// document as WritePages, cut out of the book's PDF.
-func (c *Cutter) Cut(w io.Writer, first, last int) error {
+// copies plans the objects cp copies.
+func (cp *copier) copies() []plannedObject {
+	out := make([]plannedObject, 0, len(cp.copied))
+	for _, n := range cp.copied {
+		o := cp.src.Objects[n]
+		out = append(out, plannedObject{num: cp.num[n], val: o.Val, stream: o.Stream, renum: cp.num})
+	}
+	return out
+}
+
+func sortedNames(m map[pdfobj.Name]bool) []pdfobj.Name {
+	out := make([]pdfobj.Name, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// plan works out the offprint of the pages first..last (folios).
+//
+// Numbering: 1 the pages tree, 2 the resources, then each page and its
+// content as fpdf numbers them, the additions' content, the fonts and
+// images with everything they refer to, the outline, the information
+// dictionary and the catalog.
+func (c *Cutter) plan(first, last int) (*cutPlan, error) {
 	bk := c.book
-	if first < 1 || last < first || last > len(bk.pages) {
-		return fmt.Errorf("pdf: bad page range %d-%d (the book has %d pages)", first, last, len(bk.pages))
+	if first < 1 || last < first || last > len(bk.Pages) {
+		return nil, fmt.Errorf("bad page range %d-%d (the book has %d pages)", first, last, len(bk.Pages))
 	}
 	adds, err := c.r.OffprintAdditions(first, last)
 	if err != nil {
-		return fmt.Errorf("pdf: %w", err)
+		return nil, err
 	}
-	colUsed := map[pname]bool{}
+	colUsed := map[pdfobj.Name]bool{}
 	for _, els := range adds {
 		for _, e := range els {
 			if e.Kind != layout.TextElement || e.Text == "" {
 				continue
 			}
 			if e.Face < 0 || e.Face >= len(c.colRes) || c.colRes[e.Face] == "" {
-				return fmt.Errorf("%w: face %d has no colophon font", ErrCannotCut, e.Face)
+				return nil, fmt.Errorf("%w: face %d has no colophon font", ErrCannotCut, e.Face)
 			}
 			for _, r := range bmp(e.Text) {
 				if !c.hasGlyph(c.colRes[e.Face], r) {
-					return fmt.Errorf("%w: %q not in the colophon font", ErrCannotCut, r)
+					return nil, fmt.Errorf("%w: %q not in the colophon font", ErrCannotCut, r)
 				}
 			}
 			colUsed[c.colRes[e.Face]] = true
 		}
 	}
 	np := last - first + 1
-	fontsUsed, xobjsUsed := map[pname]bool{}, map[pname]bool{}
-	pageDicts := make([]*pdict, np)
-	contents := make([]pref, np)
+	fontsUsed, xobjsUsed := map[pdfobj.Name]bool{}, map[pdfobj.Name]bool{}
+	pageDicts := make([]*pdfobj.Dict, np)
+	contents := make([]pdfobj.Ref, np)
 	for k := range np {
-		pg, _ := bk.dictAt(pref(bk.pages[first-1+k]))
+		pg, _ := bk.DictAt(pdfobj.Ref(bk.Pages[first-1+k]))
 		pageDicts[k] = pg
-		ref, ok := pg.get("Contents").(pref)
-		if !ok || int(ref) >= len(bk.objs) || bk.objs[ref] == nil || bk.objs[ref].stream == nil {
-			return fmt.Errorf("%w: page %d has no single content stream", ErrCannotCut, first+k)
+		ref, ok := pg.Get("Contents").(pdfobj.Ref)
+		if !ok || bk.Object(int(ref)) == nil || bk.Objects[ref].Stream == nil {
+			return nil, fmt.Errorf("%w: page %d has no single content stream", ErrCannotCut, first+k)
 		}
 		contents[k] = ref
-		data, err := inflate(bk.objs[ref])
+		data, err := pdfobj.Inflate(bk.Objects[ref])
 		if err != nil {
-			return fmt.Errorf("%w: page %d: %v", ErrCannotCut, first+k, err)
+			return nil, fmt.Errorf("%w: page %d: %v", ErrCannotCut, first+k, err)
 		}
-		usedResources(data, fontsUsed, xobjsUsed)
+		pdfobj.UsedResources(data, fontsUsed, xobjsUsed)
 	}
 	for k := range fontsUsed {
-		if bk.fonts.get(k) == nil {
-			return fmt.Errorf("%w: font %s not in the resources", ErrCannotCut, k)
+		if bk.Fonts.Get(k) == nil {
+			return nil, fmt.Errorf("%w: font %s not in the resources", ErrCannotCut, k)
 		}
 	}
 	for k := range xobjsUsed {
-		if bk.xobjs.get(k) == nil {
-			return fmt.Errorf("%w: image %s not in the resources", ErrCannotCut, k)
+		if bk.XObjects.Get(k) == nil {
+			return nil, fmt.Errorf("%w: image %s not in the resources", ErrCannotCut, k)
 		}
 	}
 
-	// Numbering: 1 the pages tree, 2 the resources, then each page and its
-	// content as fpdf numbers them, the additions' content, the fonts and
-	// images with everything they refer to, the outline, the information
-	// dictionary and the catalog.
 	books := &copier{src: bk, num: map[int]int{}}
 	cols := &copier{src: c.col, num: map[int]int{}}
 	next := 3
 	for k := range np {
-		books.num[bk.pages[first-1+k]] = next
+		books.num[bk.Pages[first-1+k]] = next
 		books.num[int(contents[k])] = next + 1
 		next += 2
 	}
@@ -508,22 +391,22 @@ func (c *Cutter) Cut(w io.Writer, first, last int) error {
 			next++
 		}
 	}
-	res := &pdict{}
-	if ps := bk.res.get("ProcSet"); ps != nil {
-		res.set("ProcSet", ps)
+	res := &pdfobj.Dict{}
+	if ps := bk.Resources.Get("ProcSet"); ps != nil {
+		res.Set("ProcSet", ps)
 	}
-	fontRes, xobjRes := &pdict{}, &pdict{}
-	if err := books.resources(bk.fonts, fontsUsed, "", fontRes, &next); err != nil {
-		return err
+	fontRes, xobjRes := &pdfobj.Dict{}, &pdfobj.Dict{}
+	if err := books.resources(bk.Fonts, fontsUsed, "", fontRes, &next); err != nil {
+		return nil, err
 	}
-	if err := cols.resources(c.col.fonts, colUsed, "C", fontRes, &next); err != nil {
-		return err
+	if err := cols.resources(c.col.Fonts, colUsed, "C", fontRes, &next); err != nil {
+		return nil, err
 	}
-	if err := books.resources(bk.xobjs, xobjsUsed, "", xobjRes, &next); err != nil {
-		return err
+	if err := books.resources(bk.XObjects, xobjsUsed, "", xobjRes, &next); err != nil {
+		return nil, err
 	}
-	res.set("Font", fontRes)
-	res.set("XObject", xobjRes)
+	res.Set("Font", fontRes)
+	res.Set("XObject", xobjRes)
 	var outline []outlineItem
 	for k := range np {
 		for _, o := range c.r.Doc.Pages[first-1+k].Outline {
@@ -535,45 +418,35 @@ func (c *Cutter) Cut(w io.Writer, first, last int) error {
 		outlineRoot = next + len(outline)
 		next += len(outline) + 1
 	}
-	infoNum, catNum := next, next+1
-	size := catNum + 1
+	p := &cutPlan{
+		first: first, last: last,
+		fonts: sortedNames(fontsUsed), images: sortedNames(xobjsUsed), colophon: sortedNames(colUsed),
+		header: bk.Header, info: next, catalog: next + 1, size: next + 2,
+	}
 
-	same := func(r pref) (int, bool) { return int(r), r > 0 }
-	o := &writer{offsets: make([]int, size)}
-	o.buf.Grow(len(bk.header) + 64<<10)
-	o.buf.Write(bk.header)
-
-	// the pages tree
-	o.begin(1)
-	o.buf.WriteString("<</Type /Pages /Kids [")
+	// the pages tree (its kids in offprint numbers, negative)
+	kids := make(pdfobj.Array, np)
 	for k := range np {
-		if k > 0 {
-			o.buf.WriteByte(' ')
-		}
-		o.buf.WriteString(strconv.Itoa(3+2*k) + " 0 R")
+		kids[k] = pdfobj.Ref(-(3 + 2*k))
 	}
-	o.buf.WriteString("] /Count " + strconv.Itoa(np))
-	if mb := bk.root.get("MediaBox"); mb != nil {
-		o.buf.WriteString(" /MediaBox ")
-		if err := writeValue(&o.buf, mb, books.ref); err != nil {
-			return fmt.Errorf("%w: %v", ErrCannotCut, err)
-		}
+	tree := &pdfobj.Dict{}
+	tree.Set("Type", pdfobj.Name("Pages"))
+	tree.Set("Kids", kids)
+	tree.Set("Count", pdfobj.Token(strconv.Itoa(np)))
+	if mb := bk.PagesRoot.Get("MediaBox"); mb != nil {
+		tree.Set("MediaBox", mb)
 	}
-	o.buf.WriteString(">>")
-	o.end()
-	o.begin(2)
-	if err := writeValue(&o.buf, res, same); err != nil {
-		return fmt.Errorf("%w: %v", ErrCannotCut, err)
-	}
-	o.end()
+	p.objects = append(p.objects,
+		plannedObject{num: 1, val: tree, renum: books.num},
+		plannedObject{num: 2, val: res})
 
 	url := c.b.URL
 	height := c.r.Doc.Height.Points()
 	for k := range np {
-		pg := pageDicts[k].clone()
-		annots, err := c.annots(pg.get("Annots"), first, last, url)
+		pg := pageDicts[k].Clone()
+		annots, err := c.annots(pg.Get("Annots"), first, last, url)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		for _, e := range adds[k] {
 			if e.Kind == layout.LinkElement && e.URI != "" {
@@ -581,107 +454,64 @@ func (c *Cutter) Cut(w io.Writer, first, last int) error {
 			}
 		}
 		if len(annots) > 0 {
-			pg.set("Annots", annots)
+			pg.Set("Annots", annots)
 		} else {
-			pg = without(pg, "Annots")
+			pg = pg.Without("Annots")
 		}
 		// references already in offprint numbers are negative
-		pg.set("Parent", pref(-1))
-		pg.set("Resources", pref(-2))
+		pg.Set("Parent", pdfobj.Ref(-1))
+		pg.Set("Resources", pdfobj.Ref(-2))
 		if extra[k] != 0 {
-			pg.set("Contents", parray{contents[k], pref(-extra[k])})
+			pg.Set("Contents", pdfobj.Array{contents[k], pdfobj.Ref(-extra[k])})
 		}
-		o.begin(3 + 2*k)
-		if err := writeValue(&o.buf, pg, func(r pref) (int, bool) {
-			if r < 0 {
-				return int(-r), true
-			}
-			return books.ref(r)
-		}); err != nil {
-			return fmt.Errorf("%w: %v", ErrCannotCut, err)
-		}
-		o.end()
-		if err := o.copyObject(4+2*k, bk.objs[contents[k]], books.ref); err != nil {
-			return fmt.Errorf("%w: %v", ErrCannotCut, err)
-		}
+		content := bk.Objects[contents[k]]
+		p.objects = append(p.objects,
+			plannedObject{num: 3 + 2*k, val: pg, renum: books.num},
+			plannedObject{num: 4 + 2*k, val: content.Val, stream: content.Stream, renum: books.num})
 	}
 	for k, els := range adds {
 		if extra[k] == 0 {
 			continue
 		}
 		s := c.drawAdditions(els, height)
-		o.begin(extra[k])
-		o.buf.WriteString("<</Length " + strconv.Itoa(len(s)) + ">>\nstream\n")
-		o.buf.Write(s)
-		o.buf.WriteString("\nendstream")
-		o.end()
-	}
-	for _, cp := range []*copier{books, cols} {
-		for _, n := range cp.copied {
-			if err := o.copyObject(cp.num[n], cp.src.objs[n], cp.ref); err != nil {
-				return fmt.Errorf("%w: %v", ErrCannotCut, err)
-			}
+		if s == nil {
+			s = []byte{} // a stream, if an empty one
 		}
+		d := &pdfobj.Dict{}
+		d.Set("Length", pdfobj.Token(strconv.Itoa(len(s))))
+		p.objects = append(p.objects, plannedObject{num: extra[k], val: d, stream: s})
 	}
+	p.objects = append(p.objects, books.copies()...)
+	p.objects = append(p.objects, cols.copies()...)
 	if len(outline) > 0 {
-		writeOutline(o, outline, outlineRoot, height)
+		p.objects = append(p.objects, outlineObjects(outline, outlineRoot, height)...)
 	}
 
 	// information: the book's, titled after the contributor
-	info := bk.info.clone()
-	info.set("Title", pdfString(utf16BE(bmp(offprintTitle(c.r, c.b, first, last)), true)))
-	o.begin(infoNum)
-	if err := writeValue(&o.buf, info, books.ref); err != nil {
-		return fmt.Errorf("%w: %v", ErrCannotCut, err)
-	}
-	o.end()
+	info := bk.Info.Clone()
+	info.Set("Title", pdfobj.LiteralString(pdfobj.UTF16BE(bmp(offprintTitle(c.r, c.b, first, last)), true)))
+	p.objects = append(p.objects, plannedObject{num: p.info, val: info, renum: books.num})
 
-	cat := &pdict{}
-	cat.set("Type", pname("Catalog"))
-	cat.set("Pages", pref(1))
-	if lang := bk.cat.get("Lang"); lang != nil {
-		cat.set("Lang", lang)
+	cat := &pdfobj.Dict{}
+	cat.Set("Type", pdfobj.Name("Catalog"))
+	cat.Set("Pages", pdfobj.Ref(1))
+	if lang := bk.Catalog.Get("Lang"); lang != nil {
+		cat.Set("Lang", lang)
 	}
-	cat.set("OpenAction", parray{pref(3), pname("XYZ"), ptoken("null"), ptoken("null"), ptoken("1")})
+	cat.Set("OpenAction", pdfobj.Array{pdfobj.Ref(3), pdfobj.Name("XYZ"), pdfobj.Token("null"), pdfobj.Token("null"), pdfobj.Token("1")})
 	// a spread shows a verso on the left: an offprint opening on a verso
 	// shows it there, with the recto that follows
 	if first%2 == 0 {
-		cat.set("PageLayout", pname("TwoPageLeft"))
+		cat.Set("PageLayout", pdfobj.Name("TwoPageLeft"))
 	} else {
-		cat.set("PageLayout", pname("TwoPageRight"))
+		cat.Set("PageLayout", pdfobj.Name("TwoPageRight"))
 	}
 	if outlineRoot != 0 {
-		cat.set("Outlines", pref(outlineRoot))
-		cat.set("PageMode", pname("UseOutlines"))
+		cat.Set("Outlines", pdfobj.Ref(outlineRoot))
+		cat.Set("PageMode", pdfobj.Name("UseOutlines"))
 	}
-	o.begin(catNum)
-	if err := writeValue(&o.buf, cat, same); err != nil {
-		return err
-	}
-	o.end()
-
-	xref := o.buf.Len()
-	o.buf.WriteString("xref\n0 " + strconv.Itoa(size) + "\n0000000000 65535 f \n")
-	for n := 1; n < size; n++ {
-		if o.offsets[n] == 0 {
-			return fmt.Errorf("pdf: offprint object %d not written", n)
-		}
-		fmt.Fprintf(&o.buf, "%010d 00000 n \n", o.offsets[n])
-	}
-	fmt.Fprintf(&o.buf, "trailer\n<<\n/Size %d\n/Root %d 0 R\n/Info %d 0 R\n>>\nstartxref\n%d\n%%%%EOF\n", size, catNum, infoNum, xref)
-	_, err = w.Write(o.buf.Bytes())
-	return err
-}
-
-func without(d *pdict, k pname) *pdict {
-	out := &pdict{}
-	for i, x := range d.keys {
-		if x != k {
-			out.keys = append(out.keys, x)
-			out.vals = append(out.vals, d.vals[i])
-		}
-	}
-	return out
+	p.objects = append(p.objects, plannedObject{num: p.catalog, val: cat})
+	return p, nil
 }
 
 func drawsSomething(els []layout.Element) bool {
@@ -696,21 +526,21 @@ func drawsSomething(els []layout.Element) bool {
 // annots rewrites a page's link annotations for the offprint: a link to a
 // page outside first..last leads to the book's URL, or is dropped when
 // the book has none.
-func (c *Cutter) annots(v any, first, last int, url string) (parray, error) {
+func (c *Cutter) annots(v any, first, last int, url string) (pdfobj.Array, error) {
 	if v == nil {
 		return nil, nil
 	}
-	list, ok := v.(parray)
+	list, ok := v.(pdfobj.Array)
 	if !ok {
 		return nil, fmt.Errorf("%w: annotations are not an array", ErrCannotCut)
 	}
-	var out parray
+	var out pdfobj.Array
 	for _, a := range list {
-		d, ok := a.(*pdict)
+		d, ok := a.(*pdfobj.Dict)
 		if !ok {
 			return nil, fmt.Errorf("%w: an annotation is not a direct dictionary", ErrCannotCut)
 		}
-		dest, ok := d.get("Dest").(parray)
+		dest, ok := d.Get("Dest").(pdfobj.Array)
 		if !ok {
 			out = append(out, d)
 			continue
@@ -718,50 +548,50 @@ func (c *Cutter) annots(v any, first, last int, url string) (parray, error) {
 		if len(dest) == 0 {
 			return nil, fmt.Errorf("%w: empty destination", ErrCannotCut)
 		}
-		target, ok := dest[0].(pref)
+		target, ok := dest[0].(pdfobj.Ref)
 		if !ok {
 			return nil, fmt.Errorf("%w: destination is not a page", ErrCannotCut)
 		}
-		i, ok := c.book.pageAt[int(target)]
+		i, ok := c.book.PageIndex[int(target)]
 		if !ok {
 			return nil, fmt.Errorf("%w: destination is not a page", ErrCannotCut)
 		}
 		if i >= first-1 && i < last {
-			nd := append(parray{pref(-(3 + 2*(i-first+1)))}, dest[1:]...) // an offprint number
-			d = d.clone()
-			d.set("Dest", nd)
+			nd := append(pdfobj.Array{pdfobj.Ref(-(3 + 2*(i-first+1)))}, dest[1:]...) // an offprint number
+			d = d.Clone()
+			d.Set("Dest", nd)
 			out = append(out, d)
 			continue
 		}
 		if url == "" {
 			continue
 		}
-		d = without(d, "Dest")
-		act := &pdict{}
-		act.set("S", pname("URI"))
-		act.set("URI", pdfString([]byte(url)))
-		d.set("A", act)
+		d = d.Without("Dest")
+		act := &pdfobj.Dict{}
+		act.Set("S", pdfobj.Name("URI"))
+		act.Set("URI", pdfobj.LiteralString([]byte(url)))
+		d.Set("A", act)
 		out = append(out, d)
 	}
 	return out, nil
 }
 
 // linkAnnot is a link to a URI over e, as fpdf writes it.
-func linkAnnot(e layout.Element, height float64) *pdict {
-	d := &pdict{}
-	d.set("Type", pname("Annot"))
-	d.set("Subtype", pname("Link"))
+func linkAnnot(e layout.Element, height float64) *pdfobj.Dict {
+	d := &pdfobj.Dict{}
+	d.Set("Type", pdfobj.Name("Annot"))
+	d.Set("Subtype", pdfobj.Name("Link"))
 	x, y := e.X.Points(), height-e.Y.Points()
-	d.set("Rect", parray{num2(x), num2(y), num2(x + e.W.Points()), num2(y - e.H.Points())})
-	d.set("Border", parray{ptoken("0"), ptoken("0"), ptoken("0")})
-	act := &pdict{}
-	act.set("S", pname("URI"))
-	act.set("URI", pdfString([]byte(e.URI)))
-	d.set("A", act)
+	d.Set("Rect", pdfobj.Array{num2(x), num2(y), num2(x + e.W.Points()), num2(y - e.H.Points())})
+	d.Set("Border", pdfobj.Array{pdfobj.Token("0"), pdfobj.Token("0"), pdfobj.Token("0")})
+	act := &pdfobj.Dict{}
+	act.Set("S", pdfobj.Name("URI"))
+	act.Set("URI", pdfobj.LiteralString([]byte(e.URI)))
+	d.Set("A", act)
 	return d
 }
 
-func num2(f float64) ptoken { return ptoken(strconv.FormatFloat(f, 'f', 2, 64)) }
+func num2(f float64) pdfobj.Token { return pdfobj.Token(strconv.FormatFloat(f, 'f', 2, 64)) }
 
 // drawAdditions is the content stream drawing the additions' text and
 // rectangles, as the drawer would.
@@ -777,7 +607,7 @@ func (c *Cutter) drawAdditions(els []layout.Element, height float64) []byte {
 				continue
 			}
 			fmt.Fprintf(&s, "q %s BT /C%s %.2f Tf %.2f %.2f Td ", col(e.Color), c.colRes[e.Face], e.Size.Points(), e.X.Points(), height-e.Y.Points())
-			s.Write(pdfString(utf16BE(bmp(e.Text), false)))
+			s.Write(pdfobj.LiteralString(pdfobj.UTF16BE(bmp(e.Text), false)))
 			s.WriteString(" Tj ET Q\n")
 		case layout.RectElement:
 			fmt.Fprintf(&s, "q %s %.2f %.2f %.2f %.2f re f Q\n", col(e.Color), e.X.Points(), height-e.Y.Points(), e.W.Points(), -e.H.Points())
@@ -797,10 +627,10 @@ type outlineItem struct {
 	page  int // 0-based in the offprint
 }
 
-// writeOutline writes the bookmarks as objects first..first+len-1 and
+// outlineObjects are the bookmarks, objects root-len(items)..root-1, and
 // their root: an item's parent is the last item before it of a lower
 // level, or the root.
-func writeOutline(o *writer, items []outlineItem, root int, height float64) {
+func outlineObjects(items []outlineItem, root int, height float64) []plannedObject {
 	first := root - len(items)
 	n := len(items)
 	parent := make([]int, n)
@@ -838,57 +668,34 @@ func writeOutline(o *writer, items []outlineItem, root int, height float64) {
 		}
 		stack = append(stack, i)
 	}
-	id := func(i int) string { return strconv.Itoa(first+i) + " 0 R" }
+	id := func(i int) pdfobj.Ref { return pdfobj.Ref(first + i) }
+	out := make([]plannedObject, 0, n+1)
 	for i, it := range items {
-		o.begin(first + i)
-		o.buf.WriteString("<</Title ")
-		o.buf.Write(pdfString(utf16BE(bmp(it.title), true)))
+		d := &pdfobj.Dict{}
+		d.Set("Title", pdfobj.LiteralString(pdfobj.UTF16BE(bmp(it.title), true)))
 		if parent[i] < 0 {
-			o.buf.WriteString(" /Parent " + strconv.Itoa(root) + " 0 R")
+			d.Set("Parent", pdfobj.Ref(root))
 		} else {
-			o.buf.WriteString(" /Parent " + id(parent[i]))
+			d.Set("Parent", id(parent[i]))
 		}
 		if prev[i] >= 0 {
-			o.buf.WriteString(" /Prev " + id(prev[i]))
+			d.Set("Prev", id(prev[i]))
 		}
 		if next[i] >= 0 {
-			o.buf.WriteString(" /Next " + id(next[i]))
+			d.Set("Next", id(next[i]))
 		}
 		if firstKid[i] >= 0 {
-			o.buf.WriteString(" /First " + id(firstKid[i]) + " /Last " + id(lastKid[i]))
+			d.Set("First", id(firstKid[i]))
+			d.Set("Last", id(lastKid[i]))
 		}
-		fmt.Fprintf(&o.buf, " /Dest [%d 0 R /XYZ 0 %.2f null] /Count 0>>", 3+2*it.page, height-it.y.Points())
-		o.end()
+		d.Set("Dest", pdfobj.Array{pdfobj.Ref(3 + 2*it.page), pdfobj.Name("XYZ"), pdfobj.Token("0"),
+			pdfobj.Token(fmt.Sprintf("%.2f", height-it.y.Points())), pdfobj.Token("null")})
+		d.Set("Count", pdfobj.Token("0"))
+		out = append(out, plannedObject{num: first + i, val: d})
 	}
-	o.begin(root)
-	o.buf.WriteString("<</Type /Outlines /First " + id(rootFirst) + " /Last " + id(rootLast) + ">>")
-	o.end()
-}
-
-type writer struct {
-	buf     bytes.Buffer
-	offsets []int
-}
-
-func (o *writer) begin(n int) {
-	o.offsets[n] = o.buf.Len()
-	o.buf.WriteString(strconv.Itoa(n))
-	o.buf.WriteString(" 0 obj\n")
-}
-
-func (o *writer) end() { o.buf.WriteString("\nendobj\n") }
-
-// copyObject writes a book object as offprint object n.
-func (o *writer) copyObject(n int, obj *pobj, ref func(pref) (int, bool)) error {
-	o.begin(n)
-	if err := writeValue(&o.buf, obj.val, ref); err != nil {
-		return err
-	}
-	if obj.stream != nil {
-		o.buf.WriteString("\nstream\n")
-		o.buf.Write(obj.stream)
-		o.buf.WriteString("\nendstream")
-	}
-	o.end()
-	return nil
+	d := &pdfobj.Dict{}
+	d.Set("Type", pdfobj.Name("Outlines"))
+	d.Set("First", id(rootFirst))
+	d.Set("Last", id(rootLast))
+	return append(out, plannedObject{num: root, val: d})
 }

@@ -14,6 +14,7 @@ import (
 	"testing"
 
 	"github.com/recueil/recueil/internal/book"
+	"github.com/recueil/recueil/internal/pdfobj"
 	"github.com/recueil/recueil/internal/typeset"
 	"github.com/recueil/recueil/internal/typeset/testbook"
 )
@@ -71,11 +72,11 @@ func TestCutEqualsDrawn(t *testing.T) {
 // outlineOf lists a PDF's bookmarks, depth first, as "depth title page".
 func outlineOf(t *testing.T, pdf []byte) []string {
 	t.Helper()
-	d, err := readDoc(pdf)
+	d, err := pdfobj.Read(pdf)
 	if err != nil {
 		t.Fatal(err)
 	}
-	root, ok := d.dictAt(d.cat.get("Outlines"))
+	root, ok := d.DictAt(d.Catalog.Get("Outlines"))
 	if !ok {
 		return nil
 	}
@@ -86,24 +87,24 @@ func outlineOf(t *testing.T, pdf []byte) []string {
 			t.Fatalf("outline deeper than 16 levels: an item is its own ancestor")
 		}
 		for n := 0; first != nil && n < 1000; n++ {
-			it, ok := d.dictAt(first)
+			it, ok := d.DictAt(first)
 			if !ok {
 				t.Fatalf("outline item %v is not a dictionary", first)
 			}
 			page := -1
-			if dest, ok := it.get("Dest").(parray); ok {
-				if p, ok := dest[0].(pref); ok {
-					if i, ok := d.pageAt[int(p)]; ok {
+			if dest, ok := it.Get("Dest").(pdfobj.Array); ok {
+				if p, ok := dest[0].(pdfobj.Ref); ok {
+					if i, ok := d.PageIndex[int(p)]; ok {
 						page = i
 					}
 				}
 			}
-			out = append(out, fmt.Sprintf("%d %s %d", depth, it.get("Title"), page))
-			walk(it.get("First"), depth+1)
-			first = it.get("Next")
+			out = append(out, fmt.Sprintf("%d %s %d", depth, it.Get("Title"), page))
+			walk(it.Get("First"), depth+1)
+			first = it.Get("Next")
 		}
 	}
-	walk(root.get("First"), 0)
+	walk(root.Get("First"), 0)
 	return out
 }
 
@@ -138,28 +139,28 @@ func render(t *testing.T, path string, p int) []byte {
 // its pages, and every outside one to the book's URL.
 func checkLinks(t *testing.T, slug string, pdf []byte, url string) {
 	t.Helper()
-	d, err := readDoc(pdf)
+	d, err := pdfobj.Read(pdf)
 	if err != nil {
 		t.Fatalf("%s: %v", slug, err)
 	}
 	uris := 0
-	for _, n := range d.pages {
-		pg, _ := d.dictAt(pref(n))
-		list, _ := pg.get("Annots").(parray)
+	for _, n := range d.Pages {
+		pg, _ := d.DictAt(pdfobj.Ref(n))
+		list, _ := pg.Get("Annots").(pdfobj.Array)
 		for _, a := range list {
-			an := a.(*pdict)
-			if dest, ok := an.get("Dest").(parray); ok {
-				if _, ok := d.pageAt[int(dest[0].(pref))]; !ok {
+			an := a.(*pdfobj.Dict)
+			if dest, ok := an.Get("Dest").(pdfobj.Array); ok {
+				if _, ok := d.PageIndex[int(dest[0].(pdfobj.Ref))]; !ok {
 					t.Errorf("%s: a link leads to object %v, not a page of the offprint", slug, dest[0])
 				}
 				continue
 			}
-			act, _ := an.get("A").(*pdict)
-			if act == nil || act.get("S") != pname("URI") {
+			act, _ := an.Get("A").(*pdfobj.Dict)
+			if act == nil || act.Get("S") != pdfobj.Name("URI") {
 				t.Errorf("%s: a link with neither destination nor URI", slug)
 				continue
 			}
-			if string(act.get("URI").(ptoken)) == "("+url+")" {
+			if string(act.Get("URI").(pdfobj.Token)) == "("+url+")" {
 				uris++
 			}
 		}
@@ -203,6 +204,51 @@ func TestCutFallsBackToDrawing(t *testing.T) {
 	}
 	if err := c.Cut(io.Discard, 1, len(r.Doc.Pages)+1); err == nil {
 		t.Error("a range past the last page was accepted")
+	}
+}
+
+// The plan of an offprint numbers every object of it once, pages tree
+// first and catalog last, names the fonts its pages draw with, and is
+// data only: emitting it twice writes the same file as Cut.
+func TestCutPlan(t *testing.T) {
+	dir := t.TempDir()
+	b, r, path := build(t, dir, 3)
+	data, _ := os.ReadFile(path)
+	c, err := NewCutter(data, r, b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, pr := range r.Contributions {
+		p, err := c.plan(pr.First, pr.Last)
+		if err != nil {
+			t.Fatalf("%s: %v", pr.Slug, err)
+		}
+		if p.first != pr.First || p.last != pr.Last || len(p.fonts) == 0 || len(p.colophon) == 0 {
+			t.Errorf("%s: plan of %d-%d drawing %v with colophon %v", pr.Slug, p.first, p.last, p.fonts, p.colophon)
+		}
+		seen := make([]bool, p.size)
+		for _, ob := range p.objects {
+			if ob.num <= 0 || ob.num >= p.size || seen[ob.num] {
+				t.Fatalf("%s: object %d planned twice or out of 1..%d", pr.Slug, ob.num, p.size-1)
+			}
+			seen[ob.num] = true
+		}
+		if len(p.objects) != p.size-1 || p.objects[0].num != 1 || p.objects[len(p.objects)-1].num != p.catalog {
+			t.Errorf("%s: %d objects planned for 1..%d", pr.Slug, len(p.objects), p.size-1)
+		}
+		var once, twice, cut bytes.Buffer
+		if err := p.emit(&once); err != nil {
+			t.Fatal(err)
+		}
+		if err := p.emit(&twice); err != nil {
+			t.Fatal(err)
+		}
+		if err := c.Cut(&cut, pr.First, pr.Last); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(once.Bytes(), twice.Bytes()) || !bytes.Equal(once.Bytes(), cut.Bytes()) {
+			t.Errorf("%s: emitting the plan again writes another file", pr.Slug)
+		}
 	}
 }
 
@@ -274,32 +320,4 @@ func BenchmarkNewCutter(b *testing.B) {
 		}
 	}
 	reportCPU(b, start)
-}
-
-// FuzzReadDoc: whatever the bytes, reading them as a PDF returns an error
-// or a document, never a panic or a runaway allocation.
-func FuzzReadDoc(f *testing.F) {
-	dir := f.TempDir()
-	_, _, path := build(f, dir, 1)
-	data, err := os.ReadFile(path)
-	if err != nil {
-		f.Fatal(err)
-	}
-	f.Add(data)
-	f.Add([]byte("%PDF-1.3\nxref\n0 1\n0000000000 65535 f \ntrailer\n<</Root 1 0 R>>\nstartxref\n9\n%%EOF\n"))
-	f.Fuzz(func(t *testing.T, data []byte) {
-		d, err := readDoc(data)
-		if err != nil {
-			return
-		}
-		for _, n := range d.pages {
-			if pg, ok := d.dictAt(pref(n)); ok {
-				var buf bytes.Buffer
-				writeValue(&buf, pg, func(r pref) (int, bool) { return int(r), true })
-			}
-		}
-		for _, k := range d.fonts.keys {
-			d.cidToGID(k)
-		}
-	})
 }

@@ -28,7 +28,7 @@ func Write(w io.Writer, r *typeset.Result, b *book.Book) error {
 // drawn.
 func WriteReady(w io.Writer, r *typeset.Result, b *book.Book, ready map[string]Image) error {
 	if r.Doc == nil || r.Fonts == nil {
-		return errors.New("pdf: nothing typeset")
+		return errors.New("nothing typeset")
 	}
 	return write(w, r, r.Doc, b, b.Title, ready)
 }
@@ -41,11 +41,11 @@ func WriteReady(w io.Writer, r *typeset.Result, b *book.Book, ready map[string]I
 // titled "Name — Book title".
 func WritePages(w io.Writer, r *typeset.Result, b *book.Book, first, last int) error {
 	if r.Doc == nil || r.Fonts == nil {
-		return errors.New("pdf: nothing typeset")
+		return errors.New("nothing typeset")
 	}
 	doc, err := r.Offprint(first, last)
 	if err != nil {
-		return fmt.Errorf("pdf: %w", err)
+		return err
 	}
 	return write(w, r, doc, b, offprintTitle(r, b, first, last), nil)
 }
@@ -120,7 +120,7 @@ func write(w io.Writer, r *typeset.Result, doc *layout.Document, b *book.Book, t
 	f.SetDisplayMode("real", "TwoPageRight")
 
 	if len(doc.Pages) == 0 {
-		return errors.New("pdf: no page")
+		return errors.New("no page")
 	}
 	// internal links, resolved before drawing (they may point forward)
 	links := map[string]int{}
@@ -150,18 +150,18 @@ func write(w io.Writer, r *typeset.Result, doc *layout.Document, b *book.Book, t
 			d.draw(e, links)
 		}
 		if err := f.Error(); err != nil {
-			return fmt.Errorf("pdf: page %d: %w", p.Number, err)
+			return fmt.Errorf("page %d: %w", p.Number, err)
 		}
 		if d.err != nil {
-			return fmt.Errorf("pdf: page %d: %w", p.Number, d.err)
+			return fmt.Errorf("page %d: %w", p.Number, d.err)
 		}
 	}
 	var buf bytes.Buffer
 	if err := f.Output(&buf); err != nil {
-		return fmt.Errorf("pdf: %w", err)
+		return err
 	}
 	if err := f.Error(); err != nil {
-		return fmt.Errorf("pdf: %w", err)
+		return err
 	}
 	_, err := w.Write(buf.Bytes())
 	return err
