@@ -9,8 +9,6 @@ import (
 	"fmt"
 	"io/fs"
 	"math"
-	"os"
-	"path/filepath"
 
 	"github.com/go-fonts/liberation/liberationsansbold"
 	"github.com/go-fonts/liberation/liberationsansregular"
@@ -79,24 +77,14 @@ func (s *Set) Face(id ID) *Face { return s.Faces[id] }
 
 // Builtin returns the Liberation faces.
 func Builtin() (*Set, error) {
-	return Load("", "builtin", "builtin")
+	return LoadFS(nil, "builtin", "builtin")
 }
 
-// Load returns the book's faces. serif and sans are "builtin" (or empty) for
-// Liberation, or paths to TrueType files, relative to root when not absolute.
-// A custom file gives the regular face; its other styles fall back to the
-// same file (the bold and italic of a custom family are not guessed).
-func Load(root, serif, sans string) (*Set, error) {
-	return load(func(p string) ([]byte, error) {
-		if !filepath.IsAbs(p) {
-			p = filepath.Join(root, filepath.FromSlash(p))
-		}
-		return os.ReadFile(p)
-	}, serif, sans)
-}
-
-// LoadFS is Load with the custom fonts read from files (slash paths
-// relative to the book): the cards read them so, from the book's fs.FS.
+// LoadFS returns the book's faces. serif and sans are "builtin" (or
+// empty) for Liberation, or slash paths of TrueType files in files (the
+// book's, book.Files). A custom file gives the regular face; its other
+// styles fall back to the same file (the bold and italic of a custom
+// family are not guessed).
 func LoadFS(files fs.FS, serif, sans string) (*Set, error) {
 	return load(func(p string) ([]byte, error) {
 		if files == nil {

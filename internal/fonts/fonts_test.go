@@ -2,6 +2,7 @@ package fonts
 
 import (
 	"math"
+	"os"
 	"testing"
 
 	"codeberg.org/go-pdf/fpdf"
@@ -65,7 +66,7 @@ func TestHas(t *testing.T) {
 }
 
 func TestLoadCustomAndBad(t *testing.T) {
-	if _, err := Load(t.TempDir(), "missing.ttf", "builtin"); err == nil {
+	if _, err := LoadFS(os.DirFS(t.TempDir()), "missing.ttf", "builtin"); err == nil {
 		t.Fatal("a missing font file should be an error")
 	}
 	if _, err := Parse([]byte("not a font at all")); err == nil {

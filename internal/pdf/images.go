@@ -6,7 +6,7 @@ import (
 	"encoding/gob"
 	"encoding/hex"
 	"fmt"
-	"os"
+	"io/fs"
 
 	"codeberg.org/go-pdf/fpdf"
 )
@@ -25,6 +25,7 @@ import (
 // picture give one embedded image.
 type images struct {
 	f      *fpdf.Fpdf
+	files  fs.FS             // the book's files
 	sides  map[string]int    // path -> longest side needed, in pixels
 	ready  map[string]Image  // path -> the image made ready by the caller
 	byPath map[string]string // path -> fpdf image name, "" when unreadable
@@ -32,8 +33,8 @@ type images struct {
 	next   int               // images registered so far
 }
 
-func newImages(f *fpdf.Fpdf, sides map[string]int, ready map[string]Image) *images {
-	return &images{f: f, sides: sides, ready: ready, byPath: map[string]string{}, byHash: map[string]bool{}}
+func newImages(f *fpdf.Fpdf, files fs.FS, sides map[string]int, ready map[string]Image) *images {
+	return &images{f: f, files: files, sides: sides, ready: ready, byPath: map[string]string{}, byHash: map[string]bool{}}
 }
 
 // widthStep is the fraction of a pixel that sets registered images apart.
@@ -46,7 +47,7 @@ func (im *images) name(path string) (string, error) {
 		return n, nil
 	}
 	im.byPath[path] = ""
-	data, err := os.ReadFile(path)
+	data, err := fs.ReadFile(im.files, path)
 	if err != nil {
 		return "", nil
 	}

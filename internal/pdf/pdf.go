@@ -136,7 +136,7 @@ func write(w io.Writer, r *typeset.Result, doc *layout.Document, b *book.Book, t
 		}
 	}
 
-	d := &drawer{f: f, r: r, images: newImages(f, PrintSides(doc), ready), runes: runesByFace(doc)}
+	d := &drawer{f: f, r: r, images: newImages(f, b.Files(), PrintSides(doc), ready), runes: runesByFace(doc)}
 	levels := outlineLevels(doc)
 	for _, p := range doc.Pages {
 		f.AddPage()

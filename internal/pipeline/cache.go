@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -141,13 +142,13 @@ func settings(b *book.Book) []byte {
 
 // fileBytes reads book-relative files for keys; a missing file hashes as
 // empty (the renderer reports it).
-func fileBytes(root string, paths ...string) []byte {
+func fileBytes(files fs.FS, paths ...string) []byte {
 	var b bytes.Buffer
 	for _, p := range paths {
 		if p == "" {
 			continue
 		}
-		raw, _ := os.ReadFile(filepath.Join(root, filepath.FromSlash(p)))
+		raw, _ := fs.ReadFile(files, p)
 		fmt.Fprintf(&b, "%s\x00%d\x00", p, len(raw))
 		b.Write(raw)
 	}

@@ -11,7 +11,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"slices"
 	"sort"
@@ -146,7 +145,7 @@ func probeFonts(b *book.Book) book.Diagnostics {
 		if *f.spec == "" || *f.spec == "builtin" {
 			continue
 		}
-		raw, err := os.ReadFile(filepath.Join(b.Root, filepath.FromSlash(*f.spec)))
+		raw, err := fs.ReadFile(b.Files(), *f.spec)
 		if err == nil {
 			err = pdf.ProbeFont(raw)
 		}
@@ -162,7 +161,7 @@ func probeFonts(b *book.Book) book.Diagnostics {
 // textGlyphs is what the book's text face can print. A font that cannot be
 // loaded is reported by the typesetter; here it means no glyph check.
 func textGlyphs(b *book.Book) func(rune) bool {
-	set, err := fonts.Load(b.Root, b.Fonts.Serif, b.Fonts.Sans)
+	set, err := fonts.LoadFS(b.Files(), b.Fonts.Serif, b.Fonts.Sans)
 	if err != nil {
 		return nil
 	}
@@ -328,7 +327,7 @@ func (o Options) guarded(st *stage, res *Result) (err error) {
 func (o Options) build(st *stage, res *Result) error {
 	b := res.Book
 	art := b.Artifacts()
-	files := os.DirFS(b.Root)
+	files := b.Files()
 	// The EPUB needs nothing from the typesetter: with more than one job it
 	// is written alongside the PDF, into memory, and staged after it.
 	var epubBuf bytes.Buffer
@@ -367,7 +366,7 @@ func (o Options) build(st *stage, res *Result) error {
 			// offprints are cut out of the book's PDF
 			o.progress("pdf")
 			var buf bytes.Buffer
-			ready := o.images(cc, r.Doc)
+			ready := o.images(cc, b, r.Doc)
 			if err := pdf.WriteReady(&buf, r, b, ready); err != nil {
 				return fmt.Errorf("pdf: %w", err)
 			}
@@ -404,7 +403,7 @@ func (o Options) shareKit(st *stage, res *Result, files fs.FS, cc *cache) error 
 	b := res.Book
 	art := b.Artifacts()
 	pub := b.Published()
-	base := append(settings(b), fileBytes(b.Root, b.Cards.Logo, fontFile(b.Fonts.Serif), fontFile(b.Fonts.Sans))...)
+	base := append(settings(b), fileBytes(b.Files(), b.Cards.Logo, fontFile(b.Fonts.Serif), fontFile(b.Fonts.Sans))...)
 	var cs []*cards.Card
 	if o.want("cards") {
 		o.progress("cards")
@@ -472,7 +471,7 @@ func (o Options) cards(cc *cache, base []byte, res *Result, files fs.FS) ([]*car
 	var missAt []int
 	for i, c := range pub {
 		raw, _ := json.Marshal(c)
-		keys[i] = cc.key("cards", base, raw, fileBytes(b.Root, c.Photo))
+		keys[i] = cc.key("cards", base, raw, fileBytes(b.Files(), c.Photo))
 		var e cachedCard
 		if data, ok := cc.get(keys[i]); ok && json.Unmarshal(data, &e) == nil {
 			out[i] = &e.Card
@@ -529,7 +528,7 @@ func (o Options) cards(cc *cache, base []byte, res *Result, files fs.FS) ([]*car
 // result in the cache: a phone's photo takes most of a second to scale.
 // An image that cannot be made ready is left to the PDF writer, which
 // reports it.
-func (o Options) images(cc *cache, doc *layout.Document) map[string]pdf.Image {
+func (o Options) images(cc *cache, b *book.Book, doc *layout.Document) map[string]pdf.Image {
 	sides := pdf.PrintSides(doc)
 	paths := make([]string, 0, len(sides))
 	for p := range sides {
@@ -537,7 +536,7 @@ func (o Options) images(cc *cache, doc *layout.Document) map[string]pdf.Image {
 	}
 	sort.Strings(paths)
 	imgs, _ := work.Map(o.ctx(), len(paths), o.Jobs, func(i int) (*pdf.Image, error) {
-		data, err := os.ReadFile(paths[i])
+		data, err := fs.ReadFile(b.Files(), paths[i])
 		if err != nil {
 			return nil, nil
 		}

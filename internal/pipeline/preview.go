@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"image/png"
 	"io"
-	"os"
 	"slices"
 	"sort"
 
@@ -83,7 +82,7 @@ func Preview(o Options, file string) (*Result, error) {
 		if p.Number != first {
 			continue
 		}
-		img, err := raster.Page(r.Doc, p, faces, PreviewDPI)
+		img, err := raster.Page(r.Doc, p, faces, PreviewDPI, b.Files())
 		if err != nil {
 			return fail(fmt.Errorf("preview: %w", err))
 		}
@@ -96,7 +95,7 @@ func Preview(o Options, file string) (*Result, error) {
 		}
 	}
 	o.progress("cards")
-	cs, d, err := cards.RenderAll(o.ctx(), b, []*book.Contribution{c}, os.DirFS(b.Root), 1)
+	cs, d, err := cards.RenderAll(o.ctx(), b, []*book.Contribution{c}, b.Files(), 1)
 	if err != nil {
 		return fail(fmt.Errorf("cards: %w", err))
 	}

@@ -9,7 +9,7 @@ import (
 	"image/draw"
 	_ "image/jpeg" // photos
 	_ "image/png"  // photos and logos
-	"os"
+	"io/fs"
 
 	xdraw "golang.org/x/image/draw"
 	"golang.org/x/image/font"
@@ -21,7 +21,7 @@ import (
 
 // Page draws page of doc at the given resolution (dots per inch). faces
 // holds the TrueType data of the document's face table, by index.
-func Page(doc *layout.Document, page *layout.Page, faces [][]byte, dpi float64) (*image.RGBA, error) {
+func Page(doc *layout.Document, page *layout.Page, faces [][]byte, dpi float64, files fs.FS) (*image.RGBA, error) {
 	scale := dpi / 72 // pixels per point
 	px := func(u layout.Unit) float64 { return u.Points() * scale }
 	w, h := int(px(doc.Width)+0.5), int(px(doc.Height)+0.5)
@@ -80,7 +80,7 @@ func Page(doc *layout.Document, page *layout.Page, faces [][]byte, dpi float64) 
 			}
 			draw.Draw(img, r, image.NewUniform(rgba(e.Color)), image.Point{}, draw.Over)
 		case layout.ImageElement:
-			f, err := os.Open(e.Src)
+			f, err := files.Open(e.Src)
 			if err != nil {
 				continue // the PDF writer reports unreadable images
 			}

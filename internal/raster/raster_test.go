@@ -3,6 +3,7 @@ package raster
 import (
 	"image/color"
 	"testing"
+	"testing/fstest"
 
 	"github.com/go-fonts/liberation/liberationserifregular"
 
@@ -16,7 +17,7 @@ func TestPageDrawsWhereTold(t *testing.T) {
 	p := doc.NewPage()
 	p.Add(layout.Element{Kind: layout.RectElement, X: layout.Pt(10), Y: layout.Pt(10), W: layout.Pt(20), H: layout.Pt(20), Color: layout.Color{R: 255}})
 	p.Add(layout.Element{Kind: layout.TextElement, X: layout.Pt(100), Y: layout.Pt(60), Face: 0, Size: layout.Pt(20), Text: "Été"})
-	img, err := Page(doc, p, [][]byte{liberationserifregular.TTF}, 72)
+	img, err := Page(doc, p, [][]byte{liberationserifregular.TTF}, 72, fstest.MapFS{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -132,7 +132,7 @@ func TestHeadingNeverEndsAPage(t *testing.T) {
 // the file and the line of the block.
 func TestForcedReports(t *testing.T) {
 	b := newBook(t, 1)
-	set, err := fonts.Load(b.Root, b.Fonts.Serif, b.Fonts.Sans)
+	set, err := fonts.LoadFS(b.Files(), b.Fonts.Serif, b.Fonts.Sans)
 	if err != nil {
 		t.Fatal(err)
 	}

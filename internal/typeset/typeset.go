@@ -8,8 +8,6 @@ import (
 	"image"
 	_ "image/jpeg" // photos
 	_ "image/png"  // photos and logos
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -78,7 +76,7 @@ func sectionAnchor(i int) string       { return "s:" + strconv.Itoa(i) }
 // Typeset lays out the whole book. The diagnostics are warnings about what
 // the typesetter had to change (a character missing from the font...).
 func Typeset(b *book.Book) (*Result, book.Diagnostics, error) {
-	set, err := fonts.Load(b.Root, b.Fonts.Serif, b.Fonts.Sans)
+	set, err := fonts.LoadFS(b.Files(), b.Fonts.Serif, b.Fonts.Sans)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -250,13 +248,13 @@ func (t *typesetter) newPage(kind pageKind, recto bool) *layout.Page {
 
 func (t *typesetter) typo(s string) string { return typo.String(t.lang, s) }
 
-func (t *typesetter) path(rel string) string {
-	return filepath.Join(t.b.Root, filepath.FromSlash(rel))
-}
+// path is what an image element draws: the book-relative path, read
+// through book.Files by the writers.
+func (t *typesetter) path(rel string) string { return rel }
 
 // imageSize reads an image's pixel size; ok is false when it cannot be read.
 func (t *typesetter) imageSize(rel string) (w, h int, ok bool) {
-	f, err := os.Open(t.path(rel))
+	f, err := t.b.Files().Open(rel)
 	if err != nil {
 		return 0, 0, false
 	}
