@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/recueil/recueil/internal/book"
+	"github.com/recueil/recueil/internal/markup"
 	"github.com/recueil/recueil/internal/typo"
 )
 
@@ -53,6 +54,7 @@ type writer struct {
 	files fs.FS
 	lang  string
 	l     book.Locale
+	md    markup.Renderer // the contributions' blocks
 	date  time.Time
 	dated bool // b.Date was a valid YYYY-MM-DD
 
@@ -86,6 +88,12 @@ func Write(w io.Writer, b *book.Book, files fs.FS) (book.Diagnostics, error) {
 		target: map[*book.Contribution]string{},
 	}
 	x.l = b.Locale()
+	x.md = markup.Renderer{Lang: x.lang, Image: func(src, alt, file string, line int) string {
+		if p := x.picture(src, file, book.Pos{Line: line, Col: 1}); p != nil {
+			return x.img(p, alt, "figure")
+		}
+		return ""
+	}}
 	x.date = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
 	if t, err := time.Parse("2006-01-02", b.Date); err == nil {
 		x.dated = true

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/recueil/recueil/internal/book"
+	"github.com/recueil/recueil/internal/markup"
 )
 
 // dir is the folder of the publication inside the container.
@@ -87,37 +88,37 @@ func (x *writer) opf() string {
 	b := x.b
 	var s strings.Builder
 	s.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
-	fmt.Fprintf(&s, `<package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="book-id" xml:lang="%s">`+"\n", esc(x.lang))
+	fmt.Fprintf(&s, `<package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="book-id" xml:lang="%s">`+"\n", markup.Esc(x.lang))
 	s.WriteString(`<metadata xmlns:dc="http://purl.org/dc/elements/1.1/">` + "\n")
-	fmt.Fprintf(&s, "<dc:identifier id=\"book-id\">%s</dc:identifier>\n", esc(identifier(b)))
-	fmt.Fprintf(&s, "<dc:title id=\"title\">%s</dc:title>\n", esc(nonEmpty(x.text(b.Title), "—")))
+	fmt.Fprintf(&s, "<dc:identifier id=\"book-id\">%s</dc:identifier>\n", markup.Esc(identifier(b)))
+	fmt.Fprintf(&s, "<dc:title id=\"title\">%s</dc:title>\n", markup.Esc(nonEmpty(x.text(b.Title), "—")))
 	s.WriteString("<meta refines=\"#title\" property=\"title-type\">main</meta>\n")
 	if b.Subtitle != "" {
-		fmt.Fprintf(&s, "<dc:title id=\"subtitle\">%s</dc:title>\n", esc(x.text(b.Subtitle)))
+		fmt.Fprintf(&s, "<dc:title id=\"subtitle\">%s</dc:title>\n", markup.Esc(x.text(b.Subtitle)))
 		s.WriteString("<meta refines=\"#subtitle\" property=\"title-type\">subtitle</meta>\n")
 	}
-	fmt.Fprintf(&s, "<dc:language>%s</dc:language>\n", esc(x.lang))
+	fmt.Fprintf(&s, "<dc:language>%s</dc:language>\n", markup.Esc(x.lang))
 	for i, e := range b.Editors {
 		if strings.TrimSpace(e) == "" {
 			continue
 		}
 		id := fmt.Sprintf("editor-%d", i+1)
-		fmt.Fprintf(&s, "<dc:creator id=\"%s\">%s</dc:creator>\n", id, esc(e))
+		fmt.Fprintf(&s, "<dc:creator id=\"%s\">%s</dc:creator>\n", id, markup.Esc(e))
 		fmt.Fprintf(&s, "<meta refines=\"#%s\" property=\"role\" scheme=\"marc:relators\">edt</meta>\n", id)
-		fmt.Fprintf(&s, "<meta refines=\"#%s\" property=\"file-as\">%s</meta>\n", id, esc(book.NameKey(e)))
+		fmt.Fprintf(&s, "<meta refines=\"#%s\" property=\"file-as\">%s</meta>\n", id, markup.Esc(book.NameKey(e)))
 	}
 	if b.Publisher != "" {
-		fmt.Fprintf(&s, "<dc:publisher>%s</dc:publisher>\n", esc(b.Publisher))
+		fmt.Fprintf(&s, "<dc:publisher>%s</dc:publisher>\n", markup.Esc(b.Publisher))
 	}
 	if b.License != "" {
-		fmt.Fprintf(&s, "<dc:rights>%s</dc:rights>\n", esc(b.License))
+		fmt.Fprintf(&s, "<dc:rights>%s</dc:rights>\n", markup.Esc(b.License))
 	}
 	if x.dated {
 		fmt.Fprintf(&s, "<dc:date>%s</dc:date>\n", x.date.Format("2006-01-02"))
 	}
 	fmt.Fprintf(&s, "<meta property=\"dcterms:modified\">%s</meta>\n", x.date.Format("2006-01-02")+"T00:00:00Z")
 	if b.Edition != "" {
-		fmt.Fprintf(&s, "<meta property=\"schema:bookEdition\">%s</meta>\n", esc(b.Edition))
+		fmt.Fprintf(&s, "<meta property=\"schema:bookEdition\">%s</meta>\n", markup.Esc(b.Edition))
 	}
 
 	// Accessibility metadata (schema.org, as EPUB Accessibility asks).
@@ -137,7 +138,7 @@ func (x *writer) opf() string {
 		fmt.Fprintf(&s, "<meta property=\"schema:accessibilityFeature\">%s</meta>\n", f)
 	}
 	s.WriteString("<meta property=\"schema:accessibilityHazard\">none</meta>\n")
-	fmt.Fprintf(&s, "<meta property=\"schema:accessibilitySummary\">%s</meta>\n", esc(x.text(x.l.A11ySummary)))
+	fmt.Fprintf(&s, "<meta property=\"schema:accessibilitySummary\">%s</meta>\n", markup.Esc(x.text(x.l.A11ySummary)))
 	if x.cover != nil {
 		fmt.Fprintf(&s, "<meta name=\"cover\" content=\"%s\"/>\n", x.cover.id)
 	}
@@ -145,21 +146,21 @@ func (x *writer) opf() string {
 	s.WriteString("<item id=\"nav\" href=\"nav.xhtml\" media-type=\"application/xhtml+xml\" properties=\"nav\"/>\n")
 	s.WriteString("<item id=\"style\" href=\"style.css\" media-type=\"text/css\"/>\n")
 	for _, d := range x.docs {
-		fmt.Fprintf(&s, "<item id=\"%s\" href=\"%s\" media-type=\"application/xhtml+xml\"/>\n", esc(d.id), esc(d.file))
+		fmt.Fprintf(&s, "<item id=\"%s\" href=\"%s\" media-type=\"application/xhtml+xml\"/>\n", markup.Esc(d.id), markup.Esc(d.file))
 	}
 	for _, p := range x.pictures {
 		props := ""
 		if p == x.cover {
 			props = ` properties="cover-image"`
 		}
-		fmt.Fprintf(&s, "<item id=\"%s\" href=\"%s\" media-type=\"%s\"%s/>\n", p.id, esc(p.file), p.mediaType, props)
+		fmt.Fprintf(&s, "<item id=\"%s\" href=\"%s\" media-type=\"%s\"%s/>\n", p.id, markup.Esc(p.file), p.mediaType, props)
 	}
 	s.WriteString("</manifest>\n<spine>\n")
 	for i, d := range x.docs {
 		if i == 3 { // the table of contents follows the copyright page
 			s.WriteString("<itemref idref=\"nav\"/>\n")
 		}
-		fmt.Fprintf(&s, "<itemref idref=\"%s\"/>\n", esc(d.id))
+		fmt.Fprintf(&s, "<itemref idref=\"%s\"/>\n", markup.Esc(d.id))
 	}
 	if len(x.docs) <= 3 {
 		s.WriteString("<itemref idref=\"nav\"/>\n")
@@ -190,13 +191,13 @@ func (x *writer) nav() string {
 	title := x.text(x.l.Contents)
 	var s strings.Builder
 	s.WriteString(`<nav epub:type="toc" role="doc-toc" id="toc" aria-labelledby="toc-title">` + "\n")
-	fmt.Fprintf(&s, "<h1 id=\"toc-title\">%s</h1>\n", esc(title))
+	fmt.Fprintf(&s, "<h1 id=\"toc-title\">%s</h1>\n", markup.Esc(title))
 	writeTOC(&s, x.toc)
 	s.WriteString("</nav>\n")
 	s.WriteString(`<nav epub:type="landmarks" id="landmarks" aria-labelledby="landmarks-title" hidden="hidden">` + "\n")
-	fmt.Fprintf(&s, "<h2 id=\"landmarks-title\">%s</h2>\n<ol>\n", esc(x.text(x.l.Landmarks)))
+	fmt.Fprintf(&s, "<h2 id=\"landmarks-title\">%s</h2>\n<ol>\n", markup.Esc(x.text(x.l.Landmarks)))
 	landmark := func(typ, href, label string) {
-		fmt.Fprintf(&s, "<li><a epub:type=\"%s\" href=\"%s\">%s</a></li>\n", typ, esc(href), esc(x.text(label)))
+		fmt.Fprintf(&s, "<li><a epub:type=\"%s\" href=\"%s\">%s</a></li>\n", typ, markup.Esc(href), markup.Esc(x.text(label)))
 	}
 	landmark("cover", "cover.xhtml", x.l.Cover)
 	landmark("titlepage", "titlepage.xhtml", x.l.TitlePage)
@@ -220,7 +221,7 @@ func writeTOC(s *strings.Builder, entries []tocEntry) {
 	}
 	s.WriteString("<ol>\n")
 	for _, e := range entries {
-		fmt.Fprintf(s, "<li><a href=\"%s\">%s</a>", esc(e.href), esc(nonEmpty(e.label, e.href)))
+		fmt.Fprintf(s, "<li><a href=\"%s\">%s</a>", markup.Esc(e.href), markup.Esc(nonEmpty(e.label, e.href)))
 		if len(e.children) > 0 {
 			s.WriteString("\n")
 			writeTOC(s, e.children)

@@ -1,0 +1,299 @@
+// Package markup writes a contribution's Markdown blocks as HTML, the one
+// renderer of the EPUB and the web edition, with the book's typography,
+// and escapes text and links for both (XHTML-compatible HTML).
+package markup
+
+import (
+	"fmt"
+	"net/url"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/recueil/recueil/internal/book"
+	"github.com/recueil/recueil/internal/typo"
+)
+
+// Renderer writes blocks in a language (for the typographer), with images
+// written by Image (nil: left out): src is the image's book-relative path,
+// alt its alternative text with the typography applied, file and line where
+// the text names it.
+type Renderer struct {
+	Lang  string
+	Image func(src, alt, file string, line int) string
+}
+
+// validXMLRune reports whether r may appear in an XML 1.0 document.
+func validXMLRune(r rune) bool {
+	return r == 0x9 || r == 0xA || r == 0xD ||
+		(r >= 0x20 && r <= 0xD7FF) ||
+		(r >= 0xE000 && r <= 0xFFFD) ||
+		(r >= 0x10000 && r <= 0x10FFFF)
+}
+
+// Esc escapes s for XML text and attribute values with numeric character
+// references (never named entities: HTML ones are undefined in XHTML, and
+// epubcheck flags even XML's predefined five in usage mode),
+// drops characters XML 1.0 forbids (control characters) and replaces invalid
+// UTF-8 with U+FFFD.
+func Esc(s string) string {
+	clean := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < 0x20 || c >= 0x80 || c == '&' || c == '<' || c == '>' || c == '"' || c == '\'' {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 16)
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 {
+			b.WriteRune(utf8.RuneError)
+			i++
+			continue
+		}
+		i += n
+		switch r {
+		case '&':
+			b.WriteString("&#38;")
+		case '<':
+			b.WriteString("&#60;")
+		case '>':
+			b.WriteString("&#62;")
+		case '"':
+			b.WriteString("&#34;")
+		case '\'':
+			b.WriteString("&#39;")
+		default:
+			if validXMLRune(r) {
+				b.WriteRune(r)
+			}
+		}
+	}
+	return b.String()
+}
+
+// SafeURL returns the normalised form of a link target when it is an
+// absolute http, https or mailto URL, and "" otherwise. The loader already
+// filters links; this is the writer's own guard so that no other scheme
+// (javascript:, file:, data:) ever reaches the EPUB or the site.
+func SafeURL(raw string) string {
+	raw = strings.TrimSpace(raw)
+	if raw == "" {
+		return ""
+	}
+	u, err := url.Parse(raw)
+	if err != nil {
+		return ""
+	}
+	switch strings.ToLower(u.Scheme) {
+	case "http", "https":
+		if u.Host == "" {
+			return ""
+		}
+	case "mailto":
+		if u.Opaque == "" {
+			return ""
+		}
+	default:
+		return ""
+	}
+	return u.String()
+}
+
+// DisplayURL is the text shown for a bare link: the URL without its scheme.
+func DisplayURL(u string) string {
+	for _, p := range []string{"https://", "http://", "mailto:"} {
+		if strings.HasPrefix(strings.ToLower(u), p) {
+			u = u[len(p):]
+			break
+		}
+	}
+	return strings.TrimSuffix(u, "/")
+}
+
+// Outline maps Markdown heading levels to document levels so that the
+// outline of each document stays correct: the first level used in the text
+// becomes base (h2, or h3 under a title), and no level is ever skipped.
+type Outline struct{ min, base, prev int }
+
+// NewOutline starts the outline of a text whose first heading level
+// becomes base.
+func NewOutline(blocks []book.Block, base int) *Outline {
+	o := &Outline{min: 7, base: base, prev: base - 1}
+	book.Walk(blocks, func(b *book.Block) {
+		if b.Kind == book.Heading && b.Level < o.min {
+			o.min = max(b.Level, 1)
+		}
+	})
+	return o
+}
+
+// Level is the document level of a Markdown heading level.
+func (o *Outline) Level(l int) int {
+	n := max(l, 1) - o.min + o.base
+	n = min(n, o.prev+1, 6)
+	n = max(n, o.base)
+	o.prev = n
+	return n
+}
+
+// Blocks writes Markdown blocks as HTML (XHTML-compatible). file names the source file for
+// diagnostics about images.
+func (x Renderer) Blocks(s *strings.Builder, blocks []book.Block, o *Outline, file string) {
+	for i := range blocks {
+		x.block(s, &blocks[i], o, file)
+	}
+}
+
+func (x Renderer) block(s *strings.Builder, b *book.Block, o *Outline, file string) {
+	switch b.Kind {
+	case book.Paragraph:
+		if inner := x.Spans(b.Spans); inner != "" {
+			fmt.Fprintf(s, "<p>%s</p>\n", inner)
+		}
+	case book.Heading:
+		inner := x.Spans(b.Spans)
+		if inner == "" {
+			return
+		}
+		l := o.Level(b.Level)
+		fmt.Fprintf(s, "<h%d>%s</h%d>\n", l, inner, l)
+	case book.Quote:
+		s.WriteString("<blockquote>\n")
+		x.Blocks(s, b.Children, o, file)
+		s.WriteString("</blockquote>\n")
+	case book.List:
+		tag := "ul"
+		if b.Ordered {
+			tag = "ol"
+			if b.Start != 0 && b.Start != 1 {
+				fmt.Fprintf(s, "<ol start=\"%d\">\n", b.Start)
+			} else {
+				s.WriteString("<ol>\n")
+			}
+		} else {
+			s.WriteString("<ul>\n")
+		}
+		for i := range b.Children {
+			item := &b.Children[i]
+			s.WriteString("<li>")
+			if item.Kind == book.ListItem {
+				x.listItem(s, item, o, file)
+			} else {
+				x.block(s, item, o, file)
+			}
+			s.WriteString("</li>\n")
+		}
+		fmt.Fprintf(s, "</%s>\n", tag)
+	case book.ListItem:
+		x.Blocks(s, b.Children, o, file)
+		if inner := x.Spans(b.Spans); inner != "" {
+			fmt.Fprintf(s, "<p>%s</p>\n", inner)
+		}
+	case book.Rule:
+		s.WriteString("<hr/>\n")
+	case book.Image:
+		if b.Src == "" {
+			return
+		}
+		if x.Image != nil {
+			s.WriteString(x.Image(b.Src, typo.String(x.Lang, b.Alt), file, b.Line))
+		}
+	case book.CodeBlock:
+		var code strings.Builder
+		for _, sp := range b.Spans {
+			if sp.Break {
+				code.WriteByte('\n')
+				continue
+			}
+			code.WriteString(sp.Text)
+		}
+		fmt.Fprintf(s, "<pre><code>%s</code></pre>\n", Esc(strings.TrimSuffix(code.String(), "\n")))
+	}
+}
+
+// listItem writes an item's content: a single paragraph inline (a tight
+// list), anything else as blocks.
+func (x Renderer) listItem(s *strings.Builder, item *book.Block, o *Outline, file string) {
+	if len(item.Spans) > 0 {
+		s.WriteString(x.Spans(item.Spans))
+	}
+	kids := item.Children
+	if len(kids) > 0 && kids[0].Kind == book.Paragraph && len(item.Spans) == 0 {
+		s.WriteString(x.Spans(kids[0].Spans))
+		kids = kids[1:]
+	}
+	if len(kids) > 0 {
+		s.WriteString("\n")
+		x.Blocks(s, kids, o, file)
+	}
+}
+
+// Spans writes inline text: typography applied, links kept only for http,
+// https and mailto targets, styles as em, strong and code.
+func (x Renderer) Spans(spans []book.Span) string {
+	spans = typo.Spans(x.Lang, spans)
+	var s strings.Builder
+	for i := 0; i < len(spans); {
+		sp := spans[i]
+		if sp.Link == "" {
+			writeSpan(&s, sp)
+			i++
+			continue
+		}
+		j := i
+		for j < len(spans) && spans[j].Link == sp.Link {
+			j++
+		}
+		href := SafeURL(sp.Link)
+		var inner strings.Builder
+		for _, t := range spans[i:j] {
+			writeSpan(&inner, t)
+		}
+		switch {
+		case href == "":
+			s.WriteString(inner.String())
+		case strings.TrimSpace(book.PlainText(spans[i:j])) == "":
+			fmt.Fprintf(&s, `<a href="%s">%s</a>`, Esc(href), Esc(DisplayURL(href)))
+		default:
+			fmt.Fprintf(&s, `<a href="%s">%s</a>`, Esc(href), inner.String())
+		}
+		i = j
+	}
+	return strings.TrimSpace(s.String())
+}
+
+func writeSpan(s *strings.Builder, sp book.Span) {
+	if sp.Break {
+		s.WriteString("<br/>")
+		return
+	}
+	t := Esc(sp.Text)
+	if t == "" {
+		return
+	}
+	if sp.Style&book.Bold != 0 {
+		s.WriteString("<strong>")
+	}
+	if sp.Style&book.Italic != 0 {
+		s.WriteString("<em>")
+	}
+	if sp.Style&book.Code != 0 {
+		s.WriteString("<code>")
+	}
+	s.WriteString(t)
+	if sp.Style&book.Code != 0 {
+		s.WriteString("</code>")
+	}
+	if sp.Style&book.Italic != 0 {
+		s.WriteString("</em>")
+	}
+	if sp.Style&book.Bold != 0 {
+		s.WriteString("</strong>")
+	}
+}
