@@ -15,6 +15,7 @@ const (
 	CardsDir     = "cards"
 	ExtractsDir  = "extracts"
 	PreviewDir   = "preview"
+	SiteDir      = "site"
 	ShareJSON    = "share.json"
 	ShareHTML    = "share.html"
 	SumsFile     = "SHA256SUMS"
@@ -23,6 +24,9 @@ const (
 
 func (a Artifacts) PDF() string  { return a.book + ".pdf" }
 func (a Artifacts) EPUB() string { return a.book + ".epub" }
+
+// Page is a contributor's page in the web edition.
+func (Artifacts) Page(slug string) string { return SiteDir + "/" + slug + ".html" }
 
 // Card, SquareCard and Offprint are a contributor's files, by slug.
 func (Artifacts) Card(slug string) string       { return CardsDir + "/" + slug + ".png" }
@@ -41,7 +45,7 @@ func (Artifacts) Preview(slug string) (pdf, page, card, square string) {
 const LongestSuffix = len("-card-square.png")
 
 // Kind says what an artifact is, from its name: "pdf" and "epub" (the
-// book's), "cards", "extracts", "share", "preview", or "" (the checksums,
+// book's), "cards", "extracts", "site", "share", "preview", or "" (the checksums,
 // the manifest, or not an artifact).
 func (Artifacts) Kind(rel string) string {
 	dir, _, nested := strings.Cut(rel, "/")
@@ -52,6 +56,8 @@ func (Artifacts) Kind(rel string) string {
 		return "extracts"
 	case nested && dir == PreviewDir:
 		return "preview"
+	case nested && dir == SiteDir:
+		return "site"
 	case nested:
 		return ""
 	case rel == ShareJSON || rel == ShareHTML:

@@ -57,6 +57,10 @@ type Labels struct {
 	WholeBook                                               string // the offprint's link to the whole book
 	A11ySummary                                             string // the EPUB's accessibility summary
 
+	// Web edition.
+	Home, SkipToText, ContributorsAZ, Previous, Next, Search, SearchHint, NoResult string
+	ReadPDF, ReadEPUB, InTheBook, Colophon, TheBook, WebPage                       string
+
 	// Share kit.
 	ShareKit, ShareIntro, CardAlt, ReadyPost, SquareCard, WideCard string
 	Offprint, Page, Pages                                          string
@@ -84,6 +88,10 @@ var french = Labels{
 		"son texte alternatif à coller dans le champ « texte alternatif » du réseau, un texte prêt à publier (280 caractères au plus) et le tiré à part de ses pages.",
 	CardAlt: "Texte alternatif de la carte", ReadyPost: "Texte prêt à publier", SquareCard: "Carte carrée", WideCard: "Carte large",
 	Offprint: "Tiré à part (PDF)", Page: "page", Pages: "pages",
+	Home: "Accueil", SkipToText: "Aller au texte", ContributorsAZ: "Les contributeurs de A à Z",
+	Previous: "Précédent", Next: "Suivant", Search: "Rechercher", SearchHint: "Un nom, une organisation, un mot du texte",
+	NoResult: "Aucun résultat.", ReadPDF: "Le livre en PDF", ReadEPUB: "Le livre en EPUB", InTheBook: "Dans le livre",
+	Colophon: "Colophon", TheBook: "Le livre", WebPage: "Sa page sur le site",
 	and: " et ", editedBy: "Sous la direction de", portrait: "Portrait de", in: "dans",
 	quotes: [2]string{"«\u202f", "\u202f»"},
 	months: [12]string{"janvier", "février", "mars", "avril", "mai", "juin",
@@ -108,6 +116,10 @@ var english = Labels{
 		"its alternative text to paste in the network's alt-text field, a ready-to-post text (280 characters at most) and the offprint of their pages.",
 	CardAlt: "Alternative text of the card", ReadyPost: "Ready-to-post text", SquareCard: "Square card", WideCard: "Wide card",
 	Offprint: "Offprint (PDF)", Page: "page", Pages: "pages",
+	Home: "Home", SkipToText: "Skip to the text", ContributorsAZ: "Contributors from A to Z",
+	Previous: "Previous", Next: "Next", Search: "Search", SearchHint: "A name, an organisation, a word of the text",
+	NoResult: "No result.", ReadPDF: "The book as PDF", ReadEPUB: "The book as EPUB", InTheBook: "In the book",
+	Colophon: "Colophon", TheBook: "The book", WebPage: "Their page on the web",
 	and: " and ", editedBy: "Edited by", portrait: "Portrait of", in: "in",
 	quotes: [2]string{"“", "”"},
 	months: [12]string{"January", "February", "March", "April", "May", "June",

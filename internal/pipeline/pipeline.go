@@ -25,13 +25,14 @@ import (
 	"github.com/recueil/recueil/internal/load"
 	"github.com/recueil/recueil/internal/pdf"
 	"github.com/recueil/recueil/internal/share"
+	"github.com/recueil/recueil/internal/site"
 	"github.com/recueil/recueil/internal/typeset"
 	"github.com/recueil/recueil/internal/work"
 	"github.com/recueil/recueil/layout"
 )
 
 // Outputs that compile can be restricted to with --only.
-var Outputs = []string{"pdf", "epub", "cards", "extracts"}
+var Outputs = []string{"pdf", "epub", "cards", "extracts", "site"}
 
 // Options are the inputs of a run.
 type Options struct {
@@ -188,7 +189,7 @@ func (o Options) owns(rel string) bool {
 	switch (book.Artifacts{}).Kind(rel) {
 	case "preview":
 		return false
-	case "pdf", "epub", "cards", "extracts":
+	case "pdf", "epub", "cards", "extracts", "site":
 		return len(o.Only) == 0 || o.want((book.Artifacts{}).Kind(rel))
 	case "share":
 		return len(o.Only) == 0 || o.want("cards") || o.want("extracts")
@@ -353,7 +354,7 @@ func (o Options) build(st *stage, res *Result) error {
 	defer func() { <-epubDone }()
 	cc := openCache(st)
 	defer cc.keep()
-	if o.want("pdf") || o.want("extracts") || o.want("cards") {
+	if o.want("pdf") || o.want("extracts") || o.want("cards") || o.want("site") {
 		o.progress("typeset")
 		r, d, err := typeset.Typeset(b)
 		if err != nil {
@@ -378,9 +379,16 @@ func (o Options) build(st *stage, res *Result) error {
 			}
 		}
 	}
-	if o.want("cards") || o.want("extracts") {
-		if err := o.shareKit(st, res, files, cc); err != nil {
+	if o.want("cards") || o.want("extracts") || o.want("site") {
+		cs, err := o.shareKit(st, res, files, cc)
+		if err != nil {
 			return err
+		}
+		if o.want("site") {
+			o.progress("site")
+			if err := o.site(st, res, cs); err != nil {
+				return fmt.Errorf("site: %w", err)
+			}
 		}
 	}
 	<-epubDone
@@ -399,25 +407,27 @@ func (o Options) build(st *stage, res *Result) error {
 // shareKit writes what each contributor shares: two cards, an offprint,
 // and share.json and share.html listing them. Cards and offprints whose
 // inputs did not change since the last run come from the cache.
-func (o Options) shareKit(st *stage, res *Result, files fs.FS, cc *cache) error {
+func (o Options) shareKit(st *stage, res *Result, files fs.FS, cc *cache) ([]*cards.Card, error) {
 	b := res.Book
 	art := b.Artifacts()
 	pub := b.Published()
 	base := append(settings(b), fileBytes(b.Files(), b.Cards.Logo, fontFile(b.Fonts.Serif), fontFile(b.Fonts.Sans))...)
 	var cs []*cards.Card
-	if o.want("cards") {
+	if o.want("cards") || o.want("site") { // the site's link previews are the cards
 		o.progress("cards")
 		var err error
 		cs, err = o.cards(cc, base, res, files)
 		if err != nil {
-			return fmt.Errorf("cards: %w", err)
+			return nil, fmt.Errorf("cards: %w", err)
 		}
+	}
+	if o.want("cards") {
 		for i, c := range pub {
 			if err := st.write(art.Card(c.Slug), bytesWriter(cs[i].Wide)); err != nil {
-				return fmt.Errorf("cards: %w", err)
+				return nil, fmt.Errorf("cards: %w", err)
 			}
 			if err := st.write(art.SquareCard(c.Slug), bytesWriter(cs[i].Square)); err != nil {
-				return fmt.Errorf("cards: %w", err)
+				return nil, fmt.Errorf("cards: %w", err)
 			}
 		}
 	}
@@ -430,26 +440,51 @@ func (o Options) shareKit(st *stage, res *Result, files fs.FS, cc *cache) error 
 	if o.want("extracts") {
 		o.progress("extracts")
 		if err := o.offprints(st, res); err != nil {
-			return fmt.Errorf("extracts: %w", err)
+			return nil, fmt.Errorf("extracts: %w", err)
 		}
+	}
+	if !o.want("cards") && !o.want("extracts") {
+		return cs, nil // the site alone: share.json stays the last run's
 	}
 	entries := share.Build(b, pub, cs, ranges)
 	// With --only, the cards or offprints of an earlier run may have been
 	// carried over: share.json lists what the output holds, nothing else.
 	for i := range entries {
-		for _, f := range []*string{&entries[i].Card, &entries[i].CardSquare, &entries[i].Offprint} {
-			if !st.has(*f) {
+		for _, f := range []*string{&entries[i].Card, &entries[i].CardSquare, &entries[i].Offprint, &entries[i].Page} {
+			if !st.has(*f) && (f != &entries[i].Page || !o.want("site")) { // the site is written next
 				*f = ""
 			}
 		}
 	}
 	if err := st.write(book.ShareJSON, func(w io.Writer) error { return share.WriteJSON(w, b, entries) }); err != nil {
-		return fmt.Errorf("share: %w", err)
+		return nil, fmt.Errorf("share: %w", err)
 	}
 	if err := st.write(book.ShareHTML, func(w io.Writer) error { return share.WriteHTML(w, b, entries) }); err != nil {
-		return fmt.Errorf("share: %w", err)
+		return nil, fmt.Errorf("share: %w", err)
 	}
-	return nil
+	return cs, nil
+}
+
+// site writes the web edition into site/, with the cards as the pages'
+// link previews.
+func (o Options) site(st *stage, res *Result, cs []*cards.Card) error {
+	b := res.Book
+	extra := map[string]site.Contributor{}
+	for i, c := range b.Published() {
+		var x site.Contributor
+		if i < len(res.Pages) {
+			x.First, x.Last = res.Pages[i].First, res.Pages[i].Last
+		}
+		if i < len(cs) && cs[i] != nil {
+			x.Card, x.CardAlt = cs[i].Wide, cs[i].Alt
+		}
+		extra[c.Slug] = x
+	}
+	d, err := site.Write(func(rel string, data []byte) error {
+		return st.write(site.Dir+"/"+rel, bytesWriter(data))
+	}, b, b.Files(), extra)
+	res.Diags = append(res.Diags, d...)
+	return err
 }
 
 // cachedCard is a card as kept in the cache, with its findings.

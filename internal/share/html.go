@@ -10,14 +10,14 @@ import (
 
 // labels are the words of share.html.
 type labels struct {
-	Title, Intro, Alt, Post, Square, Offprint, Pages, Page, Card, NoPages string
+	Title, Intro, Alt, Post, Square, Offprint, Pages, Page, Card, NoPages, WebPage string
 }
 
 func labelsFor(b *book.Book) labels {
 	l := b.Locale()
 	return labels{
 		Title: l.ShareKit, Intro: l.ShareIntro, Alt: l.CardAlt, Post: l.ReadyPost,
-		Square: l.SquareCard, Offprint: l.Offprint, Pages: l.Pages, Page: l.Page, Card: l.WideCard,
+		Square: l.SquareCard, Offprint: l.Offprint, Pages: l.Pages, Page: l.Page, Card: l.WideCard, WebPage: l.WebPage,
 	}
 }
 
@@ -64,7 +64,8 @@ ul.links { padding-left: 1.1rem; }
 <li><a href="{{.Card}}">{{$.L.Card}}</a></li>
 <li><a href="{{.CardSquare}}">{{$.L.Square}}</a></li>
 <li><a href="{{.Offprint}}">{{$.L.Offprint}}</a></li>
-</ul>
+{{if .Page}}<li><a href="{{.Page}}">{{$.L.WebPage}}</a></li>
+{{end}}</ul>
 </div>
 </article>
 {{end}}</main>

@@ -39,6 +39,7 @@ type Entry struct {
 	Card       string `json:"card"`        // cards/<slug>.png
 	CardSquare string `json:"card_square"` // cards/<slug>-square.png
 	Offprint   string `json:"offprint"`    // extracts/<slug>.pdf
+	Page       string `json:"page"`        // site/<slug>.html, the page every share links to
 	Alt        string `json:"alt"`         // the text drawn on the cards
 	Post       string `json:"post"`        // at most PostLimit characters as X counts them
 }
@@ -58,6 +59,7 @@ func Build(b *book.Book, cs []*book.Contribution, cc []*cards.Card, pages []Page
 			Card:       art.Card(c.Slug),
 			CardSquare: art.SquareCard(c.Slug),
 			Offprint:   art.Offprint(c.Slug),
+			Page:       art.Page(c.Slug),
 		}
 		if i < len(pages) {
 			e.FirstPage, e.LastPage = pages[i].First, pages[i].Last
@@ -144,7 +146,13 @@ func Post(b *book.Book, c *book.Contribution, quote string) string {
 		by = append(by, dash+" "+who+" "+in+" "+typo.String(l, open+title+close))
 	}
 	by = append(by, dash+" "+who, "")
-	tags := joinNonEmpty(" ", strings.TrimSpace(b.Hashtag), strings.TrimSpace(b.URL))
+	// The post links to the contributor's page of the web edition, whose
+	// link preview is their card (book.yaml's url is where it is published).
+	link := strings.TrimSpace(b.URL)
+	if link != "" {
+		link = strings.TrimSuffix(link, "/") + "/" + c.Slug + ".html"
+	}
+	tags := joinNonEmpty(" ", strings.TrimSpace(b.Hashtag), link)
 
 	ws := strings.Split(strings.Join(strings.Fields(strings.ReplaceAll(quote, "\n", " ")), " "), " ")
 	if quote == "" {

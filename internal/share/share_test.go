@@ -45,7 +45,7 @@ func TestPostShort(t *testing.T) {
 	b := testBook()
 	c := &book.Contribution{Name: "Léa Martin", Handle: "@lea", Slug: "lea"}
 	got := Post(b, c, "Une rencontre change tout.")
-	want := "«\u202fUne rencontre change tout.\u202f»\n— @lea dans «\u202fRencontres improbables\u202f»\n#612R https://example.org/livre"
+	want := "«\u202fUne rencontre change tout.\u202f»\n— @lea dans «\u202fRencontres improbables\u202f»\n#612R https://example.org/livre/lea.html" // the contributor's page
 	if got != want {
 		t.Errorf("post:\n got %q\nwant %q", got, want)
 	}
@@ -126,9 +126,9 @@ func TestBuild(t *testing.T) {
 	_, es := entries(t)
 	e := es[0]
 	want := Entry{Name: "Léa Martin", Handle: "@lea", Slug: "lea", FirstPage: 7, LastPage: 8,
-		Card: "cards/lea.png", CardSquare: "cards/lea-square.png", Offprint: "extracts/lea.pdf",
+		Card: "cards/lea.png", CardSquare: "cards/lea-square.png", Offprint: "extracts/lea.pdf", Page: "site/lea.html",
 		Alt:  "«\u202fUne rencontre change tout.\u202f»\nLéa Martin\n@lea\nRencontres improbables\n#612R · example.org/livre",
-		Post: "«\u202fUne rencontre change tout.\u202f»\n— @lea dans «\u202fRencontres improbables\u202f»\n#612R https://example.org/livre"}
+		Post: "«\u202fUne rencontre change tout.\u202f»\n— @lea dans «\u202fRencontres improbables\u202f»\n#612R https://example.org/livre/lea.html"}
 	if !reflect.DeepEqual(e, want) {
 		t.Errorf("entry\n got %#v\nwant %#v", e, want)
 	}
