@@ -179,6 +179,9 @@ func sameState(a, b map[string]string) bool {
 // turn, from the first folder made to the removal of the previous
 // generation: the output is every time the old one or the new one, whole.
 func TestCommitStepFails(t *testing.T) {
+	if raceEnabled {
+		t.Skip("about the file system, not goroutines: it runs in the plain go test pass; under -race it would take minutes")
+	}
 	root := tinyBook(t)
 	out := filepath.Join(root, "output")
 	if _, err := Compile(tinyOpts(root, "1795000000", nil)); err != nil {
@@ -240,6 +243,9 @@ func TestCommitStepFails(t *testing.T) {
 // process whose file system calls SIGKILL at that step); the output is
 // each time whole, and the next run completes the work.
 func TestCommitKilled(t *testing.T) {
+	if raceEnabled {
+		t.Skip("about the file system, not goroutines: it runs in the plain go test pass; under -race it would take minutes")
+	}
 	if os.Getenv("RECUEIL_KILL_AT") != "" {
 		return // the child, run by killedChild
 	}
