@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"image/png"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -100,5 +101,48 @@ func TestSampleSite(t *testing.T) {
 	}
 	if sm, err := os.ReadFile(filepath.Join(siteDir, "sitemap.xml")); err != nil || strings.Count(string(sm), "<loc>") != pages {
 		t.Errorf("sitemap.xml lists %d pages of %d (%v)", strings.Count(string(sm), "<loc>"), pages, err)
+	}
+}
+
+// TestSampleSiteCheckers runs the outside checkers on the sample book's
+// web edition: the Nu Html Checker on every page (no error), axe-core in
+// headless Chromium on every page at 390 and 1280 px (no violation, no
+// third-party request), and screenshots of the home and a contributor
+// page. make tools installs them (scripts/ensure-tools.sh).
+func TestSampleSiteCheckers(t *testing.T) {
+	need(t, "java", "node")
+	if _, err := os.Stat("/usr/bin/chromium"); err != nil {
+		t.Fatal("chromium is not installed: run `make tools` (Debian: apt-get install chromium)")
+	}
+	if _, err := os.Stat("../../scripts/site-check/node_modules"); err != nil {
+		t.Fatal("the site checkers are not installed: run `make tools` (npm ci in scripts/site-check)")
+	}
+	_, dir := sampleOut(t)
+	siteDir := filepath.Join(dir, "site")
+	if out, err := exec.Command("../../scripts/site-check/vnu.sh", siteDir).CombinedOutput(); err != nil {
+		t.Errorf("the Nu Html Checker: %v\n%s", err, out)
+	}
+	shots := t.TempDir()
+	cmd := exec.Command("node", "../../scripts/site-check/check.mjs", siteDir, "--screenshots", shots, "index.html", "elodie-marchetti.html")
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	var report struct {
+		Pages      int               `json:"pages"`
+		Violations []json.RawMessage `json:"violations"`
+		ThirdParty []json.RawMessage `json:"thirdParty"`
+	}
+	if jerr := json.Unmarshal(out, &report); jerr != nil {
+		t.Fatalf("axe: %v %v\n%s\n%s", err, jerr, out, stderr.String())
+	}
+	if err != nil || len(report.Violations) > 0 || len(report.ThirdParty) > 0 {
+		t.Errorf("axe: %v\n%s", err, out)
+	}
+	if report.Pages < 20 {
+		t.Errorf("axe checked %d pages", report.Pages)
+	}
+	entries, _ := os.ReadDir(shots)
+	if len(entries) != 4 {
+		t.Errorf("%d screenshots, want 4", len(entries))
 	}
 }
