@@ -321,6 +321,23 @@ func realFile(dir, rel string) bool {
 	return true
 }
 
+// alias makes rel a hard link to from, a file this run already wrote
+// (the site's copy of a card), or writes data when it cannot.
+func (s *stage) alias(rel, from string, data []byte) error {
+	if _, ok := s.taken[strings.ToLower(from)]; ok && slices.Contains(s.made, from) {
+		if _, dup := s.taken[strings.ToLower(rel)]; !dup {
+			dst := filepath.Join(s.tmp, filepath.FromSlash(rel))
+			if s.fs.MkdirAll(filepath.Dir(dst), 0o755) == nil && s.fs.Link(filepath.Join(s.tmp, filepath.FromSlash(from)), dst) == nil {
+				s.taken[strings.ToLower(rel)] = rel
+				s.files = append(s.files, rel)
+				s.made = append(s.made, rel)
+				return nil
+			}
+		}
+	}
+	return s.write(rel, bytesWriter(data))
+}
+
 // writeAside writes a file into the next generation that is not an
 // artifact (a cache entry); errors are dropped with the file.
 func (s *stage) writeAside(rel string, data []byte) {

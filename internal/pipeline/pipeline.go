@@ -480,7 +480,12 @@ func (o Options) site(st *stage, res *Result, cs []*cards.Card) error {
 		}
 		extra[c.Slug] = x
 	}
+	art := b.Artifacts()
 	d, err := site.Write(func(rel string, data []byte) error {
+		// A card the run also wrote into cards/ is linked, not copied.
+		if slug, ok := strings.CutPrefix(rel, "cards/"); ok {
+			return st.alias(site.Dir+"/"+rel, art.Card(strings.TrimSuffix(slug, ".png")), data)
+		}
 		return st.write(site.Dir+"/"+rel, bytesWriter(data))
 	}, b, b.Files(), extra)
 	res.Diags = append(res.Diags, d...)
