@@ -85,6 +85,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 			initCommand(),
 			listCommand(),
 			previewCommand(),
+			serveCommand(),
 		},
 		OnUsageError: func(_ *cli.Context, err error, _ bool) error { return fail(exitUsage, err) },
 	}

@@ -11,6 +11,11 @@ import (
 // whatever the checks before let through.
 func (b *Book) Files() fs.FS { return rootFS(b.Root) }
 
+// DirFS is an fs.FS of dir whose every open goes through os.Root: no path
+// and no symbolic link leads out of dir, and dir is opened afresh each
+// time (it may be replaced between two opens, as the output is).
+func DirFS(dir string) fs.FS { return rootFS(dir) }
+
 type rootFS string
 
 func (r rootFS) Open(name string) (fs.File, error) {
