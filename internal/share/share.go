@@ -42,6 +42,9 @@ type Entry struct {
 	Page       string `json:"page"`        // site/<slug>.html, the page every share links to
 	Alt        string `json:"alt"`         // the text drawn on the cards
 	Post       string `json:"post"`        // at most PostLimit characters as X counts them
+	// Posts are ready-made posts for each network, by name (x, bluesky,
+	// mastodon, linkedin), each within that network's limit as it counts.
+	Posts map[string]string `json:"posts"`
 }
 
 // Build makes the entries of cs, in their order. cards and pages are
@@ -72,6 +75,10 @@ func Build(b *book.Book, cs []*book.Contribution, cc []*cards.Card, pages []Page
 			quote = typo.String(lang(b), strings.Join(strings.Fields(c.Extract), " "))
 		}
 		e.Post = Post(b, c, quote)
+		e.Posts = map[string]string{}
+		for _, n := range Networks {
+			e.Posts[n.Name] = PostFor(n, b, c, quote)
+		}
 		out = append(out, e)
 	}
 	return out
@@ -132,12 +139,34 @@ func indexURL(s string) int {
 // within PostLimit; the title, then the line naming the contributor, are
 // left out only when even an empty quote would not fit.
 func Post(b *book.Book, c *book.Contribution, quote string) string {
+	return PostFor(Networks[0], b, c, quote)
+}
+
+// Network is a social network's rules for a post.
+type Network struct {
+	Name   string
+	Limit  int
+	Length func(string) int // how the network counts a text
+	ByName bool             // credit the contributor by name, not their X handle
+}
+
+// Networks are the networks share.json has a post for. Bluesky counts
+// graphemes; a rune count, never smaller, keeps posts within the limit.
+var Networks = []Network{
+	{Name: "x", Limit: PostLimit, Length: Length},
+	{Name: "bluesky", Limit: 300, Length: utf8.RuneCountInString, ByName: true},
+	{Name: "mastodon", Limit: 500, Length: Length, ByName: true}, // URLs count as 23, as on X
+	{Name: "linkedin", Limit: 3000, Length: utf8.RuneCountInString, ByName: true},
+}
+
+// PostFor is Post for one network.
+func PostFor(n Network, b *book.Book, c *book.Contribution, quote string) string {
 	loc := b.Locale()
 	l := loc.Tag.String()
 	open, close := loc.Quotes()
 	in, dash := loc.In(), "—"
 	who := c.Handle
-	if who == "" {
+	if who == "" || n.ByName {
 		who = c.Name
 	}
 	title := strings.TrimSpace(b.Title)
@@ -168,13 +197,13 @@ func Post(b *book.Book, c *book.Contribution, quote string) string {
 			case k > 0:
 				q = open + ellipsis(ws[:k]) + close
 			}
-			if p := joinNonEmpty("\n", q, tail); Length(p) <= PostLimit {
+			if p := joinNonEmpty("\n", q, tail); n.Length(p) <= n.Limit {
 				return p
 			}
 		}
 	}
 	// Only the hashtag and the URL, cut if they are absurdly long.
-	return cutRunes(tags, PostLimit)
+	return cutRunes(tags, n.Limit)
 }
 
 func ellipsis(ws []string) string {

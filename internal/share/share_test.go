@@ -129,8 +129,19 @@ func TestBuild(t *testing.T) {
 		Card: "cards/lea.png", CardSquare: "cards/lea-square.png", Offprint: "extracts/lea.pdf", Page: "site/lea.html",
 		Alt:  "«\u202fUne rencontre change tout.\u202f»\nLéa Martin\n@lea\nRencontres improbables\n#612R · example.org/livre",
 		Post: "«\u202fUne rencontre change tout.\u202f»\n— @lea dans «\u202fRencontres improbables\u202f»\n#612R https://example.org/livre/lea.html"}
+	posts := e.Posts
+	e.Posts = nil // checked below
 	if !reflect.DeepEqual(e, want) {
 		t.Errorf("entry\n got %#v\nwant %#v", e, want)
+	}
+	// One post per network: the X one with the handle, the others by name.
+	if posts["x"] != e.Post || len(posts) != 4 {
+		t.Errorf("posts %v", posts)
+	}
+	for _, n := range []string{"bluesky", "mastodon", "linkedin"} {
+		if !strings.Contains(posts[n], "— Léa Martin dans") || strings.Contains(posts[n], "@lea") {
+			t.Errorf("%s post: %q", n, posts[n])
+		}
 	}
 	if es[2].FirstPage != 0 || es[2].Alt != "" || !strings.HasPrefix(es[2].Post, "— Jean de La Fontaine dans") {
 		t.Errorf("entry without card nor pages: %#v", es[2])
@@ -234,4 +245,24 @@ func attr(e xml.StartElement, name string) string {
 		}
 	}
 	return ""
+}
+
+// TestPostsWithinEachLimit: a long extract is cut to each network's limit
+// as that network counts, and LinkedIn keeps the whole of it.
+func TestPostsWithinEachLimit(t *testing.T) {
+	b := &book.Book{Title: "Rencontres improbables", Language: "fr", Hashtag: "#612R", URL: "https://example.org/livre"}
+	c := &book.Contribution{Name: "Léa Martin", Handle: "@lea", Slug: "lea"}
+	quote := strings.Repeat("une rencontre change tout et ", 30)
+	for _, n := range Networks {
+		p := PostFor(n, b, c, quote)
+		if n.Length(p) > n.Limit {
+			t.Errorf("%s: %d > %d", n.Name, n.Length(p), n.Limit)
+		}
+		if !strings.Contains(p, "https://example.org/livre/lea.html") {
+			t.Errorf("%s: no link to the page: %q", n.Name, p)
+		}
+	}
+	if p := PostFor(Networks[3], b, c, quote); strings.Contains(p, "…") {
+		t.Errorf("linkedin cut a quote that fits its 3,000 characters: %q", p)
+	}
 }
