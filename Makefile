@@ -4,7 +4,7 @@
 GO ?= go
 RECUEIL = $(GO) run ./cmd/recueil
 
-.PHONY: compile test race tools check build bench vet corpus typeset-report
+.PHONY: compile test race tools check build bench vet corpus typeset-report dist
 
 compile:
 	$(RECUEIL) compile
@@ -17,6 +17,12 @@ build:
 
 tools:
 	@scripts/ensure-tools.sh
+
+# Release archives for Linux, macOS and Windows (amd64, arm64), reproducible:
+# make dist VERSION=v1.2.3 writes dist/ and dist/SHA256SUMS.
+VERSION ?= v0.0.0-dev
+dist:
+	scripts/dist.sh $(VERSION) dist
 
 test: tools
 	$(GO) vet ./...

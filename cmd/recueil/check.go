@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"runtime/debug"
 	"slices"
 
 	"github.com/urfave/cli/v2"
@@ -111,15 +110,6 @@ func ruleDocs(lang string) []report.Rule {
 		}
 	}
 	return out
-}
-
-// version is the module version recueil was built from, "" for a
-// development build.
-func version() string {
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
-		return bi.Main.Version
-	}
-	return ""
 }
 
 func plural(n int, one, many string) string {

@@ -70,6 +70,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 	app := &cli.App{
 		Name:      "recueil",
 		Usage:     "compile a collective book (PDF, EPUB, cards, offprints) from a folder of contributions",
+		Version:   versionLine(),
 		Writer:    stdout,
 		ErrWriter: stderr,
 		// urfave/cli calls os.Exit for cli.Exit errors unless this is set.
