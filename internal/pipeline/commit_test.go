@@ -446,6 +446,8 @@ func TestLegacyOutputAccepted(t *testing.T) {
 	}
 	os.Remove(filepath.Join(out, manifestName))
 	os.MkdirAll(filepath.Join(out, tmpPrefix+"123"), 0o755)
+	os.MkdirAll(filepath.Join(out, "preview"), 0o755) // an older recueil preview's files
+	os.WriteFile(filepath.Join(out, "preview", "anne-un.pdf"), []byte("%PDF"), 0o644)
 	if _, err := Compile(tinyOpts(root, "1795000000", nil)); err != nil {
 		t.Errorf("an output without manifest but with a true SHA256SUMS: %v", err)
 	}

@@ -219,7 +219,8 @@ func readManifest(p, head string) ([]string, bool) {
 	return files, true
 }
 
-// legacy reports whether every file under out is listed, or recueil's.
+// legacy reports whether every file under out is listed in SHA256SUMS, or
+// is recueil's own (cache, staging, previews).
 func legacy(out string, listed []string) bool {
 	known := map[string]bool{book.SumsFile: true}
 	for _, f := range listed {
@@ -236,7 +237,9 @@ func legacy(out string, listed []string) bool {
 		switch {
 		case rel == ".":
 			return nil
-		case rel == cacheDir || strings.HasPrefix(rel, tmpPrefix):
+		case rel == cacheDir || strings.HasPrefix(rel, tmpPrefix) || rel == book.PreviewDir:
+			// The cache, staging leftovers, and previews, which earlier
+			// versions wrote outside SHA256SUMS.
 			if d.IsDir() {
 				return fs.SkipDir
 			}
