@@ -58,8 +58,9 @@ ul.links { padding-left: 1.1rem; }
 <div>
 <h3>{{$.L.Alt}}</h3>
 <p class="alt">{{.Alt}}</p>
-<h3><label for="post-{{.Slug}}">{{$.L.Post}}</label></h3>
-<textarea id="post-{{.Slug}}" readonly="readonly" rows="6">{{.Post}}</textarea>
+{{$slug := .Slug}}{{range .Nets}}<h3><label for="post-{{$slug}}-{{.Name}}">{{$.L.Post}} · {{.Label}}</label></h3>
+<textarea id="post-{{$slug}}-{{.Name}}" readonly="readonly" rows="6">{{.Text}}</textarea>
+{{end}}
 <ul class="links">
 <li><a href="{{.Card}}">{{$.L.Card}}</a></li>
 <li><a href="{{.CardSquare}}">{{$.L.Square}}</a></li>
@@ -76,7 +77,13 @@ ul.links { padding-left: 1.1rem; }
 type htmlEntry struct {
 	Entry
 	Pages string
+	Nets  []netPost // the post for each network, in Networks' order
 }
+
+type netPost struct{ Name, Label, Text string }
+
+// netLabels are the networks' names as their users write them.
+var netLabels = map[string]string{"x": "X", "bluesky": "Bluesky", "mastodon": "Mastodon", "linkedin": "LinkedIn"}
 
 // WriteHTML writes share.html: a self-contained page (inline CSS, no
 // script, no remote resource) listing every contributor with their wide
@@ -91,6 +98,14 @@ func WriteHTML(w io.Writer, b *book.Book, entries []Entry) error {
 	rows := make([]htmlEntry, len(entries))
 	for i, e := range entries {
 		rows[i] = htmlEntry{Entry: e}
+		for _, n := range Networks {
+			if p, ok := e.Posts[n.Name]; ok {
+				rows[i].Nets = append(rows[i].Nets, netPost{n.Name, netLabels[n.Name], p})
+			}
+		}
+		if len(rows[i].Nets) == 0 { // entries made by hand, without Posts
+			rows[i].Nets = []netPost{{"x", "X", e.Post}}
+		}
 		switch {
 		case e.FirstPage <= 0:
 		case e.LastPage > e.FirstPage:
