@@ -6,6 +6,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"unicode"
@@ -96,7 +97,14 @@ func initCommand() *cli.Command {
 				}
 				fmt.Fprintln(c.App.Writer, filepath.Join(dir, filepath.FromSlash(f.Path)))
 			}
+			committed := gitInit(dir)
 			nextSteps(c.App.ErrWriter, dir)
+			switch committed {
+			case gitCommitted:
+				fmt.Fprintln(c.App.ErrWriter, "A git repository holds the book, with a first commit: its date is the book's until book.yaml gives one.")
+			case gitInitialised:
+				fmt.Fprintln(c.App.ErrWriter, "A git repository was made; commit the book (git add -A && git commit) so that it is dated: without a commit or a date in book.yaml it would be dated 1 January 1970.")
+			}
 			return nil
 		},
 	}
@@ -111,6 +119,34 @@ A new book is ready in %s. Next:
 Edit book.yaml (title, editors, sections) and editorial/introduction.md;
 replace contributions/%s.md by the first real text.
 `, dir, dir, scaffold.ExampleSlug)
+}
+
+type gitResult int
+
+const (
+	gitNone        gitResult = iota // no git, or the folder is already in a repository
+	gitInitialised                  // a repository, without a commit (no git identity)
+	gitCommitted                    // a repository with a first commit
+)
+
+// gitInit makes the new book a git repository with a first commit, so
+// that it is dated by its commits (the workflows and the date need one).
+// A folder already inside a repository is left to it.
+func gitInit(dir string) gitResult {
+	if _, err := exec.LookPath("git"); err != nil {
+		return gitNone
+	}
+	if exec.Command("git", "-C", dir, "rev-parse", "--is-inside-work-tree").Run() == nil {
+		return gitNone
+	}
+	if exec.Command("git", "-C", dir, "init", "-q").Run() != nil {
+		return gitNone
+	}
+	if exec.Command("git", "-C", dir, "add", "-A").Run() != nil ||
+		exec.Command("git", "-C", dir, "commit", "-q", "-m", "Un nouveau livre, écrit par recueil init").Run() != nil {
+		return gitInitialised
+	}
+	return gitCommitted
 }
 
 // titleFromDir makes a title from a folder name: "rencontres-improbables"

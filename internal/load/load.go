@@ -71,7 +71,7 @@ func Load(opts Options) (*book.Book, book.Diagnostics, error) {
 		text = bytes.ToValidUTF8(text, []byte("\uFFFD"))
 	}
 	bookYAML(text, &b, &diags)
-	resolveDate(&b, opts)
+	resolveDate(&b, opts, &diags)
 	b.Version = gitDescribe(root)
 	loadAssets(&b, &diags)
 	loadFonts(&b, &diags)
@@ -97,7 +97,7 @@ func Load(opts Options) (*book.Book, book.Diagnostics, error) {
 
 // resolveDate fills b.Date: book.yaml, else SOURCE_DATE_EPOCH, else the
 // last commit's date, else the Unix epoch — never the clock.
-func resolveDate(b *book.Book, opts Options) {
+func resolveDate(b *book.Book, opts Options, diags *book.Diagnostics) {
 	if b.Date != "" {
 		return
 	}
@@ -116,6 +116,8 @@ func resolveDate(b *book.Book, opts Options) {
 		}
 	}
 	b.Date = "1970-01-01"
+	diags.Add("book.yaml", book.Pos{Line: 1, Col: 1}, book.Warning, "date-epoch",
+		"Le livre n’a pas de date : il serait daté du 1er janvier 1970. Ajoutez « date: AAAA-MM-JJ » à book.yaml, ou enregistrez le livre dans git (git commit) : la date du dernier commit sera prise.")
 }
 
 // gitDescribe names the version of the sources, or "".
