@@ -144,7 +144,7 @@ func contributionStem(c *book.Contribution) string {
 	if slug == "" {
 		slug = strings.TrimSuffix(path.Base(c.Path), ".md")
 	}
-	return "c-" + fileSafe(slug)
+	return "c-" + markup.FileSafe(slug)
 }
 
 func (x *writer) contributionDoc(c *book.Contribution) doc {

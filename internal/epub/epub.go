@@ -245,7 +245,7 @@ func (x *writer) load(src string) (*picture, error) {
 	}
 	p := &picture{
 		src:       src,
-		file:      x.uniqueName("images/" + fileSafe(stem) + ext),
+		file:      x.uniqueName("images/" + markup.FileSafe(stem) + ext),
 		id:        fmt.Sprintf("img-%03d", len(x.pictures)+1),
 		mediaType: mt,
 		data:      data,

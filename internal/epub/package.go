@@ -175,7 +175,7 @@ func identifier(b *book.Book) string {
 	}
 	// The loader guarantees an identifier; this only keeps the package
 	// valid (and deterministic) if a caller forgot one.
-	return "urn:recueil:" + fileSafe(b.Title)
+	return "urn:recueil:" + markup.FileSafe(b.Title)
 }
 
 func nonEmpty(s, def string) string {

@@ -455,7 +455,7 @@ func (w *writer) image(src, class string, px int, alt string) string {
 	if err != nil {
 		return ""
 	}
-	stem := "images/" + strings.TrimSuffix(fileSafe(src), "."+ext(src))
+	stem := "images/" + markup.FileSafe(strings.TrimSuffix(src, "."+ext(src)))
 	var srcset []string
 	var first string
 	var width, height int
@@ -563,10 +563,4 @@ func ext(p string) string {
 		return p[i+1:]
 	}
 	return ""
-}
-
-// fileSafe turns a book-relative path into a file name of lowercase ASCII
-// letters, digits and dashes.
-func fileSafe(p string) string {
-	return book.Slugify(strings.TrimSuffix(p, "."+ext(p))) + "." + strings.ToLower(ext(p))
 }
