@@ -31,6 +31,10 @@ type Options struct {
 	Glyphs func(b *book.Book) func(rune) bool
 	// Context, when set, stops the parsers when it is done.
 	Context context.Context
+	// FontCheck, when set, says whether the PDF writer can embed a font
+	// that recueil's own parser reads (pdf.ProbeFont): a font it refuses
+	// is a finding at its line of book.yaml.
+	FontCheck func(ttf []byte) error
 }
 
 // ErrNoBook is returned when the folder has no book.yaml.
@@ -74,7 +78,7 @@ func Load(opts Options) (*book.Book, book.Diagnostics, error) {
 	resolveDate(&b, opts, &diags)
 	b.Version = gitDescribe(root)
 	loadAssets(&b, &diags)
-	loadFonts(&b, &diags)
+	loadFonts(&b, opts.FontCheck, &diags)
 	if b.Introduction != nil && !loadEditorial(root, b.Introduction, b.FieldPos("introduction"), &diags) {
 		b.Introduction = nil
 	}
@@ -157,9 +161,9 @@ func loadAssets(b *book.Book, diags *book.Diagnostics) {
 const MaxFontBytes = 32 << 20
 
 // loadFonts checks the book's own fonts: a TrueType file inside the book,
-// that recueil can read. A font that fails falls back to the built-in one
+// that recueil can read and the PDF writer embed. A font that fails falls back to the built-in one
 // (the finding, an error, stops the build anyway).
-func loadFonts(b *book.Book, diags *book.Diagnostics) {
+func loadFonts(b *book.Book, embeddable func([]byte) error, diags *book.Diagnostics) {
 	for _, f := range []struct {
 		key  string
 		spec *string
@@ -179,6 +183,14 @@ func loadFonts(b *book.Book, diags *book.Diagnostics) {
 				"Police %s : « %s » n’est pas une police TrueType (.ttf) lisible (%v). Choisissez un fichier .ttf, ou retirez la clé pour la police intégrée.", f.key, *f.spec, err)
 			*f.spec = "builtin"
 			continue
+		}
+		if embeddable != nil {
+			if err := embeddable(raw); err != nil {
+				diags.Add("book.yaml", at, book.Error, "font-unreadable",
+					"Police %s : « %s » ne peut pas être intégrée au PDF (%v). Choisissez une autre police .ttf, ou retirez la clé pour la police intégrée.", f.key, *f.spec, err)
+				*f.spec = "builtin"
+				continue
+			}
 		}
 		*f.spec = path.Clean(*f.spec)
 	}

@@ -112,13 +112,12 @@ func (o Options) progress(s string) {
 // as check), about o.Files and book.yaml when o.Files is set.
 func Check(o Options) (*book.Book, book.Diagnostics, error) {
 	o.progress("load")
-	b, diags, err := load.Load(load.Options{Root: o.Root, Env: o.Env, Jobs: o.Jobs, Glyphs: textGlyphs, Context: o.Context})
+	b, diags, err := load.Load(load.Options{Root: o.Root, Env: o.Env, Jobs: o.Jobs, Glyphs: textGlyphs, FontCheck: pdf.ProbeFont, Context: o.Context})
 	if err != nil {
 		return nil, nil, err
 	}
 	o.progress("check")
 	diags = append(diags, check.Book(b)...)
-	diags = append(diags, probeFonts(b)...)
 	diags = append(diags, o.typography(b, o.scope(b))...)
 	if o.Files != nil {
 		keep := map[string]bool{"book.yaml": true}
@@ -132,31 +131,6 @@ func Check(o Options) (*book.Book, book.Diagnostics, error) {
 	b.Sort()
 	diags.Sort()
 	return b, diags, nil
-}
-
-// probeFonts embeds the book's own fonts as the PDF writer will: a font
-// that load could parse may still have a damaged table that the PDF
-// library cannot subset. Such a font falls back to the built-in one.
-func probeFonts(b *book.Book) book.Diagnostics {
-	var d book.Diagnostics
-	for _, f := range []struct {
-		key  string
-		spec *string
-	}{{"serif", &b.Fonts.Serif}, {"sans", &b.Fonts.Sans}} {
-		if *f.spec == "" || *f.spec == "builtin" {
-			continue
-		}
-		raw, err := fs.ReadFile(b.Files(), *f.spec)
-		if err == nil {
-			err = pdf.ProbeFont(raw)
-		}
-		if err != nil {
-			d.Add("book.yaml", b.FieldPos("fonts."+f.key), book.Error, "font-unreadable",
-				"Police %s : « %s » ne peut pas être intégrée au PDF (%v). Choisissez une autre police .ttf, ou retirez la clé pour la police intégrée.", f.key, *f.spec, err)
-			*f.spec = "builtin"
-		}
-	}
-	return d
 }
 
 // textGlyphs is what the book's text face can print. A font that cannot be
