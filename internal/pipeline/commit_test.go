@@ -125,6 +125,18 @@ func tinyBook(t testing.TB) string {
 	return root
 }
 
+// compiledTinyBook is tinyBook compiled once (version 1795000000), with
+// its output folder and that output's state.
+func compiledTinyBook(t *testing.T) (root, out string, old map[string]string) {
+	t.Helper()
+	root = tinyBook(t)
+	out = filepath.Join(root, "output")
+	if _, err := Compile(tinyOpts(root, "1795000000", nil)); err != nil {
+		t.Fatal(err)
+	}
+	return root, out, outputState(t, out)
+}
+
 func tinyOpts(root, epoch string, f commitFS) Options {
 	return Options{Root: root, Jobs: 2, fs: f, Env: env(map[string]string{"SOURCE_DATE_EPOCH": epoch})}
 }
@@ -182,12 +194,7 @@ func TestCommitStepFails(t *testing.T) {
 	if raceEnabled {
 		t.Skip("about the file system, not goroutines: it runs in the plain go test pass; under -race it would take minutes")
 	}
-	root := tinyBook(t)
-	out := filepath.Join(root, "output")
-	if _, err := Compile(tinyOpts(root, "1795000000", nil)); err != nil {
-		t.Fatal(err)
-	}
-	old := outputState(t, out)
+	root, out, old := compiledTinyBook(t)
 	count := &faultFS{}
 	if _, err := Compile(tinyOpts(root, "1800000000", count)); err != nil {
 		t.Fatal(err)
@@ -249,12 +256,7 @@ func TestCommitKilled(t *testing.T) {
 	if os.Getenv("RECUEIL_KILL_AT") != "" {
 		return // the child, run by killedChild
 	}
-	root := tinyBook(t)
-	out := filepath.Join(root, "output")
-	if _, err := Compile(tinyOpts(root, "1795000000", nil)); err != nil {
-		t.Fatal(err)
-	}
-	old := outputState(t, out)
+	root, out, old := compiledTinyBook(t)
 	count := &faultFS{}
 	if _, err := Compile(tinyOpts(root, "1800000000", count)); err != nil {
 		t.Fatal(err)
@@ -309,12 +311,7 @@ func TestKilledChild(t *testing.T) {
 // child process stopped in the middle of its run), a second one is
 // refused with a usage error and touches nothing.
 func TestSecondCompileRefused(t *testing.T) {
-	root := tinyBook(t)
-	out := filepath.Join(root, "output")
-	if _, err := Compile(tinyOpts(root, "1795000000", nil)); err != nil {
-		t.Fatal(err)
-	}
-	old := outputState(t, out)
+	root, out, old := compiledTinyBook(t)
 	cmd := exec.Command(os.Args[0], "-test.run=^TestKilledChild$")
 	// The child waits at its third step, in the middle of its run, with
 	// the lock held.
@@ -466,12 +463,7 @@ func TestLegacyOutputAccepted(t *testing.T) {
 // TestPanicIsAFinding: a stage that panics on one contributor's file
 // gives an error finding naming that file (exit 1), and writes nothing.
 func TestPanicIsAFinding(t *testing.T) {
-	root := tinyBook(t)
-	out := filepath.Join(root, "output")
-	if _, err := Compile(tinyOpts(root, "1795000000", nil)); err != nil {
-		t.Fatal(err)
-	}
-	old := outputState(t, out)
+	root, out, old := compiledTinyBook(t)
 	opts := tinyOpts(root, "1800000000", nil)
 	opts.hook = func(stage, file string) {
 		if file == "contributions/basile-deux.md" {
@@ -531,12 +523,7 @@ func TestDamagedFontIsAFinding(t *testing.T) {
 // TestCancelledCompile: a run whose context is cancelled part-way (Ctrl-C)
 // stops, says so, and leaves the output as it was.
 func TestCancelledCompile(t *testing.T) {
-	root := tinyBook(t)
-	out := filepath.Join(root, "output")
-	if _, err := Compile(tinyOpts(root, "1795000000", nil)); err != nil {
-		t.Fatal(err)
-	}
-	old := outputState(t, out)
+	root, out, old := compiledTinyBook(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	opts := tinyOpts(root, "1800000000", nil)
 	opts.Context = ctx
