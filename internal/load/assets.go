@@ -12,11 +12,13 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
+
+	"github.com/recueil/recueil/internal/imaging"
 )
 
 // MaxPixels bounds the size of an accepted image (a 40-megapixel photo),
 // so that a forged header cannot make the tool allocate gigabytes.
-const MaxPixels = 40_000_000
+const MaxPixels = imaging.MaxPixels
 
 // assetProblem is why an image path was refused or, when warn is set, what
 // is wrong with an image that is used all the same.

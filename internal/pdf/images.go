@@ -9,6 +9,8 @@ import (
 	"io/fs"
 
 	"codeberg.org/go-pdf/fpdf"
+
+	"github.com/recueil/recueil/internal/imaging"
 )
 
 // images registers the document's images with fpdf, in the order they are
@@ -25,15 +27,15 @@ import (
 // picture give one embedded image.
 type images struct {
 	f      *fpdf.Fpdf
-	files  fs.FS             // the book's files
-	sides  map[string]int    // path -> longest side needed, in pixels
-	ready  map[string]Image  // path -> the image made ready by the caller
-	byPath map[string]string // path -> fpdf image name, "" when unreadable
-	byHash map[string]bool   // image names registered
-	next   int               // images registered so far
+	files  fs.FS                    // the book's files
+	sides  map[string]int           // path -> longest side needed, in pixels
+	ready  map[string]imaging.Image // path -> the image made ready by the caller
+	byPath map[string]string        // path -> fpdf image name, "" when unreadable
+	byHash map[string]bool          // image names registered
+	next   int                      // images registered so far
 }
 
-func newImages(f *fpdf.Fpdf, files fs.FS, sides map[string]int, ready map[string]Image) *images {
+func newImages(f *fpdf.Fpdf, files fs.FS, sides map[string]int, ready map[string]imaging.Image) *images {
 	return &images{f: f, files: files, sides: sides, ready: ready, byPath: map[string]string{}, byHash: map[string]bool{}}
 }
 
@@ -63,7 +65,7 @@ func (im *images) name(path string) (string, error) {
 	img, ok := im.ready[path]
 	if !ok {
 		var err error
-		if img, err = Normalize(data, im.sides[path]); err != nil {
+		if img, err = imaging.Normalize(data, im.sides[path]); err != nil {
 			return "", fmt.Errorf("image %s: %w", path, err)
 		}
 	}

@@ -14,6 +14,7 @@ import (
 	"codeberg.org/go-pdf/fpdf"
 	"github.com/recueil/recueil/internal/book"
 	"github.com/recueil/recueil/internal/fonts"
+	"github.com/recueil/recueil/internal/imaging"
 	"github.com/recueil/recueil/internal/typeset"
 	"github.com/recueil/recueil/layout"
 )
@@ -23,10 +24,10 @@ func Write(w io.Writer, r *typeset.Result, b *book.Book) error {
 	return WriteReady(w, r, b, nil)
 }
 
-// WriteReady is Write with images already made ready (Normalize at the
+// WriteReady is Write with images already made ready (imaging.Normalize at the
 // PrintSides of r.Doc), by path; the others are made ready as they are
 // drawn.
-func WriteReady(w io.Writer, r *typeset.Result, b *book.Book, ready map[string]Image) error {
+func WriteReady(w io.Writer, r *typeset.Result, b *book.Book, ready map[string]imaging.Image) error {
 	if r.Doc == nil || r.Fonts == nil {
 		return errors.New("nothing typeset")
 	}
@@ -100,7 +101,7 @@ func bookDate(s string) time.Time {
 }
 
 // write draws doc, whose elements index r's faces.
-func write(w io.Writer, r *typeset.Result, doc *layout.Document, b *book.Book, title string, ready map[string]Image) error {
+func write(w io.Writer, r *typeset.Result, doc *layout.Document, b *book.Book, title string, ready map[string]imaging.Image) error {
 	f := fpdf.NewCustom(&fpdf.InitType{UnitStr: "pt", Size: fpdf.SizeType{Wd: pt(doc.Width), Ht: pt(doc.Height)}})
 	f.SetAutoPageBreak(false, 0)
 	f.SetMargins(0, 0, 0)

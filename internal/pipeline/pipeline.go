@@ -22,6 +22,7 @@ import (
 	"github.com/recueil/recueil/internal/check"
 	"github.com/recueil/recueil/internal/epub"
 	"github.com/recueil/recueil/internal/fonts"
+	"github.com/recueil/recueil/internal/imaging"
 	"github.com/recueil/recueil/internal/load"
 	"github.com/recueil/recueil/internal/pdf"
 	"github.com/recueil/recueil/internal/share"
@@ -542,23 +543,23 @@ func (o Options) cards(cc *cache, base []byte, res *Result, files fs.FS) ([]*car
 // result in the cache: a phone's photo takes most of a second to scale.
 // An image that cannot be made ready is left to the PDF writer, which
 // reports it.
-func (o Options) images(cc *cache, b *book.Book, doc *layout.Document) map[string]pdf.Image {
+func (o Options) images(cc *cache, b *book.Book, doc *layout.Document) map[string]imaging.Image {
 	sides := pdf.PrintSides(doc)
 	paths := make([]string, 0, len(sides))
 	for p := range sides {
 		paths = append(paths, p)
 	}
 	sort.Strings(paths)
-	imgs, _ := work.Map(o.ctx(), len(paths), o.Jobs, func(i int) (*pdf.Image, error) {
+	imgs, _ := work.Map(o.ctx(), len(paths), o.Jobs, func(i int) (*imaging.Image, error) {
 		data, err := fs.ReadFile(b.Files(), paths[i])
 		if err != nil {
 			return nil, nil
 		}
 		key := cc.key("image", []byte(strconv.Itoa(sides[paths[i]])), data)
 		if raw, ok := cc.get(key); ok && len(raw) > 3 {
-			return &pdf.Image{Type: string(raw[:3]), Data: raw[3:]}, nil
+			return &imaging.Image{Type: string(raw[:3]), Data: raw[3:]}, nil
 		}
-		img, err := pdf.Normalize(data, sides[paths[i]])
+		img, err := imaging.Normalize(data, sides[paths[i]])
 		if err != nil {
 			return nil, nil
 		}
@@ -567,7 +568,7 @@ func (o Options) images(cc *cache, b *book.Book, doc *layout.Document) map[strin
 		}
 		return &img, nil
 	})
-	ready := map[string]pdf.Image{}
+	ready := map[string]imaging.Image{}
 	for i, img := range imgs {
 		if img != nil {
 			ready[paths[i]] = *img

@@ -21,8 +21,8 @@ import (
 	"strings"
 
 	"github.com/recueil/recueil/internal/book"
+	"github.com/recueil/recueil/internal/imaging"
 	"github.com/recueil/recueil/internal/markup"
-	"github.com/recueil/recueil/internal/pdf"
 	"github.com/recueil/recueil/internal/typo"
 )
 
@@ -460,7 +460,7 @@ func (w *writer) image(src, class string, px int, alt string) string {
 	var first string
 	var width, height int
 	for _, scale := range []int{1, 2} {
-		img, err := pdf.Normalize(data, px*scale)
+		img, err := imaging.Normalize(data, px*scale)
 		if err != nil {
 			return ""
 		}

@@ -1,20 +1,19 @@
-package pdf
+// Package imaging makes the book's images safe and right-sized for every
+// output: decoded by Go's decoders, which return errors and never panic,
+// checked against a pixel limit, encoded again as 8-bit, non-interlaced
+// PNG (or a JPEG passed through when it is small enough), and scaled by
+// area averaging. The PDF writer and the web edition use it.
+package imaging
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"image"
 	"image/jpeg"
 	"image/png"
-	"io"
 	"math"
 
-	"codeberg.org/go-pdf/fpdf"
 	"golang.org/x/image/draw"
-
-	"github.com/recueil/recueil/internal/fonts"
-	"github.com/recueil/recueil/layout"
 )
 
 // MaxSide is the longest side, in pixels, of an image handed to the PDF: a
@@ -22,53 +21,27 @@ import (
 // more. Larger images are scaled down before they are embedded.
 const MaxSide = 3508
 
-// maxPixels bounds what is decoded at all (check refuses more).
-const maxPixels = 40_000_000
+// MaxPixels bounds what is decoded at all (a 40-megapixel photo; check
+// refuses more).
+const MaxPixels = 40_000_000
 
-// normalize returns an image in a form fpdf's own parsers are known to
-// accept, or an error that says what is wrong with it. fpdf's PNG reader
-// panics on malformed chunks and cannot read interlaced or 16-bit files,
-// so every PNG is decoded by Go's image/png (which returns errors, never
-// panics) and encoded again: 8 bits, not interlaced, alpha when there is
-// some. A JPEG is passed as it is (fpdf embeds its bytes and reads only its
-// header) unless it is larger than the page needs.
-func normalize(data []byte) ([]byte, string, error) {
-	return normalizeTo(data, MaxSide)
-}
-
-// Image is an image file made ready for the PDF by Normalize.
+// Image is an image file made ready by Normalize.
 type Image struct {
 	Data []byte
 	Type string // "JPG" or "PNG"
 }
 
-// Normalize makes an image file ready for the PDF, no larger than side
-// pixels on its longest side (see PrintSides): the work Write would do,
-// for a caller that runs it in parallel or keeps the result.
+// Normalize returns an image in a form fpdf's own parsers are known to
+// accept, no larger than side pixels on its longest side (MaxSide when
+// side is 0), or an error that says what is wrong with it. fpdf's PNG reader
+// panics on malformed chunks and cannot read interlaced or 16-bit files,
+// so every PNG is decoded by Go's image/png (which returns errors, never
+// panics) and encoded again: 8 bits, not interlaced, alpha when there is
+// some. A JPEG is passed as it is (fpdf embeds its bytes and reads only its
+// header) unless it is larger than the page needs.
 func Normalize(data []byte, side int) (Image, error) {
 	out, tp, err := normalizeTo(data, side)
 	return Image{Data: out, Type: tp}, err
-}
-
-// DPI is the resolution images are embedded at, at most.
-const DPI = 300
-
-// PrintSides returns, for each image file the documents draw, the longest
-// side in pixels it needs to print at DPI in the largest box it is drawn
-// in, at most MaxSide.
-func PrintSides(docs ...*layout.Document) map[string]int {
-	sides := map[string]int{}
-	for _, doc := range docs {
-		for _, p := range doc.Pages {
-			for _, e := range p.Elements {
-				if e.Kind == layout.ImageElement && e.Src != "" {
-					side := int(math.Ceil(max(pt(e.W), pt(e.H)) / 72 * DPI))
-					sides[e.Src] = min(MaxSide, max(sides[e.Src], side, 1))
-				}
-			}
-		}
-	}
-	return sides
 }
 
 func normalizeTo(data []byte, side int) ([]byte, string, error) {
@@ -79,7 +52,7 @@ func normalizeTo(data []byte, side int) ([]byte, string, error) {
 	if err != nil {
 		return nil, "", fmt.Errorf("not a readable JPEG or PNG: %w", err)
 	}
-	if cfg.Width <= 0 || cfg.Height <= 0 || int64(cfg.Width)*int64(cfg.Height) > maxPixels {
+	if cfg.Width <= 0 || cfg.Height <= 0 || int64(cfg.Width)*int64(cfg.Height) > MaxPixels {
 		return nil, "", fmt.Errorf("%d × %d pixels: over the limit of 40 megapixels", cfg.Width, cfg.Height)
 	}
 	big := max(cfg.Width, cfg.Height) > side
@@ -200,62 +173,4 @@ func eightBit(img image.Image) image.Image {
 	n := image.NewNRGBA(img.Bounds())
 	draw.Draw(n, n.Bounds(), img, img.Bounds().Min, draw.Src)
 	return n
-}
-
-// register hands an image to fpdf; a panic of fpdf's parser becomes an
-// error, so that one bad file is a message, not a crash.
-func register(f *fpdf.Fpdf, name, tp string, data []byte) (info *fpdf.ImageInfoType, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			info, err = nil, fmt.Errorf("the PDF library cannot read it (%v)", r)
-		}
-	}()
-	info = f.RegisterImageOptionsReader(name, fpdf.ImageOptions{ImageType: tp}, bytes.NewReader(data))
-	if err := f.Error(); err != nil {
-		return nil, err
-	}
-	return info, nil
-}
-
-// ProbeFont embeds a TrueType font in a small PDF exactly as the book does
-// (trimmed to the characters drawn, then given to fpdf) and reports why it
-// cannot be used: check calls it on the book's own fonts, so that a font
-// with a damaged table is a finding, not a failure of compile.
-func ProbeFont(ttf []byte) (err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			err = fmt.Errorf("the PDF library cannot read it (%v)", r)
-		}
-	}()
-	face, err := fonts.Parse(ttf)
-	if err != nil {
-		return err
-	}
-	if err := fonts.Validate(ttf); err != nil {
-		return err
-	}
-	text := "Aa Éé àâçèêëîïôœùûü « » – — ’ 0123456789 ?!;:"
-	var runes []rune
-	for _, r := range text {
-		if face.Has(r) {
-			runes = append(runes, r)
-		}
-	}
-	if len(runes) == 0 {
-		return errors.New("it has none of the Latin letters")
-	}
-	trimmed, err := face.Trim(runes)
-	if err != nil {
-		return err
-	}
-	if err := fonts.Validate(trimmed); err != nil {
-		return err
-	}
-	f := fpdf.New("P", "mm", "A5", "")
-	f.SetCompression(false)
-	f.AddUTF8FontFromBytes("probe", "", trimmed)
-	f.AddPage()
-	f.SetFont("probe", "", 11)
-	f.Cell(0, 10, string(runes))
-	return f.Output(io.Discard)
 }
