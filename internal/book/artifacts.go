@@ -28,10 +28,25 @@ func (a Artifacts) EPUB() string { return a.book + ".epub" }
 // Page is a contributor's page in the web edition.
 func (Artifacts) Page(slug string) string { return SiteDir + "/" + slug + ".html" }
 
-// Card, SquareCard and Offprint are a contributor's files, by slug.
-func (Artifacts) Card(slug string) string       { return CardsDir + "/" + slug + ".png" }
-func (Artifacts) SquareCard(slug string) string { return CardsDir + "/" + slug + "-square.png" }
-func (Artifacts) Offprint(slug string) string   { return ExtractsDir + "/" + slug + ".pdf" }
+// PageURL is where a contributor's page is published: book.yaml's url
+// (the web edition's root, as the release workflow publishes it) and the
+// page's name; "" when the book has no url. Every share, the QR codes and
+// the site's canonical links use it.
+func (b *Book) PageURL(slug string) string {
+	base := strings.TrimSuffix(strings.TrimSpace(b.URL), "/")
+	if base == "" {
+		return ""
+	}
+	return base + "/" + slug + ".html"
+}
+
+// Card, SquareCard, PortraitCard and Offprint are a contributor's files,
+// by slug: the 1200×630 card of link previews, the 1080×1080 and the
+// 1080×1350 ones posted as images.
+func (Artifacts) Card(slug string) string         { return CardsDir + "/" + slug + ".png" }
+func (Artifacts) SquareCard(slug string) string   { return CardsDir + "/" + slug + "-square.png" }
+func (Artifacts) PortraitCard(slug string) string { return CardsDir + "/" + slug + "-portrait.png" }
+func (Artifacts) Offprint(slug string) string     { return ExtractsDir + "/" + slug + ".pdf" }
 
 // Preview lists what recueil preview writes for a contributor: the pages,
 // a picture of the first one, and the two cards.

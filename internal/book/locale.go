@@ -62,8 +62,8 @@ type Labels struct {
 	ReadPDF, ReadEPUB, InTheBook, Colophon, TheBook, WebPage                       string
 
 	// Share kit.
-	ShareKit, ShareIntro, CardAlt, ReadyPost, SquareCard, WideCard string
-	Offprint, Page, Pages                                          string
+	ShareKit, ShareIntro, CardAlt, ReadyPost, SquareCard, PortraitCard, WideCard string
+	Offprint, Page, Pages                                                        string
 
 	and, editedBy, portrait, in string
 	quotes                      [2]string // first-level quotation marks, with their spaces
@@ -86,7 +86,7 @@ var french = Labels{
 	ShareKit: "Kit de partage",
 	ShareIntro: "Pour chaque contributrice et chaque contributeur : la carte à partager (format large pour LinkedIn, X et les aperçus de liens, format carré pour Instagram), " +
 		"son texte alternatif à coller dans le champ « texte alternatif » du réseau, un texte prêt à publier (280 caractères au plus) et le tiré à part de ses pages.",
-	CardAlt: "Texte alternatif de la carte", ReadyPost: "Texte prêt à publier", SquareCard: "Carte carrée", WideCard: "Carte large",
+	CardAlt: "Texte alternatif de la carte", ReadyPost: "Texte prêt à publier", SquareCard: "Carte carrée", PortraitCard: "Carte en hauteur (1080 × 1350)", WideCard: "Carte large",
 	Offprint: "Tiré à part (PDF)", Page: "page", Pages: "pages",
 	Home: "Accueil", SkipToText: "Aller au texte", ContributorsAZ: "Les contributeurs de A à Z",
 	Previous: "Précédent", Next: "Suivant", Search: "Rechercher", SearchHint: "Un nom, une organisation, un mot du texte",
@@ -114,7 +114,7 @@ var english = Labels{
 	ShareKit: "Share kit",
 	ShareIntro: "For each contributor: the card to share (wide for LinkedIn, X and link previews, square for Instagram), " +
 		"its alternative text to paste in the network's alt-text field, a ready-to-post text (280 characters at most) and the offprint of their pages.",
-	CardAlt: "Alternative text of the card", ReadyPost: "Ready-to-post text", SquareCard: "Square card", WideCard: "Wide card",
+	CardAlt: "Alternative text of the card", ReadyPost: "Ready-to-post text", SquareCard: "Square card", PortraitCard: "Portrait card (1080 × 1350)", WideCard: "Wide card",
 	Offprint: "Offprint (PDF)", Page: "page", Pages: "pages",
 	Home: "Home", SkipToText: "Skip to the text", ContributorsAZ: "Contributors from A to Z",
 	Previous: "Previous", Next: "Next", Search: "Search", SearchHint: "A name, an organisation, a word of the text",

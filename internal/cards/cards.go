@@ -1,8 +1,13 @@
 // Package cards renders the share cards of a contributor: a 1200×630 card
-// for Open Graph, LinkedIn and X, and a 1080×1080 square card. Each shows
+// for Open Graph, LinkedIn and X link previews, a 1080×1080 square card and
+// a 1080×1350 portrait card (LinkedIn's and Instagram's tallest image) to
+// post as pictures. Each shows
 // the contributor's extract, set as large as it fits in the book's serif
 // italic with the book's typography, their name, role and handle, their
-// photo in a round crop, and the book's title, hashtag and short URL.
+// photo in a round crop, and the book's title, hashtag and short URL; the
+// square and portrait cards, posted as pictures that are not links (on
+// Instagram nothing in a post is), also carry a QR code to the
+// contributor's page when the book has a url.
 //
 // Text is measured with the fonts' advance widths and broken into lines by
 // layout.BreakLines, the line breaker of the book itself, then drawn glyph
@@ -20,19 +25,22 @@ import (
 	"unicode/utf8"
 
 	"github.com/recueil/recueil/internal/book"
+	"github.com/recueil/recueil/internal/qr"
 	"github.com/recueil/recueil/internal/typo"
 	"github.com/recueil/recueil/internal/work"
 )
 
-// Card is the two images of a contributor and the text drawn on them.
+// Card is the three images of a contributor and the text drawn on them.
 type Card struct {
-	Wide   []byte // PNG, 1200×630
-	Square []byte // PNG, 1080×1080
-	// Alt is exactly the text drawn on the cards (both draw the same text),
+	Wide     []byte // PNG, 1200×630
+	Square   []byte // PNG, 1080×1080
+	Portrait []byte // PNG, 1080×1350
+	// Alt is exactly the text drawn on the cards (all draw the same text),
 	// in reading order, one element per line: quote, name, role and
 	// organisation, handle, book title, then the hashtag and URL (one
 	// element "hashtag · URL" when drawn on one line, else two). A role
-	// wrapped onto two lines is one element.
+	// wrapped onto two lines is one element. The QR code is not in it: the
+	// page it leads to is the link of every post that carries the card.
 	Alt string
 	// Text is the quote as drawn, with its quotation marks, after fitting
 	// (it ends with "…" or "[…]" when it had to be shortened). "" when the
@@ -42,8 +50,9 @@ type Card struct {
 
 // Card sizes.
 const (
-	WideWidth, WideHeight     = 1200, 630
-	SquareWidth, SquareHeight = 1080, 1080
+	WideWidth, WideHeight         = 1200, 630
+	SquareWidth, SquareHeight     = 1080, 1080
+	PortraitWidth, PortraitHeight = 1080, 1350
 	// SafeMargin is the least distance between anything drawn and the edge.
 	SafeMargin = 48
 )
@@ -111,7 +120,7 @@ func RenderAll(ctx context.Context, b *book.Book, cs []*book.Contribution, files
 // bookParts is what every card shares: colours and the logo.
 type bookParts struct {
 	bg, accent, text color.RGBA
-	logo             [2]*image.RGBA // fitted to the wide and the square card, or nil
+	logo             [numDesigns]*image.RGBA // fitted to each card, or nil
 	diags            book.Diagnostics
 }
 
@@ -141,7 +150,7 @@ func prepareBook(b *book.Book, files fs.FS) *bookParts {
 			p.diags.Add(bookFile, b.FieldPos("cards.logo"), book.Warning, "card-logo-unreadable",
 				"le logo des cartes %s ne peut pas être lu (%v) : les cartes sont faites sans logo", b.Cards.Logo, err)
 		} else {
-			for i, d := range []*design{wideDesign(), squareDesign()} {
+			for i, d := range designs() {
 				p.logo[i] = fitImage(img, d.logoW, d.logoH)
 			}
 		}
@@ -183,7 +192,7 @@ func (f *fields) lines() []string {
 // the PNG encoder. Every pixel of a canvas is painted again for each card,
 // and the PNG bytes are copied out, so reuse never shows in the output.
 type scratch struct {
-	canvas [2]*image.RGBA // wide, square
+	canvas [numDesigns]*image.RGBA // wide, square, portrait
 	enc    *encoder
 	glyphs glyphCache
 }
@@ -237,13 +246,23 @@ func render(sc *scratch, fonts *fontSet, bp *bookParts, b *book.Book, c *book.Co
 		}
 	}
 
-	designs := []*design{wideDesign(), squareDesign()}
+	designs := designs()
 	if photo != nil {
-		photo = preparePhoto(photo, max(designs[0].photoD, designs[1].photoD))
+		photo = preparePhoto(photo, max(designs[0].photoD, designs[1].photoD, designs[2].photoD))
+	}
+	var code *qr.Code
+	if u := b.PageURL(c.Slug); u != "" {
+		var err error
+		if code, err = qr.Encode(u); err != nil {
+			return nil, diags, fmt.Errorf("QR code of %s: %w", u, err)
+		}
 	}
 	for i, d := range designs {
 		d.hasPhoto = photo != nil
 		d.logo = bp.logo[i]
+		if d.qrSide > 0 {
+			d.qr = code
+		}
 	}
 	// The hashtag and the URL share a line when they fit there at full
 	// size on both cards; else each has its own, on both cards.
@@ -342,10 +361,13 @@ func render(sc *scratch, fonts *fontSet, bp *bookParts, b *book.Book, c *book.Co
 		if err != nil {
 			return nil, diags, err
 		}
-		if i == 0 {
+		switch i {
+		case 0:
 			card.Wide = data
-		} else {
+		case 1:
 			card.Square = data
+		default:
+			card.Portrait = data
 		}
 	}
 	return card, diags, nil

@@ -114,6 +114,7 @@ func TestSamples(t *testing.T) {
 	for i, c := range cards {
 		write(t, cs[i].Slug+".png", c.Wide)
 		write(t, cs[i].Slug+"-square.png", c.Square)
+		write(t, cs[i].Slug+"-portrait.png", c.Portrait)
 		t.Logf("%s: %q", cs[i].Slug, c.Alt)
 	}
 	t.Log(diags.Text())
@@ -140,6 +141,9 @@ func TestSizes(t *testing.T) {
 		}
 		if got := decode(t, c.Square).Bounds(); got != image.Rect(0, 0, SquareWidth, SquareHeight) {
 			t.Errorf("square card is %v", got)
+		}
+		if got := decode(t, c.Portrait).Bounds(); got != image.Rect(0, 0, PortraitWidth, PortraitHeight) {
+			t.Errorf("portrait card is %v", got)
 		}
 	}
 }
@@ -221,6 +225,7 @@ func TestSafeArea(t *testing.T) {
 			for i, c := range cards {
 				checkSafeArea(t, cs[i].Slug+" wide", c.Wide, tc.bg)
 				checkSafeArea(t, cs[i].Slug+" square", c.Square, tc.bg)
+				checkSafeArea(t, cs[i].Slug+" portrait", c.Portrait, tc.bg)
 				write(t, strings.ReplaceAll(tc.name, " ", "-")+"-"+cs[i].Slug+".png", c.Wide)
 				write(t, strings.ReplaceAll(tc.name, " ", "-")+"-"+cs[i].Slug+"-square.png", c.Square)
 			}

@@ -8,6 +8,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/image/draw"
+
+	"github.com/recueil/recueil/internal/qr"
 )
 
 // faces holds the metrics of each font for one card (not shared between
@@ -21,17 +23,25 @@ type faces struct {
 // design is the geometry of one card format.
 type design struct {
 	W, H, M            int
-	square             bool
+	square             bool // the stacked layout of the square and portrait cards
 	quoteMax, quoteMin float64
 	maxLines           int
 	photoD             int
 	nameSize, roleSize float64
 	titleSize, tagSize float64
 	logoW, logoH       int
+	qrSide             int // the most the QR code may take, quiet zone included; 0: none
 
 	hasPhoto bool
 	logo     *image.RGBA // the book's logo fitted in logoW×logoH, or nil
+	qr       *qr.Code    // the code to the contributor's page, or nil
 }
+
+// numDesigns is how many cards a contributor has.
+const numDesigns = 3
+
+// designs are the cards of a contributor: wide, square, portrait.
+func designs() []*design { return []*design{wideDesign(), squareDesign(), portraitDesign()} }
 
 func wideDesign() *design {
 	return &design{W: WideWidth, H: WideHeight, M: 64, quoteMax: 68, quoteMin: 30, maxLines: 6,
@@ -40,7 +50,29 @@ func wideDesign() *design {
 
 func squareDesign() *design {
 	return &design{W: SquareWidth, H: SquareHeight, M: 84, square: true, quoteMax: 84, quoteMin: 32, maxLines: 10,
-		photoD: 150, nameSize: 40, roleSize: 28, titleSize: 30, tagSize: 27, logoW: 200, logoH: 64}
+		photoD: 150, nameSize: 40, roleSize: 28, titleSize: 30, tagSize: 27, logoW: 200, logoH: 64, qrSide: 168}
+}
+
+// portraitDesign is the square card made taller: the same foot, more room
+// for the quote.
+func portraitDesign() *design {
+	return &design{W: PortraitWidth, H: PortraitHeight, M: 88, square: true, quoteMax: 88, quoteMin: 32, maxLines: 13,
+		photoD: 160, nameSize: 42, roleSize: 29, titleSize: 31, tagSize: 28, logoW: 210, logoH: 68, qrSide: 184}
+}
+
+// qrBox is the side of the QR code's panel, quiet zone included, and the
+// size of a module in pixels: whole pixels, so that every module is sharp,
+// and at least 3, else no code is drawn (0, 0).
+func (d *design) qrBox() (side, px int) {
+	if d.qr == nil || d.qrSide == 0 {
+		return 0, 0
+	}
+	n := d.qr.Size() + 2*qr.QuietZone
+	px = d.qrSide / n
+	if px < 3 {
+		return 0, 0
+	}
+	return n * px, px
 }
 
 // textLine is one short line of a card, placed.
@@ -75,6 +107,8 @@ type plan struct {
 	photo  image.Point     // top-left of the photo
 	logoAt image.Rectangle
 	logo   *image.RGBA
+	qrAt   image.Rectangle // the QR code's panel, quiet zone included; empty: none
+	qrPx   int             // pixels per module
 }
 
 // lineBox is the height a short line of size px takes.
@@ -344,12 +378,22 @@ func (d *design) plan(m *faces, f *fields) *plan {
 		p.lines = append(p.lines, place(book, M, bookTop+(bookH-height(book))/2, bookTexts)...)
 		sepY := bookTop - 30
 		p.sep = image.Rect(d.M, int(sepY), d.W-d.M, int(sepY)+2)
-		who := fitAll(person, W-M-personX)
+		personW := W - M - personX
+		qs, px := d.qrBox()
+		QS := float64(qs)
+		if qs > 0 {
+			personW -= QS + 32
+		}
+		who := fitAll(person, personW)
 		personH := height(who)
-		PH := math.Max(D, personH)
+		PH := math.Max(math.Max(D, personH), QS)
 		footerTop = sepY - 30 - PH
 		if D > 0 {
 			p.photo = image.Pt(d.M, int(math.Round(footerTop+(PH-D)/2)))
+		}
+		if qs > 0 {
+			y := int(math.Round(footerTop + (PH-QS)/2))
+			p.qrAt, p.qrPx = image.Rect(d.W-d.M-qs, y, d.W-d.M, y+qs), px
 		}
 		p.lines = append(p.lines, place(who, personX, footerTop+(PH-personH)/2, personTexts)...)
 	}
@@ -394,6 +438,9 @@ func (d *design) draw(img *image.RGBA, m *faces, bp *bookParts, p *plan, q quote
 	if p.logo != nil {
 		draw.Draw(img, p.logoAt, p.logo, image.Point{}, draw.Over)
 	}
+	if !p.qrAt.Empty() {
+		drawQR(img, d.qr, p.qrAt, p.qrPx, bp)
+	}
 	pens := map[*metrics]map[float64]*pen{}
 	for _, l := range p.lines {
 		byFont := pens[l.mt]
@@ -408,4 +455,35 @@ func (d *design) draw(img *image.RGBA, m *faces, bp *bookParts, p *plan, q quote
 		}
 		pn.draw(img, l.x, l.y, l.text, solid(colours[l.colour]))
 	}
+}
+
+// drawQR paints code in r, a panel with the quiet zone, px pixels a
+// module: dark modules in the darker of the card's background and text
+// colours on the lighter one, or black on white when those two are too
+// close for a reader (a contrast under 7:1).
+func drawQR(img *image.RGBA, code *qr.Code, r image.Rectangle, px int, bp *bookParts) {
+	light, dark := bp.bg, bp.text
+	if luminance(light) < luminance(dark) {
+		light, dark = dark, light
+	}
+	if (luminance(light)+0.05)/(luminance(dark)+0.05) < 7 {
+		light, dark = color.RGBA{255, 255, 255, 255}, color.RGBA{0, 0, 0, 255}
+	}
+	fillRect(img, r, light)
+	o := r.Min.Add(image.Pt(qr.QuietZone*px, qr.QuietZone*px))
+	code.Runs(func(y, x0, n int) {
+		fillRect(img, image.Rect(o.X+x0*px, o.Y+y*px, o.X+(x0+n)*px, o.Y+(y+1)*px), dark)
+	})
+}
+
+// luminance is c's relative luminance, as WCAG defines it.
+func luminance(c color.RGBA) float64 {
+	ch := func(v uint8) float64 {
+		s := float64(v) / 255
+		if s <= 0.03928 {
+			return s / 12.92
+		}
+		return math.Pow((s+0.055)/1.055, 2.4)
+	}
+	return 0.2126*ch(c.R) + 0.7152*ch(c.G) + 0.0722*ch(c.B)
 }

@@ -266,7 +266,8 @@ const longestDerived = book.LongestSuffix
 
 // derivedNames finds the contributions whose files would take another's
 // name (cards/anne-square.png is the square card of anne.md and the card
-// of anne-square.md) or a name too long for the file system.
+// of anne-square.md; the same for -portrait) or a name too long for the
+// file system.
 func derivedNames(b *book.Book, bySlug map[string]*book.Contribution, d *book.Diagnostics) {
 	top := book.Pos{Line: 1, Col: 1}
 	for _, c := range b.Contributions {
@@ -274,10 +275,15 @@ func derivedNames(b *book.Book, bySlug map[string]*book.Contribution, d *book.Di
 			d.Add(c.Path, top, book.Error, "name-too-long",
 				"Le nom de ce fichier est trop long pour nommer sa carte et son tiré à part (%d caractères au plus avant .md) : raccourcissez-le.", 255-longestDerived)
 		}
-		base, ok := strings.CutSuffix(strings.ToLower(c.Slug), "-square")
-		if o := bySlug[base]; ok && o != nil && o != c {
-			d.Add(c.Path, top, book.Error, "name-clash",
-				"La carte de ce texte s’appellerait %s, qui est déjà le nom de la carte carrée de %s : renommez ce fichier (par exemple %s-carre.md).", b.Artifacts().Card(c.Slug), o.Path, base)
+		for _, k := range []struct{ suffix, what, instead string }{
+			{"-square", "la carte carrée", "-carre"},
+			{"-portrait", "la carte en hauteur", "-2"},
+		} {
+			base, ok := strings.CutSuffix(strings.ToLower(c.Slug), k.suffix)
+			if o := bySlug[base]; ok && o != nil && o != c {
+				d.Add(c.Path, top, book.Error, "name-clash",
+					"La carte de ce texte s’appellerait %s, qui est déjà le nom de %s de %s : renommez ce fichier (par exemple %s%s.md).", b.Artifacts().Card(c.Slug), k.what, o.Path, base, k.instead)
+			}
 		}
 	}
 }

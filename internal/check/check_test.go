@@ -85,3 +85,25 @@ func TestRulesHaveDocs(t *testing.T) {
 	}
 	_ = book.Error
 }
+
+// A file whose card would be another's square or portrait card is an
+// error on that file, naming the other.
+func TestNameClash(t *testing.T) {
+	b := book.Defaults()
+	for _, s := range []string{"anne", "anne-square", "anne-portrait", "bruno-portrait"} {
+		b.Contributions = append(b.Contributions, &book.Contribution{Path: "contributions/" + s + ".md", Slug: s, Name: "N " + s})
+	}
+	var got []string
+	for _, d := range check.Book(&b) {
+		if d.Rule == "name-clash" {
+			if !strings.Contains(d.Message, "contributions/anne.md") {
+				t.Errorf("the finding does not name the other file: %s", d)
+			}
+			got = append(got, d.File)
+		}
+	}
+	want := []string{"contributions/anne-square.md", "contributions/anne-portrait.md"}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("name-clash on %q, want %q", got, want)
+	}
+}

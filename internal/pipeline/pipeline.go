@@ -379,7 +379,7 @@ func (o Options) build(st *stage, res *Result) error {
 	return nil
 }
 
-// shareKit writes what each contributor shares: two cards, an offprint,
+// shareKit writes what each contributor shares: three cards, an offprint,
 // and share.json and share.html listing them. Cards and offprints whose
 // inputs did not change since the last run come from the cache.
 func (o Options) shareKit(st *stage, res *Result, files fs.FS, cc *cache) ([]*cards.Card, error) {
@@ -404,6 +404,9 @@ func (o Options) shareKit(st *stage, res *Result, files fs.FS, cc *cache) ([]*ca
 			if err := st.write(art.SquareCard(c.Slug), bytesWriter(cs[i].Square)); err != nil {
 				return nil, fmt.Errorf("cards: %w", err)
 			}
+			if err := st.write(art.PortraitCard(c.Slug), bytesWriter(cs[i].Portrait)); err != nil {
+				return nil, fmt.Errorf("cards: %w", err)
+			}
 		}
 	}
 	ranges := make([]share.PageRange, len(pub))
@@ -425,7 +428,7 @@ func (o Options) shareKit(st *stage, res *Result, files fs.FS, cc *cache) ([]*ca
 	// With --only, the cards or offprints of an earlier run may have been
 	// carried over: share.json lists what the output holds, nothing else.
 	for i := range entries {
-		for _, f := range []*string{&entries[i].Card, &entries[i].CardSquare, &entries[i].Offprint, &entries[i].Page} {
+		for _, f := range []*string{&entries[i].Card, &entries[i].CardSquare, &entries[i].CardPortrait, &entries[i].Offprint, &entries[i].Page} {
 			if !st.has(*f) && (f != &entries[i].Page || !o.want("site")) { // the site is written next
 				*f = ""
 			}

@@ -10,14 +10,14 @@ import (
 
 // labels are the words of share.html.
 type labels struct {
-	Title, Intro, Alt, Post, Square, Offprint, Pages, Page, Card, NoPages, WebPage string
+	Title, Intro, Alt, Post, Square, Portrait, Offprint, Pages, Page, Card, NoPages, WebPage string
 }
 
 func labelsFor(b *book.Book) labels {
 	l := b.Locale()
 	return labels{
 		Title: l.ShareKit, Intro: l.ShareIntro, Alt: l.CardAlt, Post: l.ReadyPost,
-		Square: l.SquareCard, Offprint: l.Offprint, Pages: l.Pages, Page: l.Page, Card: l.WideCard, WebPage: l.WebPage,
+		Square: l.SquareCard, Portrait: l.PortraitCard, Offprint: l.Offprint, Pages: l.Pages, Page: l.Page, Card: l.WideCard, WebPage: l.WebPage,
 	}
 }
 
@@ -62,10 +62,11 @@ ul.links { padding-left: 1.1rem; }
 <textarea id="post-{{$slug}}-{{.Name}}" readonly="readonly" rows="6">{{.Text}}</textarea>
 {{end}}
 <ul class="links">
-<li><a href="{{.Card}}">{{$.L.Card}}</a></li>
-<li><a href="{{.CardSquare}}">{{$.L.Square}}</a></li>
-<li><a href="{{.Offprint}}">{{$.L.Offprint}}</a></li>
-{{if .Page}}<li><a href="{{.Page}}">{{$.L.WebPage}}</a></li>
+{{if .Card}}<li><a href="{{.Card}}">{{$.L.Card}}</a></li>
+{{end}}{{if .CardSquare}}<li><a href="{{.CardSquare}}">{{$.L.Square}}</a></li>
+{{end}}{{if .CardPortrait}}<li><a href="{{.CardPortrait}}">{{$.L.Portrait}}</a></li>
+{{end}}{{if .Offprint}}<li><a href="{{.Offprint}}">{{$.L.Offprint}}</a></li>
+{{end}}{{if .Page}}<li><a href="{{.Page}}">{{$.L.WebPage}}</a></li>
 {{end}}</ul>
 </div>
 </article>

@@ -31,17 +31,19 @@ type PageRange struct {
 // Entry is one contributor's share kit. Paths are relative to the output
 // directory.
 type Entry struct {
-	Name       string `json:"name"`
-	Handle     string `json:"handle"`
-	Slug       string `json:"slug"`
-	FirstPage  int    `json:"first_page"` // 0 when the book was not typeset
-	LastPage   int    `json:"last_page"`
-	Card       string `json:"card"`        // cards/<slug>.png
-	CardSquare string `json:"card_square"` // cards/<slug>-square.png
-	Offprint   string `json:"offprint"`    // extracts/<slug>.pdf
-	Page       string `json:"page"`        // site/<slug>.html, the page every share links to
-	Alt        string `json:"alt"`         // the text drawn on the cards
-	Post       string `json:"post"`        // at most PostLimit characters as X counts them
+	Name         string `json:"name"`
+	Handle       string `json:"handle"`
+	Slug         string `json:"slug"`
+	FirstPage    int    `json:"first_page"` // 0 when the book was not typeset
+	LastPage     int    `json:"last_page"`
+	Card         string `json:"card"`          // cards/<slug>.png
+	CardSquare   string `json:"card_square"`   // cards/<slug>-square.png
+	CardPortrait string `json:"card_portrait"` // cards/<slug>-portrait.png
+	Offprint     string `json:"offprint"`      // extracts/<slug>.pdf
+	Page         string `json:"page"`          // site/<slug>.html, the page every share links to
+	PageURL      string `json:"page_url"`      // where that page is published, "" when book.yaml has no url
+	Alt          string `json:"alt"`           // the text drawn on the cards
+	Post         string `json:"post"`          // at most PostLimit characters as X counts them
 	// Posts are ready-made posts for each network, by name (x, bluesky,
 	// mastodon, linkedin), each within that network's limit as it counts.
 	Posts map[string]string `json:"posts"`
@@ -56,13 +58,15 @@ func Build(b *book.Book, cs []*book.Contribution, cc []*cards.Card, pages []Page
 	art := b.Artifacts()
 	for i, c := range cs {
 		e := Entry{
-			Name:       c.Name,
-			Handle:     c.Handle,
-			Slug:       c.Slug,
-			Card:       art.Card(c.Slug),
-			CardSquare: art.SquareCard(c.Slug),
-			Offprint:   art.Offprint(c.Slug),
-			Page:       art.Page(c.Slug),
+			Name:         c.Name,
+			Handle:       c.Handle,
+			Slug:         c.Slug,
+			Card:         art.Card(c.Slug),
+			CardSquare:   art.SquareCard(c.Slug),
+			CardPortrait: art.PortraitCard(c.Slug),
+			Offprint:     art.Offprint(c.Slug),
+			Page:         art.Page(c.Slug),
+			PageURL:      b.PageURL(c.Slug),
 		}
 		if i < len(pages) {
 			e.FirstPage, e.LastPage = pages[i].First, pages[i].Last
@@ -177,10 +181,7 @@ func PostFor(n Network, b *book.Book, c *book.Contribution, quote string) string
 	by = append(by, dash+" "+who, "")
 	// The post links to the contributor's page of the web edition, whose
 	// link preview is their card (book.yaml's url is where it is published).
-	link := strings.TrimSpace(b.URL)
-	if link != "" {
-		link = strings.TrimSuffix(link, "/") + "/" + c.Slug + ".html"
-	}
+	link := b.PageURL(c.Slug)
 	tags := joinNonEmpty(" ", strings.TrimSpace(b.Hashtag), link)
 
 	ws := strings.Split(strings.Join(strings.Fields(strings.ReplaceAll(quote, "\n", " ")), " "), " ")

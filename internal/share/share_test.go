@@ -126,7 +126,7 @@ func TestBuild(t *testing.T) {
 	_, es := entries(t)
 	e := es[0]
 	want := Entry{Name: "Léa Martin", Handle: "@lea", Slug: "lea", FirstPage: 7, LastPage: 8,
-		Card: "cards/lea.png", CardSquare: "cards/lea-square.png", Offprint: "extracts/lea.pdf", Page: "site/lea.html",
+		Card: "cards/lea.png", CardSquare: "cards/lea-square.png", CardPortrait: "cards/lea-portrait.png", PageURL: "https://example.org/livre/lea.html", Offprint: "extracts/lea.pdf", Page: "site/lea.html",
 		Alt:  "«\u202fUne rencontre change tout.\u202f»\nLéa Martin\n@lea\nRencontres improbables\n#612R · example.org/livre",
 		Post: "«\u202fUne rencontre change tout.\u202f»\n— @lea dans «\u202fRencontres improbables\u202f»\n#612R https://example.org/livre/lea.html"}
 	posts := e.Posts
