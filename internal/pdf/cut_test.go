@@ -13,6 +13,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/makiuchi-d/gozxing"
+	gzqr "github.com/makiuchi-d/gozxing/qrcode"
+
 	"github.com/recueil/recueil/internal/book"
 	"github.com/recueil/recueil/internal/pdfobj"
 	"github.com/recueil/recueil/internal/typeset"
@@ -62,6 +65,7 @@ func TestCutEqualsDrawn(t *testing.T) {
 			}
 		}
 		checkLinks(t, pr.Slug, cut.Bytes(), b.URL)
+		checkQR(t, cp, b.PageURL(pr.Slug))
 		co, do := outlineOf(t, cut.Bytes()), outlineOf(t, drawn.Bytes())
 		if len(co) == 0 || strings.Join(co, "\n") != strings.Join(do, "\n") {
 			t.Errorf("%s: outlines differ:\ncut:\n%s\ndrawn:\n%s", pr.Slug, strings.Join(co, "\n"), strings.Join(do, "\n"))
@@ -133,6 +137,34 @@ func render(t *testing.T, path string, p int) []byte {
 		t.Fatalf("page %d of %s renders at %v", p, path, b)
 	}
 	return out
+}
+
+// checkQR reads the QR code of an offprint's first page as printed at
+// 300 dpi, with ZXing's detector on the whole page: it leads to want.
+func checkQR(t *testing.T, path, want string) {
+	t.Helper()
+	if want == "" {
+		t.Fatalf("%s: the test book has no url", path)
+	}
+	out, err := exec.Command("pdftoppm", "-r", "300", "-gray", "-png", "-f", "1", "-l", "1", path).Output()
+	if err != nil {
+		t.Fatalf("pdftoppm %s: %v", path, err)
+	}
+	img, err := png.Decode(bytes.NewReader(out))
+	if err != nil {
+		t.Fatal(err)
+	}
+	bmp, err := gozxing.NewBinaryBitmapFromImage(img)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := gzqr.NewQRCodeReader().Decode(bmp, map[gozxing.DecodeHintType]interface{}{gozxing.DecodeHintType_TRY_HARDER: true})
+	if err != nil {
+		t.Fatalf("%s: no QR code read on the first page: %v", path, err)
+	}
+	if got := res.GetText(); got != want {
+		t.Errorf("%s: the QR code leads to %q, want %q", path, got, want)
+	}
 }
 
 // checkLinks reads an offprint back: every internal link leads to one of

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/recueil/recueil/internal/qr"
 	"github.com/recueil/recueil/layout"
 )
 
@@ -11,7 +12,10 @@ import (
 // own: the book's pages unchanged, plus
 //   - a colophon strip on the first page, in its top margin (on an opening
 //     page, which has no running head) or else in its bottom margin: the
-//     book's title, edition, page range, licence and download URL (a link);
+//     book's title, edition, page range, licence and download URL (a link),
+//     and beside it a QR code to the contributor's page of the web edition
+//     (a link too), when the book has a url and the pages are one
+//     contribution's;
 //   - links to places outside these pages, and the running heads, leading
 //     to the book's URL instead of nowhere.
 //
@@ -86,13 +90,26 @@ func (r *Result) OffprintAdditions(first, last int) ([][]layout.Element, error) 
 	}
 	top := r.kinds[first-1] != normalPage
 	t := newTypesetter(r.b, r.Fonts)
-	t.colophon(p0, first, last, top)
+	page := ""
+	for _, pr := range r.Contributions {
+		if pr.First == first && pr.Last == last {
+			page = r.b.PageURL(pr.Slug)
+			break
+		}
+	}
+	t.colophon(p0, first, last, top, page)
 	out[0] = p0.Elements
 	return out, nil
 }
 
-// colophon sets, on p, where the offprint comes from.
-func (t *typesetter) colophon(p *layout.Page, first, last int, top bool) {
+// qrColophon is the side of the colophon's QR code, without its quiet
+// zone: 37 modules (a 70-character URL) of 0.3 mm, which a phone reads
+// from a page printed at home.
+var qrColophon = layout.Mm(11)
+
+// colophon sets, on p, where the offprint comes from, with a QR code to
+// page when it is not "".
+func (t *typesetter) colophon(p *layout.Page, first, last int, top bool, page string) {
 	d := t.d
 	b := t.b
 	size := layout.Pt(6.8)
@@ -110,17 +127,39 @@ func (t *typesetter) colophon(p *layout.Page, first, last int, top bool) {
 	if p.Verso() {
 		x = d.outer
 	}
-	lines := t.setLines(runs, t.pstyle(d.measure, ld, layout.Left))
+	var code *qr.Code
+	if page != "" {
+		code, _ = qr.Encode(page) // a URL book.yaml's checks let through always encodes; without one, no code
+	}
+	measure, side, module := d.measure, layout.Unit(0), layout.Unit(0)
+	if code != nil {
+		module = qrColophon / layout.Unit(code.Size())
+		side = module * layout.Unit(code.Size())
+		// the quiet zone and a gap between the text and the code
+		measure -= side + module*qr.QuietZone + layout.Mm(2)
+	}
+	lines := t.setLines(runs, t.pstyle(measure, ld, layout.Left))
 	h := height(lines)
-	var y layout.Unit
+	var y, qy layout.Unit
 	if top {
-		// in the top margin, a hairline under it
+		// in the top margin, a hairline under it; the code ends its quiet
+		// zone above the text block
 		y = d.top*40/100 - h/2
-		p.Add(layout.Element{Kind: layout.RectElement, X: x, Y: y + h + layout.Mm(1), W: d.measure, H: layout.Pt(0.4), Color: d.gray})
+		qy = min(y, d.top-side-module*qr.QuietZone)
+		p.Add(layout.Element{Kind: layout.RectElement, X: x, Y: y + h + layout.Mm(1), W: measure, H: layout.Pt(0.4), Color: d.gray})
 	} else {
 		// in the bottom margin, between the text and the folio, a hairline above
 		y = d.height - d.bottom + layout.Mm(2)
-		p.Add(layout.Element{Kind: layout.RectElement, X: x, Y: y - layout.Mm(0.8), W: d.measure, H: layout.Pt(0.4), Color: d.gray})
+		qy = y - layout.Mm(0.8)
+		p.Add(layout.Element{Kind: layout.RectElement, X: x, Y: y - layout.Mm(0.8), W: measure, H: layout.Pt(0.4), Color: d.gray})
 	}
 	place(p, lines, x, y)
+	if code != nil {
+		qx := x + d.measure - side
+		code.Runs(func(row, x0, n int) {
+			p.Add(layout.Element{Kind: layout.RectElement, X: qx + module*layout.Unit(x0), Y: qy + module*layout.Unit(row),
+				W: module * layout.Unit(n), H: module, Color: layout.Color{}})
+		})
+		p.Add(layout.Element{Kind: layout.LinkElement, X: qx, Y: qy, W: side, H: side, URI: page})
+	}
 }

@@ -44,7 +44,11 @@ func TestOffprint(t *testing.T) {
 				in[a.Name] = true
 			}
 		}
-		added := 0
+		added, codeLinks := 0, 0
+		pageURL := "" // the contributor's page, which the QR code leads to
+		if pr.Slug != "middle" {
+			pageURL = b.PageURL(pr.Slug)
+		}
 		for i, p := range doc.Pages {
 			orig := r.Doc.Pages[pr.First-1+i]
 			if p.Number != orig.Number {
@@ -66,16 +70,22 @@ func TestOffprint(t *testing.T) {
 			extra := p.Elements[len(orig.Elements):]
 			added += len(extra)
 			for _, x := range extra {
-				if x.Kind == layout.LinkElement && x.URI != b.URL && x.URI != "" {
+				if x.Kind == layout.LinkElement && x.URI == pageURL && pageURL != "" {
+					codeLinks++
+				} else if x.Kind == layout.LinkElement && x.URI != b.URL && x.URI != "" {
 					t.Errorf("%s: added link to %q", pr.Slug, x.URI)
 				}
-				if x.Kind != layout.TextElement {
+				if x.Kind != layout.TextElement && x.Kind != layout.RectElement {
 					continue
 				}
-				// the colophon stays clear of the book's text
+				// the colophon and its code stay clear of the book's text
+				box := x
+				if x.Kind == layout.TextElement {
+					box = textBox(x)
+				}
 				for _, e := range orig.Elements {
-					if e.Kind == layout.TextElement && overlaps(textBox(x), textBox(e)) {
-						t.Errorf("%s: page %d: colophon %q over %q", pr.Slug, p.Number, x.Text, e.Text)
+					if e.Kind == layout.TextElement && overlaps(box, textBox(e)) {
+						t.Errorf("%s: page %d: colophon %q (%v) over %q", pr.Slug, p.Number, x.Text, x.Kind, e.Text)
 					}
 				}
 				if x.Y < 0 || x.Y > r.Doc.Height || x.X < 0 || x.X+x.W > r.Doc.Width {
@@ -90,6 +100,9 @@ func TestOffprint(t *testing.T) {
 		}
 		if added == 0 {
 			t.Errorf("%s: no colophon", pr.Slug)
+		}
+		if want := min(len(pageURL), 1); codeLinks != want {
+			t.Errorf("%s: %d links to the contributor's page, want %d (the QR code's)", pr.Slug, codeLinks, want)
 		}
 	}
 	if _, err := r.Offprint(2, 1); err == nil {
