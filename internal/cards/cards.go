@@ -57,6 +57,21 @@ const (
 	SafeMargin = 48
 )
 
+// Sizes says which of a contributor's cards to draw: a set of Wide,
+// Square and Portrait. Whatever the set, each card drawn is the same
+// image: the text is always fitted to all three.
+type Sizes uint8
+
+const (
+	Wide Sizes = 1 << iota
+	Square
+	Portrait
+	AllSizes = Wide | Square | Portrait
+)
+
+// Names of the sizes, as the cache and the tests know them.
+var SizeNames = [numDesigns]string{"wide", "square", "portrait"}
+
 // Render renders the cards of one contribution. files holds the book's
 // files (photos, logo, font files), with book-relative paths.
 func Render(b *book.Book, c *book.Contribution, files fs.FS) (*Card, book.Diagnostics, error) {
@@ -73,6 +88,12 @@ func Render(b *book.Book, c *book.Contribution, files fs.FS) (*Card, book.Diagno
 // Findings about book.yaml (a glyph missing from the title, say) are
 // reported once, not once per card.
 func RenderAll(ctx context.Context, b *book.Book, cs []*book.Contribution, files fs.FS, jobs int) ([]*Card, book.Diagnostics, error) {
+	return RenderSizes(ctx, b, cs, files, jobs, AllSizes)
+}
+
+// RenderSizes is RenderAll drawing only the cards of sizes (the others are
+// nil): the web edition needs the wide card alone.
+func RenderSizes(ctx context.Context, b *book.Book, cs []*book.Contribution, files fs.FS, jobs int, sizes Sizes) ([]*Card, book.Diagnostics, error) {
 	fonts, err := loadFonts(b, files)
 	if err != nil {
 		return nil, nil, fmt.Errorf("fonts: %w", err)
@@ -86,7 +107,7 @@ func RenderAll(ctx context.Context, b *book.Book, cs []*book.Contribution, files
 	newScratch := func() *scratch { return &scratch{enc: newEncoder(), glyphs: make(glyphCache)} }
 	results, err := work.MapWith(ctx, len(cs), jobs, newScratch, func(sc *scratch, i int) (r rendered, err error) {
 		defer book.Guard(cs[i].Path, &err)
-		r.card, r.diags, err = render(sc, fonts, shared, b, cs[i], files)
+		r.card, r.diags, err = render(sc, fonts, shared, b, cs[i], files, sizes)
 		if err != nil {
 			err = fmt.Errorf("%s: %w", cs[i].Path, err)
 		}
@@ -197,7 +218,7 @@ type scratch struct {
 	glyphs glyphCache
 }
 
-func render(sc *scratch, fonts *fontSet, bp *bookParts, b *book.Book, c *book.Contribution, files fs.FS) (*Card, book.Diagnostics, error) {
+func render(sc *scratch, fonts *fontSet, bp *bookParts, b *book.Book, c *book.Contribution, files fs.FS, sizes Sizes) (*Card, book.Diagnostics, error) {
 	var diags book.Diagnostics
 	m := &faces{
 		quote: newMetrics(fonts.quote), serif: newMetrics(fonts.serif),
@@ -352,6 +373,9 @@ func render(sc *scratch, fonts *fontSet, bp *bookParts, b *book.Book, c *book.Co
 	card.Alt = strings.Join(alt, "\n")
 
 	for i, d := range designs {
+		if sizes&(1<<i) == 0 {
+			continue
+		}
 		if sc.canvas[i] == nil {
 			sc.canvas[i] = image.NewRGBA(image.Rect(0, 0, d.W, d.H))
 		}

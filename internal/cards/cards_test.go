@@ -594,3 +594,33 @@ func TestAbsurdLinesAreCut(t *testing.T) {
 		t.Errorf("URL drawn as %q", url)
 	}
 }
+
+// Drawing one size gives that card byte for byte as drawing all three,
+// with the same text and findings: the web edition's previews are the
+// cards of cards/.
+func TestOneSizeIsTheSameCard(t *testing.T) {
+	b := testBook()
+	cs := contributions()
+	all, dAll, err := RenderAll(context.Background(), b, cs, testFiles(), 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wide, dWide, err := RenderSizes(context.Background(), b, cs, testFiles(), 2, Wide)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if dAll.Text() != dWide.Text() {
+		t.Errorf("findings differ:\n%s---\n%s", dAll.Text(), dWide.Text())
+	}
+	for i := range cs {
+		if !bytes.Equal(all[i].Wide, wide[i].Wide) || all[i].Alt != wide[i].Alt || all[i].Text != wide[i].Text {
+			t.Errorf("%s: the wide card drawn alone differs", cs[i].Slug)
+		}
+		if wide[i].Square != nil || wide[i].Portrait != nil {
+			t.Errorf("%s: cards drawn that were not asked for", cs[i].Slug)
+		}
+		if all[i].Square == nil || all[i].Portrait == nil {
+			t.Errorf("%s: a card missing", cs[i].Slug)
+		}
+	}
+}

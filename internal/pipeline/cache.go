@@ -136,6 +136,9 @@ func (c *cache) keep() {
 func settings(b *book.Book) []byte {
 	s := *b
 	s.Contributions, s.Introduction, s.Afterword, s.Fields = nil, nil, nil, nil
+	// Where the book is is not what it is: --book ./x and --book /abs/x
+	// share their cache.
+	s.Root = ""
 	raw, _ := json.Marshal(s)
 	return raw
 }

@@ -46,6 +46,20 @@ func TestWarmBuild(t *testing.T) {
 	if again.Diags.Text() != cold.Diags.Text() {
 		t.Errorf("findings differ from a cold build:\n%s\n%s", again.Diags.Text(), cold.Diags.Text())
 	}
+	// The same book named by another path (--book ./x and --book /abs/x)
+	// shares the cache.
+	wd, _ := os.Getwd()
+	rel, err := filepath.Rel(wd, root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	byRel := opts
+	byRel.Root = rel
+	if res, err := Compile(byRel); err != nil {
+		t.Fatal(err)
+	} else if res.Rendered.Cards != 0 {
+		t.Errorf("the book named %s drew %d cards again, want none", rel, res.Rendered.Cards)
+	}
 	// Change one word of the last contribution (its pages only).
 	last := cold.Book.Published()[n-1]
 	p := filepath.Join(root, filepath.FromSlash(last.Path))
@@ -143,5 +157,39 @@ func TestDamagedCacheIsAMiss(t *testing.T) {
 	sums, _ := os.ReadFile(filepath.Join(root, "output", "SHA256SUMS"))
 	if string(sums) != string(coldSums) {
 		t.Errorf("output differs after damaged cache entries")
+	}
+}
+
+// The web edition alone draws only the wide cards its pages' previews
+// need; a full compile after it draws the others, and its output is byte
+// for byte a cold one's.
+func TestSiteThenEverything(t *testing.T) {
+	root := copyBook(t)
+	opts := Options{Root: root, Jobs: 2, Env: env(map[string]string{"SOURCE_DATE_EPOCH": "1795000000"})}
+	site := opts
+	site.Only = []string{"site"}
+	res, err := Compile(site)
+	if err != nil {
+		t.Fatal(err)
+	}
+	art := res.Book.Artifacts()
+	slug := res.Book.Published()[0].Slug
+	if _, err := os.Stat(filepath.Join(root, "output", "site", "cards", slug+".png")); err != nil {
+		t.Errorf("the site has no preview card: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(root, "output", filepath.FromSlash(art.SquareCard(slug)))); err == nil {
+		t.Errorf("--only site wrote the square cards")
+	}
+	if _, err := Compile(opts); err != nil {
+		t.Fatal(err)
+	}
+	warm, _ := os.ReadFile(filepath.Join(root, "output", "SHA256SUMS"))
+	opts.Out = t.TempDir()
+	if _, err := Compile(opts); err != nil {
+		t.Fatal(err)
+	}
+	cold, _ := os.ReadFile(filepath.Join(opts.Out, "SHA256SUMS"))
+	if len(cold) == 0 || string(warm) != string(cold) {
+		t.Errorf("after --only site, the full build differs from a cold one:\n%s\n%s", warm, cold)
 	}
 }

@@ -390,8 +390,12 @@ func (o Options) shareKit(st *stage, res *Result, files fs.FS, cc *cache) ([]*ca
 	var cs []*cards.Card
 	if o.want("cards") || o.want("site") { // the site's link previews are the cards
 		o.progress("cards")
+		sizes := cards.Wide // all the site needs
+		if o.want("cards") {
+			sizes = cards.AllSizes
+		}
 		var err error
-		cs, err = o.cards(cc, base, res, files)
+		cs, err = o.cards(cc, base, res, files, sizes)
 		if err != nil {
 			return nil, fmt.Errorf("cards: %w", err)
 		}
@@ -470,30 +474,35 @@ func (o Options) site(st *stage, res *Result, cs []*cards.Card) error {
 	return err
 }
 
-// cachedCard is a card as kept in the cache, with its findings.
+// cachedCard is what the cache keeps of a contributor's cards besides the
+// images, which have an entry each, as PNG bytes: the text drawn and the
+// findings.
 type cachedCard struct {
-	Card  cards.Card
-	Diags book.Diagnostics
+	Alt, Text string
+	Diags     book.Diagnostics
 }
 
-// cards renders the published contributions' cards, taking from the cache
-// those whose text, photo and book settings did not change. The findings
-// about book.yaml are kept in their own entry, so a fully cached run
-// reports them too.
-func (o Options) cards(cc *cache, base []byte, res *Result, files fs.FS) ([]*cards.Card, error) {
+// cards renders the published contributions' cards of sizes, taking from
+// the cache those whose text, photo and book settings did not change. The
+// findings about book.yaml are kept in their own entry, so a fully cached
+// run reports them too.
+func (o Options) cards(cc *cache, base []byte, res *Result, files fs.FS, sizes cards.Sizes) ([]*cards.Card, error) {
 	b := res.Book
 	pub := b.Published()
 	out := make([]*cards.Card, len(pub))
-	keys := make([]string, len(pub))
+	keys := make([][1 + len(cards.SizeNames)]string, len(pub))
 	var miss []*book.Contribution
 	var missAt []int
 	for i, c := range pub {
 		raw, _ := json.Marshal(c)
-		keys[i] = cc.key("cards", base, raw, fileBytes(b.Files(), c.Photo))
-		var e cachedCard
-		if data, ok := cc.get(keys[i]); ok && json.Unmarshal(data, &e) == nil {
-			out[i] = &e.Card
-			res.Diags = append(res.Diags, e.Diags...)
+		in := [][]byte{base, raw, fileBytes(b.Files(), c.Photo)}
+		keys[i][0] = cc.key("cards", in...)
+		for k, name := range cards.SizeNames {
+			keys[i][1+k] = cc.key("card-"+name, in...)
+		}
+		if card, diags, ok := cachedCards(cc, keys[i], sizes); ok {
+			out[i] = card
+			res.Diags = append(res.Diags, diags...)
 			continue
 		}
 		miss, missAt = append(miss, c), append(missAt, i)
@@ -510,7 +519,7 @@ func (o Options) cards(cc *cache, base []byte, res *Result, files fs.FS) ([]*car
 			miss, missAt = pub[:1], []int{0}
 		}
 	}
-	rendered, diags, err := cards.RenderAll(o.ctx(), b, miss, files, o.Jobs)
+	rendered, diags, err := cards.RenderSizes(o.ctx(), b, miss, files, o.Jobs, sizes)
 	if err != nil {
 		return nil, err
 	}
@@ -529,16 +538,42 @@ func (o Options) cards(cc *cache, base []byte, res *Result, files fs.FS) ([]*car
 		cc.put(bookKey, raw)
 	}
 	for j, i := range missAt {
-		c := miss[j]
+		c, r := miss[j], rendered[j]
 		if out[i] == nil {
 			res.Diags = append(res.Diags, per[c.Path]...)
 		}
-		out[i] = rendered[j]
-		if raw, err := json.Marshal(cachedCard{Card: *rendered[j], Diags: per[c.Path]}); err == nil {
-			cc.put(keys[i], raw)
+		out[i] = r
+		if raw, err := json.Marshal(cachedCard{Alt: r.Alt, Text: r.Text, Diags: per[c.Path]}); err == nil {
+			cc.put(keys[i][0], raw)
+		}
+		for k, img := range [...][]byte{r.Wide, r.Square, r.Portrait} {
+			if img != nil {
+				cc.put(keys[i][1+k], img)
+			}
 		}
 	}
 	return out, nil
+}
+
+// cachedCards is a contributor's cards of sizes from the cache, with their
+// findings; false unless every one of them is there.
+func cachedCards(cc *cache, keys [1 + len(cards.SizeNames)]string, sizes cards.Sizes) (*cards.Card, book.Diagnostics, bool) {
+	var e cachedCard
+	if data, ok := cc.get(keys[0]); !ok || json.Unmarshal(data, &e) != nil {
+		return nil, nil, false
+	}
+	card := &cards.Card{Alt: e.Alt, Text: e.Text}
+	for k, dst := range [...]*[]byte{&card.Wide, &card.Square, &card.Portrait} {
+		if sizes&(1<<k) == 0 {
+			continue
+		}
+		img, ok := cc.get(keys[1+k])
+		if !ok {
+			return nil, nil, false
+		}
+		*dst = img
+	}
+	return card, e.Diags, true
 }
 
 // images makes the images the book's PDF draws ready for it (decoded,

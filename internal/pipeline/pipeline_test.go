@@ -33,7 +33,9 @@ func TestMain(m *testing.M) {
 		panic(err)
 	}
 	defer os.RemoveAll(dir)
-	sampleTmp = dir
+	// A folder of its own: compile locks the output's parent, and /tmp is
+	// shared with every other test binary running at the same time.
+	sampleTmp = filepath.Join(dir, "out")
 	m.Run() // its code is the binary's exit code when TestMain returns (Go 1.15)
 }
 
