@@ -273,7 +273,7 @@ func TestInitWritesTheRepositoryFiles(t *testing.T) {
 	if code := run([]string{"recueil", "init", dir}, &out, &errb); code != 0 {
 		t.Fatalf("exit %d: %s", code, errb.String())
 	}
-	for _, f := range []string{".github/workflows/check.yml", ".github/workflows/release.yml", ".github/pull_request_template.md"} {
+	for _, f := range []string{".github/workflows/check.yml", ".github/workflows/draft.yml", ".github/workflows/release.yml", ".github/pull_request_template.md"} {
 		got, err := os.ReadFile(filepath.Join(dir, f))
 		if err != nil {
 			t.Fatal(err)

@@ -40,7 +40,7 @@ func TestUpgradeWorkflows(t *testing.T) {
 	if code := run([]string{"recueil", "upgrade-workflows", "--book", dir}, &out, &errb); code != 0 {
 		t.Fatalf("exit %d: %s", code, errb.String())
 	}
-	for _, name := range []string{"check.yml", "release.yml"} {
+	for _, name := range []string{"check.yml", "draft.yml", "release.yml"} {
 		p := filepath.Join(wf, name)
 		if want := p + " : recueil v0.1.0 → v9.8.7\n"; !strings.Contains(out.String(), want) {
 			t.Errorf("output lacks %q:\n%s", want, out.String())
@@ -50,7 +50,7 @@ func TestUpgradeWorkflows(t *testing.T) {
 			t.Errorf("%s not upgraded:\n%s", name, b)
 		}
 	}
-	if !strings.Contains(errb.String(), "2 workflows mis à jour") {
+	if !strings.Contains(errb.String(), "3 workflows mis à jour") {
 		t.Errorf("summary: %s", errb.String())
 	}
 	if b, _ := os.ReadFile(filepath.Join(wf, "mine.yml")); !bytes.Equal(b, other) {
@@ -60,7 +60,7 @@ func TestUpgradeWorkflows(t *testing.T) {
 		t.Errorf("mine.yml reported: %s", out.String())
 	}
 	entries, _ := os.ReadDir(wf)
-	if len(entries) != 3 {
+	if len(entries) != 4 {
 		t.Errorf("%d files in .github/workflows (a temporary file left?)", len(entries))
 	}
 

@@ -100,6 +100,7 @@ func Shared(d Data) []File {
 		{".github/pull_request_template.md", render("pull_request_template.md", d)},
 		{"contributions/README.md", render("contributions-README.md", d)},
 		{".github/workflows/check.yml", workflow("check.yml", d.Recueil)},
+		{".github/workflows/draft.yml", workflow("draft.yml", d.Recueil)},
 		{".github/workflows/release.yml", workflow("release.yml", d.Recueil)},
 		{"CONTRIBUTING.md", render("CONTRIBUTING.md", d)},
 	}
