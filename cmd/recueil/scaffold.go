@@ -150,6 +150,9 @@ func gitInit(dir string) gitResult {
 	if exec.Command("git", "-C", dir, "init", "-q").Run() != nil {
 		return gitNone
 	}
+	// main, as on GitHub, whatever git's own default: the draft workflow
+	// runs on pushes to main. (git init -b needs git 2.28.)
+	exec.Command("git", "-C", dir, "symbolic-ref", "HEAD", "refs/heads/main").Run()
 	if exec.Command("git", "-C", dir, "add", "-A").Run() != nil ||
 		exec.Command("git", "-C", dir, "commit", "-q", "-m", "Un nouveau livre, écrit par recueil init").Run() != nil {
 		return gitInitialised
