@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -38,8 +39,8 @@ func upgradeWorkflowsCommand() *cli.Command {
 .github/workflows that carry recueil init's header line, and prints what
 it changed. Other files are never touched; each file is replaced whole
 (written aside, then renamed). Nothing changes when the pins are already
-this version's. A development build of recueil has no release to pin to
-and refuses.`,
+this version's, and a workflow pinned to a later release is left as it
+is. A development build of recueil has no release to pin to and refuses.`,
 		Flags: []cli.Flag{bookFlag()},
 		Action: func(c *cli.Context) error {
 			if c.NArg() > 0 {
@@ -64,7 +65,7 @@ and refuses.`,
 			if err != nil {
 				return fail(exitUsage, fmt.Errorf(msg("%s : pas de workflows à mettre à jour (%v)", "%s: no workflows to upgrade (%v)"), dir, err))
 			}
-			changed, current := 0, 0
+			changed, current, newer := 0, 0, 0
 			for _, e := range entries {
 				name := e.Name()
 				if !e.Type().IsRegular() || !(strings.HasSuffix(name, ".yml") || strings.HasSuffix(name, ".yaml")) {
@@ -83,6 +84,14 @@ and refuses.`,
 					current++
 					continue
 				}
+				// Never a step back: a workflow pinned to a later release
+				// than this recueil is left as it is.
+				if later := slices.IndexFunc(old, func(v string) bool { return scaffold.Newer(v, to) }); later >= 0 {
+					newer++
+					fmt.Fprintf(c.App.ErrWriter, msg("%s utilise recueil %s, plus récent que ce recueil (%s) : laissé tel quel.\n",
+						"%s uses recueil %s, later than this recueil (%s): left as it is.\n"), p, old[later], to)
+					continue
+				}
 				if err := pipeline.WriteAtomic(p, out); err != nil {
 					return fail(exitFailure, err)
 				}
@@ -90,6 +99,8 @@ and refuses.`,
 				fmt.Fprintf(c.App.Writer, msg("%s : recueil %s → %s\n", "%s: recueil %s → %s\n"), p, strings.Join(old, ", "), to)
 			}
 			switch {
+			case changed == 0 && newer > 0:
+				// said above, file by file
 			case changed == 0 && current == 0:
 				fmt.Fprintf(c.App.ErrWriter, msg("%s ne contient aucun workflow écrit par recueil init : rien à faire.\n",
 					"%s holds no workflow written by recueil init: nothing to do.\n"), dir)

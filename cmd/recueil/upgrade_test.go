@@ -69,4 +69,17 @@ func TestUpgradeWorkflows(t *testing.T) {
 	if code := run([]string{"recueil", "upgrade-workflows", "--book", dir}, &out, &errb); code != 0 || out.Len() != 0 || !strings.Contains(errb.String(), "déjà recueil v9.8.7") {
 		t.Errorf("second run: exit %d, stdout %q, stderr %q", code, out.String(), errb.String())
 	}
+
+	// An older recueil never moves the pins back.
+	before, _ := os.ReadFile(filepath.Join(wf, "check.yml"))
+	releaseVersion = "v9.8.6"
+	out.Reset()
+	errb.Reset()
+	if code := run([]string{"recueil", "upgrade-workflows", "--book", dir}, &out, &errb); code != 0 || out.Len() != 0 ||
+		!strings.Contains(errb.String(), "check.yml utilise recueil v9.8.7, plus récent que ce recueil (v9.8.6) : laissé tel quel.") {
+		t.Errorf("older recueil: exit %d, stdout %q, stderr %q", code, out.String(), errb.String())
+	}
+	if after, _ := os.ReadFile(filepath.Join(wf, "check.yml")); !bytes.Equal(before, after) {
+		t.Errorf("an older recueil changed check.yml")
+	}
 }

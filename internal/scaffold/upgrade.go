@@ -55,3 +55,67 @@ func Upgrade(data []byte, to string) ([]byte, []string) {
 	})
 	return out, old
 }
+
+// Newer reports whether release tag a is a later release than b (v1.10.0
+// after v1.9.2; a pre-release before its release). Tags that are not
+// vMAJOR.MINOR.PATCH[-pre] compare as equal.
+func Newer(a, b string) bool { return compareTags(a, b) > 0 }
+
+func compareTags(a, b string) int {
+	pa, pb := parseTag(a), parseTag(b)
+	if pa == nil || pb == nil {
+		return 0
+	}
+	for i := range 3 {
+		if c := cmpInt(pa.n[i], pb.n[i]); c != 0 {
+			return c
+		}
+	}
+	switch {
+	case pa.pre == pb.pre:
+		return 0
+	case pa.pre == "":
+		return 1
+	case pb.pre == "":
+		return -1
+	}
+	if pa.pre < pb.pre {
+		return -1
+	}
+	return 1
+}
+
+type tag struct {
+	n   [3]int
+	pre string
+}
+
+var tagRe = regexp.MustCompile(`^v([0-9]+)\.([0-9]+)\.([0-9]+)(?:-([0-9A-Za-z.-]+))?$`)
+
+func parseTag(s string) *tag {
+	m := tagRe.FindStringSubmatch(s)
+	if m == nil {
+		return nil
+	}
+	var t tag
+	for i := range 3 {
+		for _, c := range m[i+1] {
+			t.n[i] = t.n[i]*10 + int(c-'0')
+			if t.n[i] > 1<<30 {
+				return nil
+			}
+		}
+	}
+	t.pre = m[4]
+	return &t
+}
+
+func cmpInt(a, b int) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}

@@ -79,3 +79,18 @@ func TestUpgrade(t *testing.T) {
 }
 
 func bookLimits() book.Limits { return book.Defaults().Limits }
+
+func TestNewer(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		want bool
+	}{
+		{"v1.10.0", "v1.9.2", true}, {"v1.9.2", "v1.10.0", false}, {"v2.0.0", "v1.99.99", true},
+		{"v1.0.0", "v1.0.0", false}, {"v1.0.0", "v1.0.0-rc.1", true}, {"v1.0.0-rc.1", "v1.0.0", false},
+		{"v1.0.0-rc.2", "v1.0.0-rc.1", true}, {"main", "v1.0.0", false}, {"v1.0.0", "main", false},
+	} {
+		if got := Newer(c.a, c.b); got != c.want {
+			t.Errorf("Newer(%s, %s) = %v", c.a, c.b, got)
+		}
+	}
+}
