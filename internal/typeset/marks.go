@@ -63,19 +63,17 @@ func (r *Result) ErrorBanner(folio int, title string, lines []string, more func(
 		wrapped = append(wrapped, wrap(regular, safeText(regular, l), size, width)...)
 	}
 	if len(wrapped) > MaxBannerLines {
-		left := 0
-		// Count the findings left out, not the lines.
-		shown := 0
-		for _, l := range lines {
-			n := len(wrap(regular, safeText(regular, l), size, width))
+		// The findings that fit whole, in order, and a last line counting
+		// the findings (not the lines) left out.
+		shown, i := 0, 0
+		for ; i < len(lines); i++ {
+			n := len(wrap(regular, safeText(regular, lines[i]), size, width))
 			if shown+n > MaxBannerLines-1 {
-				left++
-				continue
+				break
 			}
 			shown += n
 		}
-		wrapped = wrapped[:shown]
-		wrapped = append(wrapped, safeText(regular, more(left)))
+		wrapped = append(wrapped[:shown], safeText(regular, more(len(lines)-i)))
 	}
 	// Below the top margin's furniture (the offprint's credit line, which
 	// the preview's PDF carries), over the top of the text.
