@@ -22,3 +22,10 @@ trap 'rm -rf "$book"' EXIT
 go run ./cmd/recueil init "$book/livre" > /dev/null 2>&1
 "$bin" -no-color .github/workflows/*.yml
 (cd "$book/livre" && "$bin" -no-color .github/workflows/*.yml)
+# actionlint does not read the run: scripts of action.yml's steps:
+# shellcheck them here, when it is installed, as actionlint does the
+# workflows'.
+if command -v shellcheck > /dev/null; then
+  mkdir "$book/action"
+  go run ./tools/actionscripts action.yml "$book/action" | xargs shellcheck -s bash
+fi
