@@ -173,10 +173,13 @@ func (w *writer) page(h head, body string) error {
 	}
 	s.WriteString("</head>\n<body>\n")
 	fmt.Fprintf(&s, "<a class=\"skip\" href=\"#main\">%s</a>\n", w.text(w.loc.SkipToText))
-	fmt.Fprintf(&s, "<header class=\"site\"><a href=\"index.html\">%s</a></header>\n", w.text(w.b.Title))
+	// A draft's banner is inside the header, so that every content of the
+	// page stays in a landmark.
+	draft := ""
 	if w.draft {
-		fmt.Fprintf(&s, "<p class=\"draft\" role=\"note\">%s</p>\n", w.text(w.loc.DraftNote))
+		draft = fmt.Sprintf("\n<p class=\"draft\" role=\"note\">%s</p>\n", w.text(w.loc.DraftNote))
 	}
+	fmt.Fprintf(&s, "<header class=\"site\"><a href=\"index.html\">%s</a>%s</header>\n", w.text(w.b.Title), draft)
 	fmt.Fprintf(&s, "<main id=\"main\">\n%s</main>\n", body)
 	s.WriteString("<footer class=\"site\">\n<nav aria-label=\"" + w.text(w.loc.TheBook) + "\"><ul>\n")
 	fmt.Fprintf(&s, "<li><a href=\"index.html\">%s</a></li>\n", w.text(w.loc.Contents))
