@@ -14,5 +14,18 @@ if [ ! -x "$bin" ]; then
   mkdir -p "$(dirname "$bin")"
   mv "$tmp/actionlint" "$bin"
 fi
-# The workflows of this repository, and the same files as recueil init writes them.
-"$bin" -no-color .github/workflows/*.yml internal/scaffold/files/workflows/*.yml
+# The workflows of this repository (which use action.yml as uses: ./, so
+# actionlint reads it too), and the same files as recueil init writes them
+# for a book, pinned to a release of the action.
+book="$(mktemp -d)"
+trap 'rm -rf "$book"' EXIT
+go run ./cmd/recueil init "$book/livre" > /dev/null 2>&1
+"$bin" -no-color .github/workflows/*.yml
+(cd "$book/livre" && "$bin" -no-color .github/workflows/*.yml)
+# actionlint does not read the run: scripts of action.yml's steps:
+# shellcheck them here, when it is installed, as actionlint does the
+# workflows'.
+if command -v shellcheck > /dev/null; then
+  mkdir "$book/action"
+  go run ./tools/actionscripts action.yml "$book/action" | xargs shellcheck -s bash
+fi

@@ -2,7 +2,10 @@ package main
 
 import (
 	"fmt"
+	"os"
 	"slices"
+	"sort"
+	"strings"
 
 	"github.com/urfave/cli/v2"
 
@@ -91,9 +94,47 @@ is left.`,
 			if format == "text" || format == "github" {
 				fmt.Fprintln(c.App.ErrWriter, diags.Summary(files))
 			}
+			if p := o.Env("GITHUB_STEP_SUMMARY"); format == "github" && p != "" {
+				var previews []string
+				for _, x := range b.Contributions {
+					if only[x.Path] {
+						previews = append(previews, x.Path)
+					}
+				}
+				sort.Strings(previews)
+				if err := appendSummary(p, diags, report.Summary{
+					French: book.IsFrench(msgLang), Files: files, Previews: previews, Artifact: "preview", RunURL: runURL(o.Env),
+				}); err != nil {
+					return fail(exitFailure, fmt.Errorf("job summary: %w", err))
+				}
+			}
 			return bookError(pipeline.Failed(diags, c.Bool("strict")))
 		},
 	}
+}
+
+// appendSummary adds the check's job summary to the file GitHub Actions
+// names in $GITHUB_STEP_SUMMARY (each step appends to it).
+func appendSummary(p string, diags book.Diagnostics, s report.Summary) error {
+	f, err := os.OpenFile(p, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o644)
+	if err != nil {
+		return err
+	}
+	err = report.WriteSummary(f, diags, s)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// runURL is the page of the current workflow run, from the variables a
+// runner sets; "" outside one.
+func runURL(env func(string) string) string {
+	server, repo, id := env("GITHUB_SERVER_URL"), env("GITHUB_REPOSITORY"), env("GITHUB_RUN_ID")
+	if server == "" || repo == "" || id == "" {
+		return ""
+	}
+	return strings.TrimSuffix(server, "/") + "/" + repo + "/actions/runs/" + id
 }
 
 // ruleDocs documents every rule for the SARIF report, in the messages'

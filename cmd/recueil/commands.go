@@ -23,6 +23,7 @@ func compileCommand() *cli.Command {
 			&cli.BoolFlag{Name: "strict", Usage: "treat warnings as errors"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print only findings and the summary line"},
 			&cli.BoolFlag{Name: "list", Usage: "print every file written, not a line per kind of output"},
+			&cli.BoolFlag{Name: "draft", Usage: "mark the book as a draft: ÉPREUVE (DRAFT in a book not in French) on every PDF page, a banner on every page of the site"},
 			jobsFlag(),
 		},
 		Action: func(c *cli.Context) error {
@@ -31,6 +32,7 @@ func compileCommand() *cli.Command {
 			}
 			o := options(c)
 			o.Strict = c.Bool("strict")
+			o.Draft = c.Bool("draft")
 			if s := c.String("only"); s != "" {
 				o.Only = strings.Split(s, ",")
 			}

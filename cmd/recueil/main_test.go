@@ -273,7 +273,7 @@ func TestInitWritesTheRepositoryFiles(t *testing.T) {
 	if code := run([]string{"recueil", "init", dir}, &out, &errb); code != 0 {
 		t.Fatalf("exit %d: %s", code, errb.String())
 	}
-	for _, f := range []string{".github/workflows/check.yml", ".github/workflows/release.yml", ".github/pull_request_template.md"} {
+	for _, f := range []string{".github/workflows/check.yml", ".github/workflows/draft.yml", ".github/workflows/release.yml", ".github/pull_request_template.md"} {
 		got, err := os.ReadFile(filepath.Join(dir, f))
 		if err != nil {
 			t.Fatal(err)
@@ -282,8 +282,18 @@ func TestInitWritesTheRepositoryFiles(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		// The repository's workflows build recueil from their own commit
+		// (uses: ./, version: source) and the release publishes recueil's
+		// binaries; a book's (this test's recueil is a development build)
+		// install the latest release. Nothing else may differ.
+		pin := scaffold.LatestRelease
+		want = bytes.ReplaceAll(want, []byte("uses: ./\n"), []byte("uses: recueil/recueil@"+pin+"\n"))
+		want = bytes.ReplaceAll(want, []byte("version: source\n"), []byte("version: "+pin+"\n"))
+		if i := bytes.Index(want, []byte("\n\n  # In recueil's own repository")); i >= 0 {
+			want = append(want[:i:i], '\n')
+		}
 		if !bytes.Equal(got, want) {
-			t.Errorf("%s differs from the repository's", f)
+			t.Errorf("%s differs from the repository's:\n%s", f, got)
 		}
 	}
 	got, _ := os.ReadFile(filepath.Join(dir, "CONTRIBUTING.md"))

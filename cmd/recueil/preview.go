@@ -12,7 +12,7 @@ import (
 func previewCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "preview",
-		Usage:     "write one contributor's pages (PDF and a picture of the first page) and cards into output/preview/",
+		Usage:     "write one contributor's pages (PDF and a picture of the first page) and cards into output/preview/, with their errors written on the first page",
 		ArgsUsage: "contributions/FILE.md",
 		Flags: []cli.Flag{
 			bookFlag(), outFlag(),
@@ -33,13 +33,19 @@ func previewCommand() *cli.Command {
 				file = f
 			}
 			res, err := pipeline.Preview(o, file)
+			// With errors in the file, the preview is still written (the
+			// errors are on it): its files are listed, then exit 1.
+			written := err
+			if errors.Is(err, pipeline.ErrPreviewFindings) {
+				err = nil
+			}
 			if err := printResult(c, o, res, err, 1); err != nil {
 				return err
 			}
 			if !c.Bool("quiet") && len(res.Pages) == 1 {
 				fmt.Fprintf(c.App.Writer, "pages %d–%d of the book\n", res.Pages[0].First, res.Pages[0].Last)
 			}
-			return nil
+			return bookError(written)
 		},
 	}
 }

@@ -87,6 +87,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 			listCommand(),
 			previewCommand(),
 			serveCommand(),
+			upgradeWorkflowsCommand(),
 		},
 		OnUsageError: func(_ *cli.Context, err error, _ bool) error { return fail(exitUsage, err) },
 	}
@@ -132,7 +133,7 @@ func bookError(err error) error {
 		return nil
 	case errors.Is(err, context.Canceled):
 		return fail(exitFailure, errors.New("interrupted: the output was left as it was"))
-	case errors.Is(err, pipeline.ErrFindings):
+	case errors.Is(err, pipeline.ErrFindings), errors.Is(err, pipeline.ErrPreviewFindings):
 		return fail(exitFindings, err)
 	case errors.Is(err, pipeline.ErrBookConfig), errors.Is(err, load.ErrNoBook), errors.Is(err, load.ErrBadLayout):
 		return fail(exitUsage, err)

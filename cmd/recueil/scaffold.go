@@ -80,6 +80,9 @@ func initCommand() *cli.Command {
 				title = titleFromDir(filepath.Base(abs))
 			}
 			d := scaffold.NewData(title, book.DerivedIdentifier(title), book.Defaults().Limits, nil)
+			// The workflows use recueil's action at this recueil's version;
+			// a development build pins the latest release it knows of.
+			d.Recueil = pinnedVersion()
 			files := scaffold.Book(d)
 			// Refuse before writing anything: an existing book is never touched.
 			var exist []string
@@ -99,6 +102,11 @@ func initCommand() *cli.Command {
 			}
 			committed := gitInit(dir)
 			nextSteps(c.App.ErrWriter, dir)
+			if d.Recueil == "" {
+				fmt.Fprintf(c.App.ErrWriter, "This recueil is a development build (%s): the workflows in .github/workflows install recueil %s, the latest release it knows of; a released recueil's upgrade-workflows moves them to its own version.\n", versionLine(), scaffold.LatestRelease)
+			} else {
+				fmt.Fprintf(c.App.ErrWriter, "The workflows in .github/workflows install recueil %s, this one; recueil upgrade-workflows moves them to a later one.\n", d.Recueil)
+			}
 			switch committed {
 			case gitCommitted:
 				fmt.Fprintln(c.App.ErrWriter, "A git repository holds the book, with a first commit: its date is the book's until book.yaml gives one.")
@@ -142,6 +150,9 @@ func gitInit(dir string) gitResult {
 	if exec.Command("git", "-C", dir, "init", "-q").Run() != nil {
 		return gitNone
 	}
+	// main, as on GitHub, whatever git's own default: the draft workflow
+	// runs on pushes to main. (git init -b needs git 2.28.)
+	exec.Command("git", "-C", dir, "symbolic-ref", "HEAD", "refs/heads/main").Run()
 	if exec.Command("git", "-C", dir, "add", "-A").Run() != nil ||
 		exec.Command("git", "-C", dir, "commit", "-q", "-m", "Un nouveau livre, écrit par recueil init").Run() != nil {
 		return gitInitialised

@@ -1,6 +1,7 @@
 package book
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -65,6 +66,10 @@ type Labels struct {
 	ShareKit, ShareIntro, CardAlt, ReadyPost, SquareCard, PortraitCard, WideCard string
 	Offprint, Page, Pages                                                        string
 
+	// Drafts (compile --draft) and previews of a contribution with errors.
+	Draft, DraftNote, PreviewErrors, Line string
+	more                                  string // "… et %d autres"
+
 	and, editedBy, portrait, in string
 	quotes                      [2]string // first-level quotation marks, with their spaces
 	months                      [12]string
@@ -88,6 +93,9 @@ var french = Labels{
 		"son texte alternatif à coller dans le champ « texte alternatif » du réseau, un texte prêt à publier (280 caractères au plus) et le tiré à part de ses pages.",
 	CardAlt: "Texte alternatif de la carte", ReadyPost: "Texte prêt à publier", SquareCard: "Carte carrée", PortraitCard: "Carte en hauteur (1080 × 1350)", WideCard: "Carte large",
 	Offprint: "Tiré à part (PDF)", Page: "page", Pages: "pages",
+	Draft: "ÉPREUVE", DraftNote: "Épreuve : cette version du livre n’est pas publiée ; elle peut encore changer.",
+	PreviewErrors: "Aperçu d’un texte qui a des erreurs : corrigez-les pour qu’il entre dans le livre.",
+	Line:          "ligne", more: "… et %d autres",
 	Home: "Accueil", SkipToText: "Aller au texte", ContributorsAZ: "Les contributeurs de A à Z",
 	Previous: "Précédent", Next: "Suivant", Search: "Rechercher", SearchHint: "Un nom, une organisation, un mot du texte",
 	NoResult: "Aucun résultat.", ReadPDF: "Le livre en PDF", ReadEPUB: "Le livre en EPUB", InTheBook: "Dans le livre",
@@ -116,6 +124,9 @@ var english = Labels{
 		"its alternative text to paste in the network's alt-text field, a ready-to-post text (280 characters at most) and the offprint of their pages.",
 	CardAlt: "Alternative text of the card", ReadyPost: "Ready-to-post text", SquareCard: "Square card", PortraitCard: "Portrait card (1080 × 1350)", WideCard: "Wide card",
 	Offprint: "Offprint (PDF)", Page: "page", Pages: "pages",
+	Draft: "DRAFT", DraftNote: "Draft: this version of the book is not published; it may still change.",
+	PreviewErrors: "Preview of a text with errors: fix them for it to be in the book.",
+	Line:          "line", more: "… and %d more",
 	Home: "Home", SkipToText: "Skip to the text", ContributorsAZ: "Contributors from A to Z",
 	Previous: "Previous", Next: "Next", Search: "Search", SearchHint: "A name, an organisation, a word of the text",
 	NoResult: "No result.", ReadPDF: "The book as PDF", ReadEPUB: "The book as EPUB", InTheBook: "In the book",
@@ -130,6 +141,9 @@ var english = Labels{
 // Colon introduces a value: "Licence : " in French (the typographer makes
 // the space before the colon a no-break one), "License: " in English.
 func (l Labels) Colon(label string) string { return label + l.colon }
+
+// AndMore says how many items a list left out: "… et 3 autres".
+func (l Labels) AndMore(n int) string { return fmt.Sprintf(l.more, n) }
 
 // Quote puts s between the language's first-level quotation marks.
 func (l Labels) Quote(s string) string { return l.quotes[0] + s + l.quotes[1] }

@@ -50,6 +50,10 @@ type Options struct {
 	// MsgLang is the language of the typography messages, fr or en; ""
 	// means the book's.
 	MsgLang string
+	// Draft marks the book as a draft (compile --draft): the locale's
+	// Draft word (ÉPREUVE, DRAFT) on every page of the PDF, and a banner on
+	// every page of the site.
+	Draft bool
 	// Context, when set, stops the run's workers when it is done (the
 	// CLI's Ctrl-C): the output is then left as it was.
 	Context context.Context
@@ -338,6 +342,9 @@ func (o Options) build(st *stage, res *Result) error {
 		res.Diags = append(res.Diags, d...)
 		res.Pages = r.Contributions
 		res.typeset = r
+		if o.Draft {
+			r.MarkDraft(b.Locale().Draft)
+		}
 		if o.want("pdf") || o.want("extracts") {
 			// offprints are cut out of the book's PDF
 			o.progress("pdf")
@@ -469,7 +476,7 @@ func (o Options) site(st *stage, res *Result, cs []*cards.Card) error {
 			return st.alias(site.Dir+"/"+rel, art.Card(strings.TrimSuffix(slug, ".png")), data)
 		}
 		return st.write(site.Dir+"/"+rel, bytesWriter(data))
-	}, b, b.Files(), extra)
+	}, b, b.Files(), extra, o.Draft)
 	res.Diags = append(res.Diags, d...)
 	return err
 }

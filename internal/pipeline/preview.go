@@ -2,17 +2,20 @@ package pipeline
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"image/png"
 	"io"
 	"slices"
 	"sort"
+	"strings"
 
 	"github.com/recueil/recueil/internal/book"
 	"github.com/recueil/recueil/internal/cards"
 	"github.com/recueil/recueil/internal/pdf"
 	"github.com/recueil/recueil/internal/raster"
 	"github.com/recueil/recueil/internal/typeset"
+	"github.com/recueil/recueil/internal/typo"
 )
 
 // PreviewDPI is the resolution of the first page's picture.
@@ -21,7 +24,11 @@ const PreviewDPI = 110
 // Preview writes one contributor's pages as they will stand in the book
 // (same page numbers), a PNG of the first of them, and their two cards into
 // <out>/preview/. file is the contribution's book-relative path. Findings
-// about other contributors do not stop it; the contributor's own errors do.
+// about other contributors do not stop it, nor do the contributor's own
+// errors, as long as the text can be typeset: the contributor who has
+// errors needs the preview most. Their errors are then written in a banner
+// across the top of the first page (in the PDF and its picture), and
+// Preview returns ErrPreviewFindings once everything is written.
 func Preview(o Options, file string) (*Result, error) {
 	if err := CheckOut(o.Root, o.out()); err != nil {
 		return nil, err
@@ -37,16 +44,20 @@ func Preview(o Options, file string) (*Result, error) {
 			c = x
 		}
 	}
+	failed := Failed(res.Diags, o.Strict)
 	if c == nil {
+		if failed != nil {
+			return res, failed // a file too broken to be read as one: nothing to preview
+		}
 		return res, usageErrorf("%s is not a contribution of this book (expected contributions/<name>.md)", file)
-	}
-	if err := Failed(res.Diags, o.Strict); err != nil {
-		return res, err
 	}
 	c.Draft = false // a draft is previewed where it would stand
 	o.progress("typeset")
 	r, d, err := typeset.Typeset(b)
 	if err != nil {
+		if failed != nil {
+			return res, failed
+		}
 		return res, fmt.Errorf("typeset: %w", err)
 	}
 	res.Diags = append(res.Diags, d.ForFiles(map[string]bool{file: true})...)
@@ -55,6 +66,15 @@ func Preview(o Options, file string) (*Result, error) {
 		if pr.Slug == c.Slug {
 			first, last = pr.First, pr.Last
 		}
+	}
+	if first == 0 {
+		if failed != nil {
+			return res, failed
+		}
+		return res, fmt.Errorf("preview: %s has no page in the book", file)
+	}
+	if failed != nil {
+		bannerErrors(r, b.Locale(), first, res.Diags, o.Strict)
 	}
 	st, err := newStage(o.out(), o.fs)
 	if err != nil {
@@ -118,5 +138,36 @@ func Preview(o Options, file string) (*Result, error) {
 	}
 	res.Pages = []typeset.PageRange{{Slug: c.Slug, First: first, Last: last}}
 	res.Diags.Sort()
+	if failed != nil {
+		return res, ErrPreviewFindings
+	}
 	return res, nil
+}
+
+// ErrPreviewFindings is returned by Preview when the contribution has
+// errors (or warnings with Strict): the preview was written, with them
+// in a banner on its first page.
+var ErrPreviewFindings = errors.New("the contribution has errors: its preview was written with them on its first page")
+
+// bannerErrors writes the findings that fail the preview (errors, and
+// warnings with strict) across the top of its first page, in the book's
+// language: "ligne 4 : message".
+func bannerErrors(r *typeset.Result, loc book.Locale, folio int, diags book.Diagnostics, strict bool) {
+	var lines []string
+	sorted := slices.Clone(diags)
+	sorted.Sort()
+	for _, d := range sorted {
+		if d.Severity != book.Error && !(strict && d.Severity == book.Warning) {
+			continue
+		}
+		l := d.Message
+		if d.Pos.Line > 0 {
+			l = loc.Colon(fmt.Sprintf("%s %d", loc.Line, d.Pos.Line)) + l
+		}
+		if d.File != "" && !strings.HasPrefix(d.File, "contributions/") {
+			l = loc.Colon(d.File) + l
+		}
+		lines = append(lines, typo.String(loc.Tag.String(), l))
+	}
+	r.ErrorBanner(folio, loc.PreviewErrors, lines, loc.AndMore)
 }

@@ -183,3 +183,7 @@ func git(dir string, args ...string) (string, error) {
 	}
 	return string(out), nil
 }
+
+// WriteAtomic replaces the file at p with data, whole or not at all (see
+// writeAtomic): for the CLI's other in-place rewrites.
+func WriteAtomic(p string, data []byte) error { return writeAtomic(p, data) }

@@ -44,7 +44,28 @@ type Data struct {
 	// Developers adds the paragraph for people who change recueil's own
 	// code (only in recueil's repository).
 	Developers bool
+	// Recueil is the version of recueil the workflows install (a release
+	// tag, v0.4.0), or Source: recueil's own repository, whose workflows
+	// build the commit they run on.
+	Recueil string
 }
+
+// Source is the Recueil version of recueil's own repository: its
+// workflows use the action of their own checkout (uses: ./) and build
+// recueil from it.
+const Source = "source"
+
+// LatestRelease is the latest release of recueil when this one was built:
+// what a development build (no release version) pins new books'
+// workflows to. Bumped with each release.
+const LatestRelease = "v0.1.0"
+
+// Action is the GitHub Action the workflows use, without its version.
+const Action = "recueil/recueil"
+
+// Header is the line of the workflows recueil init writes, which recueil
+// upgrade-workflows recognises them by.
+const Header = "# Written by « recueil init »"
 
 // NewData returns the data of a book with the given title, identifier and
 // limits.
@@ -78,8 +99,9 @@ func Shared(d Data) []File {
 	return []File{
 		{".github/pull_request_template.md", render("pull_request_template.md", d)},
 		{"contributions/README.md", render("contributions-README.md", d)},
-		{".github/workflows/check.yml", raw("workflows/check.yml")},
-		{".github/workflows/release.yml", raw("workflows/release.yml")},
+		{".github/workflows/check.yml", workflow("check.yml", d.Recueil)},
+		{".github/workflows/draft.yml", workflow("draft.yml", d.Recueil)},
+		{".github/workflows/release.yml", workflow("release.yml", d.Recueil)},
 		{"CONTRIBUTING.md", render("CONTRIBUTING.md", d)},
 	}
 }
@@ -114,6 +136,31 @@ func render(name string, data any) []byte {
 		"join": strings.Join,
 		"add":  func(a, b int) int { return a + b },
 	}).Parse(string(raw(name + ".tmpl")))
+	if err != nil {
+		panic(fmt.Sprintf("scaffold: template %s: %v", name, err))
+	}
+	var b bytes.Buffer
+	if err := t.Execute(&b, data); err != nil {
+		panic(fmt.Sprintf("scaffold: template %s: %v", name, err))
+	}
+	return b.Bytes()
+}
+
+// workflow renders a workflow for the recueil version v (Source in
+// recueil's repository). Workflows are full of GitHub's ${{ }}, so their
+// template fields are [% %].
+func workflow(name, v string) []byte {
+	if v == "" {
+		v = LatestRelease
+	}
+	data := struct {
+		Uses, Version string
+		Source        bool
+	}{Action + "@" + v, v, v == Source}
+	if data.Source {
+		data.Uses = "./"
+	}
+	t, err := template.New(name).Delims("[%", "%]").Parse(string(raw("workflows/" + name + ".tmpl")))
 	if err != nil {
 		panic(fmt.Sprintf("scaffold: template %s: %v", name, err))
 	}

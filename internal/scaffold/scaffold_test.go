@@ -26,6 +26,7 @@ func repoData(t *testing.T) Data {
 	}
 	d := NewData(b.Title, b.Identifier, b.Limits, b.Sections)
 	d.Developers = true
+	d.Recueil = Source
 	return d
 }
 

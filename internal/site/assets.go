@@ -19,6 +19,7 @@ a:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
 .skip:focus { left: 1rem; top: 1rem; background: var(--paper); padding: 0.4rem 0.8rem; }
 header.site { padding: 0.8rem 0; border-bottom: 1px solid var(--rule); font-size: 0.95rem; }
 header.site a { color: var(--ink); text-decoration: none; font-weight: bold; }
+.draft { margin: 0.8rem 0; padding: 0.5rem 0.8rem; border: 2px solid #9b111e; background: #fdecea; color: #8a1c1c; font-family: "Liberation Sans", Arial, Helvetica, sans-serif; font-weight: bold; }
 footer.site { margin-top: 3rem; border-top: 1px solid var(--rule); font-size: 0.9rem; }
 footer.site ul { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 0.4rem 1.2rem; }
 .book { display: grid; gap: 1.2rem; margin-top: 1.2rem; }

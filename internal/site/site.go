@@ -41,9 +41,11 @@ type Contributor struct {
 type Put func(rel string, data []byte) error
 
 // Write writes the site of b: pub are the published contributions in book
-// order, with what is known of them by slug.
-func Write(put Put, b *book.Book, files fs.FS, extra map[string]Contributor) (book.Diagnostics, error) {
-	w := &writer{b: b, files: files, extra: extra, loc: b.Locale(), put: put, done: map[string]string{}}
+// order, with what is known of them by slug. A draft site (compile
+// --draft) says so in a banner at the top of every page and asks search
+// engines not to index it.
+func Write(put Put, b *book.Book, files fs.FS, extra map[string]Contributor, draft bool) (book.Diagnostics, error) {
+	w := &writer{b: b, files: files, extra: extra, loc: b.Locale(), put: put, done: map[string]string{}, draft: draft}
 	w.lang = w.loc.Tag.String()
 	w.md = markup.Renderer{Lang: w.lang, Image: w.bodyImage}
 	w.base = strings.TrimSuffix(markup.SafeURL(b.URL), "/")
@@ -65,6 +67,7 @@ type writer struct {
 	done  map[string]string // image source -> its <img> attributes
 	diags book.Diagnostics
 	pages []string // every page written, for the sitemap
+	draft bool     // a draft: a banner on every page
 }
 
 func (w *writer) text(s string) string { return markup.Esc(typo.String(w.lang, s)) }
@@ -134,6 +137,9 @@ func (w *writer) page(h head, body string) error {
 		fmt.Fprintf(&s, "<meta name=\"description\" content=\"%s\">\n", markup.Esc(h.description))
 	}
 	s.WriteString("<link rel=\"stylesheet\" href=\"style.css\">\n")
+	if w.draft {
+		s.WriteString("<meta name=\"robots\" content=\"noindex\">\n")
+	}
 	kind := "website"
 	if h.article {
 		kind = "article"
@@ -167,7 +173,13 @@ func (w *writer) page(h head, body string) error {
 	}
 	s.WriteString("</head>\n<body>\n")
 	fmt.Fprintf(&s, "<a class=\"skip\" href=\"#main\">%s</a>\n", w.text(w.loc.SkipToText))
-	fmt.Fprintf(&s, "<header class=\"site\"><a href=\"index.html\">%s</a></header>\n", w.text(w.b.Title))
+	// A draft's banner is inside the header, so that every content of the
+	// page stays in a landmark.
+	draft := ""
+	if w.draft {
+		draft = fmt.Sprintf("\n<p class=\"draft\" role=\"note\">%s</p>\n", w.text(w.loc.DraftNote))
+	}
+	fmt.Fprintf(&s, "<header class=\"site\"><a href=\"index.html\">%s</a>%s</header>\n", w.text(w.b.Title), draft)
 	fmt.Fprintf(&s, "<main id=\"main\">\n%s</main>\n", body)
 	s.WriteString("<footer class=\"site\">\n<nav aria-label=\"" + w.text(w.loc.TheBook) + "\"><ul>\n")
 	fmt.Fprintf(&s, "<li><a href=\"index.html\">%s</a></li>\n", w.text(w.loc.Contents))
