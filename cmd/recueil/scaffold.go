@@ -92,7 +92,7 @@ func initCommand() *cli.Command {
 				}
 			}
 			if len(exist) > 0 {
-				return fail(exitUsage, fmt.Errorf("%s already holds %s: recueil init never overwrites a file", dir, strings.Join(exist, ", ")))
+				return fail(exitUsage, fmt.Errorf("%s contient déjà %s : recueil init n’écrase jamais un fichier", dir, strings.Join(exist, ", ")))
 			}
 			for _, f := range files {
 				if err := createFile(dir, f.Path, f.Data); err != nil {
@@ -101,32 +101,68 @@ func initCommand() *cli.Command {
 				fmt.Fprintln(c.App.Writer, filepath.Join(dir, filepath.FromSlash(f.Path)))
 			}
 			committed := gitInit(dir)
-			nextSteps(c.App.ErrWriter, dir)
+			// The book init writes is French (book.yaml's language: fr): so
+			// are the words it says about it.
+			def := book.Defaults()
+			m := initWords(def.Locale().French)
+			nextSteps(c.App.ErrWriter, dir, m)
 			if d.Recueil == "" {
-				fmt.Fprintf(c.App.ErrWriter, "This recueil is a development build (%s): the workflows in .github/workflows install recueil %s, the latest release it knows of; a released recueil's upgrade-workflows moves them to its own version.\n", versionLine(), scaffold.LatestRelease)
+				fmt.Fprintf(c.App.ErrWriter, m.devBuild+"\n", versionLine(), scaffold.LatestRelease)
 			} else {
-				fmt.Fprintf(c.App.ErrWriter, "The workflows in .github/workflows install recueil %s, this one; recueil upgrade-workflows moves them to a later one.\n", d.Recueil)
+				fmt.Fprintf(c.App.ErrWriter, m.pinned+"\n", d.Recueil)
 			}
 			switch committed {
 			case gitCommitted:
-				fmt.Fprintln(c.App.ErrWriter, "A git repository holds the book, with a first commit: its date is the book's until book.yaml gives one.")
+				fmt.Fprintln(c.App.ErrWriter, m.committed)
 			case gitInitialised:
-				fmt.Fprintln(c.App.ErrWriter, "A git repository was made; commit the book (git add -A && git commit) so that it is dated: without a commit or a date in book.yaml it would be dated 1 January 1970.")
+				fmt.Fprintln(c.App.ErrWriter, m.initialised)
 			}
 			return nil
 		},
 	}
 }
 
-func nextSteps(w io.Writer, dir string) {
-	fmt.Fprintf(w, `
+// initMessages are what init says about the book it wrote, in the book's
+// language.
+type initMessages struct {
+	next, devBuild, pinned, committed, initialised string
+}
+
+func initWords(french bool) initMessages {
+	if french {
+		return initMessages{
+			next: `
+Un nouveau livre est prêt dans %s. Ensuite :
+  cd %s
+  recueil compile                 # le PDF, l’EPUB, le site, les cartes et les tirés à part dans output/
+  recueil new "Prénom Nom"        # une contribution à remplir
+Complétez book.yaml (titre, direction, parties) et editorial/introduction.md ;
+remplacez contributions/%s.md par le premier vrai texte.
+`,
+			devBuild:    "Ce recueil est une version de développement (%s) : les workflows de .github/workflows installent recueil %s, la dernière version publiée qu’il connaisse ; « recueil upgrade-workflows » d’une version publiée les passe à la sienne.",
+			pinned:      "Les workflows de .github/workflows installent recueil %s, celui-ci ; « recueil upgrade-workflows » les passe à une version plus récente.",
+			committed:   "Le livre est un dépôt git, avec un premier commit : sa date est celle du livre tant que book.yaml n’en donne pas.",
+			initialised: "Un dépôt git a été créé ; faites un premier commit (git add -A && git commit) pour dater le livre : sans commit ni date dans book.yaml, il serait daté du 1er janvier 1970.",
+		}
+	}
+	return initMessages{
+		next: `
 A new book is ready in %s. Next:
   cd %s
-  recueil compile                 # the PDF, EPUB, cards and offprints in output/
-  recueil new "Prénom Nom"        # a contribution to fill in
+  recueil compile                 # the PDF, EPUB, site, cards and offprints in output/
+  recueil new "First Last"        # a contribution to fill in
 Edit book.yaml (title, editors, sections) and editorial/introduction.md;
 replace contributions/%s.md by the first real text.
-`, dir, dir, scaffold.ExampleSlug)
+`,
+		devBuild:    "This recueil is a development build (%s): the workflows in .github/workflows install recueil %s, the latest release it knows of; a released recueil's upgrade-workflows moves them to its own version.",
+		pinned:      "The workflows in .github/workflows install recueil %s, this one; recueil upgrade-workflows moves them to a later one.",
+		committed:   "A git repository holds the book, with a first commit: its date is the book's until book.yaml gives one.",
+		initialised: "A git repository was made; commit the book (git add -A && git commit) so that it is dated: without a commit or a date in book.yaml it would be dated 1 January 1970.",
+	}
+}
+
+func nextSteps(w io.Writer, dir string, m initMessages) {
+	fmt.Fprintf(w, m.next, dir, dir, scaffold.ExampleSlug)
 }
 
 type gitResult int

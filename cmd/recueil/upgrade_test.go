@@ -18,7 +18,7 @@ func TestUpgradeWorkflows(t *testing.T) {
 	if code := run([]string{"recueil", "init", dir}, &out, &errb); code != 0 {
 		t.Fatalf("init: exit %d: %s", code, errb.String())
 	}
-	if !strings.Contains(errb.String(), "development build") {
+	if !strings.Contains(errb.String(), "version de développement") {
 		t.Errorf("init of a development build does not say what it pinned:\n%s", errb.String())
 	}
 	wf := filepath.Join(dir, ".github", "workflows")
