@@ -8,11 +8,11 @@ version=v1.7.12
 bin="${ACTIONLINT_BIN:-$(go env GOPATH)/bin/actionlint-$version}"
 if [ ! -x "$bin" ]; then
   tmp="$(mktemp -d)"
-  trap 'rm -rf "$tmp"' EXIT
   # Outside the module, so go.mod is never touched.
   (cd "$tmp" && GOBIN="$tmp" GOFLAGS=-mod=mod go install "github.com/rhysd/actionlint/cmd/actionlint@$version")
   mkdir -p "$(dirname "$bin")"
   mv "$tmp/actionlint" "$bin"
+  rm -rf "$tmp"
 fi
 # The workflows of this repository (which use action.yml as uses: ./, so
 # actionlint reads it too), and the same files as recueil init writes them
@@ -28,4 +28,6 @@ go run ./cmd/recueil init "$book/livre" > /dev/null 2>&1
 if command -v shellcheck > /dev/null; then
   mkdir "$book/action"
   go run ./tools/actionscripts action.yml "$book/action" | xargs shellcheck -s bash
+else
+  echo "actionlint.sh: shellcheck is not installed: the run: scripts were not checked (scripts/ensure-tools.sh installs it)" >&2
 fi

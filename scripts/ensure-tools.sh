@@ -3,7 +3,7 @@
 # poppler-utils (pdftotext, pdffonts, pdftoppm), epubcheck (Java), and for
 # the web edition Debian's chromium (/usr/bin/chromium) with the pinned npm
 # packages of scripts/site-check (axe-core, puppeteer-core, vnu-jar), which
-# need Node.js and npm.
+# need Node.js and npm; shellcheck for scripts/actionlint.sh.
 # Installs them with apt-get and npm ci when possible, otherwise says what to
 # install. Quiet when everything is there.
 set -euo pipefail
@@ -16,6 +16,7 @@ command -v qpdf >/dev/null || missing+=(qpdf)
 { command -v pdftotext && command -v pdffonts && command -v pdftoppm; } >/dev/null || missing+=(poppler-utils)
 { command -v java >/dev/null && [ -f /usr/share/java/epubcheck.jar ]; } || missing+=(epubcheck)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+command -v shellcheck >/dev/null || missing+=(shellcheck) # for scripts/actionlint.sh
 
 if [ ${#missing[@]} -gt 0 ]; then
   echo "recueil tests need: ${missing[*]}" >&2
