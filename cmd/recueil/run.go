@@ -87,6 +87,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 			listCommand(),
 			previewCommand(),
 			serveCommand(),
+			importCommand(),
 		},
 		OnUsageError: func(_ *cli.Context, err error, _ bool) error { return fail(exitUsage, err) },
 	}
