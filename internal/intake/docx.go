@@ -538,11 +538,6 @@ func (r *docxReader) run(link string) ([]inline, *problem) {
 		switch e := t.(type) {
 		case xml.EndElement:
 			depth--
-			if e.Name.Local == "instrText" && len(r.fields) > 0 && !r.fields[len(r.fields)-1].result {
-				if u := hyperlinkField(instr.String()); u != "" {
-					r.fields[len(r.fields)-1].link = u
-				}
-			}
 		case xml.StartElement:
 			depth++
 			switch e.Name.Local {
@@ -573,6 +568,11 @@ func (r *docxReader) run(link string) ([]inline, *problem) {
 				}
 				depth--
 				instr.WriteString(text)
+				if n := len(r.fields); n > 0 && !r.fields[n-1].result {
+					if u := hyperlinkField(instr.String()); u != "" {
+						r.fields[n-1].link = u
+					}
+				}
 			case "fldChar":
 				switch attr(e, "", "fldCharType") {
 				case "begin":
