@@ -29,7 +29,7 @@ var synonyms = map[string]string{
 	"organisation structure": "organization", "structure": "organization", "company": "organization", "organisme": "organization",
 	"compte x": "handle", "twitter": "handle", "handle": "handle", "compte twitter": "handle", "x": "handle", "compte x twitter": "handle",
 	"ville": "city", "city": "city", "lien": "links", "liens": "links", "site": "links", "site web": "links", "linkedin": "links",
-	"website": "links", "link": "links", "links": "links",
+	"website": "links", "link": "links", "links": "links", "lien linkedin": "links", "profil linkedin": "links", "linkedin profile": "links",
 	"titre": "title", "title": "title", "titre du texte": "title",
 	"extrait": "extract", "citation": "extract", "extract": "extract", "quote": "extract",
 	"section": "section", "partie": "section",
@@ -84,6 +84,8 @@ func CSV(o Options, file string, data []byte, mapping map[string]string) Result 
 	cr.Comma = separator(data)
 	cr.FieldsPerRecord = -1
 	var rows [][]string
+	var rowNum []int // the spreadsheet's row of each record: blank lines are rows too
+	endLine := 0
 	for {
 		rec, err := cr.Read()
 		if err == io.EOF {
@@ -100,7 +102,14 @@ func CSV(o Options, file string, data []byte, mapping map[string]string) Result 
 				fmt.Sprintf("line %d of the file: the CSV is malformed (%v); nothing was imported", line, errors.Unwrap(err))))
 			return res
 		}
-		rows = append(rows, rec)
+		line, _ := cr.FieldPos(0)
+		row := len(rows) + 1
+		if len(rowNum) > 0 {
+			row = rowNum[len(rowNum)-1] + 1 + max(0, line-endLine-1)
+		}
+		last, _ := cr.FieldPos(len(rec) - 1)
+		endLine = last + strings.Count(rec[len(rec)-1], "\n")
+		rows, rowNum = append(rows, rec), append(rowNum, row)
 	}
 	if len(rows) == 0 {
 		res.Diags.Add(file, book.Pos{}, book.Error, "csv-header", "%s", o.say("le fichier est vide", "the file is empty"))
@@ -176,7 +185,7 @@ func CSV(o Options, file string, data []byte, mapping map[string]string) Result 
 	}
 	var files []newFile
 	for i, rec := range rows[1:] {
-		row := i + 2
+		row := rowNum[i+1]
 		if strings.TrimSpace(strings.Join(rec, "")) == "" {
 			continue
 		}
