@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode"
@@ -145,7 +146,13 @@ func CSV(o Options, file string, data []byte, mapping map[string]string) Result 
 				"column \""+h+"\" not recognised, so ignored: map it to a key with --map key=\""+h+"\""))
 		}
 	}
-	for key, h := range mapping {
+	keys := make([]string, 0, len(mapping))
+	for k := range mapping {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys) // the same finding first, whatever the map's order
+	for _, key := range keys {
+		h := mapping[key]
 		found := -1
 		for i, x := range header {
 			if headerKey(x) == headerKey(h) {
