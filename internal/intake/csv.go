@@ -14,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/recueil/recueil/internal/book"
+	"github.com/recueil/recueil/internal/load"
 )
 
 // Keys a form's column can fill: the front matter's, and the text.
@@ -126,26 +127,7 @@ func CSV(o Options, file string, data []byte, mapping map[string]string) Result 
 		}
 	}
 	cols := map[string]int{}
-	for i, h := range header {
-		k := headerKey(h)
-		if key, ok := synonyms[k]; ok {
-			if _, dup := cols[key]; !dup {
-				cols[key] = i
-				continue
-			}
-		}
-		if ignored[k] {
-			res.Diags.Add(file, at(1), book.Info, "csv-column", "%s", o.say(
-				"colonne « "+h+" » ignorée : elle n’est jamais écrite dans le livre",
-				"column \""+h+"\" ignored: it is never written into the book"))
-			continue
-		}
-		if _, ok := synonyms[k]; !ok {
-			res.Diags.Add(file, at(1), book.Info, "csv-column", "%s", o.say(
-				"colonne « "+h+" » non reconnue, donc ignorée : associez-la à une clé avec --map clé=« "+h+" »",
-				"column \""+h+"\" not recognised, so ignored: map it to a key with --map key=\""+h+"\""))
-		}
-	}
+	mapped := map[int]bool{} // columns --map names
 	keys := make([]string, 0, len(mapping))
 	for k := range mapping {
 		keys = append(keys, k)
@@ -166,6 +148,30 @@ func CSV(o Options, file string, data []byte, mapping map[string]string) Result 
 			return res
 		}
 		cols[key] = found
+		mapped[found] = true
+	}
+	for i, h := range header {
+		if mapped[i] {
+			continue
+		}
+		k := headerKey(h)
+		if key, ok := synonyms[k]; ok {
+			if _, taken := cols[key]; !taken {
+				cols[key] = i
+				continue
+			}
+		}
+		if ignored[k] {
+			res.Diags.Add(file, at(1), book.Info, "csv-column", "%s", o.say(
+				"colonne « "+h+" » ignorée : elle n’est jamais écrite dans le livre",
+				"column \""+h+"\" ignored: it is never written into the book"))
+			continue
+		}
+		if _, ok := synonyms[k]; !ok {
+			res.Diags.Add(file, at(1), book.Info, "csv-column", "%s", o.say(
+				"colonne « "+h+" » non reconnue, donc ignorée : associez-la à une clé avec --map clé=« "+h+" »",
+				"column \""+h+"\" not recognised, so ignored: map it to a key with --map key=\""+h+"\""))
+		}
 	}
 	_, hasName := cols["name"]
 	_, hasFirst := cols["first_name"]
@@ -254,7 +260,13 @@ func CSV(o Options, file string, data []byte, mapping map[string]string) Result 
 				fields = append(fields, [2]string{k, v})
 			}
 		}
-		src := contribution(fields, links(cell("links")), plainMarkdown(text))
+		urls, dropped := links(cell("links"))
+		for _, x := range dropped {
+			res.Diags.Add(file, at(row), book.Warning, "csv-link", "%s", o.say(
+				"ligne "+strconv.Itoa(row)+" : « "+x+" » n’est pas une adresse web, il n’est pas dans les liens",
+				"row "+strconv.Itoa(row)+": \""+x+"\" is not a web address, it is left out of the links"))
+		}
+		src := contribution(fields, urls, plainMarkdown(text))
 		files = append(files, newFile{rel, fixTypography(o.Lang, src)})
 	}
 	for _, f := range files {
@@ -321,16 +333,20 @@ func handle(v string) string {
 }
 
 // links splits a cell of addresses (spaces, commas, line ends between
-// them); an address without a scheme gets https://.
-func links(cell string) []string {
-	var out []string
+// them); an address without a scheme gets https://; what is no web
+// address ("N/A", "aucun") is dropped.
+func links(cell string) (urls, dropped []string) {
 	for _, f := range strings.FieldsFunc(cell, func(r rune) bool { return unicode.IsSpace(r) || r == ',' || r == ';' }) {
-		if !strings.Contains(f, "://") && strings.Contains(f, ".") {
+		if !strings.Contains(f, "://") && strings.Contains(strings.Trim(f, "."), ".") {
 			f = "https://" + f
 		}
-		out = append(out, f)
+		if load.LinkAllowed(f) && !strings.HasPrefix(strings.ToLower(f), "mailto:") {
+			urls = append(urls, f)
+		} else {
+			dropped = append(dropped, f)
+		}
 	}
-	return out
+	return urls, dropped
 }
 
 // plainMarkdown writes a form's text as Markdown: paragraphs at blank

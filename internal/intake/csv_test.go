@@ -162,9 +162,12 @@ func TestFormHeaders(t *testing.T) {
 	}
 	text := strings.Repeat("mot ", 90)
 	root := newBook(t)
-	res := CSV(Options{Root: root, Lang: "en"}, "f.csv", []byte("Q1,Q2,Q3\nJo Exemple,Poète,"+text+"\n"), map[string]string{"name": "Q1", "role": "q2", "text": "Q3"})
-	if len(res.Files) != 1 {
+	res := CSV(Options{Root: root, Lang: "en"}, "f.csv", []byte("Q1,Q2,Q3,Site\nJo Exemple,Poète,"+text+",\"N/A www.example.org\"\n"), map[string]string{"name": "Q1", "role": "q2", "text": "Q3"})
+	if len(res.Files) != 1 || res.Diags.Text() != "f.csv:2:1: warning: row 2: \"N/A\" is not a web address, it is left out of the links [csv-link]\n" {
 		t.Fatalf("--map: %v\n%s", res.Files, res.Diags.Text())
+	}
+	if b, _ := os.ReadFile(filepath.Join(root, res.Files[0])); !strings.Contains(string(b), "links:\n  - \"https://www.example.org\"\n") {
+		t.Errorf("links:\n%s", b)
 	}
 	for _, c := range []struct{ csv, code, msg string }{
 		{"Nom;Fonction\nA;B\n", "csv-header", "no column gives the text"},

@@ -17,7 +17,8 @@ import (
 type docxStyle struct {
 	key     string // normalised name
 	basedOn string
-	outline int // 1-based outline level, 0 for none
+	outline int    // 1-based outline level, 0 for none
+	numID   string // the list a style puts its paragraphs in (Word's "List Bullet")
 }
 
 type docxReader struct {
@@ -201,6 +202,8 @@ func (r *docxReader) readStyles(a *archive, name string) *problem {
 				cur.key = styleKey(attr(t, "", "val"))
 			case "basedOn":
 				cur.basedOn = attr(t, "", "val")
+			case "numId":
+				cur.numID = attr(t, "", "val")
 			case "outlineLvl":
 				if n, err := strconv.Atoi(attr(t, "", "val")); err == nil && n >= 0 && n < 9 {
 					cur.outline = n + 1
@@ -331,6 +334,22 @@ func (r *docxReader) style(id string) (key string, level int) {
 	return key, headingLevel(key)
 }
 
+// styleList is the list a paragraph style (or its ancestors) numbers
+// its paragraphs in, or "".
+func (r *docxReader) styleList(id string) string {
+	for i := 0; i < 10 && id != ""; i++ {
+		s, ok := r.styles[id]
+		if !ok {
+			return ""
+		}
+		if s.numID != "" {
+			return s.numID
+		}
+		id = s.basedOn
+	}
+	return ""
+}
+
 // body reads document.xml's body.
 func (r *docxReader) body() *problem {
 	for {
@@ -427,7 +446,7 @@ func (r *docxReader) paragraph() (block, *problem) {
 				links = append(links, target)
 			case "fldSimple":
 				r.fields = append(r.fields, field{link: hyperlinkField(attr(e, "", "instr")), result: true})
-			case "del", "moveFrom", "rPr":
+			case "del", "moveFrom", "rPr", "sdtPr", "sdtEndPr":
 				if p := r.x.skip(); p != nil {
 					return b, p
 				}
@@ -445,6 +464,9 @@ func (r *docxReader) paragraph() (block, *problem) {
 	key, level := r.style(styleID)
 	if outline > 0 && level == 0 {
 		level = outline
+	}
+	if numID == "" {
+		numID = r.styleList(styleID)
 	}
 	b.style = key
 	switch {

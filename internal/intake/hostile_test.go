@@ -181,3 +181,30 @@ func TestLists(t *testing.T) {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}
 }
+
+// TestWordStyles: a list set by its paragraph style (Word's "List
+// Bullet"), a heading by a French style id, a quote; the highest heading
+// becomes ##. A document without text is refused.
+func TestWordStyles(t *testing.T) {
+	styles := `<w:styles ` + wordNS + `>` +
+		`<w:style w:type="paragraph" w:styleId="Titre1"><w:name w:val="heading 1"/></w:style>` +
+		`<w:style w:type="paragraph" w:styleId="Listepuces"><w:name w:val="List Bullet"/><w:pPr><w:numPr><w:numId w:val="7"/></w:numPr></w:pPr></w:style>` +
+		`<w:style w:type="paragraph" w:styleId="Citation"><w:name w:val="Quote"/></w:style></w:styles>`
+	numbering := `<w:numbering ` + wordNS + `><w:abstractNum w:abstractNumId="3"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/></w:lvl></w:abstractNum><w:num w:numId="7"><w:abstractNumId w:val="3"/></w:num></w:numbering>`
+	rels := `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+		`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>` +
+		`<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/></Relationships>`
+	p := func(style, text string) string {
+		return `<w:p><w:pPr><w:pStyle w:val="` + style + `"/></w:pPr><w:r><w:t>` + text + `</w:t></w:r></w:p>`
+	}
+	doc := `<w:document ` + wordNS + `><w:body>` + p("Titre1", "Un titre") + p("Listepuces", "une puce") + p("Listepuces", "une autre") + p("Citation", "Une citation.") + `</w:body></w:document>`
+	d := ReadDocx(zipOf(t, "word/document.xml", doc, "word/styles.xml", styles, "word/numbering.xml", numbering, "word/_rels/document.xml.rels", rels))
+	want := "## Un titre\n\n- une puce\n- une autre\n\n> Une citation.\n"
+	if got := d.Markdown(); got != want || len(d.findings) != 0 {
+		t.Errorf("got\n%s\nwant\n%s\nfindings %+v", got, want, d.findings)
+	}
+	res := Document(Options{Root: newBook(t), Lang: "en", Name: "Vide Exemple"}, "vide.docx", docxOf(t, "<w:p/>"))
+	if len(res.Files) != 0 || !strings.Contains(res.Diags.Text(), "holds no text") {
+		t.Errorf("an empty document: %v\n%s", res.Files, res.Diags.Text())
+	}
+}

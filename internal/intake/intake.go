@@ -55,6 +55,11 @@ func Document(o Options, file string, data []byte) Result {
 	if res.Diags.HasErrors() {
 		return res
 	}
+	if len(d.blocks) == 0 {
+		res.Diags.Add(file, book.Pos{}, book.Error, "import-unreadable", "%s", o.say(
+			"le document n’a pas de texte : rien n’a été écrit", "the document holds no text: nothing was written"))
+		return res
+	}
 	name := oneLine(o.Name)
 	if name == "" {
 		name = d.Creator

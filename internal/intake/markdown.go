@@ -16,7 +16,16 @@ import (
 // footnotes as [^1] with their text at the end.
 func (d *Doc) Markdown() string {
 	var w mdWriter
+	top := 10 // the document's highest heading level becomes ##
+	for _, b := range d.blocks {
+		if b.kind == heading {
+			top = min(top, b.level)
+		}
+	}
 	for i, b := range d.blocks {
+		if b.kind == heading {
+			b.level -= top - 1
+		}
 		var next *block
 		if i+1 < len(d.blocks) {
 			next = &d.blocks[i+1]

@@ -317,8 +317,8 @@ var registry = []Rule{
 
 	// Import.
 	{Code: "import-unreadable", Severity: E, Section: Import,
-		En: "the document cannot be read: not a zip (an old .doc?), no document.xml or content.xml, damaged XML, XML entities, nesting over 256 levels, a part over 32 MB uncompressed or over 4096 entries (a zip bomb); nothing is written",
-		Fr: "le document est illisible : pas une archive zip (un ancien .doc ?), sans document.xml ni content.xml, XML abîmé, entités XML, plus de 256 niveaux d’imbrication, une partie de plus de 32 Mo décompressée ou plus de 4096 entrées (une bombe zip) ; rien n’est écrit"},
+		En: "the document cannot be read: not a zip (an old .doc?), no document.xml or content.xml, damaged XML, XML entities, nesting over 256 levels, a part over 32 MB uncompressed or over 4096 entries (a zip bomb), or no text at all; nothing is written",
+		Fr: "le document est illisible : pas une archive zip (un ancien .doc ?), sans document.xml ni content.xml, XML abîmé, entités XML, plus de 256 niveaux d’imbrication, une partie de plus de 32 Mo décompressée ou plus de 4096 entrées (une bombe zip), ou aucun texte ; rien n’est écrit"},
 	{Code: "import-unsupported", Severity: W, Section: Import,
 		En: "a table, a text box, an embedded object, an equation or a chart that the import cannot convert: it is left out of the imported text", Fix: "copy its content into the text by hand if it matters",
 		Fr: "un tableau, une zone de texte, un objet incorporé, une équation ou un graphique que l’import ne sait pas convertir : il manque au texte importé"},
@@ -349,6 +349,9 @@ var registry = []Rule{
 	{Code: "csv-column", Severity: book.Info, Section: Import,
 		En: "a column that is not imported: the form's own (timestamp, e-mail: never written into the book) or one not recognised", Fix: "`--map key=Header` to import it",
 		Fr: "une colonne non importée : celles du formulaire (horodateur, e-mail : jamais écrites dans le livre) ou une colonne non reconnue"},
+	{Code: "csv-link", Severity: W, Section: Import,
+		En: "a word of the links column that is not a web address (\"N/A\", \"aucun\"): left out of `links`",
+		Fr: "un mot de la colonne des liens qui n’est pas une adresse web (« N/A », « aucun ») : laissé hors de `links`"},
 	{Code: "csv-short-row", Severity: W, Section: Import,
 		En: "a row with fewer cells than the header: the missing ones are read as empty",
 		Fr: "une ligne a moins de cellules que l’en-tête : celles qui manquent sont lues vides"},
