@@ -117,8 +117,8 @@ func Document(o Options, file string, data []byte) Result {
 			count(len(d.notes), "footnote written", "footnotes written")+" as Markdown footnotes ([^1] in the text, their text at the end): check how the book prints them, or work them into the text"))
 	}
 	res.Diags.Add(file, book.Pos{}, book.Warning, "import-incomplete", "%s", o.say(
-		"la fonction (role) de "+name+" n’est pas dans le document : ajoutez-la dans l’en-tête de "+rel,
-		"the role of "+name+" is not in the document: add it to the front matter of "+rel))
+		"le document ne donne pas la fonction (role) : ajoutez-la dans l’en-tête de "+rel,
+		"the document does not give the role: add it to the front matter of "+rel))
 	src := contribution(fields, nil, d.Markdown())
 	fixed := fixTypography(o.Lang, src)
 	var files []newFile

@@ -203,6 +203,12 @@ func inlines(in []inline, cont string) string {
 			label = strings.TrimLeft(label, " ")
 			trail := label[len(strings.TrimRight(label, " ")):]
 			label = strings.TrimRight(label, " ")
+			if lead == "" && strings.HasSuffix(b.String(), "!") {
+				// "!" then "[" would make an image: escape the "!".
+				s := b.String()
+				b.Reset()
+				b.WriteString(s[:len(s)-1] + "\\!")
+			}
 			b.WriteString(lead + "[" + label + "](" + linkTarget(r.link) + ")" + trail)
 			lineStart = false
 			i = j
