@@ -19,6 +19,7 @@ const (
 	MaxEntries = 4096     // entries in the archive
 	MaxDepth   = 256      // nesting of XML elements
 	MaxImages  = 64       // images looked at for the portrait
+	MaxTotal   = 96 << 20 // uncompressed bytes read from all the parts together
 )
 
 // problem is a reason a document cannot be read at all, with its text in
@@ -34,6 +35,7 @@ func problemf(fr, en string, args ...any) *problem {
 // archive is a document's zip, read with the limits above.
 type archive struct {
 	files map[string]*zip.File
+	total int // bytes read so far, against MaxTotal
 }
 
 func openArchive(data []byte) (*archive, *problem) {
@@ -80,6 +82,10 @@ func (a *archive) read(name string) ([]byte, *problem) {
 	}
 	if len(b) > MaxPart {
 		return nil, problemf("la partie %s du document dépasse %d Mo une fois décompressée (une bombe zip ?)", "the part %s of the document is over %d MB uncompressed (a zip bomb?)", name, MaxPart>>20)
+	}
+	a.total += len(b)
+	if a.total > MaxTotal {
+		return nil, problemf("le document dépasse %d Mo une fois décompressé (une bombe zip ?)", "the document is over %d MB uncompressed (a zip bomb?)", MaxTotal>>20)
 	}
 	return b, nil
 }

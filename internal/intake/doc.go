@@ -6,6 +6,7 @@
 package intake
 
 import (
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -120,6 +121,17 @@ func quoteStyle(key string) bool {
 func titleStyle(key string) bool  { return key == "title" || key == "titre" }
 func authorStyle(key string) bool { return key == "author" || key == "auteur" }
 
+// tocStyle reports the styles of a table of contents' entries ("TOC 1",
+// "Contents 2", "Table des matières 1").
+func tocStyle(key string) bool {
+	for _, p := range []string{"toc", "contents", "tabledesmatieres", "verzeichnis"} {
+		if rest, ok := strings.CutPrefix(key, p); ok && len(rest) == 1 && rest[0] >= '1' && rest[0] <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
 // plain is the text of inlines, without the notes.
 func plain(in []inline) string {
 	var b strings.Builder
@@ -148,9 +160,19 @@ func oneLine(s string) string {
 // empty paragraphs go.
 func (d *Doc) finish() {
 	var out []block
+	toc := 0
 	for _, b := range d.blocks {
 		text := plain(b.in)
 		if text == "" {
+			continue
+		}
+		if tocStyle(b.style) {
+			// A table of contents Word or LibreOffice made: the book makes its own.
+			if toc == 0 {
+				toc = b.n
+				d.add(b.n, book.Info, "import-unsupported", "paragraphe "+strconv.Itoa(b.n)+" : la table des matières du document est laissée de côté : le livre fait la sienne",
+					"paragraph "+strconv.Itoa(b.n)+": the document's table of contents is left out: the book makes its own")
+			}
 			continue
 		}
 		switch {

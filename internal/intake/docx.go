@@ -58,13 +58,13 @@ func readDocx(d *Doc, data []byte) *problem {
 	}
 	d.archive = a
 	main := "word/document.xml"
-	if rels, p := readRels(a, "_rels/.rels", ""); p != nil {
+	pkg, p := readRels(a, "_rels/.rels", "")
+	if p != nil {
 		return p
-	} else {
-		for _, t := range rels {
-			if strings.HasSuffix(t.typ, "/officeDocument") {
-				main = t.target
-			}
+	}
+	for _, t := range pkg {
+		if strings.HasSuffix(t.typ, "/officeDocument") && a.files[t.target] != nil {
+			main = t.target
 		}
 	}
 	if a.files[main] == nil {

@@ -198,14 +198,18 @@ func TestWordStyles(t *testing.T) {
 	p := func(style, text string) string {
 		return `<w:p><w:pPr><w:pStyle w:val="` + style + `"/></w:pPr><w:r><w:t>` + text + `</w:t></w:r></w:p>`
 	}
-	doc := `<w:document ` + wordNS + `><w:body>` + p("Titre1", "Un titre") + p("Listepuces", "une puce") + p("Listepuces", "une autre") + p("Citation", "Une citation.") + `</w:body></w:document>`
+	doc := `<w:document ` + wordNS + `><w:body>` + p("TOC1", "Un titre 3") + p("TOC1", "Ailleurs 5") + p("Titre1", "Un titre") + p("Listepuces", "une puce") + p("Listepuces", "une autre") + p("Citation", "Une citation.") + `</w:body></w:document>`
 	d := ReadDocx(zipOf(t, "word/document.xml", doc, "word/styles.xml", styles, "word/numbering.xml", numbering, "word/_rels/document.xml.rels", rels))
 	want := "## Un titre\n\n- une puce\n- une autre\n\n> Une citation.\n"
-	if got := d.Markdown(); got != want || len(d.findings) != 0 {
+	if got := d.Markdown(); got != want || len(d.findings) != 1 || d.findings[0].n != 1 || !strings.Contains(d.findings[0].en, "table of contents") {
 		t.Errorf("got\n%s\nwant\n%s\nfindings %+v", got, want, d.findings)
 	}
 	res := Document(Options{Root: newBook(t), Lang: "en", Name: "Vide Exemple"}, "vide.docx", docxOf(t, "<w:p/>"))
 	if len(res.Files) != 0 || !strings.Contains(res.Diags.Text(), "holds no text") {
 		t.Errorf("an empty document: %v\n%s", res.Files, res.Diags.Text())
+	}
+	res = Document(Options{Root: newBook(t), Lang: "en", Name: "★ ★"}, "x.docx", read(t, "libreoffice.docx"))
+	if len(res.Files) != 0 || !hasCode(res.Diags, "import-no-name") {
+		t.Errorf("a name without letters: %v\n%s", res.Files, res.Diags.Text())
 	}
 }

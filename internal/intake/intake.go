@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/recueil/recueil/internal/book"
 	"github.com/recueil/recueil/internal/typo"
@@ -65,10 +66,21 @@ func Document(o Options, file string, data []byte) Result {
 		name = d.Creator
 	}
 	slug := book.Slugify(name)
-	if slug == "" {
+	switch {
+	case slug == "" && o.Name != "":
+		res.Diags.Add(file, book.Pos{}, book.Error, "import-no-name", "%s", o.say(
+			"--name "+o.Name+" : ce nom ne donne aucun nom de fichier (pas une lettre ni un chiffre)",
+			"--name "+o.Name+": this name gives no file name (not one letter or digit)"))
+		return res
+	case slug == "":
 		res.Diags.Add(file, book.Pos{}, book.Error, "import-no-name", "%s", o.say(
 			"le document ne donne pas le nom de son auteur : donnez-le avec --name \"Prénom Nom\"",
 			"the document does not give its author's name: give it with --name \"First Last\""))
+		return res
+	case len(slug) > 200 || utf8.RuneCountInString(name) > 200:
+		res.Diags.Add(file, book.Pos{}, book.Error, "import-no-name", "%s", o.say(
+			"le nom a plus de 200 caractères : donnez-le avec --name \"Prénom Nom\"",
+			"the name is over 200 characters: give it with --name \"First Last\""))
 		return res
 	}
 	rel := "contributions/" + slug + ".md"

@@ -307,9 +307,18 @@ func (r *odtReader) blocks(depth int, list string) *problem {
 				if p := r.frame(); p != nil {
 					return p
 				}
+			case "table-of-content", "alphabetical-index", "illustration-index", "bibliography", "user-index", "table-index", "object-index":
+				if !r.inNote {
+					r.n++
+				}
+				r.d.add(r.n, book.Info, "import-unsupported", "paragraphe "+strconv.Itoa(r.n)+" : la table ou l’index du document est laissé de côté : le livre fait les siens",
+					"paragraph "+strconv.Itoa(r.n)+": the document's table of contents or index is left out: the book makes its own")
+				if p := r.x.skip(); p != nil {
+					return p
+				}
 			default:
 				// text:tracked-changes (the deleted text), text:sequence-decls,
-				// tables of contents, forms: nothing of the text.
+				// forms: nothing of the text.
 				if p := r.x.skip(); p != nil {
 					return p
 				}
@@ -369,13 +378,8 @@ func (r *odtReader) inlines(st style, link string) ([]inline, *problem) {
 					return nil, p
 				}
 				out = append(out, in...)
-			case "s":
-				c, err := strconv.Atoi(attr(e, "", "c"))
-				if err != nil || c < 1 {
-					c = 1
-				}
+			case "s": // text:c spaces: one, as the book sets them
 				out = append(out, inline{text: " ", st: st, link: link, space: true})
-				_ = c // runs of spaces are one space in the book
 				depth++
 			case "tab":
 				out = append(out, inline{text: " ", st: st, link: link, space: true})
