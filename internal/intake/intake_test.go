@@ -236,3 +236,24 @@ func hasCode(d book.Diagnostics, code string) bool {
 	}
 	return false
 }
+
+// TestWritesInsideTheBook: a contributions/ folder that is a link out of
+// the book is not followed: nothing is written outside.
+func TestWritesInsideTheBook(t *testing.T) {
+	root, outside := t.TempDir(), t.TempDir()
+	os.WriteFile(filepath.Join(root, "book.yaml"), []byte("title: \"Livre\"\n"), 0o644)
+	if err := os.Symlink(outside, filepath.Join(root, "contributions")); err != nil {
+		t.Skip(err)
+	}
+	res := Document(Options{Root: root, Lang: "fr"}, "a.docx", read(t, "libreoffice.docx"))
+	if len(res.Files) != 0 || !res.Diags.HasErrors() {
+		t.Errorf("files %v\n%s", res.Files, res.Diags.Text())
+	}
+	res = CSV(Options{Root: root, Lang: "fr"}, "f.csv", []byte("Nom;Texte\nAda Exemple;Un texte.\n"), nil)
+	if len(res.Files) != 0 || !res.Diags.HasErrors() {
+		t.Errorf("csv: files %v\n%s", res.Files, res.Diags.Text())
+	}
+	if entries, _ := os.ReadDir(outside); len(entries) != 0 {
+		t.Errorf("written outside the book: %v", entries)
+	}
+}
