@@ -175,9 +175,10 @@ func TestLists(t *testing.T) {
 		{kind: bullet, in: []inline{{text: "puce"}}},
 		{kind: quote, in: []inline{{text: "cité"}}},
 		{kind: quote, in: []inline{{text: "encore"}}},
-		{kind: heading, level: 1, in: []inline{{text: "Titre"}}},
+		{kind: heading, level: 1, in: []inline{{text: "Titre"}, {brk: true}, {text: "long"}}},
+		{kind: para, in: []inline{{text: "ligne"}, {brk: true}, {text: "- suite"}}},
 	}}
-	want := "1. un\n   - sous\n2. deux\n\n- puce\n\n> cité\n>\n> encore\n\n## Titre\n"
+	want := "1. un\n   - sous\n2. deux\n\n- puce\n\n> cité\n>\n> encore\n\n## Titre long\n\nligne\\\n\\- suite\n"
 	if got := d.Markdown(); got != want {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}

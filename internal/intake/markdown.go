@@ -54,7 +54,15 @@ func (w *mdWriter) block(b block, next *block) {
 	}
 	switch b.kind {
 	case heading:
-		w.b.WriteString(strings.Repeat("#", min(b.level+1, 6)) + " " + inlines(b.in, ""))
+		// A heading is one line: its line breaks are spaces.
+		in := make([]inline, len(b.in))
+		for i, x := range b.in {
+			if x.brk {
+				x = inline{text: " ", space: true}
+			}
+			in[i] = x
+		}
+		w.b.WriteString(strings.Repeat("#", min(b.level+1, 6)) + " " + inlines(in, ""))
 	case quote:
 		w.b.WriteString("> " + inlines(b.in, "> "))
 		if next != nil && next.kind == quote {

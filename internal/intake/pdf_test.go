@@ -1,12 +1,14 @@
 package intake
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/recueil/recueil/internal/book"
 	"github.com/recueil/recueil/internal/pipeline"
 )
 
@@ -67,5 +69,49 @@ func TestWordsInThePDF(t *testing.T) {
 			}
 			at++
 		}
+	}
+}
+
+// TestLoaderReadsTheImport: the loader reads the imported file as the
+// document was built: a heading, a bulleted and a numbered list of three
+// items, a quote, a link; check finds no error once the role is filled.
+func TestLoaderReadsTheImport(t *testing.T) {
+	root := newBook(t)
+	res := Document(Options{Root: root, Lang: "fr"}, "a.odt", read(t, "libreoffice.odt"))
+	p := filepath.Join(root, "contributions", "helene-dubreuil.md")
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err, res.Diags.Text())
+	}
+	os.WriteFile(p, []byte(strings.Replace(string(b), `role: ""`, `role: "Bibliothécaire"`, 1)), 0o644)
+	bk, diags, err := pipeline.Check(pipeline.Options{Root: root, Jobs: 1})
+	if err != nil || diags.HasErrors() {
+		t.Fatalf("%v\n%s", err, diags.Text())
+	}
+	var kinds []string
+	for _, bl := range bk.Contributions[0].Body {
+		k := map[book.BlockKind]string{book.Paragraph: "p", book.Heading: "h", book.Quote: "quote", book.List: "list"}[bl.Kind]
+		if bl.Kind == book.List {
+			k = fmt.Sprintf("list(ordered=%v,%d)", bl.Ordered, len(bl.Children))
+		}
+		if bl.Kind == book.Heading {
+			k = fmt.Sprintf("h%d", bl.Level)
+		}
+		kinds = append(kinds, k)
+	}
+	want := "p h2 p list(ordered=false,3) p list(ordered=true,3) quote p p p p"
+	if got := strings.Join(kinds, " "); got != want {
+		t.Errorf("blocks %s, want %s", got, want)
+	}
+	found := false
+	book.Walk(bk.Contributions[0].Body, func(bl *book.Block) {
+		for _, s := range bl.Spans {
+			if s.Link == "https://example.org/atelier" && s.Text == "le site de la médiathèque" {
+				found = true
+			}
+		}
+	})
+	if !found {
+		t.Error("the link is not read back")
 	}
 }
