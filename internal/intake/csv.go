@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -21,7 +22,7 @@ import (
 var CSVKeys = []string{"name", "first_name", "last_name", "sort_as", "role", "organization", "handle", "city", "links", "title", "extract", "section", "text"}
 
 // synonyms match a column's header, normalised (see headerKey), to a key.
-var synonyms = map[string]string{
+var synonyms = normalised(map[string]string{
 	"nom": "name", "nom complet": "name", "prenom et nom": "name", "prenom nom": "name", "nom et prenom": "name",
 	"name": "name", "full name": "name", "your name": "name",
 	"prenom": "first_name", "first name": "first_name", "given name": "first_name", "firstname": "first_name",
@@ -36,22 +37,38 @@ var synonyms = map[string]string{
 	"extrait": "extract", "citation": "extract", "extract": "extract", "quote": "extract",
 	"section": "section", "partie": "section",
 	"votre texte": "text", "texte": "text", "contribution": "text", "your text": "text", "text": "text", "temoignage": "text",
-}
+	"votre contribution": "text", "your contribution": "text", "texte de la contribution": "text",
+})
 
 // ignored are the form's own columns: who answered and when. They are
 // never written into the book (an e-mail address is private).
-var ignored = map[string]bool{
+var ignored = normalised(map[string]bool{
 	"horodateur": true, "horodatage": true, "timestamp": true, "e mail": true, "email": true, "adresse e mail": true,
 	"adresse email": true, "courriel": true, "email address": true, "adresse de messagerie": true, "id": true,
 	"heure de debut": true, "heure de fin": true, "start time": true, "completion time": true, "submit date utc": true,
 	"start date utc": true, "network id": true, "response id": true, "id de la reponse": true, "date de soumission": true,
 	"derniere page": true, "last page": true, "langue de depart": true, "start language": true, "date started": true,
-	"date last action": true, "submitted at": true, "token": true,
+	"date last action": true, "submitted at": true, "token": true, "heure de la derniere modification": true,
+	"last modified time": true, "nom d utilisateur": true, "username": true,
+})
+
+// normalised keys a table by headerKey, as the headers are looked up.
+func normalised[V any](m map[string]V) map[string]V {
+	out := make(map[string]V, len(m))
+	for k, v := range m {
+		out[headerKey(k)] = v
+	}
+	return out
 }
+
+var aside = regexp.MustCompile(`\([^)]*\)|\[[^\]]*\]`)
 
 // headerKey normalises a header: lowercase, accents folded, punctuation
 // as spaces, the words of a question ("Votre", "Quel est") left out.
 func headerKey(h string) string {
+	if a := strings.TrimSpace(aside.ReplaceAllString(h, " ")); a != "" {
+		h = a // "Votre texte (80 à 900 mots)": the hint in brackets aside
+	}
 	h = strings.ToLower(book.FoldAccents(strings.TrimSpace(h)))
 	words := strings.FieldsFunc(h, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 	var keep []string
@@ -65,13 +82,23 @@ func headerKey(h string) string {
 		keep = append(keep, w)
 	}
 	k := strings.Join(keep, " ")
-	if strings.HasPrefix(k, "votre ") && synonyms[k] == "" {
-		k = strings.TrimPrefix(k, "votre ")
-	}
-	if strings.HasPrefix(k, "your ") && synonyms[k] == "" {
-		k = strings.TrimPrefix(k, "your ")
-	}
 	return k
+}
+
+// lookup finds the key of a normalised header, also without its
+// "votre" or "your" ("Votre fonction", "Your city").
+func lookup(k string) (string, bool) {
+	if key, ok := synonyms[k]; ok {
+		return key, true
+	}
+	for _, p := range []string{"votre ", "your "} {
+		if rest, ok := strings.CutPrefix(k, p); ok {
+			if key, ok := synonyms[rest]; ok {
+				return key, true
+			}
+		}
+	}
+	return "", false
 }
 
 // CSV imports an online form's export: one contribution per row. mapping
@@ -150,14 +177,17 @@ func CSV(o Options, file string, data []byte, mapping map[string]string) Result 
 		cols[key] = found
 		mapped[found] = true
 	}
+	matched := map[string]string{} // key -> the header it was matched by
 	for i, h := range header {
 		if mapped[i] {
 			continue
 		}
 		k := headerKey(h)
-		if key, ok := synonyms[k]; ok {
-			if _, taken := cols[key]; !taken {
-				cols[key] = i
+		if key, ok := lookup(k); ok {
+			// Two columns for one key: the more precise header wins
+			// ("Prénom et nom" over Microsoft Forms' own "Nom").
+			if j, taken := cols[key]; !taken || len(k) > len(matched[key]) && !mapped[j] {
+				cols[key], matched[key] = i, k
 				continue
 			}
 		}
@@ -167,10 +197,17 @@ func CSV(o Options, file string, data []byte, mapping map[string]string) Result 
 				"column \""+h+"\" ignored: it is never written into the book"))
 			continue
 		}
-		if _, ok := synonyms[k]; !ok {
+		if _, ok := lookup(k); !ok {
 			res.Diags.Add(file, at(1), book.Info, "csv-column", "%s", o.say(
 				"colonne « "+h+" » non reconnue, donc ignorée : associez-la à une clé avec --map clé=« "+h+" »",
 				"column \""+h+"\" not recognised, so ignored: map it to a key with --map key=\""+h+"\""))
+		}
+	}
+	for i, h := range header {
+		if key, ok := lookup(headerKey(h)); ok && !mapped[i] && cols[key] != i {
+			res.Diags.Add(file, at(1), book.Info, "csv-column", "%s", o.say(
+				"colonne « "+h+" » non utilisée : la colonne « "+header[cols[key]]+" » donne déjà "+key,
+				"column \""+h+"\" not used: the column \""+header[cols[key]]+"\" gives "+key+" already"))
 		}
 	}
 	_, hasName := cols["name"]

@@ -155,14 +155,27 @@ func TestFormHeaders(t *testing.T) {
 		{"Nom complet", "name"}, {"Prénom et nom", "name"}, {"FULL NAME", "name"}, {"Quel est votre rôle ?", "role"},
 		{"Société", "organization"}, {"Compte X (Twitter)", "handle"}, {"Votre texte :", "text"}, {"Your text", "text"},
 		{"Ville", "city"}, {"Site", "links"}, {"Citation", "extract"}, {"Poste", "role"}, {"Entreprise", "organization"},
+		{"Votre texte (80 à 900 mots)", "text"}, {"Quel est votre nom ?", "name"}, {"Nom de famille", "last_name"}, {"Your city", "city"},
 	} {
-		if got := synonyms[headerKey(c.header)]; got != c.want {
+		if got, _ := lookup(headerKey(c.header)); got != c.want {
 			t.Errorf("%q: %q (key %q), want %q", c.header, got, headerKey(c.header), c.want)
 		}
 	}
 	text := strings.Repeat("mot ", 90)
+	// Microsoft Forms: its own "Nom" is the respondent's account.
+	ms := "ID;Heure de début;Heure de fin;Adresse de messagerie;Nom;Prénom et nom;Fonction;Votre texte (80 à 900 mots)\n" +
+		"1;x;y;a@example.org;anonymous;Lou Exemple;Poète;" + text + "\n"
+	res := CSV(Options{Root: newBook(t), Lang: "fr"}, "ms.csv", []byte(ms), nil)
+	if len(res.Files) != 1 || res.Files[0] != "contributions/lou-exemple.md" || !strings.Contains(res.Diags.Text(), "colonne « Nom » non utilisée : la colonne « Prénom et nom » donne déjà name") {
+		t.Errorf("Microsoft Forms: %v\n%s", res.Files, res.Diags.Text())
+	}
+	for _, h := range []string{"ID", "Heure de début", "Heure de fin", "Adresse de messagerie"} {
+		if !strings.Contains(res.Diags.Text(), "colonne « "+h+" » ignorée") {
+			t.Errorf("%s not ignored:\n%s", h, res.Diags.Text())
+		}
+	}
 	root := newBook(t)
-	res := CSV(Options{Root: root, Lang: "en"}, "f.csv", []byte("Q1,Q2,Q3,Site\nJo Exemple,Poète,"+text+",\"N/A www.example.org\"\n"), map[string]string{"name": "Q1", "role": "q2", "text": "Q3"})
+	res = CSV(Options{Root: root, Lang: "en"}, "f.csv", []byte("Q1,Q2,Q3,Site\nJo Exemple,Poète,"+text+",\"N/A www.example.org\"\n"), map[string]string{"name": "Q1", "role": "q2", "text": "Q3"})
 	if len(res.Files) != 1 || res.Diags.Text() != "f.csv:2:1: warning: row 2: \"N/A\" is not a web address, it is left out of the links [csv-link]\n" {
 		t.Fatalf("--map: %v\n%s", res.Files, res.Diags.Text())
 	}
