@@ -125,8 +125,10 @@ func Document(o Options, file string, data []byte) Result {
 	}
 	if len(d.notes) > 0 {
 		res.Diags.Add(file, book.Pos{}, book.Warning, "import-footnote", "%s", o.say(
-			count(len(d.notes), "note de bas de page écrite", "notes de bas de page écrites")+" en notes Markdown ([^1] dans le texte, leur texte à la fin) : vérifiez comment le livre les imprime, ou intégrez-les au texte",
-			count(len(d.notes), "footnote written", "footnotes written")+" as Markdown footnotes ([^1] in the text, their text at the end): check how the book prints them, or work them into the text"))
+			count(len(d.notes), "note de bas de page écrite en note Markdown ([^1] dans le texte, son texte à la fin) : vérifiez comment le livre l’imprime, ou intégrez-la au texte",
+				"notes de bas de page écrites en notes Markdown ([^1] dans le texte, leur texte à la fin) : vérifiez comment le livre les imprime, ou intégrez-les au texte"),
+			count(len(d.notes), "footnote written as a Markdown footnote ([^1] in the text, its text at the end): check how the book prints it, or work it into the text",
+				"footnotes written as Markdown footnotes ([^1] in the text, their text at the end): check how the book prints them, or work them into the text")))
 	}
 	res.Diags.Add(file, book.Pos{}, book.Warning, "import-incomplete", "%s", o.say(
 		"le document ne donne pas la fonction (role) : ajoutez-la dans l’en-tête de "+rel,
