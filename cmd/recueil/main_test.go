@@ -31,7 +31,10 @@ func TestScripts(t *testing.T) {
 		Dir: "testdata/script",
 		Setup: func(e *testscript.Env) error {
 			e.Setenv("SOURCE_DATE_EPOCH", "1795000000")
-			return nil
+			// The import scripts copy their documents from the intake fixtures.
+			fixtures, err := filepath.Abs("../../internal/intake/testdata")
+			e.Setenv("FIXTURES", fixtures)
+			return err
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){"exits": exits},
 	})

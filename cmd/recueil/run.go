@@ -88,6 +88,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 			previewCommand(),
 			serveCommand(),
 			upgradeWorkflowsCommand(),
+			importCommand(),
 		},
 		OnUsageError: func(_ *cli.Context, err error, _ bool) error { return fail(exitUsage, err) },
 	}

@@ -32,6 +32,7 @@ const (
 	Images
 	Book
 	Output
+	Import
 )
 
 var sections = []struct {
@@ -50,6 +51,9 @@ var sections = []struct {
 		"the text or in book.yaml (cover, logos).", false},
 	Book:   {"The book", "", false},
 	Output: {"Typesetting and outputs", "These are reported by `recueil compile`, which has to set the text.", false},
+	Import: {"Import", "Reported by `recueil import` about the document or form export it reads: the\n" +
+		"position is the document's paragraph (counted from 1, a table counting as one)\n" +
+		"or the spreadsheet's row (the header is row 1).", false},
 }
 
 const (
@@ -310,4 +314,48 @@ var registry = []Rule{
 	{Code: "internal-error", Severity: E, Section: Output,
 		En: "recueil failed on this file (a bug, caught): nothing was written; please report it with the file",
 		Fr: "recueil a échoué sur ce fichier (un défaut, rattrapé) : rien n’a été écrit ; signalez-le avec le fichier"},
+
+	// Import.
+	{Code: "import-unreadable", Severity: E, Section: Import,
+		En: "the document cannot be read: not a zip (an old .doc?), no document.xml or content.xml, damaged XML, XML entities, nesting over 256 levels, a part over 32 MB uncompressed or over 4096 entries (a zip bomb), or no text at all; nothing is written",
+		Fr: "le document est illisible : pas une archive zip (un ancien .doc ?), sans document.xml ni content.xml, XML abîmé, entités XML, plus de 256 niveaux d’imbrication, une partie de plus de 32 Mo décompressée ou plus de 4096 entrées (une bombe zip), ou aucun texte ; rien n’est écrit"},
+	{Code: "import-unsupported", Severity: W, Section: Import,
+		En: "a table, a text box, an embedded object, an equation or a chart that the import cannot convert: it is left out of the imported text (a table of contents or an index is left out too, as information: the book makes its own)", Fix: "copy its content into the text by hand if it matters",
+		Fr: "un tableau, une zone de texte, un objet incorporé, une équation ou un graphique que l’import ne sait pas convertir : il manque au texte importé (une table des matières ou un index aussi, pour information : le livre fait les siens)"},
+	{Code: "import-image", Severity: W, Section: Import,
+		En: "images of the document that were not imported (without `--photo`, or beside the portrait), or a portrait that is neither JPEG nor PNG",
+		Fr: "des images du document non importées (sans `--photo`, ou en plus du portrait), ou un portrait ni JPEG ni PNG"},
+	{Code: "import-footnote", Severity: W, Section: Import,
+		En: "the document's footnotes are written as Markdown footnotes (`[^1]`, their text at the end)", Fix: "check how they print, or work them into the text",
+		Fr: "les notes du document sont écrites en notes Markdown (`[^1]`, leur texte à la fin)"},
+	{Code: "import-incomplete", Severity: W, Section: Import,
+		En: "the document does not give the contributor's role: the file is written with `role: \"\"`, which check reports until it is filled in", Fix: "fill in `role`",
+		Fr: "le document ne donne pas la fonction : le fichier est écrit avec `role: \"\"`, que check signale tant qu’elle manque"},
+	{Code: "import-no-name", Severity: E, Section: Import,
+		En: "neither `--name` nor the document's properties give the contributor's name (or one that makes a file name of at most 200 characters)", Fix: "pass `--name \"Prénom Nom\"`",
+		Fr: "ni `--name` ni les propriétés du document ne donnent le nom (ou un nom qui fasse un nom de fichier de 200 caractères au plus)"},
+	{Code: "import-exists", Severity: E, Section: Import,
+		En: "the contribution (or its photo) exists already: recueil never overwrites, nothing is written", Fix: "remove or rename the existing file, or pass another `--name`",
+		Fr: "le texte (ou sa photo) existe déjà : recueil n’écrase jamais, rien n’est écrit"},
+	{Code: "csv-syntax", Severity: E, Section: Import,
+		En: "the CSV is malformed (a quote opened and never closed, a stray quote in a cell): nothing is imported", Fix: "export the form again",
+		Fr: "le CSV est mal formé (un guillemet jamais fermé, un guillemet isolé dans une cellule) : rien n’est importé"},
+	{Code: "csv-header", Severity: E, Section: Import,
+		En: "no column gives the name or the text, or a `--map` names a header that is not there: nothing is imported", Fix: "`--map name=Header,text=Header`",
+		Fr: "aucune colonne ne donne le nom ou le texte, ou un `--map` nomme un en-tête absent : rien n’est importé"},
+	{Code: "csv-encoding", Severity: E, Section: Import,
+		En: "the file, or a row, is not UTF-8 (Windows-1252, Latin-1): that row is not imported", Fix: "export as \"CSV UTF-8\"",
+		Fr: "le fichier, ou une ligne, n’est pas en UTF-8 (Windows-1252, Latin-1) : la ligne n’est pas importée"},
+	{Code: "csv-column", Severity: book.Info, Section: Import,
+		En: "a column that is not imported: the form's own (timestamp, e-mail: never written into the book) or one not recognised", Fix: "`--map key=Header` to import it",
+		Fr: "une colonne non importée : celles du formulaire (horodateur, e-mail : jamais écrites dans le livre) ou une colonne non reconnue"},
+	{Code: "csv-link", Severity: W, Section: Import,
+		En: "a word of the links column that is not a web address (\"N/A\", \"aucun\"): left out of `links`",
+		Fr: "un mot de la colonne des liens qui n’est pas une adresse web (« N/A », « aucun ») : laissé hors de `links`"},
+	{Code: "csv-short-row", Severity: W, Section: Import,
+		En: "a row with fewer cells than the header: the missing ones are read as empty",
+		Fr: "une ligne a moins de cellules que l’en-tête : celles qui manquent sont lues vides"},
+	{Code: "csv-row-skipped", Severity: W, Section: Import,
+		En: "a row that was not imported, and why: no name, no text, the same name as an earlier row, or its file exists already",
+		Fr: "une ligne non importée, et pourquoi : pas de nom, pas de texte, le même nom qu’une ligne plus haut, ou son fichier existe déjà"},
 }
