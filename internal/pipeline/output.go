@@ -12,6 +12,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/recueil/recueil/internal/book"
 )
@@ -95,6 +96,9 @@ type stage struct {
 	made   []string // the files this run wrote
 	taken  map[string]string
 	unlock func()
+	// mu guards files, made and taken: write, alias, writeAside and has
+	// may be called from several goroutines (the site's pages are).
+	mu sync.Mutex
 }
 
 const (
@@ -327,17 +331,24 @@ func realFile(dir, rel string) bool {
 // alias makes rel a hard link to from, a file this run already wrote
 // (the site's copy of a card), or writes data when it cannot.
 func (s *stage) alias(rel, from string, data []byte) error {
-	if _, ok := s.taken[strings.ToLower(from)]; ok && slices.Contains(s.made, from) {
-		if _, dup := s.taken[strings.ToLower(rel)]; !dup {
-			dst := filepath.Join(s.tmp, filepath.FromSlash(rel))
-			if s.fs.MkdirAll(filepath.Dir(dst), 0o755) == nil && s.fs.Link(filepath.Join(s.tmp, filepath.FromSlash(from)), dst) == nil {
-				s.taken[strings.ToLower(rel)] = rel
-				s.files = append(s.files, rel)
-				s.made = append(s.made, rel)
-				return nil
-			}
+	s.mu.Lock()
+	prev, ok := s.taken[strings.ToLower(from)]
+	_, dup := s.taken[strings.ToLower(rel)]
+	if ok && prev == from && !dup && slices.Contains(s.made, from) { // written by this run, not carried over
+		s.taken[strings.ToLower(rel)] = rel // claimed while the link is made
+		s.mu.Unlock()
+		dst := filepath.Join(s.tmp, filepath.FromSlash(rel))
+		if s.fs.MkdirAll(filepath.Dir(dst), 0o755) == nil && s.fs.Link(filepath.Join(s.tmp, filepath.FromSlash(from)), dst) == nil {
+			s.mu.Lock()
+			s.files = append(s.files, rel)
+			s.made = append(s.made, rel)
+			s.mu.Unlock()
+			return nil
 		}
+		s.mu.Lock()
+		delete(s.taken, strings.ToLower(rel))
 	}
+	s.mu.Unlock()
 	return s.write(rel, bytesWriter(data))
 }
 
@@ -360,6 +371,8 @@ func (s *stage) writeAside(rel string, data []byte) {
 
 // has reports whether the next generation holds rel.
 func (s *stage) has(rel string) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	_, ok := s.taken[strings.ToLower(rel)]
 	return ok
 }
@@ -368,10 +381,13 @@ func (s *stage) has(rel string) bool {
 // artifacts may not share a name, even one differing only in case (the
 // same file on macOS and Windows).
 func (s *stage) write(rel string, fn func(w io.Writer) error) error {
+	s.mu.Lock()
 	if prev, ok := s.taken[strings.ToLower(rel)]; ok {
+		s.mu.Unlock()
 		return fmt.Errorf("two artifacts would be written as %s (and %s)", rel, prev)
 	}
 	s.taken[strings.ToLower(rel)] = rel
+	s.mu.Unlock()
 	p := filepath.Join(s.tmp, filepath.FromSlash(rel))
 	if err := s.fs.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 		return err
@@ -387,10 +403,12 @@ func (s *stage) write(rel string, fn func(w io.Writer) error) error {
 	if err := f.Close(); err != nil {
 		return err
 	}
+	s.mu.Lock()
 	s.files = append(s.files, rel)
 	if rel != manifestName {
 		s.made = append(s.made, rel)
 	}
+	s.mu.Unlock()
 	return nil
 }
 

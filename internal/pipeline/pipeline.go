@@ -476,7 +476,7 @@ func (o Options) site(st *stage, res *Result, cs []*cards.Card) error {
 			return st.alias(site.Dir+"/"+rel, art.Card(strings.TrimSuffix(slug, ".png")), data)
 		}
 		return st.write(site.Dir+"/"+rel, bytesWriter(data))
-	}, b, b.Files(), extra, o.Draft)
+	}, b, b.Files(), extra, site.Options{Draft: o.Draft, Jobs: o.Jobs, Context: o.ctx()})
 	res.Diags = append(res.Diags, d...)
 	return err
 }

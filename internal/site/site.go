@@ -11,6 +11,7 @@ package site
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"image"
@@ -19,11 +20,13 @@ import (
 	"io/fs"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/recueil/recueil/internal/book"
 	"github.com/recueil/recueil/internal/imaging"
 	"github.com/recueil/recueil/internal/markup"
 	"github.com/recueil/recueil/internal/typo"
+	"github.com/recueil/recueil/internal/work"
 )
 
 // Dir is the web edition's folder in the output.
@@ -37,15 +40,20 @@ type Contributor struct {
 	CardAlt     string // the card's alternative text
 }
 
-// Put writes one file of the site, rel relative to Dir.
+// Put writes one file of the site, rel relative to Dir. It is called from
+// several goroutines at once when Options.Jobs > 1.
 type Put func(rel string, data []byte) error
 
 // Write writes the site of b: pub are the published contributions in book
 // order, with what is known of them by slug. A draft site (compile
 // --draft) says so in a banner at the top of every page and asks search
 // engines not to index it.
-func Write(put Put, b *book.Book, files fs.FS, extra map[string]Contributor, draft bool) (book.Diagnostics, error) {
-	w := &writer{b: b, files: files, extra: extra, loc: b.Locale(), put: put, done: map[string]string{}, draft: draft}
+func Write(put Put, b *book.Book, files fs.FS, extra map[string]Contributor, o Options) (book.Diagnostics, error) {
+	w := &writer{b: b, files: files, extra: extra, loc: b.Locale(), draft: o.Draft, jobs: max(o.Jobs, 1), ctx: o.Context}
+	if w.ctx == nil {
+		w.ctx = context.Background()
+	}
+	w.put = put
 	w.lang = w.loc.Tag.String()
 	w.md = markup.Renderer{Lang: w.lang, Image: w.bodyImage}
 	w.base = strings.TrimSuffix(markup.SafeURL(b.URL), "/")
@@ -55,6 +63,13 @@ func Write(put Put, b *book.Book, files fs.FS, extra map[string]Contributor, dra
 	return w.diags, nil
 }
 
+// Options are how the site is made.
+type Options struct {
+	Draft   bool // a banner on every page
+	Jobs    int  // goroutines making the contributors' pages
+	Context context.Context
+}
+
 type writer struct {
 	b     *book.Book
 	files fs.FS
@@ -62,12 +77,20 @@ type writer struct {
 	loc   book.Locale
 	lang  string
 	md    markup.Renderer
-	base  string // the published address, "" when book.yaml has no url
-	put   Put
-	done  map[string]string // image source -> its <img> attributes
+	base  string   // the published address, "" when book.yaml has no url
+	put   Put      // safe for concurrent use
+	done  sync.Map // image source and size -> *madeImage
 	diags book.Diagnostics
-	pages []string // every page written, for the sitemap
+	pages []string // every page written but the contributors', for the sitemap
 	draft bool     // a draft: a banner on every page
+	jobs  int
+	ctx   context.Context
+}
+
+// madeImage is an image of the site, made once however many pages show it.
+type madeImage struct {
+	once  sync.Once
+	attrs string // its <img> attributes, "" when it could not be made
 }
 
 func (w *writer) text(s string) string { return markup.Esc(typo.String(w.lang, s)) }
@@ -85,7 +108,7 @@ func (w *writer) all() error {
 	if err := w.home(pub); err != nil {
 		return err
 	}
-	for i, c := range pub {
+	if _, err := work.Map(w.ctx, len(pub), w.jobs, func(i int) (struct{}, error) {
 		var prev, next *book.Contribution
 		if i > 0 {
 			prev = pub[i-1]
@@ -93,9 +116,12 @@ func (w *writer) all() error {
 		if i+1 < len(pub) {
 			next = pub[i+1]
 		}
-		if err := w.contributor(c, prev, next); err != nil {
-			return err
-		}
+		return struct{}{}, w.contributor(pub[i], prev, next)
+	}); err != nil {
+		return err
+	}
+	for _, c := range pub { // in the sitemap in book order, whatever order they were made in
+		w.pages = append(w.pages, c.Slug+".html")
 	}
 	if err := w.az(); err != nil {
 		return err
@@ -189,7 +215,9 @@ func (w *writer) page(h head, body string) error {
 	}
 	fmt.Fprintf(&s, "<li><a href=\"colophon.html\">%s</a></li>\n", w.text(w.loc.Colophon))
 	s.WriteString("</ul></nav>\n</footer>\n</body>\n</html>\n")
-	w.pages = append(w.pages, h.file)
+	if !h.article { // a contributor's page: all() lists them
+		w.pages = append(w.pages, h.file)
+	}
 	return w.put(h.file, []byte(s.String()))
 }
 
@@ -459,10 +487,18 @@ func (w *writer) colophon() error {
 // pixels (and a 2× version for dense screens), and returns its <img>; ""
 // when it cannot be read (the PDF writer reports it).
 func (w *writer) image(src, class string, px int, alt string) string {
-	key := src + "\x00" + strconv.Itoa(px)
-	if attrs, ok := w.done[key]; ok {
-		return fmt.Sprintf("<img class=\"%s\" %s alt=\"%s\">", class, attrs, alt)
+	v, _ := w.done.LoadOrStore(src+"\x00"+strconv.Itoa(px), &madeImage{})
+	m := v.(*madeImage)
+	m.once.Do(func() { m.attrs = w.makeImage(src, px) })
+	if m.attrs == "" {
+		return ""
 	}
+	return fmt.Sprintf("<img class=\"%s\" %s alt=\"%s\">", class, m.attrs, alt)
+}
+
+// makeImage writes src's versions at px and twice px (when the original
+// is that large) and returns the <img> attributes that show them.
+func (w *writer) makeImage(src string, px int) string {
 	data, err := fs.ReadFile(w.files, src)
 	if err != nil {
 		return ""
@@ -492,9 +528,7 @@ func (w *writer) image(src, class string, px int, alt string) string {
 			break // the original is no larger: no 2× version
 		}
 	}
-	attrs := fmt.Sprintf("src=\"%s\" srcset=\"%s\" width=\"%d\" height=\"%d\"", markup.Esc(first), markup.Esc(strings.Join(srcset, ", ")), width, height)
-	w.done[key] = attrs
-	return fmt.Sprintf("<img class=\"%s\" %s alt=\"%s\">", class, attrs, alt)
+	return fmt.Sprintf("src=\"%s\" srcset=\"%s\" width=\"%d\" height=\"%d\"", markup.Esc(first), markup.Esc(strings.Join(srcset, ", ")), width, height)
 }
 
 func (w *writer) bodyImage(src, alt, file string, line int) string {
