@@ -131,6 +131,9 @@ func TestSampleSiteCheckers(t *testing.T) {
 		Pages      int               `json:"pages"`
 		Violations []json.RawMessage `json:"violations"`
 		ThirdParty []json.RawMessage `json:"thirdParty"`
+		Fonts      []struct {
+			Family, Weight, Style, Status string
+		} `json:"fonts"`
 	}
 	if jerr := json.Unmarshal(out, &report); jerr != nil {
 		t.Fatalf("axe: %v %v\n%s\n%s", err, jerr, out, stderr.String())
@@ -140,6 +143,18 @@ func TestSampleSiteCheckers(t *testing.T) {
 	}
 	if report.Pages < 20 {
 		t.Errorf("axe checked %d pages", report.Pages)
+	}
+	// The book's six faces ship with the site, and Chromium takes each.
+	loaded := 0
+	for _, f := range report.Fonts {
+		if f.Status != "loaded" {
+			t.Errorf("Chromium does not load the font %s %s %s: %s", f.Family, f.Weight, f.Style, f.Status)
+		} else if strings.HasPrefix(f.Family, "recueil-") {
+			loaded++
+		}
+	}
+	if loaded != 6 {
+		t.Errorf("%d of the book's faces loaded, want 6: %+v", loaded, report.Fonts)
 	}
 	entries, _ := os.ReadDir(shots)
 	if len(entries) != 4 {

@@ -1,15 +1,16 @@
 package site
 
-// css is the whole style sheet: the book's fonts when the reader has them
-// (Liberation, then metric-compatible system faces), a measure that reads
+// css is the whole style sheet but its @font-face rules (see fonts.go):
+// the book's fonts, shipped with the site (then the reader's Liberation
+// and metric-compatible system faces, while they load or if they fail), a measure that reads
 // well on a phone and on a desktop, hyphenation in the page's language,
 // and a print style. Colours keep at least 4.5:1 against their ground.
 const css = `:root { --ink: #1d1d1f; --soft: #4a4a4f; --accent: #8a5a00; --link: #1f4e8c; --paper: #fdfcf9; --rule: #d8d4cc; }
 * { box-sizing: border-box; }
-html { font-family: "Liberation Serif", "Times New Roman", Georgia, serif; font-size: 112.5%; line-height: 1.55; color: var(--ink); background: var(--paper); }
+html { font-family: "recueil-serif", "Liberation Serif", "Times New Roman", Georgia, serif; font-size: 112.5%; line-height: 1.55; color: var(--ink); background: var(--paper); }
 body { margin: 0 auto; max-width: 44rem; padding: 0 1.1rem 2rem; }
 p, li, blockquote, dd { hyphens: auto; -webkit-hyphens: auto; overflow-wrap: break-word; }
-h1, h2, h3, header.site, footer.site, .role, .meta, .links, .inbook, .prevnext, .downloads, .toc, .az, form, .skip { font-family: "Liberation Sans", Arial, Helvetica, sans-serif; }
+h1, h2, h3, header.site, footer.site, .role, .meta, .links, .inbook, .prevnext, .downloads, .toc, .az, form, .skip { font-family: "recueil-sans", "Liberation Sans", Arial, Helvetica, sans-serif; }
 h1 { font-size: 1.9rem; line-height: 1.2; margin: 1.2rem 0 0.4rem; }
 h2 { font-size: 1.3rem; margin: 2rem 0 0.6rem; }
 h3 { font-size: 1.05rem; margin: 1.5rem 0 0.4rem; color: var(--soft); }
@@ -19,7 +20,7 @@ a:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
 .skip:focus { left: 1rem; top: 1rem; background: var(--paper); padding: 0.4rem 0.8rem; }
 header.site { padding: 0.8rem 0; border-bottom: 1px solid var(--rule); font-size: 0.95rem; }
 header.site a { color: var(--ink); text-decoration: none; font-weight: bold; }
-.draft { margin: 0.8rem 0; padding: 0.5rem 0.8rem; border: 2px solid #9b111e; background: #fdecea; color: #8a1c1c; font-family: "Liberation Sans", Arial, Helvetica, sans-serif; font-weight: bold; }
+.draft { margin: 0.8rem 0; padding: 0.5rem 0.8rem; border: 2px solid #9b111e; background: #fdecea; color: #8a1c1c; font-family: "recueil-sans", "Liberation Sans", Arial, Helvetica, sans-serif; font-weight: bold; }
 footer.site { margin-top: 3rem; border-top: 1px solid var(--rule); font-size: 0.9rem; }
 footer.site ul { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 0.4rem 1.2rem; }
 .book { display: grid; gap: 1.2rem; margin-top: 1.2rem; }

@@ -85,6 +85,7 @@ type writer struct {
 	draft bool     // a draft: a banner on every page
 	jobs  int
 	ctx   context.Context
+	chars runeSet // the characters of every page, for the fonts
 }
 
 // madeImage is an image of the site, made once however many pages show it.
@@ -100,7 +101,7 @@ func (w *writer) all() error {
 	for _, f := range []struct {
 		name string
 		data string
-	}{{"style.css", css}, {"search.js", searchJS}} {
+	}{{"search.js", searchJS}} {
 		if err := w.put(f.name, []byte(f.data)); err != nil {
 			return err
 		}
@@ -140,6 +141,14 @@ func (w *writer) all() error {
 		return err
 	}
 	if err := w.searchIndex(pub); err != nil {
+		return err
+	}
+	// The style sheet last: its fonts hold the characters of every page.
+	faces, err := w.fonts()
+	if err != nil {
+		return err
+	}
+	if err := w.put("style.css", []byte(faces+css)); err != nil {
 		return err
 	}
 	return w.sitemap()
@@ -218,6 +227,7 @@ func (w *writer) page(h head, body string) error {
 	if !h.article { // a contributor's page: all() lists them
 		w.pages = append(w.pages, h.file)
 	}
+	w.chars.add(s.String())
 	return w.put(h.file, []byte(s.String()))
 }
 

@@ -9,9 +9,12 @@
 // Prints a JSON report on stdout:
 //   {"pages": N,
 //    "violations": [{"page", "width", "id", "impact", "help", "nodes": [selector...]}],
-//    "thirdParty": [{"page", "url"}]}
-// and a short summary on stderr. Exit status: 0 when both lists are empty,
-// 1 when they are not, 2 on a setup error (no DIR, no page, no Chromium, a
+//    "thirdParty": [{"page", "url"}],
+//    "fonts": [{"family", "weight", "style", "status"}]}
+// where fonts are the @font-face faces of the pages, each loaded by
+// Chromium (through its font sanitiser) to see whether it is accepted,
+// and a short summary on stderr. Exit status: 0 when the first two lists
+// are empty and no face failed to load, 1 when not, 2 on a setup error (no DIR, no page, no Chromium, a
 // page that fails to load).
 //
 // Environment: SITE_CHECK_CHROMIUM (default /usr/bin/chromium),
@@ -210,6 +213,7 @@ async function main() {
   const violations = [];
   const thirdParty = [];
   const warnings = [];
+  const fonts = new Map(); // "family weight style" -> status
   try {
     try {
       browser = await puppeteer.launch({
@@ -259,6 +263,18 @@ async function main() {
           });
           if (!resp || !resp.ok()) throw new SetupError(`${rel}: HTTP ${resp ? resp.status() : '?'}`);
           await tab.evaluate(() => document.fonts.ready.then(() => undefined));
+          // Every face the style sheet declares, loaded now (a face no
+          // text uses yet is loaded lazily), so that a file the browser
+          // rejects shows.
+          const faces = await tab.evaluate(async () => {
+            const all = [...document.fonts];
+            await Promise.allSettled(all.map((f) => f.load()));
+            return all.map((f) => ({ family: f.family.replace(/"/g, ''), weight: f.weight, style: f.style, status: f.status }));
+          });
+          for (const f of faces) {
+            const key = `${f.family} ${f.weight} ${f.style}`;
+            if (fonts.get(key) !== 'error') fonts.set(key, f.status);
+          }
           if (shots.has(rel)) {
             await tab.screenshot({
               path: path.join(args.shotDir, `${shotName(rel)}-${width}.png`),
@@ -302,14 +318,19 @@ async function main() {
   const cmp = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
   violations.sort((a, b) => cmp(a.page, b.page) || a.width - b.width || cmp(a.id, b.id));
   thirdParty.sort((a, b) => cmp(a.page, b.page) || cmp(a.url, b.url));
-  process.stdout.write(JSON.stringify({ pages: pages.length, violations, thirdParty }, null, 2) + '\n');
+  const fontList = [...fonts.keys()].sort().map((k) => {
+    const [family, weight, style] = k.split(' ');
+    return { family, weight, style, status: fonts.get(k) };
+  });
+  const fontErrors = fontList.filter((f) => f.status !== 'loaded');
+  process.stdout.write(JSON.stringify({ pages: pages.length, violations, thirdParty, fonts: fontList }, null, 2) + '\n');
   for (const w of warnings) process.stderr.write(`site-check: ${w}\n`);
   const secs = ((Date.now() - started) / 1000).toFixed(1);
   process.stderr.write(
     `site-check: ${pages.length} pages x ${WIDTHS.length} widths, ${violations.length} axe violations, ` +
-      `${thirdParty.length} third-party requests, ${secs} s\n`,
+      `${thirdParty.length} third-party requests, ${fontList.length - fontErrors.length}/${fontList.length} fonts loaded, ${secs} s\n`,
   );
-  return violations.length || thirdParty.length ? 1 : 0;
+  return violations.length || thirdParty.length || fontErrors.length ? 1 : 0;
 }
 
 main().then(
