@@ -101,6 +101,38 @@ func (c *cache) get(key string) ([]byte, bool) {
 	return raw[sha256.Size:], true
 }
 
+// getFile is get for an entry kept as its bare bytes (a card's PNG),
+// whose SHA-256 the caller knows from another entry: the bytes and the
+// entry's path, which the run may link into the output instead of
+// writing the bytes again.
+func (c *cache) getFile(key string, sum [sha256.Size]byte) ([]byte, string, bool) {
+	if c == nil || !realFile(c.st.out, cacheDir+"/"+key) {
+		return nil, "", false
+	}
+	p := c.path(key)
+	raw, err := os.ReadFile(p)
+	if err != nil || sha256.Sum256(raw) != sum {
+		return nil, "", false
+	}
+	c.mu.Lock()
+	c.hits[key] = true
+	c.mu.Unlock()
+	return raw, p, true
+}
+
+// putFile keeps data as its bare bytes, for getFile.
+func (c *cache) putFile(key string, data []byte) {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.hits[key] {
+		return
+	}
+	c.st.writeAside(cacheDir+"/"+key, data)
+}
+
 func (c *cache) put(key string, data []byte) {
 	if c == nil {
 		return

@@ -46,6 +46,22 @@ func TestWarmBuild(t *testing.T) {
 	if again.Diags.Text() != cold.Diags.Text() {
 		t.Errorf("findings differ from a cold build:\n%s\n%s", again.Diags.Text(), cold.Diags.Text())
 	}
+	// The unchanged cards are linked from the cache, not written again.
+	slug := cold.Book.Published()[0].Slug
+	card, err := os.Stat(filepath.Join(root, "output", "cards", slug+".png"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	entries, _ := filepath.Glob(filepath.Join(root, "output", ".cache", "card-wide", "*"))
+	linked := false
+	for _, e := range entries {
+		if st, err := os.Stat(e); err == nil && os.SameFile(st, card) {
+			linked = true
+		}
+	}
+	if !linked {
+		t.Errorf("the warm build wrote cards/%s.png again instead of linking it from the cache (%d entries)", slug, len(entries))
+	}
 	// The same book named by another path (--book ./x and --book /abs/x)
 	// shares the cache.
 	wd, _ := os.Getwd()

@@ -352,6 +352,34 @@ func (s *stage) alias(rel, from string, data []byte) error {
 	return s.write(rel, bytesWriter(data))
 }
 
+// linkOr makes rel a hard link to src, a file of the current generation
+// (a cache entry) holding exactly data, or writes data when it cannot: a
+// warm run then writes no card's bytes again.
+func (s *stage) linkOr(src, rel string, data []byte) error {
+	if src == "" {
+		return s.write(rel, bytesWriter(data))
+	}
+	s.mu.Lock()
+	if prev, ok := s.taken[strings.ToLower(rel)]; ok {
+		s.mu.Unlock()
+		return fmt.Errorf("two artifacts would be written as %s (and %s)", rel, prev)
+	}
+	s.taken[strings.ToLower(rel)] = rel
+	s.mu.Unlock()
+	dst := filepath.Join(s.tmp, filepath.FromSlash(rel))
+	if s.fs.MkdirAll(filepath.Dir(dst), 0o755) == nil && s.fs.Link(src, dst) == nil {
+		s.mu.Lock()
+		s.files = append(s.files, rel)
+		s.made = append(s.made, rel)
+		s.mu.Unlock()
+		return nil
+	}
+	s.mu.Lock()
+	delete(s.taken, strings.ToLower(rel))
+	s.mu.Unlock()
+	return s.write(rel, bytesWriter(data))
+}
+
 // writeAside writes a file into the next generation that is not an
 // artifact (a cache entry); errors are dropped with the file.
 func (s *stage) writeAside(rel string, data []byte) {

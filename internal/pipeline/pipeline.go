@@ -6,6 +6,7 @@ package pipeline
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -362,13 +363,13 @@ func (o Options) build(st *stage, res *Result) error {
 		}
 	}
 	if o.want("cards") || o.want("extracts") || o.want("site") {
-		cs, err := o.shareKit(st, res, files, cc)
+		cs, from, err := o.shareKit(st, res, files, cc)
 		if err != nil {
 			return err
 		}
 		if o.want("site") {
 			o.progress("site")
-			if err := o.site(st, res, cs); err != nil {
+			if err := o.site(st, res, cs, from); err != nil {
 				return fmt.Errorf("site: %w", err)
 			}
 		}
@@ -389,12 +390,13 @@ func (o Options) build(st *stage, res *Result) error {
 // shareKit writes what each contributor shares: three cards, an offprint,
 // and share.json and share.html listing them. Cards and offprints whose
 // inputs did not change since the last run come from the cache.
-func (o Options) shareKit(st *stage, res *Result, files fs.FS, cc *cache) ([]*cards.Card, error) {
+func (o Options) shareKit(st *stage, res *Result, files fs.FS, cc *cache) ([]*cards.Card, []cardFiles, error) {
 	b := res.Book
 	art := b.Artifacts()
 	pub := b.Published()
 	base := append(settings(b), fileBytes(b.Files(), b.Cards.Logo, fontFile(b.Fonts.Serif), fontFile(b.Fonts.Sans))...)
 	var cs []*cards.Card
+	var from []cardFiles                   // where the cache holds them, to link them
 	if o.want("cards") || o.want("site") { // the site's link previews are the cards
 		o.progress("cards")
 		sizes := cards.Wide // all the site needs
@@ -402,21 +404,21 @@ func (o Options) shareKit(st *stage, res *Result, files fs.FS, cc *cache) ([]*ca
 			sizes = cards.AllSizes
 		}
 		var err error
-		cs, err = o.cards(cc, base, res, files, sizes)
+		cs, from, err = o.cards(cc, base, res, files, sizes)
 		if err != nil {
-			return nil, fmt.Errorf("cards: %w", err)
+			return nil, nil, fmt.Errorf("cards: %w", err)
 		}
 	}
 	if o.want("cards") {
 		for i, c := range pub {
-			if err := st.write(art.Card(c.Slug), bytesWriter(cs[i].Wide)); err != nil {
-				return nil, fmt.Errorf("cards: %w", err)
+			if err := st.linkOr(from[i][0], art.Card(c.Slug), cs[i].Wide); err != nil {
+				return nil, nil, fmt.Errorf("cards: %w", err)
 			}
-			if err := st.write(art.SquareCard(c.Slug), bytesWriter(cs[i].Square)); err != nil {
-				return nil, fmt.Errorf("cards: %w", err)
+			if err := st.linkOr(from[i][1], art.SquareCard(c.Slug), cs[i].Square); err != nil {
+				return nil, nil, fmt.Errorf("cards: %w", err)
 			}
-			if err := st.write(art.PortraitCard(c.Slug), bytesWriter(cs[i].Portrait)); err != nil {
-				return nil, fmt.Errorf("cards: %w", err)
+			if err := st.linkOr(from[i][2], art.PortraitCard(c.Slug), cs[i].Portrait); err != nil {
+				return nil, nil, fmt.Errorf("cards: %w", err)
 			}
 		}
 	}
@@ -429,11 +431,11 @@ func (o Options) shareKit(st *stage, res *Result, files fs.FS, cc *cache) ([]*ca
 	if o.want("extracts") {
 		o.progress("extracts")
 		if err := o.offprints(st, res); err != nil {
-			return nil, fmt.Errorf("extracts: %w", err)
+			return nil, nil, fmt.Errorf("extracts: %w", err)
 		}
 	}
 	if !o.want("cards") && !o.want("extracts") {
-		return cs, nil // the site alone: share.json stays the last run's
+		return cs, from, nil // the site alone: share.json stays the last run's
 	}
 	entries := share.Build(b, pub, cs, ranges)
 	// With --only, the cards or offprints of an earlier run may have been
@@ -446,20 +448,24 @@ func (o Options) shareKit(st *stage, res *Result, files fs.FS, cc *cache) ([]*ca
 		}
 	}
 	if err := st.write(book.ShareJSON, func(w io.Writer) error { return share.WriteJSON(w, b, entries) }); err != nil {
-		return nil, fmt.Errorf("share: %w", err)
+		return nil, nil, fmt.Errorf("share: %w", err)
 	}
 	if err := st.write(book.ShareHTML, func(w io.Writer) error { return share.WriteHTML(w, b, entries) }); err != nil {
-		return nil, fmt.Errorf("share: %w", err)
+		return nil, nil, fmt.Errorf("share: %w", err)
 	}
-	return cs, nil
+	return cs, from, nil
 }
 
 // site writes the web edition into site/, with the cards as the pages'
 // link previews.
-func (o Options) site(st *stage, res *Result, cs []*cards.Card) error {
+func (o Options) site(st *stage, res *Result, cs []*cards.Card, from []cardFiles) error {
 	b := res.Book
 	extra := map[string]site.Contributor{}
+	cached := map[string]string{} // slug -> the wide card in the cache
 	for i, c := range b.Published() {
+		if i < len(from) {
+			cached[c.Slug] = from[i][0]
+		}
 		var x site.Contributor
 		if i < len(res.Pages) {
 			x.First, x.Last = res.Pages[i].First, res.Pages[i].Last
@@ -473,7 +479,11 @@ func (o Options) site(st *stage, res *Result, cs []*cards.Card) error {
 	d, err := site.Write(func(rel string, data []byte) error {
 		// A card the run also wrote into cards/ is linked, not copied.
 		if slug, ok := strings.CutPrefix(rel, "cards/"); ok {
-			return st.alias(site.Dir+"/"+rel, art.Card(strings.TrimSuffix(slug, ".png")), data)
+			slug = strings.TrimSuffix(slug, ".png")
+			if o.want("cards") {
+				return st.alias(site.Dir+"/"+rel, art.Card(slug), data)
+			}
+			return st.linkOr(cached[slug], site.Dir+"/"+rel, data)
 		}
 		return st.write(site.Dir+"/"+rel, bytesWriter(data))
 	}, b, b.Files(), extra, site.Options{Draft: o.Draft, Jobs: o.Jobs, Context: o.ctx()})
@@ -482,21 +492,28 @@ func (o Options) site(st *stage, res *Result, cs []*cards.Card) error {
 }
 
 // cachedCard is what the cache keeps of a contributor's cards besides the
-// images, which have an entry each, as PNG bytes: the text drawn and the
-// findings.
+// images, which have an entry each, as their bare PNG bytes (so that a
+// warm run links them into the output): the text drawn, the findings, and
+// each image's SHA-256.
 type cachedCard struct {
 	Alt, Text string
 	Diags     book.Diagnostics
+	Sums      [3][sha256.Size]byte
 }
+
+// cardFiles are where a contributor's cards are in the cache, by size,
+// "" for those drawn by this run.
+type cardFiles [3]string
 
 // cards renders the published contributions' cards of sizes, taking from
 // the cache those whose text, photo and book settings did not change. The
 // findings about book.yaml are kept in their own entry, so a fully cached
 // run reports them too.
-func (o Options) cards(cc *cache, base []byte, res *Result, files fs.FS, sizes cards.Sizes) ([]*cards.Card, error) {
+func (o Options) cards(cc *cache, base []byte, res *Result, files fs.FS, sizes cards.Sizes) ([]*cards.Card, []cardFiles, error) {
 	b := res.Book
 	pub := b.Published()
 	out := make([]*cards.Card, len(pub))
+	from := make([]cardFiles, len(pub))
 	keys := make([][1 + len(cards.SizeNames)]string, len(pub))
 	var miss []*book.Contribution
 	var missAt []int
@@ -507,8 +524,8 @@ func (o Options) cards(cc *cache, base []byte, res *Result, files fs.FS, sizes c
 		for k, name := range cards.SizeNames {
 			keys[i][1+k] = cc.key("card-"+name, in...)
 		}
-		if card, diags, ok := cachedCards(cc, keys[i], sizes); ok {
-			out[i] = card
+		if card, paths, diags, ok := cachedCards(cc, keys[i], sizes); ok {
+			out[i], from[i] = card, paths
 			res.Diags = append(res.Diags, diags...)
 			continue
 		}
@@ -519,7 +536,7 @@ func (o Options) cards(cc *cache, base []byte, res *Result, files fs.FS, sizes c
 		var d book.Diagnostics
 		if data, ok := cc.get(bookKey); ok && json.Unmarshal(data, &d) == nil {
 			res.Diags = append(res.Diags, d...)
-			return out, nil
+			return out, from, nil
 		}
 		if len(pub) > 0 {
 			// No record of the book's own findings: render one card again for them.
@@ -528,7 +545,7 @@ func (o Options) cards(cc *cache, base []byte, res *Result, files fs.FS, sizes c
 	}
 	rendered, diags, err := cards.RenderSizes(o.ctx(), b, miss, files, o.Jobs, sizes)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	res.Rendered.Cards += len(miss)
 	per := map[string]book.Diagnostics{}
@@ -549,38 +566,41 @@ func (o Options) cards(cc *cache, base []byte, res *Result, files fs.FS, sizes c
 		if out[i] == nil {
 			res.Diags = append(res.Diags, per[c.Path]...)
 		}
-		out[i] = r
-		if raw, err := json.Marshal(cachedCard{Alt: r.Alt, Text: r.Text, Diags: per[c.Path]}); err == nil {
-			cc.put(keys[i][0], raw)
-		}
+		out[i], from[i] = r, cardFiles{}
+		e := cachedCard{Alt: r.Alt, Text: r.Text, Diags: per[c.Path]}
 		for k, img := range [...][]byte{r.Wide, r.Square, r.Portrait} {
 			if img != nil {
-				cc.put(keys[i][1+k], img)
+				e.Sums[k] = sha256.Sum256(img)
+				cc.putFile(keys[i][1+k], img)
 			}
 		}
+		if raw, err := json.Marshal(e); err == nil {
+			cc.put(keys[i][0], raw)
+		}
 	}
-	return out, nil
+	return out, from, nil
 }
 
 // cachedCards is a contributor's cards of sizes from the cache, with their
 // findings; false unless every one of them is there.
-func cachedCards(cc *cache, keys [1 + len(cards.SizeNames)]string, sizes cards.Sizes) (*cards.Card, book.Diagnostics, bool) {
+func cachedCards(cc *cache, keys [1 + len(cards.SizeNames)]string, sizes cards.Sizes) (*cards.Card, cardFiles, book.Diagnostics, bool) {
 	var e cachedCard
+	var paths cardFiles
 	if data, ok := cc.get(keys[0]); !ok || json.Unmarshal(data, &e) != nil {
-		return nil, nil, false
+		return nil, paths, nil, false
 	}
 	card := &cards.Card{Alt: e.Alt, Text: e.Text}
 	for k, dst := range [...]*[]byte{&card.Wide, &card.Square, &card.Portrait} {
 		if sizes&(1<<k) == 0 {
 			continue
 		}
-		img, ok := cc.get(keys[1+k])
+		img, p, ok := cc.getFile(keys[1+k], e.Sums[k])
 		if !ok {
-			return nil, nil, false
+			return nil, paths, nil, false
 		}
-		*dst = img
+		*dst, paths[k] = img, p
 	}
-	return card, e.Diags, true
+	return card, paths, e.Diags, true
 }
 
 // images makes the images the book's PDF draws ready for it (decoded,

@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"encoding/binary"
 	"fmt"
 	"slices"
 	"strings"
@@ -153,5 +154,46 @@ func subset(ttf []byte, runes []rune) (out []byte, err error) {
 	if err != nil {
 		return nil, err
 	}
-	return sub.Write(), nil
+	return pinModified(sub.Write(), sf.Tables["head"])
+}
+
+// pinModified puts back into out's head table the modification date of
+// the original font (head is the original's table), where the writer puts
+// the time of the run, and sets the checksums again: the same sources
+// give the same bytes.
+func pinModified(out, head []byte) ([]byte, error) {
+	be := binary.BigEndian
+	if len(out) < 12 || len(head) < 36 {
+		return nil, fmt.Errorf("no head table")
+	}
+	n := int(be.Uint16(out[4:]))
+	for i := 0; i < n && 12+16*i+16 <= len(out); i++ {
+		rec := out[12+16*i:]
+		if string(rec[:4]) != "head" {
+			continue
+		}
+		off, length := int(be.Uint32(rec[8:])), int(be.Uint32(rec[12:]))
+		if length < 36 || off+length > len(out) {
+			return nil, fmt.Errorf("bad head table")
+		}
+		t := out[off : off+length]
+		copy(t[28:36], head[28:36])
+		be.PutUint32(t[8:], 0) // checksumAdjustment, computed over the whole file below
+		be.PutUint32(rec[4:], sum32(out[off:min(len(out), off+(length+3)&^3)]))
+		be.PutUint32(t[8:], 0xB1B0AFBA-sum32(out))
+		return out, nil
+	}
+	return nil, fmt.Errorf("no head table")
+}
+
+// sum32 is the TrueType checksum: the sum of big-endian uint32s, the last
+// one padded with zeros.
+func sum32(b []byte) uint32 {
+	var s uint32
+	for i := 0; i < len(b); i += 4 {
+		var w [4]byte
+		copy(w[:], b[i:])
+		s += binary.BigEndian.Uint32(w[:])
+	}
+	return s
 }

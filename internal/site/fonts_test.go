@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"encoding/binary"
 	"testing"
 
 	"github.com/recueil/recueil/internal/fonts"
@@ -26,6 +27,14 @@ func TestSubset(t *testing.T) {
 	if !bytes.Equal(a, b) {
 		t.Error("two subsets of the same characters differ")
 	}
+	// Dated as the original font, not at the time of the run, with its
+	// checksums right (the whole file sums to 0xB1B0AFBA).
+	if got, want := tableOf(t, a, "head")[28:36], tableOf(t, ttf, "head")[28:36]; !bytes.Equal(got, want) {
+		t.Errorf("head.modified %x, want the original's %x", got, want)
+	}
+	if s := sum32(a); s != 0xB1B0AFBA {
+		t.Errorf("the file sums to %#x, want 0xB1B0AFBA", s)
+	}
 	if len(a) > len(ttf)/5 {
 		t.Errorf("subset is %d bytes of %d", len(a), len(ttf))
 	}
@@ -49,4 +58,18 @@ func TestSubset(t *testing.T) {
 	if _, err := subset(ttf[:len(ttf)/3], runes); err == nil {
 		t.Error("a truncated font accepted")
 	}
+}
+
+func tableOf(t *testing.T, ttf []byte, tag string) []byte {
+	t.Helper()
+	n := int(binary.BigEndian.Uint16(ttf[4:]))
+	for i := 0; i < n; i++ {
+		rec := ttf[12+16*i:]
+		if string(rec[:4]) == tag {
+			off, l := binary.BigEndian.Uint32(rec[8:]), binary.BigEndian.Uint32(rec[12:])
+			return ttf[off : off+l]
+		}
+	}
+	t.Fatalf("no %s table", tag)
+	return nil
 }
