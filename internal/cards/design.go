@@ -407,7 +407,9 @@ func (d *design) plan(m *faces, f *fields) *plan {
 func (d *design) draw(img *image.RGBA, m *faces, bp *bookParts, p *plan, q quoteLayout, photo image.Image) {
 	fillRect(img, img.Rect, bp.bg)
 	muted := mix(bp.text, bp.bg, 0.22)
-	colours := []color.Color{bp.text, muted, bp.accent}
+	accent := readable(bp.accent, bp.bg) // for text: the rule and the photo's ring keep the accent itself
+	muted = readable(muted, bp.bg)       // the role: 4.5:1 at least, as all text
+	colours := []color.Color{bp.text, muted, accent}
 
 	if len(q.Lines) > 0 {
 		pn := newPen(m.quote, q.Size, m.glyphs)
@@ -421,7 +423,7 @@ func (d *design) draw(img *image.RGBA, m *faces, bp *bookParts, p *plan, q quote
 			first, lastLine := i == 0, i == last
 			col := func(k int) color.Color { // the quotation marks in the accent colour
 				if (first && k == 0) || (lastLine && k == n-1) {
-					return bp.accent
+					return accent
 				}
 				return bp.text
 			}
@@ -486,4 +488,27 @@ func luminance(c color.RGBA) float64 {
 		return math.Pow((s+0.055)/1.055, 2.4)
 	}
 	return 0.2126*ch(c.R) + 0.7152*ch(c.G) + 0.0722*ch(c.B)
+}
+
+// readable is c moved towards black or white, whichever is further from
+// bg, until it reads at 4.5:1 against bg (WCAG 2.1 AA); c itself when it
+// already does.
+func readable(c, bg color.RGBA) color.RGBA {
+	ratio := func(a, b color.RGBA) float64 {
+		la, lb := luminance(a), luminance(b)
+		if la < lb {
+			la, lb = lb, la
+		}
+		return (la + 0.05) / (lb + 0.05)
+	}
+	to := color.RGBA{0, 0, 0, 255}
+	if luminance(bg) < 0.18 {
+		to = color.RGBA{255, 255, 255, 255}
+	}
+	for k := 0; k <= 100; k++ {
+		if d := mix(c, to, float64(k)/100); ratio(d, bg) >= 4.5 {
+			return d
+		}
+	}
+	return to
 }

@@ -74,3 +74,28 @@ func TestContrastOfQRColours(t *testing.T) {
 		t.Errorf("contrast white/navy %.2f, want about 14.2", r)
 	}
 }
+
+// Text on a card reads at 4.5:1 at least, whatever colours book.yaml
+// gives: a pale accent on a pale ground is darkened for text.
+func TestReadableText(t *testing.T) {
+	for _, tc := range []struct{ c, bg color.RGBA }{
+		{color.RGBA{0xe8, 0xb0, 0x4b, 255}, color.RGBA{0xff, 0xff, 0xff, 255}},
+		{color.RGBA{0xe8, 0xb0, 0x4b, 255}, color.RGBA{0x1f, 0x2a, 0x44, 255}},
+		{color.RGBA{0x30, 0x30, 0x40, 255}, color.RGBA{0x20, 0x20, 0x30, 255}},
+		{color.RGBA{0x77, 0x77, 0x77, 255}, color.RGBA{0x88, 0x88, 0x88, 255}},
+	} {
+		got := readable(tc.c, tc.bg)
+		la, lb := luminance(got), luminance(tc.bg)
+		if la < lb {
+			la, lb = lb, la
+		}
+		if r := (la + 0.05) / (lb + 0.05); r < 4.5 {
+			t.Errorf("%v on %v: %v is %.2f:1", tc.c, tc.bg, got, r)
+		}
+	}
+	// A colour that reads already is kept.
+	gold, navy := color.RGBA{0xe8, 0xb0, 0x4b, 255}, color.RGBA{0x1f, 0x2a, 0x44, 255}
+	if got := readable(gold, navy); got != gold {
+		t.Errorf("the default gold on navy was changed to %v", got)
+	}
+}

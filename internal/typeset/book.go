@@ -291,7 +291,7 @@ func (t *typesetter) sectionOpener(i int) {
 	x := t.flow.Frame().X
 	s := layout.Pt(9)
 	num := t.loc.Part + " " + strconv.Itoa(i+1)
-	lines := t.setLines([]layout.Run{t.text(strings.ToUpper(num), tstyle{fam: sans, base: book.Bold, size: s, color: d.accent})}, t.pstyle(d.measure, s*14/10, layout.Left))
+	lines := t.setLines([]layout.Run{t.text(strings.ToUpper(num), tstyle{fam: sans, base: book.Bold, size: s, color: d.accentText})}, t.pstyle(d.measure, s*14/10, layout.Left))
 	y += place(p, lines, x, y) + layout.Mm(3)
 	size := layout.Pt(24)
 	lines = t.setLines([]layout.Run{t.text(e.Title, tstyle{fam: sans, base: book.Bold, size: size, color: d.ink, noHyphen: true})},

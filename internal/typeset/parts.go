@@ -67,7 +67,7 @@ func (t *typesetter) contents() {
 		switch en.Kind {
 		case EntrySection:
 			t.flow.Space(ld * 2 / 3)
-			runs = []layout.Run{t.text(strings.ToUpper(en.Title), tstyle{fam: sans, base: book.Bold, size: size * 9 / 10, color: d.accent, noHyphen: true})}
+			runs = []layout.Run{t.text(strings.ToUpper(en.Title), tstyle{fam: sans, base: book.Bold, size: size * 9 / 10, color: d.accentText, noHyphen: true})}
 			lines = t.numbered(runs, num, ld, en.Anchor)
 			t.flow.Need(height(lines) + 2*ld)
 		case EntryContribution:
@@ -169,10 +169,10 @@ func (t *typesetter) contribution(c *book.Contribution, e Entry) {
 	}
 	if c.Handle != "" {
 		t.line = c.FieldPos("handle").Line
-		r := t.text(c.Handle, tstyle{fam: sans, base: book.Bold, size: ss, color: d.accent, noHyphen: true})
+		r := t.text(c.Handle, tstyle{fam: sans, base: book.Bold, size: ss, color: d.accentText, noHyphen: true})
 		r.Link = handleURL(c.Handle)
 		if r.Link != "" {
-			r.Color = d.accent
+			r.Color = d.accentText
 		}
 		add([]layout.Run{r}, ss, ss*13/10, 0)
 	}
@@ -239,7 +239,7 @@ func (t *typesetter) index() {
 	num := tstyle{fam: serif, size: size, color: d.soft}
 	for _, g := range t.b.Index() {
 		gs := d.size * 115 / 100
-		head := t.setLines([]layout.Run{t.text(g.Letter, tstyle{fam: sans, base: book.Bold, size: gs, color: d.accent})}, t.pstyle(d.measure, gs*14/10, layout.Left))
+		head := t.setLines([]layout.Run{t.text(g.Letter, tstyle{fam: sans, base: book.Bold, size: gs, color: d.accentText})}, t.pstyle(d.measure, gs*14/10, layout.Left))
 		t.flow.Space(ld * 2 / 3)
 		t.flow.Need(height(head) + 2*ld)
 		t.flow.Lines(head, layout.LinesOpts{Keep: true, KeepNext: true})

@@ -295,7 +295,7 @@ func (t *typesetter) list(b *book.Block, c bctx) {
 				st := t.pstyle(ic.width, ic.leading, layout.Justify)
 				lines := t.setLines(t.spans(ch.Spans, ts), st)
 				if len(lines) > 0 {
-					m := layout.Element{Kind: layout.TextElement, X: -hang/3 - mw, Face: mrun.Face, Size: mrun.Size, Text: mrun.Text, Color: t.d.accent, W: mw}
+					m := layout.Element{Kind: layout.TextElement, X: -hang/3 - mw, Face: mrun.Face, Size: mrun.Size, Text: mrun.Text, Color: t.d.accentText, W: mw}
 					if b.Ordered {
 						m.Color = t.d.ink
 					}

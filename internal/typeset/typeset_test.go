@@ -235,3 +235,41 @@ func TestLongRunningHeadIsCut(t *testing.T) {
 		t.Error("no running head at all")
 	}
 }
+
+// Every text on the pages reads at 4.5:1 at least against the white
+// paper (WCAG 2.1 AA), the handle and the headings set in the cards'
+// accent included; the gold of the defaults is 1.9:1 as it is.
+func TestTextContrast(t *testing.T) {
+	b := newBook(t, 8)
+	if r := contrast(parseColor(b.Cards.Accent, layout.Color{}), layout.Color{R: 255, G: 255, B: 255}); r >= 4.5 {
+		t.Fatalf("the test book's accent is already %.1f:1: the test proves nothing", r)
+	}
+	r, _, err := Typeset(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	white := layout.Color{R: 255, G: 255, B: 255}
+	texts := 0
+	for _, p := range r.Doc.Pages {
+		for i, e := range p.Elements {
+			if e.Kind != layout.TextElement || e.Text == "" {
+				continue
+			}
+			texts++
+			// its ground: the last rectangle drawn under it (the cover's), or the paper
+			bg := white
+			for _, under := range p.Elements[:i] {
+				if under.Kind == layout.RectElement && under.W > e.W && under.H > e.Size &&
+					e.X >= under.X && e.X+e.W <= under.X+under.W && e.Y > under.Y && e.Y <= under.Y+under.H {
+					bg = under.Color
+				}
+			}
+			if c := contrast(e.Color, bg); c < 4.5 {
+				t.Errorf("page %d: %q in %v is %.2f:1 on %v", p.Number, e.Text, e.Color, c, bg)
+			}
+		}
+	}
+	if texts < 100 {
+		t.Fatalf("only %d texts", texts)
+	}
+}
