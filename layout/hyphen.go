@@ -1,9 +1,10 @@
 package layout
 
 import (
-	_ "embed"
+	"embed"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode"
@@ -50,6 +51,137 @@ var frenchOnce = sync.OnceValue(func() *patterns { return parsePatterns(hyphFrTe
 
 func defaultFrench() *Liang {
 	return &Liang{LeftMin: 2, RightMin: 3, MinLength: 5, pats: frenchOnce()}
+}
+
+// A language's patterns: its hyph-utf8 file, parsed the first time a book
+// in that language is set (a book loads only the patterns it uses), with
+// the file's own exception list and hyphenmins.
+type language struct {
+	file string
+	once func() *parsed
+}
+
+type parsed struct {
+	pats        *patterns
+	exceptions  map[string][]int
+	left, right int
+}
+
+//go:embed patterns/*.tex
+var patternFiles embed.FS
+
+var languages = func() map[string]*language {
+	m := map[string]*language{}
+	for tag, file := range map[string]string{
+		"en-us": "hyph-en-us.tex", "en-gb": "hyph-en-gb.tex", "de": "hyph-de-1996.tex",
+		"es": "hyph-es.tex", "it": "hyph-it.tex", "pt": "hyph-pt.tex", "nl": "hyph-nl.tex",
+	} {
+		l := &language{file: file}
+		l.once = sync.OnceValue(func() *parsed {
+			src, err := patternFiles.ReadFile("patterns/" + l.file)
+			if err != nil {
+				panic(err) // embedded: cannot happen
+			}
+			return parseLanguage(string(src))
+		})
+		m[tag] = l
+	}
+	return m
+}()
+
+// ForLanguage returns the hyphenator of a BCP 47 tag with TeX's patterns
+// for that language and its minimums (en: 2 letters before a break and 3
+// after, de: 2 and 2...), and the book's exceptions; false when recueil
+// has no patterns for the language. French is NewHyphenator's. English is
+// American unless the region is GB, IE, AU, NZ, ZA or IN; every German
+// uses the 1996 spelling's patterns.
+func ForLanguage(tag string, exceptions []string) (*Liang, bool, error) {
+	base, region, _ := strings.Cut(strings.ToLower(strings.ReplaceAll(tag, "_", "-")), "-")
+	region, _, _ = strings.Cut(region, "-")
+	key := base
+	switch base {
+	case "fr":
+		h, err := NewHyphenator(exceptions)
+		return h, true, err
+	case "en":
+		key = "en-us"
+		switch region {
+		case "gb", "ie", "au", "nz", "za", "in":
+			key = "en-gb"
+		}
+	}
+	l, ok := languages[key]
+	if !ok {
+		return nil, false, nil
+	}
+	p := l.once()
+	h := &Liang{LeftMin: p.left, RightMin: p.right, MinLength: p.left + p.right, pats: p.pats,
+		exceptions: make(map[string][]int, len(p.exceptions)+len(exceptions))}
+	for w, pts := range p.exceptions {
+		h.exceptions[w] = pts
+	}
+	var errs []error
+	for _, e := range exceptions {
+		word, pts, err := parseException(e)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		h.exceptions[word] = pts
+	}
+	return h, true, errors.Join(errs...)
+}
+
+// parseLanguage reads a hyph-utf8 file: its patterns, its \hyphenation
+// list and the typesetting hyphenmins of its header (2 and 3 when the
+// header gives none).
+func parseLanguage(src string) *parsed {
+	p := &parsed{pats: parsePatterns(src), exceptions: map[string][]int{}, left: 2, right: 3}
+	section := "" // within hyphenmins: "generation" or "typesetting"
+	inMins := false
+	for line := range strings.Lines(src) {
+		if !strings.HasPrefix(line, "%") {
+			break // the header is the leading comment
+		}
+		f := strings.Fields(strings.TrimPrefix(line, "%"))
+		switch {
+		case len(f) == 1 && f[0] == "hyphenmins:":
+			inMins, section = true, "typesetting" // values directly under it are typesetting's
+		case inMins && len(f) == 1 && (f[0] == "generation:" || f[0] == "typesetting:"):
+			section = strings.TrimSuffix(f[0], ":")
+		case inMins && len(f) == 2 && (f[0] == "left:" || f[0] == "right:"):
+			if n, err := strconv.Atoi(f[1]); err == nil && n >= 1 && n <= 5 && section == "typesetting" {
+				if f[0] == "left:" {
+					p.left = n
+				} else {
+					p.right = n
+				}
+			}
+		case inMins:
+			inMins = false
+		}
+	}
+	if i := strings.Index(src, `\hyphenation{`); i >= 0 {
+		rest := src[i+len(`\hyphenation{`):]
+		for line := range strings.Lines(rest) {
+			if k := strings.IndexByte(line, '%'); k >= 0 {
+				line = line[:k]
+			}
+			end := strings.IndexByte(line, '}')
+			if end >= 0 {
+				line = line[:end]
+			}
+			for _, w := range strings.Fields(line) {
+				if word, pts, err := parseException(w); err == nil {
+					p.exceptions[word] = pts
+				}
+			}
+			if end >= 0 {
+				break
+			}
+		}
+	}
+	return p
 }
 
 // NewHyphenator returns the French hyphenator with book.yaml's exception

@@ -171,3 +171,65 @@ func BenchmarkHyphenate(b *testing.B) {
 		}
 	}
 }
+
+// Each language's patterns break its words where a dictionary of that
+// language does, with its own minimums, and French stays French.
+func TestForLanguage(t *testing.T) {
+	for _, tc := range []struct {
+		tag, word, want string
+	}{
+		{"en-US", "hyphenation", "hy-phen-ation"},
+		{"en", "associate", "as-so-ciate"}, // from the file's exception list
+		{"en-US", "present", "present"},    // likewise: never broken
+		{"en-GB", "hyphenation", "hy-phen-a-tion"},
+		{"de", "Silbentrennung", "Sil-ben-tren-nung"},
+		{"de-CH", "Wörterbuch", "Wör-ter-buch"},
+		{"es", "diccionario", "dic-cio-na-rio"},
+		{"it", "sillabazione", "sil-la-ba-zio-ne"},
+		{"pt-BR", "hifenização", "hi-fe-ni-za-ção"},
+		{"nl", "woordafbreking", "woord-af-bre-king"},
+		{"fr", "typographie", "ty-po-gra-phie"},
+	} {
+		h, ok, err := ForLanguage(tc.tag, nil)
+		if !ok || err != nil {
+			t.Fatalf("%s: no hyphenator (%v)", tc.tag, err)
+		}
+		if got := mark(tc.word, h.Points(tc.word)); got != tc.want {
+			t.Errorf("%s: %s -> %s, want %s", tc.tag, tc.word, got, tc.want)
+		}
+	}
+	// English and Dutch minimums: never a single letter or two before the end in English.
+	en, _, _ := ForLanguage("en-US", nil)
+	if en.LeftMin != 2 || en.RightMin != 3 {
+		t.Errorf("en-US minimums %d/%d, want 2/3", en.LeftMin, en.RightMin)
+	}
+	de, _, _ := ForLanguage("de", nil)
+	if de.LeftMin != 2 || de.RightMin != 2 {
+		t.Errorf("de minimums %d/%d, want 2/2", de.LeftMin, de.RightMin)
+	}
+	if _, ok, _ := ForLanguage("fi", nil); ok {
+		t.Error("a language without patterns got a hyphenator")
+	}
+	// The book's exceptions apply in every language.
+	h, _, err := ForLanguage("en-US", []string{"re-cueil", "bad--entry"})
+	if err == nil {
+		t.Error("a malformed exception was not reported")
+	}
+	if got := mark("recueil", h.Points("recueil")); got != "re-cueil" {
+		t.Errorf("book exception: %s", got)
+	}
+}
+
+func mark(word string, pts []int) string {
+	rs := []rune(word)
+	var b strings.Builder
+	k := 0
+	for i, r := range rs {
+		if k < len(pts) && pts[k] == i {
+			b.WriteByte('-')
+			k++
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}

@@ -233,9 +233,9 @@ func newTypesetter(b *book.Book, set *fonts.Set) *typesetter {
 	t := &typesetter{b: b, set: set, faces: faceTable(set), d: d, loc: loc, lang: loc.Tag.String(), seen: map[string]bool{}}
 	t.doc = &layout.Document{Width: d.width, Height: d.height}
 	t.flow = &layout.Flow{Doc: t.doc, Start: t.startPage, Report: t.flowIssue}
-	if loc.French {
-		// book.yaml's exceptions; a bad entry is reported and the others apply.
-		h, err := layout.NewHyphenator(b.Hyphenation)
+	// TeX's patterns for the book's language, when recueil has them, with
+	// book.yaml's exceptions; a bad entry is reported and the others apply.
+	if h, ok, err := layout.ForLanguage(loc.Tag.String(), b.Hyphenation); ok {
 		if err != nil {
 			t.diags.Add("book.yaml", b.FieldPos("hyphenation"), book.Warning, "hyphenation-exception", "%v", err)
 		}
