@@ -33,12 +33,9 @@ func ResolveLocale(lang string) Locale {
 		tag = language.French
 	}
 	base, _ := tag.Base()
+	region, _ := tag.Region()
 	l := Locale{Tag: tag, French: base.String() == "fr"}
-	if l.French {
-		l.Labels = french
-	} else {
-		l.Labels = english
-	}
+	l.Labels = labelsFor(base.String(), region.String())
 	return l
 }
 
@@ -74,6 +71,9 @@ type Labels struct {
 	quotes                      [2]string // first-level quotation marks, with their spaces
 	months                      [12]string
 	colon                       string
+	date                        int    // how a date is written: dateMDY...
+	from                        string // an offprint's credit: "Auszug aus"
+	p, pp                       string // page and pages, abbreviated
 }
 
 var french = Labels{
@@ -89,8 +89,8 @@ var french = Labels{
 		"Il propose un sommaire, une navigation structurée par titres, un ordre de lecture logique " +
 		"et un index des contributeurs avec des liens. Aucun danger connu.",
 	ShareKit: "Kit de partage",
-	ShareIntro: "Pour chaque contributrice et chaque contributeur : la carte à partager (format large pour LinkedIn, X et les aperçus de liens, format carré pour Instagram), " +
-		"son texte alternatif à coller dans le champ « texte alternatif » du réseau, un texte prêt à publier (280 caractères au plus) et le tiré à part de ses pages.",
+	ShareIntro: "Pour chaque contributrice et chaque contributeur : la carte à partager (format large pour LinkedIn, X et les aperçus de liens ; formats carré et en hauteur pour Instagram et LinkedIn, avec un code QR vers sa page), " +
+		"son texte alternatif à coller dans le champ « texte alternatif » du réseau, un texte prêt à publier pour chaque réseau et le tiré à part de ses pages.",
 	CardAlt: "Texte alternatif de la carte", ReadyPost: "Texte prêt à publier", SquareCard: "Carte carrée", PortraitCard: "Carte en hauteur (1080 × 1350)", WideCard: "Carte large",
 	Offprint: "Tiré à part (PDF)", Page: "page", Pages: "pages",
 	Draft: "ÉPREUVE", DraftNote: "Épreuve : cette version du livre n’est pas publiée ; elle peut encore changer.",
@@ -104,7 +104,7 @@ var french = Labels{
 	quotes: [2]string{"«\u202f", "\u202f»"},
 	months: [12]string{"janvier", "février", "mars", "avril", "mai", "juin",
 		"juillet", "août", "septembre", "octobre", "novembre", "décembre"},
-	colon: " : ",
+	colon: " : ", date: dateFR, from: "Extrait de", p: "p.", pp: "p.",
 }
 
 var english = Labels{
@@ -120,8 +120,8 @@ var english = Labels{
 		"It offers a table of contents, structural navigation by headings, a logical reading order " +
 		"and a linked index of contributors. No known hazards.",
 	ShareKit: "Share kit",
-	ShareIntro: "For each contributor: the card to share (wide for LinkedIn, X and link previews, square for Instagram), " +
-		"its alternative text to paste in the network's alt-text field, a ready-to-post text (280 characters at most) and the offprint of their pages.",
+	ShareIntro: "For each contributor: the card to share (wide for LinkedIn, X and link previews; square and portrait for Instagram and LinkedIn, with a QR code to their page), " +
+		"its alternative text to paste in the network's alt-text field, a ready-to-post text for each network and the offprint of their pages.",
 	CardAlt: "Alternative text of the card", ReadyPost: "Ready-to-post text", SquareCard: "Square card", PortraitCard: "Portrait card (1080 × 1350)", WideCard: "Wide card",
 	Offprint: "Offprint (PDF)", Page: "page", Pages: "pages",
 	Draft: "DRAFT", DraftNote: "Draft: this version of the book is not published; it may still change.",
@@ -135,7 +135,7 @@ var english = Labels{
 	quotes: [2]string{"“", "”"},
 	months: [12]string{"January", "February", "March", "April", "May", "June",
 		"July", "August", "September", "October", "November", "December"},
-	colon: ": ",
+	colon: ": ", date: dateMDY, from: "From", p: "p.", pp: "pp.",
 }
 
 // Colon introduces a value: "Licence : " in French (the typographer makes
@@ -199,14 +199,26 @@ func Elides(word string) bool {
 // LongDate writes a date for readers: "1er novembre 2026" (no-break space
 // after the day), "November 1, 2026".
 func (l Locale) LongDate(t time.Time) string {
-	if l.French {
-		day := strconv.Itoa(t.Day())
+	day, month, year := strconv.Itoa(t.Day()), l.months[t.Month()-1], strconv.Itoa(t.Year())
+	switch l.date {
+	case dateFR:
 		if t.Day() == 1 {
 			day = "1er"
 		}
-		return day + "\u00a0" + l.months[t.Month()-1] + " " + strconv.Itoa(t.Year())
+		return day + "\u00a0" + month + " " + year
+	case dateDMY:
+		return day + "\u00a0" + month + " " + year
+	case dateDE:
+		return day + ".\u00a0" + month + " " + year
+	case dateDeDe:
+		return day + " de " + month + " de " + year
+	case dateIT:
+		if t.Day() == 1 {
+			day = "1º"
+		}
+		return day + "\u00a0" + month + " " + year
 	}
-	return l.months[t.Month()-1] + " " + strconv.Itoa(t.Day()) + ", " + strconv.Itoa(t.Year())
+	return month + " " + day + ", " + year
 }
 
 // OffprintCredit is the first line of an offprint's colophon: "Extrait de
@@ -229,17 +241,17 @@ func (l Locale) OffprintCredit(title, edition, license string, first, last int) 
 		}
 		return s
 	}
-	s = "From “" + title + "”"
+	s = l.from + " " + l.Quote(title)
 	if edition != "" {
 		s += " (" + edition + ")"
 	}
 	if last > first {
-		s += ", pp. " + pages + "."
+		s += ", " + l.pp + "\u00a0" + pages + "."
 	} else {
-		s += ", p. " + pages + "."
+		s += ", " + l.p + "\u00a0" + pages + "."
 	}
 	if license != "" {
-		s += " License: " + license + "."
+		s += " " + l.Colon(l.License) + license + "."
 	}
 	return s
 }

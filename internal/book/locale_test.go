@@ -17,7 +17,13 @@ func TestResolveLocale(t *testing.T) {
 		{"fr_BE", "fr-BE", true, "Sommaire"},
 		{"en", "en", false, "Contents"},
 		{"en-GB", "en-GB", false, "Contents"},
-		{"de", "de", false, "Contents"},
+		{"de", "de", false, "Inhalt"},
+		{"de-CH", "de-CH", false, "Inhalt"},
+		{"es", "es", false, "Índice"},
+		{"it", "it", false, "Indice"},
+		{"pt-BR", "pt-BR", false, "Sumário"},
+		{"nl-BE", "nl-BE", false, "Inhoud"},
+		{"fi", "fi", false, "Contents"}, // no words of its own yet
 		{"not a tag!", "fr", true, "Sommaire"},
 	} {
 		l := ResolveLocale(c.lang)
@@ -59,5 +65,34 @@ func TestLongDate(t *testing.T) {
 	}
 	if got := ResolveLocale("en").LongDate(d.AddDate(0, 0, 20)); got != "November 21, 2026" {
 		t.Errorf("en: %q", got)
+	}
+}
+
+// Each language writes its dates, its quotation marks and an offprint's
+// credit its own way.
+func TestLanguages(t *testing.T) {
+	d := time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)
+	for _, c := range []struct{ lang, date, quote, credit string }{
+		{"en-US", "November 1, 2026", "“x”", "From “T” (2e), pp.\u00a012–14. License: CC BY."},
+		{"en-GB", "1\u00a0November 2026", "‘x’", "From ‘T’ (2e), pp.\u00a012–14. License: CC BY."},
+		{"de", "1.\u00a0November 2026", "„x“", "Auszug aus „T“ (2e), S.\u00a012–14. Lizenz: CC BY."},
+		{"es", "1 de noviembre de 2026", "«x»", "Extracto de «T» (2e), pp.\u00a012–14. Licencia: CC BY."},
+		{"it", "1º\u00a0novembre 2026", "«x»", "Estratto da «T» (2e), pp.\u00a012–14. Licenza: CC BY."},
+		{"pt", "1 de novembro de 2026", "«x»", "Excerto de «T» (2e), pp.\u00a012–14. Licença: CC BY."},
+		{"nl", "1\u00a0november 2026", "“x”", "Uit “T” (2e), pp.\u00a012–14. Licentie: CC BY."},
+	} {
+		l := ResolveLocale(c.lang)
+		if got := l.LongDate(d); got != c.date {
+			t.Errorf("%s: date %q, want %q", c.lang, got, c.date)
+		}
+		if got := l.Quote("x"); got != c.quote {
+			t.Errorf("%s: quote %q, want %q", c.lang, got, c.quote)
+		}
+		if got := l.OffprintCredit("T", "2e", "CC BY", 12, 14); got != c.credit {
+			t.Errorf("%s: credit %q, want %q", c.lang, got, c.credit)
+		}
+		if l.EditedBy([]string{"A", "B"}) == ResolveLocale("en").EditedBy([]string{"A", "B"}) && c.lang[:2] != "en" {
+			t.Errorf("%s: editors' line in English", c.lang)
+		}
 	}
 }
