@@ -50,6 +50,7 @@ type Labels struct {
 	Introduction, Afterword, Partners, Index, Contributors  string
 	Part                                                    string // "Partie" 1
 	Publisher, License, Identifier, Edition, Date           string
+	LegalDeposit                                            string
 	SourceVersion, Download, FreeDownload                   string
 	TypesetWith                                             string
 	WholeBook                                               string // the offprint's link to the whole book
@@ -81,7 +82,8 @@ var french = Labels{
 	Copyright: "Mentions légales", Start: "Début du texte",
 	Introduction: "Introduction", Afterword: "Postface", Partners: "Partenaires",
 	Index: "Index des contributeurs", Contributors: "Contributeurs", Part: "Partie",
-	Publisher: "Éditeur", License: "Licence", Identifier: "Identifiant", Edition: "Édition", Date: "Date",
+	LegalDeposit: "Dépôt légal",
+	Publisher:    "Éditeur", License: "Licence", Identifier: "Identifiant", Edition: "Édition", Date: "Date",
 	SourceVersion: "Version des sources", Download: "Téléchargement", FreeDownload: "Téléchargement libre",
 	TypesetWith: "Composé avec recueil, en Liberation Serif et Liberation Sans.",
 	WholeBook:   "Le livre entier",
@@ -112,7 +114,8 @@ var english = Labels{
 	Copyright: "Copyright", Start: "Start of content",
 	Introduction: "Introduction", Afterword: "Afterword", Partners: "Partners",
 	Index: "Index of contributors", Contributors: "Contributors", Part: "Part",
-	Publisher: "Publisher", License: "License", Identifier: "Identifier", Edition: "Edition", Date: "Date",
+	LegalDeposit: "Legal deposit",
+	Publisher:    "Publisher", License: "License", Identifier: "Identifier", Edition: "Edition", Date: "Date",
 	SourceVersion: "Source version", Download: "Download", FreeDownload: "Free download",
 	TypesetWith: "Typeset with recueil in Liberation Serif and Liberation Sans.",
 	WholeBook:   "The whole book",

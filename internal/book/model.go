@@ -106,9 +106,13 @@ type Book struct {
 	Date       string // YYYY-MM-DD, resolved: book.yaml, SOURCE_DATE_EPOCH, last commit
 	Version    string // version of the sources (git describe), "" when unknown
 	License    string
-	URL        string
-	Hashtag    string
-	Cover      string
+	// The copyright page of a printed book: its ISBN (checked), the legal
+	// deposit ("décembre 2026") and the printer's line ("Achevé d’imprimer
+	// en janvier 2027 par …"), each printed only when given.
+	ISBN, LegalDeposit, Printer string
+	URL                         string
+	Hashtag                     string
+	Cover                       string
 
 	Introduction *Editorial
 	Afterword    *Editorial

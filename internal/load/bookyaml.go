@@ -14,7 +14,7 @@ import (
 // BookKeys are the top-level keys of book.yaml (DESIGN.md's contract).
 var BookKeys = []string{"title", "subtitle", "editors", "publisher", "language", "identifier", "edition",
 	"date", "license", "url", "hashtag", "cover", "introduction", "afterword", "partners", "sections",
-	"order", "manual", "limits", "page", "fonts", "cards", "hyphenation"}
+	"order", "manual", "limits", "page", "fonts", "cards", "hyphenation", "isbn", "legal_deposit", "printer"}
 
 var pageSizes = map[string][2]float64{
 	"a4": {210, 297}, "a5": {148, 210}, "a6": {105, 148}, "b5": {176, 250},
@@ -126,6 +126,16 @@ func bookYAML(text []byte, b *book.Book, diags *book.Diagnostics) {
 				}
 			case "license":
 				b.License = s
+			case "isbn":
+				if s != "" && !ValidISBN(s) {
+					y.errorf(f.Value, "isbn-invalid", "L’ISBN « %s » n’est pas valide (13 chiffres, ou 10, dont le dernier est une clé de contrôle) : vérifiez-le auprès de l’agence ISBN.", truncate(s, 40))
+					continue
+				}
+				b.ISBN = s
+			case "legal_deposit":
+				b.LegalDeposit = s
+			case "printer":
+				b.Printer = s
 			case "url":
 				if !LinkAllowed(s) {
 					y.errorf(f.Value, "link-scheme", "L’adresse du livre « %s » doit être une adresse complète en http://, https:// ou mailto:.", truncate(s, 60))
@@ -304,4 +314,42 @@ func decodePage(y *yamlFile, f field, b *book.Book) {
 		y.errorf(m, "wrong-type", "Les marges (%s) laissent trop peu de place au texte sur une page de %g × %g mm.",
 			fmt.Sprintf("%g/%g/%g/%g", mg.Top, mg.Bottom, mg.Inner, mg.Outer), b.Page.Width, b.Page.Height)
 	}
+}
+
+// ValidISBN reports whether s is an ISBN-13 or ISBN-10 whose check digit
+// is right; hyphens and spaces between digits are allowed.
+func ValidISBN(s string) bool {
+	var d []int
+	for i, r := range s {
+		switch {
+		case r >= '0' && r <= '9':
+			d = append(d, int(r-'0'))
+		case (r == 'X' || r == 'x') && i == len(s)-1:
+			d = append(d, 10)
+		case r == '-' || r == ' ':
+		default:
+			return false
+		}
+	}
+	switch len(d) {
+	case 13:
+		sum := 0
+		for i, v := range d {
+			if v == 10 {
+				return false
+			}
+			sum += v * (1 + 2*(i%2))
+		}
+		return sum%10 == 0
+	case 10:
+		sum := 0
+		for i, v := range d {
+			if v == 10 && i != 9 {
+				return false
+			}
+			sum += v * (10 - i)
+		}
+		return sum%11 == 0
+	}
+	return false
 }

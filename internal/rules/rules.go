@@ -246,6 +246,9 @@ var registry = []Rule{
 		Fr: "un JPEG enregistré tourné ou retourné, avec une simple indication EXIF : il paraîtrait de côté ; redressez-le dans un éditeur d’images"},
 
 	// The book.
+	{Code: "isbn-invalid", Severity: E, Section: Book,
+		En: "book.yaml's `isbn` is not an ISBN-13 or ISBN-10 whose check digit is right", Fix: "copy it again from the ISBN agency's notice",
+		Fr: "l’`isbn` de book.yaml n’est pas un ISBN-13 ou ISBN-10 à la clé de contrôle juste"},
 	{Code: "unknown-section", Severity: E, Section: Book,
 		En: "`section` is not one of book.yaml's `sections` (with a \"did you mean\")",
 		Fr: "`section` n’est pas l’une des `sections` de book.yaml (avec une suggestion)"},

@@ -224,12 +224,15 @@ func (t *typesetter) copyright() {
 	line(t.loc.Identifier, b.Identifier)
 	line(t.loc.SourceVersion, b.Version)
 	line(t.loc.Publisher, b.Publisher)
+	line("ISBN", b.ISBN)
+	line(t.loc.LegalDeposit, b.LegalDeposit)
 	if b.URL != "" {
 		r := t.text(b.URL, ts)
 		r.Link, r.Color, r.NoHyphen = b.URL, d.link, true
 		paras = append(paras, []layout.Run{t.text(t.typo(t.loc.Colon(t.loc.FreeDownload)), tstyle{fam: serif, base: book.Italic, size: s, color: d.soft}), r})
 	}
 	line("", t.loc.TypesetWith)
+	line("", b.Printer)
 	var all []layout.Line
 	for _, r := range paras {
 		ls := t.setLines(r, t.pstyle(d.measure, s*14/10, layout.Left))

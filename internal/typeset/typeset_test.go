@@ -273,3 +273,27 @@ func TestTextContrast(t *testing.T) {
 		t.Fatalf("only %d texts", texts)
 	}
 }
+
+// The copyright page prints the ISBN, the legal deposit and the printer's
+// line when book.yaml gives them.
+func TestCopyrightPage(t *testing.T) {
+	b := newBook(t, 2)
+	b.ISBN, b.LegalDeposit, b.Printer = "978-2-07-036822-8", "décembre 2026", "Achevé d’imprimer par l’imprimerie fictive"
+	r, _, err := Typeset(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var all strings.Builder
+	for _, p := range r.Doc.Pages[:6] {
+		for _, e := range p.Elements {
+			if e.Kind == layout.TextElement {
+				all.WriteString(e.Text + " ")
+			}
+		}
+	}
+	for _, w := range []string{"ISBN", "978-2-07-036822-8", "Dépôt", "légal", "décembre", "Achevé", "fictive"} {
+		if !strings.Contains(all.String(), w) {
+			t.Errorf("the first pages do not show %q", w)
+		}
+	}
+}
