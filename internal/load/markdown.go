@@ -13,6 +13,7 @@ import (
 	"github.com/yuin/goldmark/util"
 
 	"github.com/recueil/recueil/internal/book"
+	"github.com/recueil/recueil/internal/markdown"
 )
 
 // maxDepth bounds the nesting of quotes and lists kept in the book; deeper
@@ -34,20 +35,20 @@ type md struct {
 // parseMarkdown reads a text's Markdown into blocks and footnotes, by
 // number. Raw HTML is never kept: safe by construction.
 func parseMarkdown(src *source, base int, body []byte, diags *book.Diagnostics) ([]book.Block, []book.Note) {
-	p := Markdown().Parser()
+	p := markdown.New().Parser()
 	body = guardNesting(src, base, body, diags)
-	pc := ParseContext()
+	pc := markdown.Context()
 	doc := p.Parse(text.NewReader(body), parser.WithContext(pc))
 	m := &md{src: src, base: base, text: body, diags: diags, warned: map[string]bool{}, defs: map[string]bool{}}
-	for _, l := range DefinedNotes(pc) {
+	for _, l := range markdown.DefinedNotes(pc) {
 		m.defs[l] = true
 	}
 	blocks := m.blocks(doc, 0)
-	for _, u := range UnusedNotes(pc) {
+	for _, u := range markdown.UnusedNotes(pc) {
 		m.addAt(m.defOffset(u), book.Warning, "note-unused",
 			"La note [^%s] n’est appelée nulle part dans le texte : elle n’apparaît pas dans le livre. Placez [^%s] à l’endroit du texte qu’elle commente, ou supprimez-la.", u.Label, u.Label)
 	}
-	for _, b := range LangFindings(pc) {
+	for _, b := range markdown.LangFindings(pc) {
 		m.addAt(b.Offset, book.Warning, "lang-span",
 			"« {%s} » n’est pas une langue reconnue : écrivez par exemple [the words]{lang=en} (en pour l’anglais, de pour l’allemand, es pour l’espagnol). Le passage s’imprime tel quel.", truncate(b.Attr, 40))
 	}
@@ -55,7 +56,7 @@ func parseMarkdown(src *source, base int, body []byte, diags *book.Diagnostics) 
 }
 
 // defOffset is where a footnote's definition starts: its "[^label]:".
-func (m *md) defOffset(u UnusedNote) int {
+func (m *md) defOffset(u markdown.UnusedNote) int {
 	o := u.Offset
 	if o < 0 {
 		o = len(m.text)
@@ -202,7 +203,7 @@ func (m *md) block(n ast.Node, depth int) []book.Block {
 	case *east.FootnoteList:
 		for fn := n.FirstChild(); fn != nil; fn = fn.NextSibling() {
 			if f, ok := fn.(*east.Footnote); ok && f.Index > 0 {
-				m.notes = append(m.notes, book.Note{N: f.Index, Blocks: m.blocks(f, depth+1), Line: m.src.pos(m.base + m.defOffset(UnusedNote{Label: string(f.Ref), Offset: nodeOffset(f)})).Line})
+				m.notes = append(m.notes, book.Note{N: f.Index, Blocks: m.blocks(f, depth+1), Line: m.src.pos(m.base + m.defOffset(markdown.UnusedNote{Label: string(f.Ref), Offset: nodeOffset(f)})).Line})
 			}
 		}
 		return nil
@@ -281,9 +282,9 @@ func (m *md) inlines(n ast.Node, style book.Style, link string) ([]book.Span, []
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		from := len(spans)
 		switch c := c.(type) {
-		case *LangOpen:
+		case *markdown.LangOpen:
 			m.langs = append(m.langs, c.Lang)
-		case *LangClose:
+		case *markdown.LangClose:
 			if len(m.langs) > 0 {
 				m.langs = m.langs[:len(m.langs)-1]
 			}

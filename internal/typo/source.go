@@ -9,7 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/recueil/recueil/internal/book"
-	"github.com/yuin/goldmark"
+	"github.com/recueil/recueil/internal/markdown"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/text"
 	"gopkg.in/yaml.v3"
@@ -308,7 +308,7 @@ func (s *source) sameMarkdown(edits []edit, body int) []edit {
 // markdownShape is the Markdown tree of body without its text: the kinds
 // of the nodes, the code and HTML they hold, the link targets.
 func markdownShape(body []byte) string {
-	doc := goldmark.New().Parser().Parse(text.NewReader(body))
+	doc := markdown.New().Parser().Parse(text.NewReader(body))
 	var b strings.Builder
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if n.Kind() == ast.KindText {
@@ -364,7 +364,7 @@ func bodyProse(body []byte) [][2]int {
 	// parser quadratic, and what it blanks (reported by the loader) is no
 	// prose to fix.
 	guarded, cuts := book.GuardNesting(body)
-	doc := goldmark.New().Parser().Parse(text.NewReader(guarded))
+	doc := markdown.New().Parser().Parse(text.NewReader(guarded))
 	cut := func(a, b int) bool {
 		for _, c := range cuts {
 			if a < c.To && b > c.From {

@@ -1,4 +1,9 @@
-package load
+// Package markdown is the book's one Markdown dialect, shared by the
+// loader, check and --fix so that what one reads as markup the others
+// leave alone: CommonMark with goldmark's footnotes, GitHub tables and
+// strikethrough, and pandoc's bracketed spans in another language
+// ([text]{lang=en}), parsed by a small inline parser of its own.
+package markdown
 
 import (
 	"bytes"
@@ -13,17 +18,15 @@ import (
 	"golang.org/x/text/language"
 )
 
-// Markdown is the one Markdown dialect of the book: CommonMark with
-// footnotes, GitHub tables, strikethrough and pandoc's bracketed spans in
-// another language ([text]{lang=en}). The loader, check and --fix all
-// parse with it, so that what one sees as markup the others leave alone.
-func Markdown() goldmark.Markdown {
+// New returns the dialect. Raw HTML is parsed (to be reported), never
+// rendered: nothing renders with goldmark's HTML renderer.
+func New() goldmark.Markdown {
 	return goldmark.New(goldmark.WithExtensions(extension.Footnote, extension.Table, extension.Strikethrough, langSpans{}))
 }
 
-// ParseContext returns a parser context for Markdown whose findings
+// Context returns a parser context for Markdown whose findings
 // (LangFindings, UnusedNotes) can be read after parsing.
-func ParseContext() parser.Context { return parser.NewContext() }
+func Context() parser.Context { return parser.NewContext() }
 
 var (
 	langOpenKey   = parser.NewContextKey()
@@ -236,4 +239,22 @@ func (noteAudit) Transform(doc *ast.Document, reader text.Reader, pc parser.Cont
 	})
 	pc.Set(unusedNoteKey, unused)
 	pc.Set(definedKey, defined)
+}
+
+// nodeOffset is where a node's text starts, or -1.
+func nodeOffset(n ast.Node) int {
+	if n.Type() == ast.TypeBlock {
+		if l := n.Lines(); l != nil && l.Len() > 0 {
+			return l.At(0).Start
+		}
+	}
+	if t, ok := n.(*ast.Text); ok {
+		return t.Segment.Start
+	}
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if o := nodeOffset(c); o >= 0 {
+			return o
+		}
+	}
+	return -1
 }
