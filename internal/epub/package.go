@@ -51,7 +51,6 @@ th { font-weight: bold; border-bottom: 1px solid; }
 th.center, td.center { text-align: center; }
 th.right, td.right { text-align: right; }
 sup { line-height: 0; font-size: 0.7em; }
-.noteref { text-decoration: none; }
 .notes { margin-top: 1.5em; border-top: 1px solid; padding-top: 0.3em; font-size: 0.85em; }
 .notes p { text-indent: 0; margin: 0 0 0.3em; }
 .figure { text-align: center; margin: 1em 0; text-indent: 0; }

@@ -42,10 +42,9 @@ th { border-bottom: 1px solid var(--ink); font-family: "Liberation Sans", Arial,
 th.center, td.center { text-align: center; }
 th.right, td.right { text-align: right; }
 sup { line-height: 0; }
-.noteref { text-decoration: none; padding: 0 0.1rem; }
+.noteref { padding: 0 0.1rem; }
 .notes { margin-top: 2rem; border-top: 1px solid var(--rule); padding-top: 0.6rem; font-size: 0.92rem; }
 .notes p { margin: 0 0 0.5rem; }
-.backlink { text-decoration: none; }
 .inbook { margin-top: 2rem; padding: 0.8rem 1rem; background: #f1eee7; font-size: 0.95rem; }
 .inbook p { margin: 0 0 0.4rem; }
 .prevnext { display: flex; justify-content: space-between; gap: 1rem; margin-top: 1.5rem; font-size: 0.95rem; }
