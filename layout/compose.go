@@ -320,11 +320,24 @@ func (f *Flow) Need(h Unit) {
 
 // Block places an unbreakable block of height h: on a new page when it does
 // not fit. draw receives the page and the top-left corner of the block.
-func (f *Flow) Block(h Unit, draw func(p *Page, x, y Unit)) {
-	f.Need(h)
+func (f *Flow) Block(h Unit, draw func(p *Page, x, y Unit)) { f.BlockNotes(h, nil, nil, draw) }
+
+// NoteHeight is the height the notes called in calls would take at the
+// foot of the current page, the rule included when it has none yet.
+func (f *Flow) NoteHeight(notes *Notes, calls []int) Unit {
+	return f.noteH(notes.pending(calls), f.footH(f.Page()) == 0)
+}
+
+// BlockNotes places an unbreakable block that calls footnotes (a table's
+// row): on the page where it and its notes fit, the notes at its foot.
+func (f *Flow) BlockNotes(h Unit, notes *Notes, calls []int, draw func(p *Page, x, y Unit)) {
+	f.Page()
+	f.Need(h + f.noteH(notes.pending(calls), f.footH(f.page) == 0))
+	n := f.addNotes(notes.take(calls), h)
 	first := len(f.page.Elements)
 	draw(f.page, f.frame.X, f.frame.Y+f.y)
 	f.record(first, h)
+	f.slots[len(f.slots)-1].notes = n
 	f.y += h
 }
 

@@ -171,3 +171,28 @@ func TestTableRowsAndHeader(t *testing.T) {
 		}
 	}
 }
+
+// TestFootnoteInATable: a note called in a table's cell is set at the
+// foot of the row's page.
+func TestFootnoteInATable(t *testing.T) {
+	b := newBook(t, 1)
+	c := b.Contributions[0]
+	withNotes(c, 0)
+	cell := func(s ...book.Span) book.Block { return book.Block{Kind: book.TableCell, Spans: s} }
+	tb := book.Block{Kind: book.Table, Children: []book.Block{
+		{Kind: book.TableRow, Header: true, Children: []book.Block{cell(book.Span{Text: "Ville"}), cell(book.Span{Text: "Nombre"})}},
+		{Kind: book.TableRow, Children: []book.Block{cell(book.Span{Text: "Lyon"}, book.Span{Note: 4}), cell(book.Span{Text: "12"})}},
+	}}
+	c.Body = append([]book.Block{tb}, c.Body...)
+	c.Notes = append(c.Notes, book.Note{N: 4, Blocks: []book.Block{{Kind: book.Paragraph, Spans: []book.Span{{Text: "NOTEDUTABLEAU"}}}}})
+	r, _, err := Typeset(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pr := r.Contributions[0]
+	row, _ := pageOf(r.Doc, pr.First, pr.Last, func(e layout.Element) bool { return e.Text == "Lyon" })
+	note, _ := pageOf(r.Doc, pr.First, pr.Last, func(e layout.Element) bool { return strings.Contains(e.Text, "NOTEDUTABLEAU") })
+	if row == nil || note == nil || row != note {
+		t.Errorf("row on %v, its note on %v", row, note)
+	}
+}

@@ -26,6 +26,7 @@ type tableRow struct {
 	cells  []tableCell
 	h      layout.Unit
 	header bool
+	calls  []int // footnotes called in the row
 }
 
 func (t *typesetter) table(b *book.Block, c bctx) {
@@ -119,6 +120,9 @@ func (t *typesetter) table(b *book.Block, c bctx) {
 			}
 			lines := t.setLines(t.spans(r.Children[j].Spans, style(r)), t.pstyle(widths[j], ld, align))
 			row.cells[j] = tableCell{lines: lines, h: height(lines)}
+			for _, l := range lines {
+				row.calls = append(row.calls, l.Notes...)
+			}
 			row.h = max(row.h, row.cells[j].h)
 		}
 		row.h += 2 * vpad
@@ -149,7 +153,7 @@ func (t *typesetter) table(b *book.Block, c bctx) {
 			return
 		}
 		h := *header
-		t.flow.Block(h.h+thick, func(p *layout.Page, x, y layout.Unit) {
+		t.flow.BlockNotes(h.h+thick, t.notes, h.calls, func(p *layout.Page, x, y layout.Unit) {
 			rule(p, x, y+thick/2, thick)
 			drawRow(h)(p, x, y+thick)
 			rule(p, x, y+thick+h.h, thin)
@@ -168,7 +172,7 @@ func (t *typesetter) table(b *book.Block, c bctx) {
 	var lastP *layout.Page
 	var lastX, lastY layout.Unit
 	for i, row := range rows {
-		need := row.h
+		need := row.h + t.flow.NoteHeight(t.notes, row.calls)
 		if i == len(rows)-1 {
 			need += thick
 		}
@@ -182,7 +186,7 @@ func (t *typesetter) table(b *book.Block, c bctx) {
 			putHeader()
 		}
 		r := row
-		t.flow.Block(row.h, func(p *layout.Page, x, y layout.Unit) {
+		t.flow.BlockNotes(row.h, t.notes, row.calls, func(p *layout.Page, x, y layout.Unit) {
 			drawRow(r)(p, x, y)
 			lastP, lastX, lastY = p, x, y+r.h
 		})
