@@ -151,6 +151,7 @@ func (m *md) block(n ast.Node, depth int) []book.Block {
 	line := m.pos(n).Line
 	switch n := n.(type) {
 	case *ast.Paragraph, *ast.TextBlock:
+		m.langs = m.langs[:0] // a passage never runs over its paragraph
 		m.undefinedNotes(n)
 		spans, images := m.inlines(n, 0, "")
 		var out []book.Block

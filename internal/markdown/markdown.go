@@ -105,6 +105,10 @@ func (langSpans) Extend(m goldmark.Markdown) {
 	)
 }
 
+// maxSpan is the longest bracketed span accepted, in bytes: a passage in
+// another language is a phrase or a verse, not a chapter.
+const maxSpan = 2000
+
 type pendingLang struct {
 	close int // offset of the ']' that closes it
 }
@@ -137,14 +141,19 @@ func (langOpener) Parse(parent ast.Node, block text.Reader, pc parser.Context) a
 // then for {lang=TAG} right after it; it records the span it accepts and
 // the attributes it refuses. It moves the reader.
 func scanLang(block text.Reader, pc parser.Context) (string, bool) {
-	depth := 0
+	depth, budget := 0, maxSpan
 	for {
 		line, seg := block.PeekLine()
 		if line == nil {
 			return "", false
 		}
 		for i := 0; i < len(line); i++ {
+			if budget--; budget < 0 {
+				return "", false // bounded: many '[' never make parsing quadratic
+			}
 			switch line[i] {
+			case '`':
+				return "", false // code inside a span: its ']' may be code
 			case '\\':
 				i++
 			case '[':
