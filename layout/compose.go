@@ -322,17 +322,26 @@ func (f *Flow) Need(h Unit) {
 // not fit. draw receives the page and the top-left corner of the block.
 func (f *Flow) Block(h Unit, draw func(p *Page, x, y Unit)) { f.BlockNotes(h, nil, nil, draw) }
 
-// NoteHeight is the height the notes called in calls would take at the
-// foot of the current page, the rule included when it has none yet.
-func (f *Flow) NoteHeight(notes *Notes, calls []int) Unit {
-	return f.noteH(notes.pending(calls), f.footH(f.Page()) == 0)
+// NeedWithNotes is the height a block of height h that calls these notes
+// needs on the current page: h and the notes' height, the rule included
+// when the page has no note yet. When that cannot fit on any page, the
+// block needs room for the first line of its notes only: the rest is
+// carried to the next page's foot.
+func (f *Flow) NeedWithNotes(h Unit, notes *Notes, calls []int) Unit {
+	f.Page()
+	ls := notes.pending(calls)
+	empty := f.footH(f.page) == 0
+	need := h + f.noteH(ls, empty)
+	if len(ls) > 0 && need > f.frame.H-f.footH(f.page) {
+		need = h + f.noteH(ls[:1], empty)
+	}
+	return need
 }
 
 // BlockNotes places an unbreakable block that calls footnotes (a table's
 // row): on the page where it and its notes fit, the notes at its foot.
 func (f *Flow) BlockNotes(h Unit, notes *Notes, calls []int, draw func(p *Page, x, y Unit)) {
-	f.Page()
-	f.Need(h + f.noteH(notes.pending(calls), f.footH(f.page) == 0))
+	f.Need(f.NeedWithNotes(h, notes, calls))
 	n := f.addNotes(notes.take(calls), h)
 	first := len(f.page.Elements)
 	draw(f.page, f.frame.X, f.frame.Y+f.y)

@@ -170,17 +170,18 @@ func (t *typesetter) table(b *book.Block, c bctx) {
 	}
 	putHeader()
 	var lastP *layout.Page
-	var lastX, lastY layout.Unit
 	for i, row := range rows {
-		need := row.h + t.flow.NoteHeight(t.notes, row.calls)
+		need := t.flow.NeedWithNotes(row.h, t.notes, row.calls)
 		if i == len(rows)-1 {
 			need += thick
 		}
 		if t.flow.Remaining() < need && !t.flow.Fresh() {
 			// carry on on the next page, below the header again; close
 			// the part left behind with a rule
+			// (a block of no height: it moves with the rows when the
+			// page is stretched to end level)
 			if lastP != nil {
-				rule(lastP, lastX, lastY, thin)
+				t.flow.Block(0, func(p *layout.Page, x, y layout.Unit) { rule(p, x, y, thin) })
 			}
 			t.flow.Need(t.flow.Remaining() + 1)
 			putHeader()
@@ -188,7 +189,7 @@ func (t *typesetter) table(b *book.Block, c bctx) {
 		r := row
 		t.flow.BlockNotes(row.h, t.notes, row.calls, func(p *layout.Page, x, y layout.Unit) {
 			drawRow(r)(p, x, y)
-			lastP, lastX, lastY = p, x, y+r.h
+			lastP = p
 		})
 	}
 	end := thick
