@@ -198,7 +198,7 @@ func TestFixKeepsWords(t *testing.T) {
 					t.Errorf("%s: %q lost:\n%s", name, k, after)
 				}
 			}
-			if bytes.Equal(before, after) || !strings.Contains(string(after), "Une note… qui compte\u202f!") || !strings.Contains(string(after), "«\u202f[everybody’s") {
+			if bytes.Equal(before, after) || !strings.Contains(string(after), "Une note… qui compte\u202f!") || !strings.Contains(string(after), "«\u202f[everybody's") {
 				t.Errorf("%s: the prose around the constructs was not fixed:\n%s", name, after)
 			}
 		}

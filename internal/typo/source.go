@@ -151,7 +151,7 @@ func fixSource(lang string, src []byte, fix bool) ([]byte, []Finding) {
 			}
 		}
 	}
-	for _, r := range bodyProse(src[body:]) {
+	for _, r := range bodyProse(src[body:], lang) {
 		s.prose(body+r[0], body+r[1], prose)
 	}
 	mask := make([]bool, len(s.rs))
@@ -359,7 +359,11 @@ func markdownShape(body []byte) string {
 // the text nodes outside code spans. Code blocks, HTML, autolinks, link
 // destinations and titles, emphasis markers, list and quote markers,
 // indentation and line ends are not.
-func bodyProse(body []byte) [][2]int {
+//
+// The text of a passage in another language ([text]{lang=en}) is not
+// prose of the file's language: its policy is not that of the passage,
+// which the outputs set in its own.
+func bodyProse(body []byte, lang string) [][2]int {
 	// The same guard as the loader's: a hostile nesting would make the
 	// parser quadratic, and what it blanks (reported by the loader) is no
 	// prose to fix.
@@ -374,14 +378,26 @@ func bodyProse(body []byte) [][2]int {
 		return false
 	}
 	var out [][2]int
+	var langs []string // the passages open, in reading order
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
 		switch n := n.(type) {
+		case *ast.Paragraph, *ast.TextBlock:
+			langs = langs[:0]
+		case *markdown.LangOpen:
+			langs = append(langs, n.Lang)
+		case *markdown.LangClose:
+			if len(langs) > 0 {
+				langs = langs[:len(langs)-1]
+			}
 		case *ast.CodeSpan, *ast.CodeBlock, *ast.FencedCodeBlock, *ast.HTMLBlock, *ast.RawHTML, *ast.AutoLink:
 			return ast.WalkSkipChildren, nil
 		case *ast.Text:
+			if len(langs) > 0 && foreign(langs[len(langs)-1], lang) {
+				return ast.WalkContinue, nil
+			}
 			if n.Segment.Stop > n.Segment.Start && n.Segment.Stop <= len(body) && !cut(n.Segment.Start, n.Segment.Stop) {
 				out = append(out, [2]int{n.Segment.Start, n.Segment.Stop})
 			}

@@ -171,7 +171,7 @@ var fixCases = []struct{ name, in, want string }{
 	{"footnote", "Un texte[^1] ! Fin.\n\n[^1]: La note ; oui.\n[^a-b]:Sans espace?\n", "Un texte[^1]⍽! Fin.\n\n[^1]: La note⍽; oui.\n[^a-b]:Sans espace?\n"}, // a note never called is not in the text (note-unused): left alone
 	{"footnote call before punctuation", "Voilà[^n]: la suite.\n\n[^n]: Une note.\n", "Voilà[^n]␣: la suite.\n\n[^n]: Une note.\n"},
 	{"table", "| Quoi ? | Où: |\n|:---|---:|\n| l'école | 2 ! |\n", "| Quoi⍽? | Où␣: |\n|:---|---:|\n| l’école | 2⍽! |\n"},
-	{"lang span", "Il chante « [everybody's got a hungry heart]{lang=en} » !\n", "Il chante «⍽[everybody’s got a hungry heart]{lang=en}⍽»⍽!\n"},
+	{"lang span", "Il chante « [everybody's got a hungry heart]{lang=en} » !\n", "Il chante «⍽[everybody's got a hungry heart]{lang=en}⍽»⍽!\n"}, // the passage is not French: the outputs set it in its own typography
 	{"lang span refused", "Un [mot]{lang=??} !\n", "Un [mot]{lang=??}⍽!\n"},
 	{"strikethrough", "Un ~~mot~~ ! Et ~~deux : trois~~\n", "Un ~~mot~~⍽! Et ~~deux␣: trois~~\n"},
 	{"broken front matter", "---\ntitle: [Quoi?\n---\nSuite!\n", "---\ntitle: [Quoi?\n---\nSuite⍽!\n"},
