@@ -89,9 +89,10 @@ func (m *md) undefinedNotes(n ast.Node) {
 				continue
 			}
 			label := string(v[loc[2]:loc[3]])
-			if m.defs[label] {
-				continue
+			if m.defs[label] || m.warned["note:"+label] {
+				continue // one finding per missing note, at its first call
 			}
+			m.warned["note:"+label] = true
 			m.addAt(seg.Start+loc[0], book.Error, "note-undefined",
 				"L’appel de note [^%s] n’a pas de note : ajoutez sous le texte une ligne « [^%s]: le texte de la note », ou retirez l’appel. Sinon il s’imprime tel quel.", label, label)
 		}

@@ -50,7 +50,7 @@ func TestFootnotes(t *testing.T) {
 }
 
 func TestFootnoteFindings(t *testing.T) {
-	_, d := loadBody(t, "Un texte[^x] sans note.\n\nUn autre.\n\n[^y]: Jamais appelée.\n")
+	_, d := loadBody(t, "Un texte[^x] sans note[^x].\n\nUn autre.\n\n[^y]: Jamais appelée.\n")
 	want := map[string]book.Pos{"note-undefined": {Line: 5, Col: 9}, "note-unused": {Line: 9, Col: 1}}
 	if len(d) != 2 {
 		t.Fatalf("want 2 findings, got:\n%s", d.Text())
