@@ -21,6 +21,8 @@ type Flow struct {
 	// Report, when set, is told of what the flow had to force: a widow
 	// or an orphan it could not avoid.
 	Report func(Issue, *Page)
+	// Foot is how footnotes are set at the foot of the page.
+	Foot Foot
 
 	page   *Page
 	frame  Frame
@@ -28,9 +30,127 @@ type Flow struct {
 	frames map[*Page]Frame
 	broken map[*Page]bool // pages ended because the next thing did not fit
 	slots  []slot
-	space  Unit // stretchable space since the last slot on this page
-	keep   int  // first slot kept with what follows, -1 when none
-	inKeep bool // placing a group kept with what follows
+	space  Unit             // stretchable space since the last slot on this page
+	keep   int              // first slot kept with what follows, -1 when none
+	inKeep bool             // placing a group kept with what follows
+	feet   map[*Page][]Line // the footnote lines of each page, in order
+	carry  []Line           // note lines that did not fit on their page
+}
+
+// Foot is the setting of the footnotes: a short rule above them, Above
+// below the text and Below above the first note.
+type Foot struct {
+	Above, Below, Rule, Thick Unit
+	Color                     Color
+}
+
+// Notes are the footnotes of one text, set as lines, by number: the flow
+// sets each at the foot of the page where its first call falls
+// (LinesOpts.Notes), and carries what cannot fit there to the foot of the
+// next page.
+type Notes struct {
+	Lines  map[int][]Line
+	placed map[int]bool
+}
+
+// pending returns the lines of the notes called in nums that are not set yet.
+func (n *Notes) pending(nums []int) []Line {
+	if n == nil || len(nums) == 0 {
+		return nil
+	}
+	var out []Line
+	for _, k := range nums {
+		if !n.placed[k] {
+			out = append(out, n.Lines[k]...)
+		}
+	}
+	return out
+}
+
+func (n *Notes) take(nums []int) []Line {
+	out := n.pending(nums)
+	if n != nil {
+		if n.placed == nil {
+			n.placed = map[int]bool{}
+		}
+		for _, k := range nums {
+			n.placed[k] = true
+		}
+	}
+	return out
+}
+
+// footH is the height the footnotes take at the foot of p: the rule and
+// its gaps, then the lines; 0 without notes.
+func (f *Flow) footH(p *Page) Unit {
+	ls := f.feet[p]
+	if len(ls) == 0 {
+		return 0
+	}
+	return f.Foot.Above + f.Foot.Below + height(ls)
+}
+
+// noteH is what adding lines to the foot of the current page takes.
+func (f *Flow) noteH(ls []Line, footEmpty bool) Unit {
+	if len(ls) == 0 {
+		return 0
+	}
+	h := height(ls)
+	if footEmpty {
+		h += f.Foot.Above + f.Foot.Below
+	}
+	return h
+}
+
+func height(ls []Line) Unit {
+	var h Unit
+	for _, l := range ls {
+		h += l.Leading
+	}
+	return h
+}
+
+// addNotes sets note lines at the foot of the current page below a line
+// of height lead about to be placed: what does not fit is carried to the
+// next page's foot. It returns how many lines it added.
+func (f *Flow) addNotes(ls []Line, lead Unit) int {
+	if len(ls) == 0 {
+		return 0
+	}
+	room := f.frame.H - f.y - lead - f.footH(f.page)
+	if len(f.feet[f.page]) == 0 {
+		room -= f.Foot.Above + f.Foot.Below
+	}
+	n := 0
+	for n < len(ls) && ls[n].Leading <= room {
+		room -= ls[n].Leading
+		n++
+	}
+	if f.feet == nil {
+		f.feet = map[*Page][]Line{}
+	}
+	f.feet[f.page] = append(f.feet[f.page], ls[:n]...)
+	f.carry = append(f.carry, ls[n:]...)
+	return n
+}
+
+// drawFeet sets every page's footnotes at the bottom of its frame.
+func (f *Flow) drawFeet() {
+	for _, p := range f.Doc.Pages {
+		ls := f.feet[p]
+		if len(ls) == 0 {
+			continue
+		}
+		fr := f.frames[p]
+		y := fr.Y + fr.H - f.footH(p)
+		p.Add(Element{Kind: RuleElement, X: fr.X, Y: y + f.Foot.Above, W: f.Foot.Rule, Size: f.Foot.Thick, Color: f.Foot.Color})
+		y += f.Foot.Above + f.Foot.Below
+		for _, l := range ls {
+			PlaceLine(p, l, fr.X, y)
+			y += l.Leading
+		}
+	}
+	f.feet = nil
 }
 
 // Issue is something the flow had to force.
@@ -49,6 +169,7 @@ type slot struct {
 	first, end int  // its elements on the page
 	y, h       Unit // top (from the frame's top) and height
 	space      Unit // stretchable space just above it
+	notes      int  // footnote lines it set at the foot of its page
 }
 
 // Page returns the current page, starting one if needed.
@@ -72,6 +193,12 @@ func (f *Flow) NewPage() *Page {
 	f.frame = f.Start(f.page)
 	f.frames[f.page] = f.frame
 	f.y = 0
+	if len(f.carry) > 0 {
+		// notes carried from the page before: as many as fit, first
+		ls := f.carry
+		f.carry = nil
+		f.addNotes(ls, 0)
+	}
 	f.space = 0
 	f.keep = -1
 	return f.page
@@ -83,9 +210,23 @@ func (f *Flow) breakPage() {
 	old, oldFrame := f.page, f.frame
 	kept := f.keptSlots()
 	f.broken[old] = true
+	var movedNotes []Line
+	if kept >= 0 {
+		n := 0
+		for _, s := range f.slots[kept:] {
+			n += s.notes
+		}
+		if ls := f.feet[old]; n > 0 && n <= len(ls) {
+			movedNotes = ls[len(ls)-n:]
+			f.feet[old] = ls[: len(ls)-n : len(ls)-n]
+		}
+	}
 	f.NewPage()
 	if kept < 0 {
 		return
+	}
+	if len(movedNotes) > 0 {
+		f.feet[f.page] = append(f.feet[f.page], movedNotes...)
 	}
 	top := f.slots[kept].y
 	first := f.slots[kept].first
@@ -154,7 +295,7 @@ func (f *Flow) Fresh() bool { return f.page == nil || f.y == 0 }
 func (f *Flow) Y() Unit { f.Page(); return f.frame.Y + f.y }
 
 // Remaining is the height left in the frame.
-func (f *Flow) Remaining() Unit { f.Page(); return f.frame.H - f.y }
+func (f *Flow) Remaining() Unit { f.Page(); return f.frame.H - f.footH(f.page) - f.y }
 
 // Space adds vertical space, dropped at the top of a page. FlushBottom may
 // stretch it.
@@ -179,21 +320,45 @@ func (f *Flow) Need(h Unit) {
 
 // Block places an unbreakable block of height h: on a new page when it does
 // not fit. draw receives the page and the top-left corner of the block.
-func (f *Flow) Block(h Unit, draw func(p *Page, x, y Unit)) {
-	f.Need(h)
+func (f *Flow) Block(h Unit, draw func(p *Page, x, y Unit)) { f.BlockNotes(h, nil, nil, draw) }
+
+// NeedWithNotes is the height a block of height h that calls these notes
+// needs on the current page: h and the notes' height, the rule included
+// when the page has no note yet. When that cannot fit on any page, the
+// block needs room for the first line of its notes only: the rest is
+// carried to the next page's foot.
+func (f *Flow) NeedWithNotes(h Unit, notes *Notes, calls []int) Unit {
+	f.Page()
+	ls := notes.pending(calls)
+	empty := f.footH(f.page) == 0
+	need := h + f.noteH(ls, empty)
+	if len(ls) > 0 && need > f.frame.H-f.footH(f.page) {
+		need = h + f.noteH(ls[:1], empty)
+	}
+	return need
+}
+
+// BlockNotes places an unbreakable block that calls footnotes (a table's
+// row): on the page where it and its notes fit, the notes at its foot.
+func (f *Flow) BlockNotes(h Unit, notes *Notes, calls []int, draw func(p *Page, x, y Unit)) {
+	f.Need(f.NeedWithNotes(h, notes, calls))
+	n := f.addNotes(notes.take(calls), h)
 	first := len(f.page.Elements)
 	draw(f.page, f.frame.X, f.frame.Y+f.y)
 	f.record(first, h)
+	f.slots[len(f.slots)-1].notes = n
 	f.y += h
 }
 
 // FlushBottom stretches the vertical space of every page the flow ended
 // because the next thing did not fit, so that its last line sits on the
-// bottom of the frame: first the space between blocks (up to doubling
-// it), then between lines (up to 8% of a line). A page that would need
-// more is left as it is. Call it once everything is placed, before adding
-// anything else to the pages.
+// bottom of the frame (or on the top of its footnotes): first the space
+// between blocks (up to doubling it), then between lines (up to 8% of a
+// line). A page that would need more is left as it is. It then sets the
+// footnotes at the foot of their pages. Call it once everything is
+// placed, before adding anything else to the pages.
 func (f *Flow) FlushBottom() {
+	defer f.drawFeet()
 	var run []slot
 	flush := func() {
 		if len(run) > 1 && f.broken[run[0].page] {
@@ -213,7 +378,7 @@ func (f *Flow) FlushBottom() {
 func (f *Flow) flush(run []slot) {
 	p := run[0].page
 	last := run[len(run)-1]
-	short := f.frames[p].H - (last.y + last.h)
+	short := f.frames[p].H - f.footH(p) - (last.y + last.h)
 	if short <= 0 {
 		return
 	}
@@ -269,6 +434,10 @@ type LinesOpts struct {
 	// KeepNext keeps the lines on the page of what the flow places next
 	// (a heading): when that goes to a new page, they go with it.
 	KeepNext bool
+	// Notes are the footnotes the lines may call (Line.Notes): each is
+	// set at the foot of the page of its first call, and the lines that
+	// do not leave room for their notes go to the next page.
+	Notes *Notes
 }
 
 // Lines places the lines of a paragraph, splitting it across pages with
@@ -283,13 +452,16 @@ func (f *Flow) Lines(lines []Line, o LinesOpts) {
 		for _, l := range lines[i:] {
 			total += l.Leading
 		}
-		fit := 0 // lines that fit in the frame
+		fit := 0 // lines that fit in the frame, with their notes
 		var h Unit
+		foot := f.footH(f.page)
 		for _, l := range lines[i:] {
-			if f.y+h+l.Leading > f.frame.H {
+			nh := f.noteH(o.Notes.pending(l.Notes), foot == 0)
+			if f.y+h+l.Leading > f.frame.H-foot-nh {
 				break
 			}
 			h += l.Leading
+			foot += nh
 			fit++
 		}
 		n := left
@@ -327,11 +499,13 @@ func (f *Flow) Lines(lines []Line, o LinesOpts) {
 		for _, l := range lines[i : i+n] {
 			top := f.frame.Y + f.y
 			first := len(f.page.Elements)
+			notes := f.addNotes(o.Notes.take(l.Notes), l.Leading)
 			PlaceLine(f.page, l, f.frame.X+o.X, top)
 			if o.OnLine != nil {
 				o.OnLine(i, f.page, top)
 			}
 			f.record(first, l.Leading)
+			f.slots[len(f.slots)-1].notes = notes
 			f.y += l.Leading
 			i++
 		}

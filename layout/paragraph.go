@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -15,6 +16,12 @@ type Run struct {
 	Link     string // external URI, or "#name" for an internal destination
 	NoHyphen bool   // never hyphenate (names, handles, URLs, code)
 	Break    bool   // a hard line break; Text is ignored
+	Rise     Unit   // raises the baseline (a superscript)
+	Strike   bool   // struck through
+	// Note is the number of the footnote this run calls: the line that
+	// holds it lists it in Notes, so that the flow can set the note on
+	// the same page.
+	Note int
 }
 
 // Align is how lines sit in the measure.
@@ -52,6 +59,8 @@ type Line struct {
 	// a paragraph's last line): above the Tolerance, the line was set
 	// looser than the typesetter wanted, by the emergency pass.
 	Badness int
+	// Notes are the footnotes called on the line, in order.
+	Notes []int
 }
 
 // Whitespace that may break a line. U+00A0 and U+202F are not in it: they
@@ -60,11 +69,19 @@ func isBreakSpace(r rune) bool { return r == ' ' || r == '\t' || r == '\n' || r 
 
 // content is what an item prints.
 type content struct {
-	text  string
-	face  int
-	size  Unit
-	color Color
-	link  string
+	text   string
+	face   int
+	size   Unit
+	color  Color
+	link   string
+	rise   Unit
+	strike bool
+	note   int
+}
+
+// contentOf is what a run's items print.
+func contentOf(r Run) content {
+	return content{face: r.Face, size: r.Size, color: r.Color, link: r.Link, rise: r.Rise, strike: r.Strike, note: r.Note}
 }
 
 // fill is the stretch of the glue that ends a paragraph or a hard-broken
@@ -102,7 +119,7 @@ func (b *builder) glue(r Run) {
 		it.Stretch = 3 * w
 		it.Shrink = 0
 	}
-	b.add(it, content{face: r.Face, size: r.Size, link: r.Link})
+	b.add(it, content{face: r.Face, size: r.Size, link: r.Link, strike: r.Strike})
 }
 
 // noHyphenWord reports the words never hyphenated: URLs, mail addresses,
@@ -132,7 +149,7 @@ func noHyphenWord(w string) bool {
 
 func (b *builder) word(r Run, w string) {
 	f := b.faces[r.Face]
-	c := content{face: r.Face, size: r.Size, color: r.Color, link: r.Link}
+	c := contentOf(r)
 	box := func(s string) {
 		if s == "" {
 			return
@@ -179,7 +196,7 @@ func (b *builder) word(r Run, w string) {
 			if pi < len(pts) && pts[pi] == ri && ri > 0 {
 				cut := s0 + bi
 				box(w[start:cut])
-				b.add(Item{Kind: PenaltyItem, Width: hyw, Penalty: pen, Flagged: true}, content{face: r.Face, size: r.Size, color: r.Color, link: r.Link})
+				b.add(Item{Kind: PenaltyItem, Width: hyw, Penalty: pen, Flagged: true}, contentOf(r))
 				start = cut
 			}
 			ri++
@@ -195,7 +212,7 @@ func (b *builder) word(r Run, w string) {
 		flush(i)
 		if ch == '-' && i > 0 && i+1 < len(w) {
 			box(w[start : i+1])
-			b.add(Item{Kind: PenaltyItem, Penalty: pen, Flagged: true}, content{face: r.Face, size: r.Size, link: r.Link})
+			b.add(Item{Kind: PenaltyItem, Penalty: pen, Flagged: true}, content{face: r.Face, size: r.Size, link: r.Link, rise: r.Rise})
 			start = i + 1
 		}
 	}
@@ -218,7 +235,7 @@ func (b *builder) longWord(r Run, w string, box func(string)) {
 	f := b.faces[r.Face]
 	limit := b.st.Width * 9 / 10
 	breakHere := func(pen int) {
-		b.add(Item{Kind: PenaltyItem, Penalty: pen}, content{face: r.Face, size: r.Size, color: r.Color, link: r.Link})
+		b.add(Item{Kind: PenaltyItem, Penalty: pen}, contentOf(r))
 	}
 	var segs []string
 	start := 0
@@ -393,6 +410,7 @@ func (st Style) setLine(b *builder, start, end int) Line {
 	x := Unit(0)
 	var used, done Unit // glue share seen, adjustment given
 	var cur *Element
+	var strikes []Element
 	for i := start; i < last; i++ {
 		it := items[i]
 		c := b.cont[i]
@@ -406,12 +424,18 @@ func (st Style) setLine(b *builder, start, end int) Line {
 			if c.size > line.Size {
 				line.Size = c.size
 			}
-			if cur != nil && cur.Face == c.face && cur.Size == c.size && cur.Color == c.color && cur.URI == c.link {
+			if cur != nil && cur.Face == c.face && cur.Size == c.size && cur.Color == c.color && cur.URI == c.link && cur.Y == -c.rise {
 				cur.Text += c.text
 				cur.W += it.Width
 			} else {
-				line.Elements = append(line.Elements, Element{Kind: TextElement, X: x, Face: c.face, Size: c.size, Text: c.text, Color: c.color, W: it.Width, URI: c.link})
+				line.Elements = append(line.Elements, Element{Kind: TextElement, X: x, Y: -c.rise, Face: c.face, Size: c.size, Text: c.text, Color: c.color, W: it.Width, URI: c.link})
 				cur = &line.Elements[len(line.Elements)-1]
+			}
+			if c.note > 0 && !slices.Contains(line.Notes, c.note) {
+				line.Notes = append(line.Notes, c.note)
+			}
+			if c.strike {
+				strikes = strike(strikes, x, it.Width, c)
 			}
 			x += it.Width
 		case GlueItem:
@@ -428,6 +452,9 @@ func (st Style) setLine(b *builder, start, end int) Line {
 				g += a - done
 				done = a
 			}
+			if c.strike && g > 0 && i+1 < last && b.cont[i+1].strike {
+				strikes = strike(strikes, x, g, c)
+			}
 			x += g
 			cur = nil
 		}
@@ -442,6 +469,7 @@ func (st Style) setLine(b *builder, start, end int) Line {
 		}
 		x += brk.Width
 	}
+	line.Elements = append(line.Elements, strikes...)
 	line.Width = x
 	line.Overfull = x > st.Width
 	line.Cut = cut
@@ -478,6 +506,17 @@ func (st Style) setLine(b *builder, start, end int) Line {
 	}
 	line.Elements = append(line.Elements, out...)
 	return line
+}
+
+// strike extends the line through struck text over [x, x+w), or starts
+// one: at about half the height of a lowercase letter, as thick as a
+// regular stroke.
+func strike(strikes []Element, x, w Unit, c content) []Element {
+	if n := len(strikes); n > 0 && strikes[n-1].X+strikes[n-1].W == x && strikes[n-1].Size == c.size/18 {
+		strikes[n-1].W += w
+		return strikes
+	}
+	return append(strikes, Element{Kind: RuleElement, X: x, Y: -c.size * 27 / 100, W: w, Size: c.size / 18, Color: c.color})
 }
 
 func linkTarget(e Element) string {

@@ -151,6 +151,13 @@ func TestFixKeepsWords(t *testing.T) {
 	for i := uint64(0); i < 40; i++ {
 		inputs[fmt.Sprintf("generated-%02d.md", i)] = []byte(faultyText(i))
 	}
+	// The Markdown people write: footnote markers, table pipes and
+	// {lang=…} are markup, never "fixed", while the prose around them is.
+	inputs["constructs.md"] = []byte("---\nname: Anne Exemple\nrole: Libraire\n---\n" +
+		"Elle chante \"[everybody's got a hungry heart]{lang=en}\" ! Un mot barré : ~~pas ce mot~~ ; puis une note[^1]: voilà.\n\n" +
+		"| Année | Lieu ? |\n|:---|---:|\n| 2024 | l'école : Lyon |\n\n" +
+		"[^1]: Une note... qui compte !\n")
+	keep := []string{"{lang=en}", "[^1]:", "[^1]\u00a0: voilà", "|:---|---:|", "| 2024 |", "~~pas ce mot~~"}
 	if len(inputs) < 45 || len(samples) == 0 {
 		t.Fatalf("only %d inputs (%d samples)", len(inputs), len(samples))
 	}
@@ -187,6 +194,16 @@ func TestFixKeepsWords(t *testing.T) {
 		}
 		if a, b := strings.Join(words(string(before)), " "), strings.Join(words(string(after)), " "); a != b {
 			t.Errorf("%s: the words changed:\n%s\n%s", name, a, b)
+		}
+		if name == "constructs.md" {
+			for _, k := range keep {
+				if !strings.Contains(string(after), k) {
+					t.Errorf("%s: %q lost:\n%s", name, k, after)
+				}
+			}
+			if bytes.Equal(before, after) || !strings.Contains(string(after), "Une note… qui compte\u202f!") || !strings.Contains(string(after), "«\u202f[everybody's") {
+				t.Errorf("%s: the prose around the constructs was not fixed:\n%s", name, after)
+			}
 		}
 		fixed[name] = after
 	}

@@ -66,6 +66,7 @@ type Labels struct {
 
 	// Drafts (compile --draft) and previews of a contribution with errors.
 	Draft, DraftNote, PreviewErrors, Line string
+	BackToText                            string // a footnote's link back to its call
 	more                                  string // "… et %d autres"
 
 	and, editedBy, portrait, in string
@@ -97,7 +98,7 @@ var french = Labels{
 	Offprint: "Tiré à part (PDF)", Page: "page", Pages: "pages",
 	Draft: "ÉPREUVE", DraftNote: "Épreuve : cette version du livre n’est pas publiée ; elle peut encore changer.",
 	PreviewErrors: "Aperçu d’un texte qui a des erreurs : corrigez-les pour qu’il entre dans le livre.",
-	Line:          "ligne", more: "… et %d autres",
+	Line:          "ligne", more: "… et %d autres", BackToText: "Retour au texte, note",
 	Home: "Accueil", SkipToText: "Aller au texte", ContributorsAZ: "Les contributeurs de A à Z",
 	Previous: "Précédent", Next: "Suivant", Search: "Rechercher", SearchHint: "Un nom, une organisation, un mot du texte",
 	NoResult: "Aucun résultat.", ReadPDF: "Le livre en PDF", ReadEPUB: "Le livre en EPUB", InTheBook: "Dans le livre",
@@ -129,7 +130,7 @@ var english = Labels{
 	Offprint: "Offprint (PDF)", Page: "page", Pages: "pages",
 	Draft: "DRAFT", DraftNote: "Draft: this version of the book is not published; it may still change.",
 	PreviewErrors: "Preview of a text with errors: fix them for it to be in the book.",
-	Line:          "line", more: "… and %d more",
+	Line:          "line", more: "… and %d more", BackToText: "Back to the text, note",
 	Home: "Home", SkipToText: "Skip to the text", ContributorsAZ: "Contributors from A to Z",
 	Previous: "Previous", Next: "Next", Search: "Search", SearchHint: "A name, an organisation, a word of the text",
 	NoResult: "No result.", ReadPDF: "The book as PDF", ReadEPUB: "The book as EPUB", InTheBook: "In the book",

@@ -25,6 +25,7 @@ type Contribution struct {
 	Draft        bool
 
 	Body  []Block
+	Notes []Note // footnotes, by number
 	Words int
 
 	// Fields maps each front-matter key to the position of its value, so that
@@ -90,6 +91,7 @@ type Editorial struct {
 	Path  string
 	Title string
 	Body  []Block
+	Notes []Note // footnotes, by number
 }
 
 // Book is book.yaml, resolved, with the editor's texts loaded.

@@ -11,7 +11,8 @@ type Style uint8
 const (
 	Italic Style = 1 << iota
 	Bold
-	Code // a code span: printed as is, never touched by typography
+	Code   // a code span: printed as is, never touched by typography
+	Strike // struck through (~~text~~)
 )
 
 // Span is a run of text in one style. Markdown inlines are flattened into
@@ -21,7 +22,30 @@ type Span struct {
 	Style Style
 	Link  string // target URL when the span is (part of) a link
 	Break bool   // a hard line break (Text is empty)
+	// Note is the number of the footnote this span calls (Text is
+	// empty): numbered per text, from 1, in the order of first call.
+	Note int
+	// Lang is the BCP 47 tag of a passage in another language
+	// ([text]{lang=en}), "" for the text's own language.
+	Lang string
 }
+
+// Note is a footnote of a text: its number and its blocks.
+type Note struct {
+	N      int
+	Blocks []Block
+	Line   int // line of its definition in the source file
+}
+
+// Align is the alignment of a table column.
+type Align uint8
+
+const (
+	AlignNone Align = iota
+	AlignLeft
+	AlignCenter
+	AlignRight
+)
 
 // BlockKind is the kind of a block of text.
 type BlockKind uint8
@@ -35,6 +59,9 @@ const (
 	Rule     // a thematic break
 	Image    // a local image: Src, Alt
 	CodeBlock
+	Table     // Children holds the rows: the header row first
+	TableRow  // Children holds the cells; Header for the header row
+	TableCell // Spans; Align
 )
 
 // Block is a block of text: a paragraph, a heading, a quote, a list...
@@ -48,6 +75,8 @@ type Block struct {
 	Src      string // Image: path relative to the book root (slash-separated)
 	Alt      string // Image: alternative text
 	Line     int    // line in the source file where the block starts
+	Header   bool   // TableRow: the header row
+	Align    Align  // TableCell: the column's alignment
 }
 
 // PlainText returns the text of the spans, hard breaks as spaces.
@@ -69,6 +98,15 @@ func Walk(blocks []Block, fn func(*Block)) {
 		fn(&blocks[i])
 		Walk(blocks[i].Children, fn)
 	}
+}
+
+// NotesText returns the readable text of footnotes, one block per line.
+func NotesText(notes []Note) string {
+	var b strings.Builder
+	for i := range notes {
+		b.WriteString(BlocksText(notes[i].Blocks))
+	}
+	return b.String()
 }
 
 // BlocksText returns the readable text of blocks, one block per line.

@@ -122,6 +122,7 @@ func (x *writer) editorialDoc(id string, e *book.Editorial, fallback, epubType s
 	fmt.Fprintf(&s, `<section class="%s" epub:type="%s" role="doc-%s" aria-labelledby="%s-title">`+"\n", id, epubType, epubType, id)
 	fmt.Fprintf(&s, "<h1 id=\"%s-title\">%s</h1>\n", id, markup.Esc(title))
 	x.md.Blocks(&s, e.Body, markup.NewOutline(e.Body, 2), e.Path)
+	x.md.Notes(&s, e.Notes, e.Path)
 	s.WriteString("</section>\n")
 	file := x.uniqueName(id + ".xhtml")
 	return doc{id: strings.TrimSuffix(file, ".xhtml"), file: file, title: title, body: s.String()}
@@ -209,6 +210,7 @@ func (x *writer) contributionDoc(c *book.Contribution) doc {
 	}
 	s.WriteString(`<div class="text">` + "\n")
 	x.md.Blocks(&s, c.Body, markup.NewOutline(c.Body, base), c.Path)
+	x.md.Notes(&s, c.Notes, c.Path)
 	s.WriteString("</div>\n</section>\n")
 	return doc{id: id, file: file, title: name, body: s.String()}
 }

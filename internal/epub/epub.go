@@ -88,7 +88,7 @@ func Write(w io.Writer, b *book.Book, files fs.FS) (book.Diagnostics, error) {
 		target: map[*book.Contribution]string{},
 	}
 	x.l = b.Locale()
-	x.md = markup.Renderer{Lang: x.lang, Image: func(src, alt, file string, line int) string {
+	x.md = markup.Renderer{Lang: x.lang, EPUB: true, Back: x.l.BackToText, Image: func(src, alt, file string, line int) string {
 		if p := x.picture(src, file, book.Pos{Line: line, Col: 1}); p != nil {
 			return x.img(p, alt, "figure")
 		}

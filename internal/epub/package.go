@@ -45,6 +45,14 @@ hr::after { content: "*"; }
 code, pre { font-family: monospace; font-size: 0.9em; -epub-hyphens: none; hyphens: none; }
 pre { white-space: pre-wrap; text-align: left; margin: 0.8em 0; }
 img { max-width: 100%; height: auto; }
+table { border-collapse: collapse; margin: 0.8em auto; font-size: 0.9em; text-indent: 0; border-top: 1px solid; border-bottom: 1px solid; }
+th, td { padding: 0.2em 0.6em; text-align: left; vertical-align: top; -epub-hyphens: manual; hyphens: manual; }
+th { font-weight: bold; border-bottom: 1px solid; }
+th.center, td.center { text-align: center; }
+th.right, td.right { text-align: right; }
+sup { line-height: 0; font-size: 0.7em; }
+.notes { margin-top: 1.5em; border-top: 1px solid; padding-top: 0.3em; font-size: 0.85em; }
+.notes p { text-indent: 0; margin: 0 0 0.3em; }
 .figure { text-align: center; margin: 1em 0; text-indent: 0; }
 .cover { text-align: center; margin: 0; padding: 0; }
 .cover img { max-height: 95vh; }

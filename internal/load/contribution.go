@@ -68,8 +68,8 @@ func Contribution(path string, raw []byte, diags *book.Diagnostics) *book.Contri
 	}
 	c.BodyLine = src.pos(bodyStart).Line
 	body := text[bodyStart:]
-	c.Body = parseMarkdown(src, bodyStart, body, diags)
-	c.Words = book.CountWords(book.BlocksText(c.Body))
+	c.Body, c.Notes = parseMarkdown(src, bodyStart, body, diags)
+	c.Words = book.CountWords(book.BlocksText(c.Body) + book.NotesText(c.Notes))
 	return c
 }
 
@@ -106,6 +106,10 @@ func decodeContribution(y *yamlFile, root *yaml.Node, c *book.Contribution) {
 				c.Title = s
 			case "extract":
 				c.Extract = s
+				if what := extractMarkup(s); what != "" {
+					y.diags.Add(y.file, y.pos(f.Value), book.Warning, "extract-markup",
+						"L’exergue contient %s : une citation mise en avant ne peut en contenir, il s’imprimerait tel quel. Gardez une phrase simple et placez-le dans le texte.", what)
+				}
 			case "section":
 				c.Section = s
 			case "date":
@@ -115,4 +119,21 @@ func decodeContribution(y *yamlFile, root *yaml.Node, c *book.Contribution) {
 			}
 		}
 	}
+}
+
+var (
+	extractNote  = regexp.MustCompile(`\[\^[^\]\s]+\]`)
+	extractTable = regexp.MustCompile(`(?m)^\s*\|?\s*:?-{3,}:?\s*\|`)
+)
+
+// extractMarkup names what an extract holds that a pull quote cannot set:
+// a table or a footnote call.
+func extractMarkup(s string) string {
+	switch {
+	case extractTable.MatchString(s):
+		return "un tableau"
+	case extractNote.MatchString(s):
+		return "un appel de note"
+	}
+	return ""
 }

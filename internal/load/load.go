@@ -222,8 +222,11 @@ func loadEditorial(root string, e *book.Editorial, at book.Pos, diags *book.Diag
 		start = body
 	}
 	e.Path = p
-	e.Body = parseMarkdown(src, start, text[start:], diags)
+	e.Body, e.Notes = parseMarkdown(src, start, text[start:], diags)
 	resolveImages(root, p, "editorial", e.Body, 20<<20, diags)
+	for i := range e.Notes {
+		resolveImages(root, p, "editorial", e.Notes[i].Blocks, 20<<20, diags)
+	}
 	return true
 }
 
@@ -339,6 +342,9 @@ func loadContributions(ctx context.Context, b *book.Book, jobs int, has func(run
 			}
 		}
 		resolveImages(b.Root, rel, "contributions", c.Body, b.Limits.PhotoBytes, found)
+		for i := range c.Notes {
+			resolveImages(b.Root, rel, "contributions", c.Notes[i].Blocks, b.Limits.PhotoBytes, found)
+		}
 		r.c = c
 		return r, nil
 	})

@@ -3,14 +3,17 @@ package load
 import (
 	"bytes"
 	"net/url"
+	"regexp"
 	"strings"
 
-	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 
 	"github.com/recueil/recueil/internal/book"
+	"github.com/recueil/recueil/internal/markdown"
 )
 
 // maxDepth bounds the nesting of quotes and lists kept in the book; deeper
@@ -24,14 +27,76 @@ type md struct {
 	text   []byte  // the Markdown text
 	diags  *book.Diagnostics
 	warned map[string]bool
+	langs  []string        // the open passages in another language
+	notes  []book.Note     // footnotes, as met
+	defs   map[string]bool // footnote labels defined
 }
 
-func parseMarkdown(src *source, base int, body []byte, diags *book.Diagnostics) []book.Block {
-	p := goldmark.New().Parser() // CommonMark, no extensions: safe by construction
+// parseMarkdown reads a text's Markdown into blocks and footnotes, by
+// number. Raw HTML is never kept: safe by construction.
+func parseMarkdown(src *source, base int, body []byte, diags *book.Diagnostics) ([]book.Block, []book.Note) {
+	p := markdown.New().Parser()
 	body = guardNesting(src, base, body, diags)
-	doc := p.Parse(text.NewReader(body))
-	m := &md{src: src, base: base, text: body, diags: diags, warned: map[string]bool{}}
-	return m.blocks(doc, 0)
+	pc := markdown.Context()
+	doc := p.Parse(text.NewReader(body), parser.WithContext(pc))
+	m := &md{src: src, base: base, text: body, diags: diags, warned: map[string]bool{}, defs: map[string]bool{}}
+	for _, l := range markdown.DefinedNotes(pc) {
+		m.defs[l] = true
+	}
+	blocks := m.blocks(doc, 0)
+	for _, u := range markdown.UnusedNotes(pc) {
+		m.addAt(m.defOffset(u), book.Warning, "note-unused",
+			"La note [^%s] n’est appelée nulle part dans le texte : elle n’apparaît pas dans le livre. Placez [^%s] à l’endroit du texte qu’elle commente, ou supprimez-la.", u.Label, u.Label)
+	}
+	for _, b := range markdown.LangFindings(pc) {
+		m.addAt(b.Offset, book.Warning, "lang-span",
+			"« {%s} » n’est pas une langue reconnue : écrivez par exemple [the words]{lang=en} (en pour l’anglais, de pour l’allemand, es pour l’espagnol). Le passage s’imprime tel quel.", truncate(b.Attr, 40))
+	}
+	return blocks, m.notes
+}
+
+// defOffset is where a footnote's definition starts: its "[^label]:".
+func (m *md) defOffset(u markdown.UnusedNote) int {
+	o := u.Offset
+	if o < 0 {
+		o = len(m.text)
+	}
+	if i := bytes.LastIndex(m.text[:o], []byte("[^"+u.Label+"]:")); i >= 0 {
+		return i
+	}
+	return max(o, 0)
+}
+
+func (m *md) addAt(offset int, sev book.Severity, rule, format string, args ...any) {
+	m.diags.Add(m.src.path, m.src.pos(m.base+offset), sev, rule, format, args...)
+}
+
+// noteCall is a footnote call as written: [^label].
+var noteCall = regexp.MustCompile(`\[\^([^\]\s]+)\]`)
+
+// undefinedNotes reports the calls [^label] of a block that no definition
+// answers: goldmark leaves them as text.
+func (m *md) undefinedNotes(n ast.Node) {
+	lines := n.Lines()
+	if lines == nil {
+		return
+	}
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		v := seg.Value(m.text)
+		for _, loc := range noteCall.FindAllSubmatchIndex(v, -1) {
+			if loc[1] < len(v) && v[loc[1]] == ':' {
+				continue
+			}
+			label := string(v[loc[2]:loc[3]])
+			if m.defs[label] || m.warned["note:"+label] {
+				continue // one finding per missing note, at its first call
+			}
+			m.warned["note:"+label] = true
+			m.addAt(seg.Start+loc[0], book.Error, "note-undefined",
+				"L’appel de note [^%s] n’a pas de note : ajoutez sous le texte une ligne « [^%s]: le texte de la note », ou retirez l’appel. Sinon il s’imprime tel quel.", label, label)
+		}
+	}
 }
 
 // offset of a node in the Markdown text, or -1.
@@ -87,6 +152,8 @@ func (m *md) block(n ast.Node, depth int) []book.Block {
 	line := m.pos(n).Line
 	switch n := n.(type) {
 	case *ast.Paragraph, *ast.TextBlock:
+		m.langs = m.langs[:0] // a passage never runs over its paragraph
+		m.undefinedNotes(n)
 		spans, images := m.inlines(n, 0, "")
 		var out []book.Block
 		if len(strings.TrimSpace(book.PlainText(spans))) > 0 {
@@ -94,6 +161,7 @@ func (m *md) block(n ast.Node, depth int) []book.Block {
 		}
 		return append(out, images...)
 	case *ast.Heading:
+		m.undefinedNotes(n)
 		spans, images := m.inlines(n, 0, "")
 		return append([]book.Block{{Kind: book.Heading, Level: n.Level, Spans: trimSpans(spans), Line: line}}, images...)
 	case *ast.Blockquote:
@@ -134,9 +202,61 @@ func (m *md) block(n ast.Node, depth int) []book.Block {
 		return nil
 	case *ast.LinkReferenceDefinition:
 		return nil
+	case *east.FootnoteList:
+		for fn := n.FirstChild(); fn != nil; fn = fn.NextSibling() {
+			if f, ok := fn.(*east.Footnote); ok && f.Index > 0 {
+				m.notes = append(m.notes, book.Note{N: f.Index, Blocks: m.blocks(f, depth+1), Line: m.src.pos(m.base + m.defOffset(markdown.UnusedNote{Label: string(f.Ref), Offset: nodeOffset(f)})).Line})
+			}
+		}
+		return nil
+	case *east.Table:
+		return []book.Block{m.table(n, line)}
 	}
 	// Unknown block kinds: keep their text.
 	return m.blocks(n, depth)
+}
+
+// table keeps a GitHub table: the header row, then the rows, each cell's
+// spans and its column's alignment.
+func (m *md) table(n *east.Table, line int) book.Block {
+	t := book.Block{Kind: book.Table, Line: line}
+	for r := n.FirstChild(); r != nil; r = r.NextSibling() {
+		row := book.Block{Kind: book.TableRow, Header: r.Kind() == east.KindTableHeader, Line: m.pos(r).Line}
+		for c := r.FirstChild(); c != nil; c = c.NextSibling() {
+			cell := book.Block{Kind: book.TableCell, Line: row.Line}
+			if tc, ok := c.(*east.TableCell); ok {
+				cell.Align = cellAlign(tc.Alignment)
+			}
+			m.undefinedNotes(c)
+			spans, images := m.inlines(c, 0, "")
+			if len(images) > 0 {
+				m.add(c, book.Warning, "image-in-table", "Une image ne peut pas être placée dans un tableau : elle a été retirée. Placez-la sous le tableau.")
+			}
+			cell.Spans = trimSpans(spans)
+			row.Children = append(row.Children, cell)
+		}
+		t.Children = append(t.Children, row)
+	}
+	return t
+}
+
+func cellAlign(a east.Alignment) book.Align {
+	switch a {
+	case east.AlignLeft:
+		return book.AlignLeft
+	case east.AlignCenter:
+		return book.AlignCenter
+	case east.AlignRight:
+		return book.AlignRight
+	}
+	return book.AlignNone
+}
+
+func (m *md) lang() string {
+	if len(m.langs) == 0 {
+		return ""
+	}
+	return m.langs[len(m.langs)-1]
 }
 
 func (m *md) tooDeep(n ast.Node) {
@@ -162,7 +282,20 @@ func (m *md) inlines(n ast.Node, style book.Style, link string) ([]book.Span, []
 	var spans []book.Span
 	var images []book.Block
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		from := len(spans)
 		switch c := c.(type) {
+		case *markdown.LangOpen:
+			m.langs = append(m.langs, c.Lang)
+		case *markdown.LangClose:
+			if len(m.langs) > 0 {
+				m.langs = m.langs[:len(m.langs)-1]
+			}
+		case *east.FootnoteLink:
+			spans = append(spans, book.Span{Style: style, Note: c.Index})
+		case *east.FootnoteBacklink:
+		case *east.Strikethrough:
+			s, im := m.inlines(c, style|book.Strike, link)
+			spans, images = append(spans, s...), append(images, im...)
 		case *ast.Text:
 			v := c.Segment.Value(m.text)
 			s := string(v)
@@ -219,6 +352,13 @@ func (m *md) inlines(n ast.Node, style book.Style, link string) ([]book.Span, []
 		default:
 			s, im := m.inlines(c, style, link)
 			spans, images = append(spans, s...), append(images, im...)
+		}
+		if l := m.lang(); l != "" {
+			for i := from; i < len(spans); i++ {
+				if spans[i].Lang == "" && !spans[i].Break {
+					spans[i].Lang = l
+				}
+			}
 		}
 	}
 	return spans, images
@@ -286,10 +426,10 @@ func truncate(s string, n int) string {
 
 // trimSpans removes leading and trailing white space of a paragraph.
 func trimSpans(spans []book.Span) []book.Span {
-	for len(spans) > 0 && !spans[0].Break && strings.TrimSpace(spans[0].Text) == "" {
+	for len(spans) > 0 && !spans[0].Break && spans[0].Note == 0 && strings.TrimSpace(spans[0].Text) == "" {
 		spans = spans[1:]
 	}
-	for len(spans) > 0 && (spans[len(spans)-1].Break || strings.TrimSpace(spans[len(spans)-1].Text) == "") {
+	for len(spans) > 0 && spans[len(spans)-1].Note == 0 && (spans[len(spans)-1].Break || strings.TrimSpace(spans[len(spans)-1].Text) == "") {
 		spans = spans[:len(spans)-1]
 	}
 	if len(spans) > 0 {

@@ -20,6 +20,12 @@ import (
 type Renderer struct {
 	Lang  string
 	Image func(src, alt, file string, line int) string
+	// EPUB writes what only EPUB reading systems read (epub:type,
+	// xml:lang beside lang).
+	EPUB bool
+	// Back is the label of a footnote's link back to its call ("Retour
+	// au texte"): the number of the note follows it.
+	Back string
 }
 
 // validXMLRune reports whether r may appear in an XML 1.0 document.
@@ -119,12 +125,15 @@ func DisplayURL(u string) string {
 // Outline maps Markdown heading levels to document levels so that the
 // outline of each document stays correct: the first level used in the text
 // becomes base (h2, or h3 under a title), and no level is ever skipped.
-type Outline struct{ min, base, prev int }
+type Outline struct {
+	min, base, prev int
+	calls           map[int]bool // footnotes already called: the first call has the id
+}
 
 // NewOutline starts the outline of a text whose first heading level
 // becomes base.
 func NewOutline(blocks []book.Block, base int) *Outline {
-	o := &Outline{min: 7, base: base, prev: base - 1}
+	o := &Outline{min: 7, base: base, prev: base - 1, calls: map[int]bool{}}
 	book.Walk(blocks, func(b *book.Block) {
 		if b.Kind == book.Heading && b.Level < o.min {
 			o.min = max(b.Level, 1)
@@ -153,11 +162,11 @@ func (x Renderer) Blocks(s *strings.Builder, blocks []book.Block, o *Outline, fi
 func (x Renderer) block(s *strings.Builder, b *book.Block, o *Outline, file string) {
 	switch b.Kind {
 	case book.Paragraph:
-		if inner := x.Spans(b.Spans); inner != "" {
+		if inner := x.spans(b.Spans, o); inner != "" {
 			fmt.Fprintf(s, "<p>%s</p>\n", inner)
 		}
 	case book.Heading:
-		inner := x.Spans(b.Spans)
+		inner := x.spans(b.Spans, o)
 		if inner == "" {
 			return
 		}
@@ -192,7 +201,7 @@ func (x Renderer) block(s *strings.Builder, b *book.Block, o *Outline, file stri
 		fmt.Fprintf(s, "</%s>\n", tag)
 	case book.ListItem:
 		x.Blocks(s, b.Children, o, file)
-		if inner := x.Spans(b.Spans); inner != "" {
+		if inner := x.spans(b.Spans, o); inner != "" {
 			fmt.Fprintf(s, "<p>%s</p>\n", inner)
 		}
 	case book.Rule:
@@ -214,18 +223,99 @@ func (x Renderer) block(s *strings.Builder, b *book.Block, o *Outline, file stri
 			code.WriteString(sp.Text)
 		}
 		fmt.Fprintf(s, "<pre><code>%s</code></pre>\n", Esc(strings.TrimSuffix(code.String(), "\n")))
+	case book.Table:
+		x.table(s, b, o)
 	}
+}
+
+// table writes a table: the header row in thead, its cells th with a
+// scope, the column alignments as classes (no inline style).
+func (x Renderer) table(s *strings.Builder, b *book.Block, o *Outline) {
+	s.WriteString("<table>\n")
+	body := false
+	for i := range b.Children {
+		row := &b.Children[i]
+		switch {
+		case row.Header && i == 0:
+			s.WriteString("<thead>\n")
+		case !body:
+			if i > 0 {
+				s.WriteString("</thead>\n")
+			}
+			s.WriteString("<tbody>\n")
+			body = true
+		}
+		s.WriteString("<tr>")
+		for j := range row.Children {
+			c := &row.Children[j]
+			tag, attr := "td", ""
+			if row.Header && i == 0 {
+				tag, attr = "th", ` scope="col"`
+			}
+			if cls := alignClass(c.Align); cls != "" {
+				attr += ` class="` + cls + `"`
+			}
+			fmt.Fprintf(s, "<%s%s>%s</%s>", tag, attr, x.spans(c.Spans, o), tag)
+		}
+		s.WriteString("</tr>\n")
+	}
+	if body {
+		s.WriteString("</tbody>\n")
+	} else if len(b.Children) > 0 {
+		s.WriteString("</thead>\n")
+	}
+	s.WriteString("</table>\n")
+}
+
+func alignClass(a book.Align) string {
+	switch a {
+	case book.AlignLeft:
+		return "left"
+	case book.AlignCenter:
+		return "center"
+	case book.AlignRight:
+		return "right"
+	}
+	return ""
+}
+
+// Notes writes a text's footnotes after it, each with a link back to its
+// first call: asides that EPUB reading systems may show as pop-ups, and
+// that the web edition shows at the end of the page.
+func (x Renderer) Notes(s *strings.Builder, notes []book.Note, file string) {
+	if len(notes) == 0 {
+		return
+	}
+	s.WriteString(`<div class="notes">` + "\n")
+	o := NewOutline(nil, 6)
+	epubType := ""
+	if x.EPUB {
+		epubType = ` epub:type="footnote"`
+	}
+	for _, n := range notes {
+		var inner strings.Builder
+		x.Blocks(&inner, n.Blocks, o, file)
+		back := fmt.Sprintf(`<a class="backlink" role="doc-backlink" href="#fnref-%d" aria-label="%s">%d.</a> `, n.N, Esc(strings.TrimSpace(x.Back+" "+fmt.Sprint(n.N))), n.N)
+		body := inner.String()
+		if strings.HasPrefix(body, "<p>") {
+			body = "<p>" + back + body[3:]
+		} else {
+			body = "<p>" + strings.TrimSpace(back) + "</p>\n" + body
+		}
+		fmt.Fprintf(s, "<aside class=\"footnote\" id=\"fn-%d\" role=\"doc-footnote\"%s>\n%s</aside>\n", n.N, epubType, body)
+	}
+	s.WriteString("</div>\n")
 }
 
 // listItem writes an item's content: a single paragraph inline (a tight
 // list), anything else as blocks.
 func (x Renderer) listItem(s *strings.Builder, item *book.Block, o *Outline, file string) {
 	if len(item.Spans) > 0 {
-		s.WriteString(x.Spans(item.Spans))
+		s.WriteString(x.spans(item.Spans, o))
 	}
 	kids := item.Children
 	if len(kids) > 0 && kids[0].Kind == book.Paragraph && len(item.Spans) == 0 {
-		s.WriteString(x.Spans(kids[0].Spans))
+		s.WriteString(x.spans(kids[0].Spans, o))
 		kids = kids[1:]
 	}
 	if len(kids) > 0 {
@@ -235,14 +325,22 @@ func (x Renderer) listItem(s *strings.Builder, item *book.Block, o *Outline, fil
 }
 
 // Spans writes inline text: typography applied, links kept only for http,
-// https and mailto targets, styles as em, strong and code.
-func (x Renderer) Spans(spans []book.Span) string {
+// https and mailto targets, styles as em, strong, code and del, passages
+// in another language as span lang, footnote calls as links to the notes.
+func (x Renderer) Spans(spans []book.Span) string { return x.spans(spans, nil) }
+
+func (x Renderer) spans(spans []book.Span, o *Outline) string {
 	spans = typo.Spans(x.Lang, spans)
 	var s strings.Builder
 	for i := 0; i < len(spans); {
 		sp := spans[i]
+		if sp.Note > 0 {
+			x.noteCall(&s, sp.Note, o)
+			i++
+			continue
+		}
 		if sp.Link == "" {
-			writeSpan(&s, sp)
+			x.writeSpan(&s, sp)
 			i++
 			continue
 		}
@@ -253,7 +351,7 @@ func (x Renderer) Spans(spans []book.Span) string {
 		href := SafeURL(sp.Link)
 		var inner strings.Builder
 		for _, t := range spans[i:j] {
-			writeSpan(&inner, t)
+			x.writeSpan(&inner, t)
 		}
 		switch {
 		case href == "":
@@ -268,7 +366,22 @@ func (x Renderer) Spans(spans []book.Span) string {
 	return strings.TrimSpace(s.String())
 }
 
-func writeSpan(s *strings.Builder, sp book.Span) {
+// noteCall writes a footnote call: a superscript number linked to the
+// note, the first call of each note with the id the note links back to.
+func (x Renderer) noteCall(s *strings.Builder, n int, o *Outline) {
+	id := ""
+	if o != nil && !o.calls[n] {
+		o.calls[n] = true
+		id = fmt.Sprintf(` id="fnref-%d"`, n)
+	}
+	epubType := ""
+	if x.EPUB {
+		epubType = ` epub:type="noteref"`
+	}
+	fmt.Fprintf(s, `<sup><a class="noteref" href="#fn-%d"%s role="doc-noteref"%s>%d</a></sup>`, n, id, epubType, n)
+}
+
+func (x Renderer) writeSpan(s *strings.Builder, sp book.Span) {
 	if sp.Break {
 		s.WriteString("<br/>")
 		return
@@ -276,6 +389,19 @@ func writeSpan(s *strings.Builder, sp book.Span) {
 	t := Esc(sp.Text)
 	if t == "" {
 		return
+	}
+	if sp.Lang != "" {
+		l := Esc(sp.Lang)
+		if x.EPUB {
+			fmt.Fprintf(s, `<span lang="%s" xml:lang="%s">`, l, l)
+		} else {
+			fmt.Fprintf(s, `<span lang="%s">`, l)
+		}
+		defer s.WriteString("</span>")
+	}
+	if sp.Style&book.Strike != 0 {
+		s.WriteString("<del>")
+		defer s.WriteString("</del>")
 	}
 	if sp.Style&book.Bold != 0 {
 		s.WriteString("<strong>")

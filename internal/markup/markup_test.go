@@ -48,3 +48,47 @@ func TestBlocks(t *testing.T) {
 		t.Errorf("image callback got %q", got)
 	}
 }
+
+// TestNotesTablesSpans: footnote calls link to their notes and back (the
+// first call has the id), tables have a head with column headers, struck
+// text is del and a passage in another language carries lang.
+func TestNotesTablesSpans(t *testing.T) {
+	blocks := []book.Block{
+		{Kind: book.Paragraph, Spans: []book.Span{{Text: "Un mot"}, {Note: 1}, {Text: " et "}, {Text: "barré", Style: book.Strike}, {Text: " puis "}, {Text: "hungry heart", Lang: "en"}, {Note: 1}}},
+		{Kind: book.Table, Children: []book.Block{
+			{Kind: book.TableRow, Header: true, Children: []book.Block{{Kind: book.TableCell, Spans: []book.Span{{Text: "Année"}}}, {Kind: book.TableCell, Align: book.AlignRight, Spans: []book.Span{{Text: "Nombre"}}}}},
+			{Kind: book.TableRow, Children: []book.Block{{Kind: book.TableCell, Spans: []book.Span{{Text: "2024"}}}, {Kind: book.TableCell, Align: book.AlignRight, Spans: []book.Span{{Text: "12"}}}}},
+		}},
+	}
+	notes := []book.Note{{N: 1, Blocks: []book.Block{{Kind: book.Paragraph, Spans: []book.Span{{Text: "La note."}}}}}}
+	for _, epub := range []bool{true, false} {
+		x := Renderer{Lang: "fr", EPUB: epub, Back: "Retour au texte, note"}
+		var s strings.Builder
+		x.Blocks(&s, blocks, NewOutline(blocks, 2), "c.md")
+		x.Notes(&s, notes, "c.md")
+		got := s.String()
+		want := []string{
+			`<sup><a class="noteref" href="#fn-1" id="fnref-1" role="doc-noteref"`,
+			`<del>barré</del>`,
+			"<thead>\n<tr><th scope=\"col\">Année</th><th scope=\"col\" class=\"right\">Nombre</th></tr>\n</thead>\n<tbody>\n<tr><td>2024</td><td class=\"right\">12</td></tr>\n</tbody>",
+			`<aside class="footnote" id="fn-1" role="doc-footnote"`,
+			`<p><a class="backlink" role="doc-backlink" href="#fnref-1" aria-label="Retour au texte, note 1">1.</a> La note.</p>`,
+		}
+		if epub {
+			want = append(want, `<span lang="en" xml:lang="en">hungry heart</span>`, `epub:type="noteref"`, `epub:type="footnote"`)
+		} else {
+			want = append(want, `<span lang="en">hungry heart</span>`)
+			if strings.Contains(got, "epub:") || strings.Contains(got, "xml:lang") {
+				t.Errorf("EPUB markup in HTML:\n%s", got)
+			}
+		}
+		for _, w := range want {
+			if !strings.Contains(got, w) {
+				t.Errorf("epub=%v: missing %q in:\n%s", epub, w, got)
+			}
+		}
+		if strings.Count(got, `id="fnref-1"`) != 1 {
+			t.Errorf("the id of the call must be unique:\n%s", got)
+		}
+	}
+}

@@ -84,6 +84,13 @@ func generatedCases() []hostileCase {
 		c("word-100000", hostileFM+"---\n"+hostileBody+" "+strings.Repeat("a", 100000)+"\n", "contributions/x.md:5:1 long-word"),
 		c("lists-10000-deep", hostileFM+"---\n"+hostileBody+"\n\n"+strings.Repeat("- ", 10000)+"x\n", "contributions/x.md:7:17 too-deep"),
 		c("quotes-10000-deep", hostileFM+"---\n"+hostileBody+"\n\n"+strings.Repeat(">", 10000)+" x\n", "contributions/x.md:7:9 too-deep"),
+		// 20,000 '[' in one paragraph: each may open a bracketed span; the
+		// span parser looks at most 2000 bytes ahead. (A single word of
+		// 200,000 '[' tests the typesetter's long words instead, slow
+		// under the race detector before this parser existed.)
+		c("brackets-20000", hostileFM+"---\n"+hostileBody+"\n\n"+strings.Repeat("[a ", 20000)+"x]{lang=en}\n", "contributions/x.md:5:1 too-long"),
+		c("note-calls-20000", hostileFM+"---\n"+hostileBody+"\n\n"+strings.Repeat("x[^a] ", 20000)+"\n", "contributions/x.md:7:2 note-undefined"),
+		c("table-3000-columns", hostileFM+"---\n"+hostileBody+"\n\n"+strings.Repeat("| a ", 3000)+"|\n"+strings.Repeat("|---", 3000)+"|\n"+strings.Repeat("| mot ", 3000)+"|\n"),
 		c("binary", "\x7fELF\x02\x01\x01\x00\x00\x00binary", "contributions/x.md:1:8 binary-file"),
 		c("nul-bytes", hostileFM+"---\nUn texte\x00avec NUL. "+hostileBody+"\n", "contributions/x.md:5:9 binary-file"),
 		c("invalid-utf8", hostileFM+"---\nCaf\xe9 "+hostileBody+"\n", "contributions/x.md:5:4 invalid-utf8"),

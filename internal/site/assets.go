@@ -37,6 +37,15 @@ img { max-width: 100%; height: auto; }
 .text p { margin: 0 0 0.8rem; }
 blockquote { margin: 1rem 0 1rem 1rem; color: var(--soft); }
 figure { margin: 1rem 0; }
+table { border-collapse: collapse; margin: 1rem 0; border-top: 2px solid var(--ink); border-bottom: 2px solid var(--ink); }
+th, td { padding: 0.3rem 0.7rem; text-align: left; vertical-align: top; }
+th { border-bottom: 1px solid var(--ink); font-family: "Liberation Sans", Arial, Helvetica, sans-serif; }
+th.center, td.center { text-align: center; }
+th.right, td.right { text-align: right; }
+sup { line-height: 0; }
+.noteref { padding: 0 0.1rem; }
+.notes { margin-top: 2rem; border-top: 1px solid var(--rule); padding-top: 0.6rem; font-size: 0.92rem; }
+.notes p { margin: 0 0 0.5rem; }
 .inbook { margin-top: 2rem; padding: 0.8rem 1rem; background: #f1eee7; font-size: 0.95rem; }
 .inbook p { margin: 0 0 0.4rem; }
 .prevnext { display: flex; justify-content: space-between; gap: 1rem; margin-top: 1.5rem; font-size: 0.95rem; }

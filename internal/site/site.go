@@ -55,7 +55,7 @@ func Write(put Put, b *book.Book, files fs.FS, extra map[string]Contributor, o O
 	}
 	w.put = put
 	w.lang = w.loc.Tag.String()
-	w.md = markup.Renderer{Lang: w.lang, Image: w.bodyImage}
+	w.md = markup.Renderer{Lang: w.lang, Back: w.loc.BackToText, Image: w.bodyImage}
 	w.base = strings.TrimSuffix(markup.SafeURL(b.URL), "/")
 	if err := w.all(); err != nil {
 		return w.diags, err
@@ -261,6 +261,7 @@ func (w *writer) home(pub []*book.Contribution) error {
 	if b.Introduction != nil {
 		fmt.Fprintf(&s, "<section class=\"editorial\" aria-labelledby=\"intro\">\n<h2 id=\"intro\">%s</h2>\n", w.text(nonEmpty(b.Introduction.Title, w.loc.Introduction)))
 		w.md.Blocks(&s, b.Introduction.Body, markup.NewOutline(b.Introduction.Body, 3), b.Introduction.Path)
+		w.md.Notes(&s, b.Introduction.Notes, b.Introduction.Path)
 		s.WriteString("</section>\n")
 	}
 	fmt.Fprintf(&s, "<section aria-labelledby=\"toc\">\n<h2 id=\"toc\">%s</h2>\n", w.text(w.loc.Contents))
@@ -392,6 +393,7 @@ func (w *writer) contributor(c *book.Contribution, prev, next *book.Contribution
 	}
 	s.WriteString("<div class=\"text\">\n")
 	w.md.Blocks(&s, c.Body, markup.NewOutline(c.Body, base), c.Path)
+	w.md.Notes(&s, c.Notes, c.Path)
 	s.WriteString("</div>\n")
 	a := w.b.Artifacts()
 	s.WriteString("<aside class=\"inbook\">\n")
@@ -454,6 +456,7 @@ func (w *writer) editorial(file string, e *book.Editorial, fallback string) erro
 	title := nonEmpty(e.Title, fallback)
 	fmt.Fprintf(&s, "<article class=\"editorial\">\n<h1>%s</h1>\n", w.text(title))
 	w.md.Blocks(&s, e.Body, markup.NewOutline(e.Body, 2), e.Path)
+	w.md.Notes(&s, e.Notes, e.Path)
 	s.WriteString("</article>\n")
 	return w.page(head{title: typo.String(w.lang, title+" — "+w.b.Title), file: file}, s.String())
 }

@@ -280,7 +280,9 @@ func (t *typesetter) editorial(e *book.Editorial, en Entry) {
 	t.head = en.Title
 	p := t.newPage(openingPage, true)
 	t.chapterTitle(p, en.Title, en)
+	t.notes = t.setNotes(e.Notes)
 	t.blocks(e.Body, t.body())
+	t.notes = nil
 }
 
 func (t *typesetter) sectionOpener(i int) {

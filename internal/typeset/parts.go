@@ -205,7 +205,9 @@ func (t *typesetter) contribution(c *book.Contribution, e Entry) {
 		t.diags.Add(t.fileOr(), book.Pos{Line: t.line}, book.Warning, "opening-alone",
 			"l’en-tête de la contribution (nom, liens, titre, exergue) remplit la première page : le texte ne commence qu’à la page suivante ; raccourcissez l’exergue, le titre ou la liste de liens")
 	}
+	t.notes = t.setNotes(c.Notes)
 	t.blocks(c.Body, t.body())
+	t.notes = nil
 	t.ranges = append(t.ranges, PageRange{Slug: c.Slug, First: first, Last: len(t.doc.Pages)})
 }
 

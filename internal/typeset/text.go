@@ -3,6 +3,7 @@ package typeset
 import (
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/recueil/recueil/internal/book"
 	"github.com/recueil/recueil/internal/fonts"
@@ -69,8 +70,14 @@ func (t *typesetter) spans(spans []book.Span, ts tstyle) []layout.Run {
 		if st&book.Code != 0 {
 			size = size * 9 / 10
 		}
-		r := layout.Run{Text: t.clean(s.Text, f), Face: int(f), Size: size, Color: ts.color,
-			NoHyphen: ts.noHyphen || st&book.Code != 0 || s.Link != "" && s.Text == s.Link}
+		if s.Note > 0 {
+			// the call: a superscript number, in the text's face
+			out = append(out, layout.Run{Text: strconv.Itoa(s.Note), Face: int(faceFor(ts.fam, ts.base)), Size: ts.size * 62 / 100,
+				Rise: ts.size * 36 / 100, Color: ts.color, NoHyphen: true, Note: s.Note})
+			continue
+		}
+		r := layout.Run{Text: t.clean(s.Text, f), Face: int(f), Size: size, Color: ts.color, Strike: st&book.Strike != 0,
+			NoHyphen: ts.noHyphen || st&book.Code != 0 || s.Link != "" && s.Text == s.Link || t.otherLang(s.Lang)}
 		if s.Link != "" {
 			r.Link = s.Link
 			r.Color = t.d.link
@@ -78,6 +85,58 @@ func (t *typesetter) spans(spans []book.Span, ts tstyle) []layout.Run {
 		out = append(out, r)
 	}
 	return out
+}
+
+// otherLang reports a passage in a language other than the book's: the
+// French patterns must not hyphenate it, and no others are loaded yet, so
+// it is not hyphenated at all.
+func (t *typesetter) otherLang(tag string) bool {
+	if tag == "" {
+		return false
+	}
+	return primary(tag) != primary(t.lang)
+}
+
+func primary(tag string) string {
+	for i := 0; i < len(tag); i++ {
+		if tag[i] == '-' || tag[i] == '_' {
+			return strings.ToLower(tag[:i])
+		}
+	}
+	return strings.ToLower(tag)
+}
+
+// setNotes sets a text's footnotes in the small size, at the measure,
+// each opening with its number, for the flow to place at the foot of the
+// pages that call them.
+func (t *typesetter) setNotes(notes []book.Note) *layout.Notes {
+	if len(notes) == 0 {
+		return nil
+	}
+	d := t.d
+	ns := &layout.Notes{Lines: map[int][]layout.Line{}}
+	ts := tstyle{fam: serif, size: d.small, color: d.ink}
+	for _, n := range notes {
+		t.line = n.Line
+		var lines []layout.Line
+		first := true
+		book.Walk(n.Blocks, func(b *book.Block) {
+			if len(b.Spans) == 0 || b.Kind == book.TableCell {
+				return
+			}
+			runs := t.spans(b.Spans, ts)
+			if first {
+				runs = append([]layout.Run{t.text(strconv.Itoa(n.N)+".\u00a0", ts)}, runs...)
+				first = false
+			}
+			lines = append(lines, t.setLines(runs, t.pstyle(d.measure, d.smallLd, layout.Justify))...)
+		})
+		if first { // an empty note still shows its number
+			lines = t.setLines([]layout.Run{t.text(strconv.Itoa(n.N)+".", ts)}, t.pstyle(d.measure, d.smallLd, layout.Left))
+		}
+		ns.Lines[n.N] = lines
+	}
+	return ns
 }
 
 // pstyle is a paragraph setting.
@@ -191,7 +250,7 @@ func (t *typesetter) block(b *book.Block, c bctx) {
 			t.flow.Space(c.leading / 2)
 		}
 		lines := t.setLines(t.spans(b.Spans, ts), st)
-		t.flow.Lines(lines, layout.LinesOpts{X: c.x})
+		t.flow.Lines(lines, layout.LinesOpts{X: c.x, Notes: t.notes})
 	case book.CodeBlock:
 		ts := tstyle{fam: sans, size: c.size * 85 / 100, color: t.d.soft, noHyphen: true, base: book.Code}
 		st := t.pstyle(c.width-t.d.indent, c.leading*85/100, layout.Left)
@@ -203,7 +262,7 @@ func (t *typesetter) block(b *book.Block, c bctx) {
 			}
 			lines = append(lines, t.setLines([]layout.Run{t.text(s, ts)}, st)...)
 		}
-		t.flow.Lines(lines, layout.LinesOpts{X: c.x + t.d.indent})
+		t.flow.Lines(lines, layout.LinesOpts{X: c.x + t.d.indent, Notes: t.notes})
 		t.flow.Space(c.leading / 3)
 	case book.Heading:
 		size := c.size * 115 / 100
@@ -217,7 +276,7 @@ func (t *typesetter) block(b *book.Block, c bctx) {
 			t.pstyle(c.width, ld, layout.Left))
 		t.flow.Space(c.leading * 3 / 4)
 		t.flow.Need(height(lines) + 2*c.leading + ld/3)
-		t.flow.Lines(lines, layout.LinesOpts{X: c.x, Keep: true, KeepNext: true})
+		t.flow.Lines(lines, layout.LinesOpts{X: c.x, Keep: true, KeepNext: true, Notes: t.notes})
 		t.flow.Skip(ld / 3)
 	case book.Quote:
 		t.flow.Space(c.leading / 3)
@@ -238,12 +297,14 @@ func (t *typesetter) block(b *book.Block, c bctx) {
 		}
 		lines := t.setLines([]layout.Run{t.text(mark, ts)}, t.pstyle(c.width, c.leading, layout.Center))
 		t.flow.Space(c.leading / 2)
-		t.flow.Lines(lines, layout.LinesOpts{X: c.x})
+		t.flow.Lines(lines, layout.LinesOpts{X: c.x, Notes: t.notes})
 		t.flow.Space(c.leading / 2)
 	case book.Image:
 		t.image(b.Src, c, c.width, t.d.textH*6/10)
 	case book.ListItem:
 		t.blocks(b.Children, c)
+	case book.Table:
+		t.table(b, c)
 	}
 }
 
@@ -301,7 +362,7 @@ func (t *typesetter) list(b *book.Block, c bctx) {
 					}
 					lines[0].Elements = append([]layout.Element{m}, lines[0].Elements...)
 				}
-				t.flow.Lines(lines, layout.LinesOpts{X: ic.x})
+				t.flow.Lines(lines, layout.LinesOpts{X: ic.x, Notes: t.notes})
 				continue
 			}
 			if ch.Kind == book.Paragraph && !t.b.Page.Indent {

@@ -225,6 +225,8 @@ type typesetter struct {
 	// where findings about the text being set point
 	file string
 	line int
+
+	notes *layout.Notes // the footnotes of the text being set
 }
 
 func newTypesetter(b *book.Book, set *fonts.Set) *typesetter {
@@ -232,7 +234,8 @@ func newTypesetter(b *book.Book, set *fonts.Set) *typesetter {
 	loc := b.Locale()
 	t := &typesetter{b: b, set: set, faces: faceTable(set), d: d, loc: loc, lang: loc.Tag.String(), seen: map[string]bool{}}
 	t.doc = &layout.Document{Width: d.width, Height: d.height}
-	t.flow = &layout.Flow{Doc: t.doc, Start: t.startPage, Report: t.flowIssue}
+	t.flow = &layout.Flow{Doc: t.doc, Start: t.startPage, Report: t.flowIssue,
+		Foot: layout.Foot{Above: d.leading * 3 / 4, Below: d.smallLd / 3, Rule: d.measure / 4, Thick: layout.Pt(0.5), Color: d.soft}}
 	// TeX's patterns for the book's language, when recueil has them, with
 	// book.yaml's exceptions; a bad entry is reported and the others apply.
 	if h, ok, err := layout.ForLanguage(loc.Tag.String(), b.Hyphenation); ok {

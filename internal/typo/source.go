@@ -9,7 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/recueil/recueil/internal/book"
-	"github.com/yuin/goldmark"
+	"github.com/recueil/recueil/internal/markdown"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/text"
 	"gopkg.in/yaml.v3"
@@ -151,7 +151,7 @@ func fixSource(lang string, src []byte, fix bool) ([]byte, []Finding) {
 			}
 		}
 	}
-	for _, r := range bodyProse(src[body:]) {
+	for _, r := range bodyProse(src[body:], lang) {
 		s.prose(body+r[0], body+r[1], prose)
 	}
 	mask := make([]bool, len(s.rs))
@@ -308,7 +308,7 @@ func (s *source) sameMarkdown(edits []edit, body int) []edit {
 // markdownShape is the Markdown tree of body without its text: the kinds
 // of the nodes, the code and HTML they hold, the link targets.
 func markdownShape(body []byte) string {
-	doc := goldmark.New().Parser().Parse(text.NewReader(body))
+	doc := markdown.New().Parser().Parse(text.NewReader(body))
 	var b strings.Builder
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if n.Kind() == ast.KindText {
@@ -359,12 +359,16 @@ func markdownShape(body []byte) string {
 // the text nodes outside code spans. Code blocks, HTML, autolinks, link
 // destinations and titles, emphasis markers, list and quote markers,
 // indentation and line ends are not.
-func bodyProse(body []byte) [][2]int {
+//
+// The text of a passage in another language ([text]{lang=en}) is not
+// prose of the file's language: its policy is not that of the passage,
+// which the outputs set in its own.
+func bodyProse(body []byte, lang string) [][2]int {
 	// The same guard as the loader's: a hostile nesting would make the
 	// parser quadratic, and what it blanks (reported by the loader) is no
 	// prose to fix.
 	guarded, cuts := book.GuardNesting(body)
-	doc := goldmark.New().Parser().Parse(text.NewReader(guarded))
+	doc := markdown.New().Parser().Parse(text.NewReader(guarded))
 	cut := func(a, b int) bool {
 		for _, c := range cuts {
 			if a < c.To && b > c.From {
@@ -374,14 +378,26 @@ func bodyProse(body []byte) [][2]int {
 		return false
 	}
 	var out [][2]int
+	var langs []string // the passages open, in reading order
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
 		switch n := n.(type) {
+		case *ast.Paragraph, *ast.TextBlock:
+			langs = langs[:0]
+		case *markdown.LangOpen:
+			langs = append(langs, n.Lang)
+		case *markdown.LangClose:
+			if len(langs) > 0 {
+				langs = langs[:len(langs)-1]
+			}
 		case *ast.CodeSpan, *ast.CodeBlock, *ast.FencedCodeBlock, *ast.HTMLBlock, *ast.RawHTML, *ast.AutoLink:
 			return ast.WalkSkipChildren, nil
 		case *ast.Text:
+			if len(langs) > 0 && foreign(langs[len(langs)-1], lang) {
+				return ast.WalkContinue, nil
+			}
 			if n.Segment.Stop > n.Segment.Start && n.Segment.Stop <= len(body) && !cut(n.Segment.Start, n.Segment.Stop) {
 				out = append(out, [2]int{n.Segment.Start, n.Segment.Stop})
 			}

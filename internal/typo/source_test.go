@@ -10,7 +10,7 @@ import (
 	"testing"
 
 	"github.com/recueil/recueil/internal/book"
-	"github.com/yuin/goldmark"
+	"github.com/recueil/recueil/internal/markdown"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/text"
 )
@@ -123,7 +123,7 @@ func structure(src []byte) string {
 	if bytes.HasPrefix(src, []byte("\ufeff")) {
 		_, _, body = frontMatter(src, 3)
 	}
-	doc := goldmark.New().Parser().Parse(text.NewReader(src[body:]))
+	doc := markdown.New().Parser().Parse(text.NewReader(src[body:]))
 	var b strings.Builder
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if n.Kind() == ast.KindText {
@@ -168,6 +168,12 @@ var fixCases = []struct{ name, in, want string }{
 	{"front matter keys", "---\nname: A\ntitle: Quoi?\nrole: 'L''école ; non'\nsection: \"Quoi?\"\n---\nx\n", "---\nname: A\ntitle: Quoi⍽?\nrole: 'L''école⍽; non'\nsection: \"Quoi?\"\n---\nx\n"},
 	{"front matter multiline", "---\nextract: >-\n  Un  texte\n  ... fin!\nname: B # c\n---\n", "---\nextract: >-\n  Un texte\n  … fin⍽!\nname: B # c\n---\n"},
 	{"front matter plain comment", "---\ntitle: Quoi? # pas ceci?\n---\n", "---\ntitle: Quoi⍽? # pas ceci?\n---\n"},
+	{"footnote", "Un texte[^1] ! Fin.\n\n[^1]: La note ; oui.\n[^a-b]:Sans espace?\n", "Un texte[^1]⍽! Fin.\n\n[^1]: La note⍽; oui.\n[^a-b]:Sans espace?\n"}, // a note never called is not in the text (note-unused): left alone
+	{"footnote call before punctuation", "Voilà[^n]: la suite.\n\n[^n]: Une note.\n", "Voilà[^n]␣: la suite.\n\n[^n]: Une note.\n"},
+	{"table", "| Quoi ? | Où: |\n|:---|---:|\n| l'école | 2 ! |\n", "| Quoi⍽? | Où␣: |\n|:---|---:|\n| l’école | 2⍽! |\n"},
+	{"lang span", "Il chante « [everybody's got a hungry heart]{lang=en} » !\n", "Il chante «⍽[everybody's got a hungry heart]{lang=en}⍽»⍽!\n"}, // the passage is not French: the outputs set it in its own typography
+	{"lang span refused", "Un [mot]{lang=??} !\n", "Un [mot]{lang=??}⍽!\n"},
+	{"strikethrough", "Un ~~mot~~ ! Et ~~deux : trois~~\n", "Un ~~mot~~⍽! Et ~~deux␣: trois~~\n"},
 	{"broken front matter", "---\ntitle: [Quoi?\n---\nSuite!\n", "---\ntitle: [Quoi?\n---\nSuite⍽!\n"},
 }
 

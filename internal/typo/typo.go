@@ -65,7 +65,7 @@ func Spans(lang string, spans []book.Span) []book.Span {
 		}
 		of[i] = si
 		s := spans[si]
-		if s.Break || s.Style&book.Code != 0 || (s.Link != "" && (s.Text == s.Link || looksLikeAddress(s.Text))) {
+		if s.Break || s.Style&book.Code != 0 || (s.Link != "" && (s.Text == s.Link || looksLikeAddress(s.Text))) || foreign(s.Lang, lang) {
 			mask[i] = true
 		}
 	}
@@ -74,7 +74,7 @@ func Spans(lang string, spans []book.Span) []book.Span {
 	if len(edits) == 0 {
 		out := make([]book.Span, len(spans))
 		copy(out, spans)
-		return out
+		return ownTypography(out, lang)
 	}
 	texts := make([][]byte, len(spans))
 	pos := 0
@@ -101,7 +101,31 @@ func Spans(lang string, spans []book.Span) []book.Span {
 		}
 		out = append(out, s)
 	}
-	return out
+	return ownTypography(out, lang)
+}
+
+// foreign reports a passage in another language than the text's: the
+// text's policy leaves it alone, and it gets its own language's.
+func foreign(tag, lang string) bool {
+	return tag != "" && !strings.EqualFold(primaryTag(tag), primaryTag(lang))
+}
+
+func primaryTag(tag string) string {
+	if i := strings.IndexAny(tag, "-_"); i >= 0 {
+		return tag[:i]
+	}
+	return tag
+}
+
+// ownTypography applies each foreign passage's language policy to it.
+func ownTypography(spans []book.Span, lang string) []book.Span {
+	for i := range spans {
+		s := &spans[i]
+		if !s.Break && s.Style&book.Code == 0 && foreign(s.Lang, lang) {
+			s.Text = String(s.Lang, s.Text)
+		}
+	}
+	return spans
 }
 
 // looksLikeAddress reports whether s is, as a whole, a URL or an email

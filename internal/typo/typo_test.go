@@ -263,3 +263,15 @@ func BenchmarkFix(b *testing.B) {
 		Fix("fr", src)
 	}
 }
+
+// TestSpansInAnotherLanguage: a passage in English inside a French text
+// keeps English typography (no space before "?"), gets its apostrophe
+// curled, and the French quotes around it are French.
+func TestSpansInAnotherLanguage(t *testing.T) {
+	in := []book.Span{{Text: "Il demande \"["}, {Text: "isn't it lovely?", Lang: "en"}, {Text: "]\" ! Oui."}}
+	in[0].Text, in[2].Text = "Il demande \"", "\" ! Oui."
+	got := book.PlainText(Spans("fr", in))
+	if want := "Il demande «\u202fisn’t it lovely?\u202f»\u202f! Oui."; got != want {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+}
