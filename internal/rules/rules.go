@@ -41,12 +41,16 @@ var sections = []struct {
 }{
 	Files: {"Files and front matter", "", true},
 	Text:  {"Text", "", true},
-	Typography: {"French typography", "Reported by `recueil check` on the prose of each contribution (the\n" +
+	Typography: {"French typography", "Found by `recueil check` in the prose of each contribution (the\n" +
 		"`title`, `extract`, `role` and `organization` values and the body; never\n" +
-		"code, web addresses or front-matter keys). Every one of them is repaired\n" +
-		"by `recueil check --fix`, which rewrites the file in place, atomically,\n" +
-		"without changing a word. The PDF, the EPUB and the cards apply the same\n" +
-		"policy to their text whatever the source says.", false},
+		"code, web addresses or front-matter keys), and repaired by\n" +
+		"`recueil check --fix`, which rewrites the file in place, atomically,\n" +
+		"without changing a word. The rules marked *(auto)* are applied by the PDF,\n" +
+		"the EPUB, the site and the cards whatever the source says: they are not\n" +
+		"reported one by one but counted, for each file, in one `typo-auto-fixed`\n" +
+		"note. The others change what the text says or guess at what was meant\n" +
+		"(pasted English quotes, guillemets the wrong way round, a name between\n" +
+		"quotes): each is a warning at its place, for a person to look at.", false},
 	Images: {"Photos and images", "`photo-*` codes are about the `photo` field, `image-*` codes about images in\n" +
 		"the text or in book.yaml (cover, logos).", false},
 	Book:   {"The book", "", false},
@@ -54,6 +58,30 @@ var sections = []struct {
 	Import: {"Import", "Reported by `recueil import` about the document or form export it reads: the\n" +
 		"position is the document's paragraph (counted from 1, a table counting as one)\n" +
 		"or the spreadsheet's row (the header is row 1).", false},
+}
+
+// sectionsFr are the titles and introductions of the sections in French,
+// for docs/rules.fr.md.
+var sectionsFr = []struct{ title, intro string }{
+	Files: {"Fichiers et en-tête", ""},
+	Text:  {"Texte", ""},
+	Typography: {"Typographie française", "Relevées par `recueil check` dans la prose de chaque texte (les valeurs de\n" +
+		"`title`, `extract`, `role` et `organization`, et le texte ; jamais le code,\n" +
+		"les adresses web ni les clés de l’en-tête), et corrigées par\n" +
+		"`recueil check --fix`, qui réécrit le fichier sur place sans changer un mot.\n" +
+		"Les règles marquées *(auto)* sont appliquées d’office par le PDF, l’EPUB, le\n" +
+		"site et les cartes : elles ne sont pas signalées une à une mais comptées,\n" +
+		"pour chaque fichier, dans une seule remarque `typo-auto-fixed`. Les autres\n" +
+		"changent ce que dit le texte ou devinent l’intention (guillemets anglais\n" +
+		"collés depuis Word, guillemets à l’envers, nom entre guillemets) : chacune\n" +
+		"est un avertissement à sa place, à regarder."},
+	Images: {"Photos et images", "Les codes `photo-*` concernent le champ `photo`, les codes `image-*` les images\n" +
+		"du texte ou de book.yaml (couverture, logos)."},
+	Book:   {"Le livre", ""},
+	Output: {"Composition et sorties", "Signalées par `recueil compile`, qui compose le texte."},
+	Import: {"Import", "Signalées par `recueil import` sur le document ou l’export de formulaire qu’il\n" +
+		"lit : la position est le paragraphe du document (compté à partir de 1, un\n" +
+		"tableau comptant pour un) ou la ligne du tableur (l’en-tête est la ligne 1)."},
 }
 
 const (
@@ -68,8 +96,15 @@ func All() []Rule {
 	for _, r := range registry {
 		out = append(out, r)
 		if r.Code == "draft" { // the last rule of Text
+			out = append(out, Rule{Code: "typo-auto-fixed", Severity: book.Info, Section: Typography,
+				En: "one note per file: how many fixes of the *(auto)* rules below the PDF, the EPUB, the site and the cards make on their own, of which kinds, and that `recueil check --fix` writes them into the file; a note, not a warning, because the book is right without them (`--strict` does not fail on it, and GitHub annotations leave it out; the job summary lists it)",
+				Fr: "une remarque par fichier : combien de corrections des règles *(auto)* ci-dessous le PDF, l’EPUB, le site et les cartes font d’office, de quelles sortes, et que `recueil check --fix` les écrit dans le fichier ; une remarque et non un avertissement, car le livre est juste sans elles"})
 			for _, t := range typo.Rules() {
-				out = append(out, Rule{Code: t.Code, Severity: W, Section: Typography, En: t.En, Fr: t.Fr})
+				r := Rule{Code: t.Code, Severity: W, Section: Typography, En: t.En, Fr: t.Fr}
+				if t.Auto {
+					r.Severity, r.En, r.Fr = book.Info, "*(auto)* "+t.En, "*(auto)* "+t.Fr
+				}
+				out = append(out, r)
 			}
 		}
 	}

@@ -249,6 +249,20 @@ func fixSource(lang string, src []byte, fix bool) ([]byte, []Finding) {
 	kept = append(kept, s.sameMarkdown(bodyEdits, body)...)
 	kept = append(kept, wrapEdits...)
 	kept = sortEdits(kept)
+	// The spaces inside guillemets that come from English quotes or
+	// reversed ones go with that finding: alone, they would be counted
+	// among what the outputs fix on their own, which they do not.
+	conv := map[int]bool{}
+	for _, e := range kept {
+		if e.rule == RuleEnglishQuotes || e.rule == RuleReversedGuillemets {
+			conv[e.start] = true
+		}
+	}
+	for i, e := range kept {
+		if e.rule == RuleGuillemets && (conv[e.anchor] || conv[e.start-1] || conv[e.end]) {
+			kept[i].silent = true
+		}
+	}
 
 	findings := make([]Finding, 0, len(kept)+len(quoted))
 	line, col, ri := 1, 1, 0
