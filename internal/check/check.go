@@ -49,8 +49,12 @@ func contribution(b *book.Book, c *book.Contribution, d *book.Diagnostics) {
 			d.Add(c.Path, c.FieldPos(f.key), book.Error, "one-line", "« %s » doit tenir sur une seule ligne.", f.key)
 		}
 		if bad := suspicious(f.val); bad != 0 {
+			what := fmt.Sprintf("un caractère invisible ou de contrôle (U+%04X)", bad)
+			if bad == 0x200B || bad == 0x200C || bad == 0x200D || bad == 0x2060 || bad == 0xFEFF {
+				what = load.DescribeInvisible(bad)
+			}
 			d.Add(c.Path, c.FieldPos(f.key), book.Error, "invisible-char",
-				"« %s » contient un caractère invisible ou de contrôle (U+%04X) : retapez ce champ.", f.key, bad)
+				"« %s » contient %s : retapez ce champ.", f.key, what)
 		}
 		if utf8.RuneCountInString(f.val) > 200 {
 			d.Add(c.Path, c.FieldPos(f.key), book.Error, "field-too-long", "« %s » est trop long (200 caractères au plus).", f.key)
