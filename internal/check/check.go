@@ -102,6 +102,7 @@ func contribution(b *book.Book, c *book.Contribution, d *book.Diagnostics) {
 		}
 	}
 	longWords(c, d)
+	placeholderText(c, d)
 	if c.Draft {
 		d.Add(c.Path, c.FieldPos("draft"), book.Warning, "draft", "Ce texte est un brouillon (draft: true) : il est vérifié mais laissé hors du livre.")
 	}
