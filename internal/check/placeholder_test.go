@@ -97,4 +97,3 @@ func TestPlaceholderExample(t *testing.T) {
 		t.Errorf("example findings: %q", got)
 	}
 }
-
