@@ -170,7 +170,7 @@ func PostFor(n Network, b *book.Book, c *book.Contribution, quote string) string
 	open, close := loc.Quotes()
 	in, dash := loc.In(), "—"
 	who := c.Handle
-	if who == "" || n.ByName {
+	if who == "" || n.ByName || book.Handle(who) != book.XHandle { // a Mastodon or Bluesky handle is no mention on X
 		who = c.Name
 	}
 	title := strings.TrimSpace(b.Title)
