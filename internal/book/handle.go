@@ -9,10 +9,10 @@ import (
 type HandleKind int
 
 const (
-	NoHandle HandleKind = iota // not a handle recueil knows
-	XHandle                    // @name: 1 to 15 letters, digits or _
-	MastodonHandle             // @user@instance.tld
-	BlueskyHandle              // @name.bsky.social, or @a.domain
+	NoHandle       HandleKind = iota // not a handle recueil knows
+	XHandle                          // @name: 1 to 15 letters, digits or _
+	MastodonHandle                   // @user@instance.tld
+	BlueskyHandle                    // @name.bsky.social, or @a.domain
 )
 
 var (
