@@ -5,10 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"image"
-	"io/fs"
 	_ "image/jpeg" // photos
 	_ "image/png"  // photos
 	"io"
+	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
