@@ -22,8 +22,9 @@ type placeholderSet struct {
 	template, example map[string]bool // normalised sentences and whole field values
 }
 
-// placeholders reads the sentences from the scaffold's own files, so that
-// they never drift from what people are given.
+// placeholders reads the sentences from the scaffold's own files (the
+// template of recueil new, the one contributions/README.md shows, the
+// example), so that they never drift from what people are given.
 var placeholders = sync.OnceValue(func() placeholderSet {
 	data := scaffold.NewData("Livre", "urn:x", book.Defaults().Limits, []string{"Une partie"})
 	set := placeholderSet{template: map[string]bool{}, example: map[string]bool{}}
@@ -46,8 +47,15 @@ var placeholders = sync.OnceValue(func() placeholderSet {
 	}
 	add(set.template, scaffold.Contribution("Prénom Nom", data))
 	for _, f := range scaffold.Book(data) {
-		if f.Path == "contributions/"+scaffold.ExampleSlug+".md" {
+		switch f.Path {
+		case "contributions/" + scaffold.ExampleSlug + ".md":
 			add(set.example, f.Data)
+		case "contributions/README.md":
+			// The README shows the template to copy, in a Markdown block.
+			if _, rest, ok := strings.Cut(string(f.Data), "```markdown\n"); ok {
+				model, _, _ := strings.Cut(rest, "```")
+				add(set.template, []byte(model))
+			}
 		}
 	}
 	return set

@@ -65,6 +65,7 @@ func TestPlaceholderKeptSentence(t *testing.T) {
 	}{
 		{"kept sentence", own + "\n\nRemplacez tout ce texte par le vôtre\u202f: entre 120 et 600 mots.\n", 7},
 		{"other case and quotes", own + "\n\n> UNE CITATION COMMENCE PAR LE SIGNE \"›\"…\n", 7},
+		{"the README's model", own + "\n\nVotre texte ici, en paragraphes séparés par une ligne vide.\n", 7},
 		{"in the middle", own + "\n\nJ’ai fini. Écrivez  votre texte ici, en paragraphes séparés par une ligne vide. Merci.\n", 7},
 	} {
 		src := "---\nname: Zoé Martin\nrole: Apicultrice\n---\n" + c.body
