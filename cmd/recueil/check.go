@@ -114,7 +114,7 @@ is left.`,
 					return fail(exitFailure, fmt.Errorf("job summary: %w", err))
 				}
 			}
-			return bookError(pipeline.Failed(diags, c.Bool("strict")))
+			return bookErrorIn(msgLang, pipeline.Failed(diags, c.Bool("strict")))
 		},
 	}
 }

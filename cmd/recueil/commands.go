@@ -61,6 +61,9 @@ func printResult(c *cli.Context, o pipeline.Options, res *pipeline.Result, err e
 		fmt.Fprintln(c.App.ErrWriter, res.Diags.SummaryIn(res.Book.Language, files))
 	}
 	if err != nil {
+		if res != nil && res.Book != nil {
+			return bookErrorIn(res.Book.Language, err)
+		}
 		return bookError(err)
 	}
 	if !c.Bool("quiet") {

@@ -14,6 +14,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/recueil/recueil/internal/book"
 	"github.com/recueil/recueil/internal/load"
 	"github.com/recueil/recueil/internal/pipeline"
 )
@@ -144,6 +145,36 @@ func bookError(err error) error {
 	}
 	return fail(exitFailure, err)
 }
+
+// bookErrorIn is bookError with the message of a run's outcome in the
+// book's language (what a contributor reads last in the log of a check):
+// the findings themselves already are.
+func bookErrorIn(lang string, err error) error {
+	if err == nil || !book.IsFrench(lang) {
+		return bookError(err)
+	}
+	var msg string
+	switch {
+	case errors.Is(err, pipeline.ErrBookConfig):
+		msg = "book.yaml a des erreurs : rien n’a été écrit"
+	case errors.Is(err, pipeline.ErrPreviewFindings):
+		return bookError(err)
+	case errors.Is(err, pipeline.ErrFindings):
+		msg = "le livre a des erreurs (ou des avertissements, avec --strict) : rien n’a été écrit"
+	default:
+		return bookError(err)
+	}
+	return bookError(&localized{msg, err})
+}
+
+// localized is an error said in another language, that still is err.
+type localized struct {
+	msg string
+	err error
+}
+
+func (l *localized) Error() string { return l.msg }
+func (l *localized) Unwrap() error { return l.err }
 
 // relFiles turns command-line file arguments into book-relative paths.
 func relFiles(root string, files []string) (map[string]bool, error) {
