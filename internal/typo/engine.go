@@ -26,6 +26,7 @@ const (
 	RuleEnglishQuotes      = "typo-english-quotes"
 	RuleReversedGuillemets = "typo-reversed-guillemets"
 	RuleQuotedField        = "quoted-field"
+	RuleInnerQuotes        = "typo-inner-quotes"
 
 	ruleNumberSpace = "typo-number-space" // output only
 	ruleDigitGroups = "typo-digit-groups" // output only
@@ -57,6 +58,7 @@ type item struct {
 	r      rune
 	i      int // index in the input
 	masked bool
+	inner  bool // a « or » of an inner quotation, set as “ or ”
 }
 
 // analyze returns the edits that bring rs in line with the policy. Masked
@@ -67,8 +69,9 @@ func analyze(rs []rune, mask []bool, p policy, resets []int) []edit {
 	var edits []edit
 	v := make([]rune, len(rs)) // converted characters
 	copy(v, rs)
-	del := make([]bool, len(rs)) // runes merged into a previous one (ellipsis)
-	var stack []quote            // the quotations open at i
+	del := make([]bool, len(rs))   // runes merged into a previous one (ellipsis)
+	inner := make([]bool, len(rs)) // guillemets of an inner quotation turned into “ ”
+	var stack []quote              // the quotations open at i
 	ri := 0
 	flip := -1 // the « of a reversed pair » … « found ahead, to turn into »
 	for i := 0; i < len(rs); i++ {
@@ -140,6 +143,13 @@ func analyze(rs []rune, mask []bool, p policy, resets []int) []edit {
 				stack, flip = nest(stack, quote{open: '»', as: '»'}), -1
 				continue
 			}
+			if p.source && len(stack) > 0 {
+				// « inside « »: the inner quotation takes “ ”.
+				v[i], inner[i] = '“', true
+				edits = append(edits, edit{start: i, end: i + 1, repl: "“", rule: RuleInnerQuotes, anchor: i, punct: '“'})
+				stack = append(stack, quote{open: '«', as: '“'})
+				continue
+			}
 			stack = nest(stack, quote{open: '«', as: '«'})
 		case '»':
 			if !p.fr {
@@ -149,6 +159,12 @@ func analyze(rs []rune, mask []bool, p policy, resets []int) []edit {
 				v[i] = '«'
 				edits = append(edits, edit{start: i, end: i + 1, repl: "«", rule: RuleReversedGuillemets, anchor: i, punct: '«'})
 				stack, flip = nest(stack, quote{open: '«', as: '«'}), j
+				continue
+			}
+			if n := len(stack); n > 0 && stack[n-1].open == '«' && stack[n-1].as == '“' {
+				v[i], inner[i] = '”', true
+				edits = append(edits, edit{start: i, end: i + 1, repl: "”", rule: RuleInnerQuotes, anchor: i, punct: '”'})
+				stack = stack[:n-1]
 				continue
 			}
 			stack = nest(stack, quote{open: '»', as: '»'})
@@ -192,7 +208,7 @@ func analyze(rs []rune, mask []bool, p policy, resets []int) []edit {
 	items := make([]item, 0, len(rs))
 	for i := range rs {
 		if !del[i] {
-			items = append(items, item{r: v[i], i: i, masked: mask[i]})
+			items = append(items, item{r: v[i], i: i, masked: mask[i], inner: inner[i]})
 		}
 	}
 	removed := make([]bool, len(items)) // blanks the pass takes out
@@ -430,6 +446,8 @@ func spacing(items []item, removed []bool, k, m int, p policy) (edit, bool) {
 	after := false
 	anchor := -1
 	switch {
+	case !empty && p.source && ((pOpen && P.inner && P.r == '“') || (nOpen && N.inner && N.r == '”')) && !hasNewline(run):
+		want, rule = "", RuleInnerQuotes // no space inside “ ”
 	case pOpen && P.r == '«' && N != nil && (!empty || !isSpace(N.r)) && (!empty || emphasisAfterOK(items, m, p)):
 		want, rule, after, punct, anchor = string(nnbsp), RuleGuillemets, true, '«', P.i
 	case nOpen && N.r == '»' && P != nil && !isSpace(P.r) && (!empty || emphasisBeforeOK(items, k-1, p)):

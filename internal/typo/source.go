@@ -92,6 +92,9 @@ func Rules() []RuleDoc {
 		{RuleReversedGuillemets,
 			"Des guillemets tapés à l’envers (» … «) sont remis dans le bon sens (« … »).",
 			"Guillemets typed the wrong way round (» … «) are turned the right way (« … ») (French).", false},
+		{RuleInnerQuotes,
+			"Une citation dans une citation prend les guillemets “ ”, sans espace : « … “ … ” … », jamais « » dans « ».",
+			"A quotation inside a quotation takes “ ”, without spaces: « … “ … ” … », never « » within « » (French).", false},
 		{RuleQuotedField,
 			"Le nom, la fonction ou l’organisation est écrit entre guillemets dans l’en-tête : les guillemets seraient imprimés. `--fix` les retire quand la valeur YAML le permet sans risque ; sinon, retirez-les à la main.",
 			"The name, role or organization is written between quotes in the front matter: the quotes would be printed. `--fix` removes them when the YAML value allows it safely; otherwise remove them by hand.", false},
@@ -254,12 +257,12 @@ func fixSource(lang string, src []byte, fix bool) ([]byte, []Finding) {
 	// among what the outputs fix on their own, which they do not.
 	conv := map[int]bool{}
 	for _, e := range kept {
-		if e.rule == RuleEnglishQuotes || e.rule == RuleReversedGuillemets {
+		if e.rule == RuleEnglishQuotes || e.rule == RuleReversedGuillemets || (e.rule == RuleInnerQuotes && e.repl != "") {
 			conv[e.start] = true
 		}
 	}
 	for i, e := range kept {
-		if e.rule == RuleGuillemets && (conv[e.anchor] || conv[e.start-1] || conv[e.end]) {
+		if (e.rule == RuleGuillemets || (e.rule == RuleInnerQuotes && e.repl == "")) && (conv[e.anchor] || conv[e.start-1] || conv[e.end]) {
 			kept[i].silent = true
 		}
 	}
@@ -909,6 +912,9 @@ func messages(e edit, old string) (string, string) {
 		}
 		return fmt.Sprintf("Guillemet anglais %s (collé depuis Word ?) : en français, les guillemets sont « » ; remplacez-le par %s%s.", old, p, fixHint),
 			fmt.Sprintf("English quote %s (pasted from Word?): French quotes are « »; replace it with %s%s.", old, p, fixHintEn)
+	case RuleInnerQuotes:
+		return fmt.Sprintf("Guillemets dans des guillemets : la citation intérieure prend “ ”, sans espace ; remplacez ce %s par %s%s.", old, p, fixHint),
+			fmt.Sprintf("Guillemets within guillemets: the inner quotation takes “ ”, without spaces; replace this %s with %s%s.", old, p, fixHintEn)
 	case RuleReversedGuillemets:
 		if e.punct == '«' {
 			return "Guillemet tapé à l’envers : une citation s’ouvre par « et se ferme par » ; remplacez ce » par «" + fixHint + ".",
