@@ -176,10 +176,19 @@ type localized struct {
 func (l *localized) Error() string { return l.msg }
 func (l *localized) Unwrap() error { return l.err }
 
-// relFiles turns command-line file arguments into book-relative paths.
+// relFiles turns command-line file arguments into book-relative paths;
+// its refusals are said in the language of the book (a contributor
+// checking their own file reads them).
 func relFiles(root string, files []string) (map[string]bool, error) {
 	if len(files) == 0 {
 		return nil, nil
+	}
+	fr := book.IsFrench(load.BookLanguage(root))
+	say := func(fre, en string, args ...any) error {
+		if fr {
+			return fmt.Errorf(fre, args...)
+		}
+		return fmt.Errorf(en, args...)
 	}
 	ar, err := filepath.Abs(root)
 	if err != nil {
@@ -193,12 +202,12 @@ func relFiles(root string, files []string) (map[string]bool, error) {
 		}
 		rel, err := filepath.Rel(ar, af)
 		if err != nil || strings.HasPrefix(rel, "..") {
-			return nil, fmt.Errorf("%s is not inside the book folder %s", f, root)
+			return nil, say("%s n’est pas dans le dossier du livre %s", "%s is not inside the book folder %s", f, root)
 		}
 		if st, err := os.Lstat(af); err != nil {
-			return nil, fmt.Errorf("%s: no such file in the book, so not a contribution", f)
+			return nil, say("%s : ce fichier n’existe pas dans le livre, ce n’est donc pas une contribution", "%s: no such file in the book, so not a contribution", f)
 		} else if !st.Mode().IsRegular() {
-			return nil, fmt.Errorf("%s is not a contribution file", f)
+			return nil, say("%s n’est pas un fichier de contribution", "%s is not a contribution file", f)
 		}
 		out[filepath.ToSlash(rel)] = true
 	}

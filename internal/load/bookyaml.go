@@ -305,3 +305,20 @@ func decodePage(y *yamlFile, f field, b *book.Book) {
 			fmt.Sprintf("%g/%g/%g/%g", mg.Top, mg.Bottom, mg.Inner, mg.Outer), b.Page.Width, b.Page.Height)
 	}
 }
+
+// BookLanguage reads only the language of the book in root (book.yaml's
+// language, "" when unset or unreadable: the default, French), for the
+// messages a command gives before it loads the book (its usage errors).
+func BookLanguage(root string) string {
+	raw, prob := readInBook(root, "", "book.yaml", MaxFileBytes)
+	if prob != nil {
+		return ""
+	}
+	var v struct {
+		Language string `yaml:"language"`
+	}
+	if yaml.Unmarshal(raw, &v) != nil {
+		return ""
+	}
+	return strings.TrimSpace(v.Language)
+}
