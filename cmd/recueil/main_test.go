@@ -117,9 +117,11 @@ func faultyText(seed uint64) string {
 }
 
 // TestFixKeepsWords runs check --fix on the contributor scenario's text,
-// every sample contribution, the templates recueil writes and generated
-// faulty texts: the words are unchanged, a second --fix changes nothing,
-// and no typography finding is left.
+// every sample contribution, the templates recueil writes, generated
+// faulty texts and a text pasted from Word (English quotes, guillemets the
+// wrong way round, quoted name, role and organization): the words are
+// unchanged, a second --fix changes nothing, and no typography finding is
+// left.
 func TestFixKeepsWords(t *testing.T) {
 	dir := t.TempDir()
 	os.WriteFile(filepath.Join(dir, "book.yaml"), []byte("title: \"Mots\"\nidentifier: \"urn:x\"\n"), 0o644)
