@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"slices"
 	"sort"
@@ -63,21 +64,26 @@ is left.`,
 				}
 			}
 			o.Files, o.MsgLang = only, lang
+			var fixed []pipeline.Fixed
 			if c.Bool("fix") {
-				fixed, err := pipeline.Fix(o)
-				total := 0
-				for _, f := range fixed {
-					total += f.Fixes
-					fmt.Fprintf(c.App.ErrWriter, "%s: %d %s\n", f.File, f.Fixes, plural(f.Fixes, "fix", "fixes"))
-				}
+				var err error
+				fixed, err = pipeline.Fix(o)
 				if err != nil {
+					printFixed(c.App.ErrWriter, lang, fixed)
 					return bookError(err)
 				}
-				fmt.Fprintf(c.App.ErrWriter, "fixed %d %s in %d %s\n", total, plural(total, "place", "places"), len(fixed), plural(len(fixed), "file", "files"))
 			}
 			b, diags, err := pipeline.Check(o)
 			if err != nil {
+				printFixed(c.App.ErrWriter, lang, fixed)
 				return bookError(err)
+			}
+			if c.Bool("fix") {
+				l := lang
+				if l == "" {
+					l = b.Language
+				}
+				printFixed(c.App.ErrWriter, l, fixed)
 			}
 			files := len(b.Contributions)
 			if only != nil {
@@ -92,7 +98,7 @@ is left.`,
 				return fail(exitFailure, err)
 			}
 			if format == "text" || format == "github" {
-				fmt.Fprintln(c.App.ErrWriter, diags.Summary(files))
+				fmt.Fprintln(c.App.ErrWriter, diags.SummaryIn(msgLang, files))
 			}
 			if p := o.Env("GITHUB_STEP_SUMMARY"); format == "github" && p != "" {
 				var previews []string
@@ -108,7 +114,7 @@ is left.`,
 					return fail(exitFailure, fmt.Errorf("job summary: %w", err))
 				}
 			}
-			return bookError(pipeline.Failed(diags, c.Bool("strict")))
+			return bookErrorIn(msgLang, pipeline.Failed(diags, c.Bool("strict")))
 		},
 	}
 }
@@ -151,6 +157,31 @@ func ruleDocs(lang string) []report.Rule {
 		}
 	}
 	return out
+}
+
+// printFixed says what check --fix changed, file by file, then in all, in
+// the language of the messages (French: 0 and 1 singular).
+func printFixed(w io.Writer, lang string, fixed []pipeline.Fixed) {
+	fr := book.IsFrench(lang)
+	count := func(n int, one, many, un, des string) string {
+		if fr {
+			if n < 2 {
+				return fmt.Sprintf("%d %s", n, un)
+			}
+			return fmt.Sprintf("%d %s", n, des)
+		}
+		return fmt.Sprintf("%d %s", n, plural(n, one, many))
+	}
+	total := 0
+	for _, f := range fixed {
+		total += f.Fixes
+		fmt.Fprintf(w, "%s: %s\n", f.File, count(f.Fixes, "fix", "fixes", "correction", "corrections"))
+	}
+	if fr {
+		fmt.Fprintf(w, "%s dans %s\n", count(total, "", "", "correction faite", "corrections faites"), count(len(fixed), "", "", "fichier", "fichiers"))
+		return
+	}
+	fmt.Fprintf(w, "fixed %s in %s\n", count(total, "place", "places", "", ""), count(len(fixed), "file", "files", "", ""))
 }
 
 func plural(n int, one, many string) string {

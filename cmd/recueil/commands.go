@@ -58,9 +58,12 @@ func printResult(c *cli.Context, o pipeline.Options, res *pipeline.Result, err e
 			files = len(res.Book.Contributions)
 		}
 		fmt.Fprint(c.App.ErrWriter, res.Diags.Text())
-		fmt.Fprintln(c.App.ErrWriter, res.Diags.Summary(files))
+		fmt.Fprintln(c.App.ErrWriter, res.Diags.SummaryIn(res.Book.Language, files))
 	}
 	if err != nil {
+		if res != nil && res.Book != nil {
+			return bookErrorIn(res.Book.Language, err)
+		}
 		return bookError(err)
 	}
 	if !c.Bool("quiet") {

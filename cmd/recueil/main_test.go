@@ -98,7 +98,8 @@ func words(s string) []string {
 func faultyText(seed uint64) string {
 	rng := rand.New(rand.NewPCG(seed, 42))
 	vocab := []string{"rencontre", "l'équipe", "d'abord", "jusqu'à", "Paris", "métier", "1 200", "vraiment",
-		"\"bonjour\"", "« salut »", "`code : x`", "https://example.org/a'b", "*italique*", "**gras**", "aujourd'hui", "été", "Œuvre"}
+		"\"bonjour\"", "« salut »", "`code : x`", "https://example.org/a'b", "*italique*", "**gras**", "aujourd'hui", "été", "Œuvre",
+		"“collé”", "‘Word’", "»envers«", "« il a dit \"oui\" »", "« dit “non” »"}
 	punct := []string{" !", " ?", " :", " ;", "...", " ,", "  ", "!", "?", ":", ";", ".", ","}
 	var b strings.Builder
 	b.WriteString("---\nname: \"Personne " + fmt.Sprint(seed) + "\"\nrole: \"Rôle d'essai : test\"\ntitle: \"Un \"titre\" d'essai\"\n---\n")
@@ -116,9 +117,11 @@ func faultyText(seed uint64) string {
 }
 
 // TestFixKeepsWords runs check --fix on the contributor scenario's text,
-// every sample contribution, the templates recueil writes and generated
-// faulty texts: the words are unchanged, a second --fix changes nothing,
-// and no typography finding is left.
+// every sample contribution, the templates recueil writes, generated
+// faulty texts and a text pasted from Word (English quotes, guillemets the
+// wrong way round, quoted name, role and organization): the words are
+// unchanged, a second --fix changes nothing, and no typography finding is
+// left.
 func TestFixKeepsWords(t *testing.T) {
 	dir := t.TempDir()
 	os.WriteFile(filepath.Join(dir, "book.yaml"), []byte("title: \"Mots\"\nidentifier: \"urn:x\"\n"), 0o644)
@@ -158,6 +161,10 @@ func TestFixKeepsWords(t *testing.T) {
 		"| Année | Lieu ? |\n|:---|---:|\n| 2024 | l'école : Lyon |\n\n" +
 		"[^1]: Une note... qui compte !\n")
 	keep := []string{"{lang=en}", "[^1]:", "[^1]\u00a0: voilà", "|:---|---:|", "| 2024 |", "~~pas ce mot~~"}
+	// Pasted from Word or a form: quotes around the name and the role,
+	// English quotes, guillemets the wrong way round.
+	inputs["pasted.md"] = []byte("---\nname: “Jean Dupont”\nrole: '\"Directrice\"'\norganization: «Exemple»\n---\n" +
+		"Il a dit “oui” puis ‘non’, et »peut-être« : « elle a dit \"jamais\" ».\n")
 	if len(inputs) < 45 || len(samples) == 0 {
 		t.Fatalf("only %d inputs (%d samples)", len(inputs), len(samples))
 	}
@@ -175,7 +182,7 @@ func TestFixKeepsWords(t *testing.T) {
 		return out.String() + errb.String()
 	}
 	first := fix()
-	if !strings.Contains(first, "zoe-martin.md: 24 fixes") {
+	if !strings.Contains(first, "zoe-martin.md: 24 corrections") || !strings.Contains(first, "pasted.md: ") {
 		t.Errorf("the scenario's text was not fixed:\n%s", first)
 	}
 	fixed := map[string][]byte{}
@@ -211,8 +218,12 @@ func TestFixKeepsWords(t *testing.T) {
 		t.Errorf("only %d files changed: the generated faults were not fixed", changed)
 	}
 	second := fix()
-	if !strings.Contains(second, "fixed 0 places in 0 files") || strings.Contains(second, "[typo-") {
+	if !strings.Contains(second, "0 correction faite dans 0 fichier") || strings.Contains(second, "[typo-") || strings.Contains(second, "[quoted-field]") {
 		t.Errorf("a second --fix found more to do:\n%s", second)
+	}
+	if got := string(fixed["pasted.md"]); got != "---\nname: Jean Dupont\nrole: 'Directrice'\norganization: Exemple\n---\n"+
+		"Il a dit «\u202foui\u202f» puis «\u202fnon\u202f», et «\u202fpeut-être\u202f»\u00a0: «\u202felle a dit “jamais”\u202f».\n" {
+		t.Errorf("pasted.md fixed as %q", got)
 	}
 	for name, want := range fixed {
 		if got, _ := os.ReadFile(filepath.Join(cdir, name)); !bytes.Equal(got, want) {

@@ -14,6 +14,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/recueil/recueil/internal/book"
 	"github.com/recueil/recueil/internal/load"
 	"github.com/recueil/recueil/internal/pipeline"
 )
@@ -145,10 +146,49 @@ func bookError(err error) error {
 	return fail(exitFailure, err)
 }
 
-// relFiles turns command-line file arguments into book-relative paths.
+// bookErrorIn is bookError with the message of a run's outcome in the
+// book's language (what a contributor reads last in the log of a check):
+// the findings themselves already are.
+func bookErrorIn(lang string, err error) error {
+	if err == nil || !book.IsFrench(lang) {
+		return bookError(err)
+	}
+	var msg string
+	switch {
+	case errors.Is(err, pipeline.ErrBookConfig):
+		msg = "book.yaml a des erreurs : rien n’a été écrit"
+	case errors.Is(err, pipeline.ErrPreviewFindings):
+		return bookError(err)
+	case errors.Is(err, pipeline.ErrFindings):
+		msg = "le livre a des erreurs (ou des avertissements, avec --strict) : rien n’a été écrit"
+	default:
+		return bookError(err)
+	}
+	return bookError(&localized{msg, err})
+}
+
+// localized is an error said in another language, that still is err.
+type localized struct {
+	msg string
+	err error
+}
+
+func (l *localized) Error() string { return l.msg }
+func (l *localized) Unwrap() error { return l.err }
+
+// relFiles turns command-line file arguments into book-relative paths;
+// its refusals are said in the language of the book (a contributor
+// checking their own file reads them).
 func relFiles(root string, files []string) (map[string]bool, error) {
 	if len(files) == 0 {
 		return nil, nil
+	}
+	fr := book.IsFrench(load.BookLanguage(root))
+	say := func(fre, en string, args ...any) error {
+		if fr {
+			return fmt.Errorf(fre, args...)
+		}
+		return fmt.Errorf(en, args...)
 	}
 	ar, err := filepath.Abs(root)
 	if err != nil {
@@ -162,12 +202,12 @@ func relFiles(root string, files []string) (map[string]bool, error) {
 		}
 		rel, err := filepath.Rel(ar, af)
 		if err != nil || strings.HasPrefix(rel, "..") {
-			return nil, fmt.Errorf("%s is not inside the book folder %s", f, root)
+			return nil, say("%s n’est pas dans le dossier du livre %s", "%s is not inside the book folder %s", f, root)
 		}
 		if st, err := os.Lstat(af); err != nil {
-			return nil, fmt.Errorf("%s: no such file in the book, so not a contribution", f)
+			return nil, say("%s : ce fichier n’existe pas dans le livre, ce n’est donc pas une contribution", "%s: no such file in the book, so not a contribution", f)
 		} else if !st.Mode().IsRegular() {
-			return nil, fmt.Errorf("%s is not a contribution file", f)
+			return nil, say("%s n’est pas un fichier de contribution", "%s is not a contribution file", f)
 		}
 		out[filepath.ToSlash(rel)] = true
 	}

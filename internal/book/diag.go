@@ -155,6 +155,31 @@ func (l Diagnostics) Summary(files int) string {
 		e, plural(e, "error", "errors"), w, plural(w, "warning", "warnings"))
 }
 
+// SummaryIn is Summary in the language of the messages: in French (lang
+// "fr…" or empty) « 612 fichiers, 0 erreur, 3 avertissements », 0 and 1
+// singular as French has them. Notes (Info), when there are any, are
+// counted last.
+func (l Diagnostics) SummaryIn(lang string, files int) string {
+	if !IsFrench(lang) {
+		s := l.Summary(files)
+		if n := l.Count(Info); n > 0 {
+			s += fmt.Sprintf(", %d %s", n, plural(n, "note", "notes"))
+		}
+		return s
+	}
+	fr := func(n int, one, many string) string {
+		if n < 2 {
+			return fmt.Sprintf("%d %s", n, one)
+		}
+		return fmt.Sprintf("%d %s", n, many)
+	}
+	s := fr(files, "fichier", "fichiers") + ", " + fr(l.Count(Error), "erreur", "erreurs") + ", " + fr(l.Count(Warning), "avertissement", "avertissements")
+	if n := l.Count(Info); n > 0 {
+		s += ", " + fr(n, "remarque", "remarques")
+	}
+	return s
+}
+
 func plural(n int, one, many string) string {
 	if n == 1 {
 		return one

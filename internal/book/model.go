@@ -14,9 +14,10 @@ type Contribution struct {
 	SortAs       string // as written in the front matter; see SortKey
 	Role         string
 	Organization string
-	Handle       string // with its leading @
+	Handle       string // with its leading @: X, Mastodon or Bluesky (see Handle)
 	City         string
 	Links        []string
+	LinkedIn     string // a LinkedIn profile address (linkedin.com/in/…)
 	Photo        string // book-relative path of the photo, "" when none
 	Title        string
 	Extract      string

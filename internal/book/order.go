@@ -110,6 +110,27 @@ func (c *Collator) Compare(a, b string) int {
 	return c.c.CompareString(norm.NFC.String(a), norm.NFC.String(b))
 }
 
+// CompareKeys compares two sort keys ("Surname, Given names") as a French
+// index does: the surname first, whole, then the given names. A loose
+// collation ignores the comma, the hyphen and the space, so comparing the
+// keys as one string would read "Gauthier-François, Aline" as
+// "GauthierFrançoisAline" and "Fabre, Zoé" as "FabreZoé", and order the
+// compound surnames by their second part against the given names of the
+// plain ones: here "Gauthier, Camille" comes before "Gauthier-François,
+// Aline", and "Fabre, Zoé" before "Fabre Lemaire, Aline". Equal keys but
+// for punctuation are then told apart by the whole key.
+func (c *Collator) CompareKeys(a, b string) int {
+	sa, ga, _ := strings.Cut(a, ",")
+	sb, gb, _ := strings.Cut(b, ",")
+	if r := c.Compare(strings.TrimSpace(sa), strings.TrimSpace(sb)); r != 0 {
+		return r
+	}
+	if r := c.Compare(strings.TrimSpace(ga), strings.TrimSpace(gb)); r != 0 {
+		return r
+	}
+	return c.Compare(a, b)
+}
+
 // Sort sorts b.Contributions in book order: grouped by section when
 // sections are declared (in their declared order, unsectioned texts last),
 // then by the book's order key, and always finally by file path so the
@@ -136,7 +157,7 @@ func (b *Book) Sort() {
 		return len(b.Sections)
 	}
 	byName := func(x, y *Contribution) int {
-		if r := col.Compare(x.SortKey(), y.SortKey()); r != 0 {
+		if r := col.CompareKeys(x.SortKey(), y.SortKey()); r != 0 {
 			return r
 		}
 		return 0
@@ -212,7 +233,7 @@ func (b *Book) Index() []IndexGroup {
 		entries[i] = IndexEntry{Key: c.SortKey(), Contribution: c}
 	}
 	sort.SliceStable(entries, func(i, j int) bool {
-		if r := col.Compare(entries[i].Key, entries[j].Key); r != 0 {
+		if r := col.CompareKeys(entries[i].Key, entries[j].Key); r != 0 {
 			return r < 0
 		}
 		return entries[i].Contribution.Path < entries[j].Contribution.Path

@@ -1,6 +1,9 @@
 package book
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestNameKey(t *testing.T) {
 	for _, tc := range []struct{ name, want string }{
@@ -108,6 +111,46 @@ func TestCountWords(t *testing.T) {
 	} {
 		if got := CountWords(tc.s); got != tc.n {
 			t.Errorf("CountWords(%q) = %d, want %d", tc.s, got, tc.n)
+		}
+	}
+}
+
+// A French index compares the surname first, whole, then the given name:
+// a plain surname comes before the compound ones that start with it.
+func TestOrderCompoundSurnames(t *testing.T) {
+	b := Defaults()
+	b.Contributions = []*Contribution{
+		{Path: "contributions/gf.md", Name: "Aline Gauthier-François"},
+		{Path: "contributions/g.md", Name: "Camille Gauthier"},
+		{Path: "contributions/fl.md", Name: "Aline Fabre Lemaire", SortAs: "Fabre Lemaire, Aline"},
+		{Path: "contributions/fz.md", Name: "Zoé Fabre"},
+		{Path: "contributions/f.md", Name: "Fabre"},
+		{Path: "contributions/ga.md", Name: "Bruno Gauthier"},
+		{Path: "contributions/h.md", Name: "Henri Gautier"},
+	}
+	b.Sort()
+	var got []string
+	for _, c := range b.Contributions {
+		got = append(got, c.SortKey())
+	}
+	want := []string{"Fabre", "Fabre, Zoé", "Fabre Lemaire, Aline",
+		"Gauthier, Bruno", "Gauthier, Camille", "Gauthier-François, Aline", "Gautier, Henri"}
+	if strings.Join(got, "; ") != strings.Join(want, "; ") {
+		t.Fatalf("order = %q\nwant    %q", got, want)
+	}
+	var idx []string
+	for _, g := range b.Index() {
+		for _, e := range g.Entries {
+			idx = append(idx, e.Key)
+		}
+	}
+	if strings.Join(idx, "; ") != strings.Join(want, "; ") {
+		t.Fatalf("index = %q\nwant    %q", idx, want)
+	}
+	col := b.Locale().Collator()
+	for _, p := range [][2]string{{"Gauthier, Camille", "Gauthier-François, Aline"}, {"Fabre", "Fabre Lemaire"}, {"Fabre, Zoé", "Fabre Lemaire, Aline"}} {
+		if col.CompareKeys(p[0], p[1]) >= 0 || col.CompareKeys(p[1], p[0]) <= 0 {
+			t.Errorf("CompareKeys(%q, %q) does not put the first before", p[0], p[1])
 		}
 	}
 }

@@ -624,3 +624,14 @@ func TestOneSizeIsTheSameCard(t *testing.T) {
 		}
 	}
 }
+
+// The card draws its quote between « »: a quotation in the extract takes
+// the inner “ ”, never « « … » ».
+func TestInnerQuotesOnCard(t *testing.T) {
+	_, cards, _ := renderSamples(t, testBook(), testFiles(), 2)
+	txt := cards[2].Text
+	inner := strings.TrimSuffix(strings.TrimPrefix(txt, "«\u202f"), "\u202f»")
+	if !strings.Contains(inner, "“Ça, c’est Noël\u202f!”") || strings.ContainsAny(inner, "«»") {
+		t.Errorf("card quote %q: the inner quotation is not “ ”", txt)
+	}
+}

@@ -17,8 +17,10 @@ import (
 )
 
 var (
-	handleRE = regexp.MustCompile(`^@[A-Za-z0-9_]{1,30}$`)
-	linkRE   = regexp.MustCompile(`^(https?)://[^\s/$.?#][^\s]*$`)
+	profileRE = regexp.MustCompile(`^https?://(www\.|mobile\.)?(x|twitter|bsky)\.(com|app)/(profile/)?@?([A-Za-z0-9_.-]+)/?$`)
+	longXRE   = regexp.MustCompile(`^@[A-Za-z0-9_]{16,}$`)
+	mastoRE   = regexp.MustCompile(`^https?://([A-Za-z0-9.-]+\.[A-Za-z]{2,})/@([A-Za-z0-9_]+)/?$`)
+	linkRE    = regexp.MustCompile(`^(https?)://[^\s/$.?#][^\s]*$`)
 )
 
 // Book returns every finding about the loaded book.
@@ -49,16 +51,23 @@ func contribution(b *book.Book, c *book.Contribution, d *book.Diagnostics) {
 			d.Add(c.Path, c.FieldPos(f.key), book.Error, "one-line", "« %s » doit tenir sur une seule ligne.", f.key)
 		}
 		if bad := suspicious(f.val); bad != 0 {
+			what := fmt.Sprintf("un caractère invisible ou de contrôle (U+%04X)", bad)
+			if bad == 0x200B || bad == 0x200C || bad == 0x200D || bad == 0x2060 || bad == 0xFEFF {
+				what = load.DescribeInvisible(bad)
+			}
 			d.Add(c.Path, c.FieldPos(f.key), book.Error, "invisible-char",
-				"« %s » contient un caractère invisible ou de contrôle (U+%04X) : retapez ce champ.", f.key, bad)
+				"« %s » contient %s : retapez ce champ.", f.key, what)
 		}
 		if utf8.RuneCountInString(f.val) > 200 {
 			d.Add(c.Path, c.FieldPos(f.key), book.Error, "field-too-long", "« %s » est trop long (200 caractères au plus).", f.key)
 		}
 	}
-	if c.Handle != "" && !handleRE.MatchString(c.Handle) {
-		d.Add(c.Path, c.FieldPos("handle"), book.Error, "handle-format",
-			"L’identifiant « %s » doit commencer par @ suivi de lettres, chiffres ou _ (par exemple \"@violette_ex\"), entre guillemets.", c.Handle)
+	if c.Handle != "" && book.Handle(c.Handle) == book.NoHandle {
+		d.Add(c.Path, c.FieldPos("handle"), book.Error, "handle-format", "%s", handleProblem(c.Handle))
+	}
+	if c.LinkedIn != "" && !book.LinkedInRE.MatchString(c.LinkedIn) {
+		d.Add(c.Path, c.FieldPos("linkedin"), book.Error, "linkedin-format",
+			"« %s » n’est pas l’adresse d’un profil LinkedIn : écrivez-la en entier, sous la forme https://www.linkedin.com/in/prenom-nom.", c.LinkedIn)
 	}
 	for _, l := range c.Links {
 		if !linkRE.MatchString(l) {
@@ -98,9 +107,36 @@ func contribution(b *book.Book, c *book.Contribution, d *book.Diagnostics) {
 		}
 	}
 	longWords(c, d)
+	placeholderText(c, d)
 	if c.Draft {
 		d.Add(c.Path, c.FieldPos("draft"), book.Warning, "draft", "Ce texte est un brouillon (draft: true) : il est vérifié mais laissé hors du livre.")
 	}
+}
+
+// handleRules says, in a finding, what a handle may be.
+const handleRules = "Formes acceptées : pour X, @ suivi de 1 à 15 lettres, chiffres ou _ (\"@prenom_nom\") ; pour Mastodon, @nom@instance (\"@prenom@mastodon.social\") ; pour Bluesky, @nom.bsky.social ou votre domaine (\"@prenom.bsky.social\"). Écrivez-le entre guillemets"
+
+// handleProblem says what is wrong with handle h, which is none of an X,
+// a Mastodon or a Bluesky handle, and what to write instead.
+func handleProblem(h string) string {
+	name := strings.TrimPrefix(h, "@")
+	switch {
+	case book.LinkedInRE.MatchString(strings.Replace(h, "http://", "https://", 1)):
+		return fmt.Sprintf("« %s » est l’adresse d’un profil LinkedIn, pas un identifiant : déplacez-la dans son propre champ, « linkedin: %s », et laissez « handle » vide (ou mettez-y votre compte X, Mastodon ou Bluesky).", h, h)
+	case profileRE.MatchString(h):
+		m := profileRE.FindStringSubmatch(h)
+		return fmt.Sprintf("« %s » est l’adresse d’un profil, pas un identifiant : écrivez « handle: \"@%s\" ».", h, m[5])
+	case mastoRE.MatchString(h):
+		m := mastoRE.FindStringSubmatch(h)
+		return fmt.Sprintf("« %s » est l’adresse d’un profil Mastodon : écrivez l’identifiant, « handle: \"@%s@%s\" ».", h, m[2], m[1])
+	case !strings.HasPrefix(h, "@") && book.Handle("@"+h) != book.NoHandle:
+		return fmt.Sprintf("L’identifiant « %s » doit commencer par @ : écrivez « handle: \"@%s\" », entre guillemets.", h, h)
+	case longXRE.MatchString(h):
+		return fmt.Sprintf("L’identifiant « %s » est trop long pour X : %d caractères après @, 15 au plus. %s.", h, len(name), handleRules)
+	case strings.HasPrefix(h, "@") && strings.ContainsAny(name, " \u00a0"):
+		return fmt.Sprintf("L’identifiant « %s » contient une espace : un identifiant n’en a pas. %s.", h, handleRules)
+	}
+	return fmt.Sprintf("« %s » n’est pas un identifiant reconnu. %s.", h, handleRules)
 }
 
 // maxWordRunes is the longest word that can be set on a line of the book.

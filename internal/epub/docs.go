@@ -175,8 +175,7 @@ func (x *writer) contributionDoc(c *book.Contribution) doc {
 		meta = append(meta, `<span class="city">`+markup.Esc(x.text(c.City))+`</span>`)
 	}
 	if h := strings.TrimSpace(c.Handle); h != "" {
-		user := strings.TrimPrefix(h, "@")
-		if u := markup.SafeURL("https://x.com/" + user); u != "" && !strings.ContainsAny(user, "/?#") {
+		if u := markup.SafeURL(book.HandleURL(h)); u != "" { // X, Mastodon or Bluesky
 			meta = append(meta, fmt.Sprintf(`<a class="handle" href="%s">%s</a>`, markup.Esc(u), markup.Esc(h)))
 		} else {
 			meta = append(meta, `<span class="handle">`+markup.Esc(h)+`</span>`)
@@ -186,7 +185,7 @@ func (x *writer) contributionDoc(c *book.Contribution) doc {
 		fmt.Fprintf(&s, "<p class=\"meta\">%s</p>\n", strings.Join(meta, " · "))
 	}
 	var links []string
-	for _, l := range c.Links {
+	for _, l := range c.ShownLinks() { // links, then the LinkedIn profile
 		if u := markup.SafeURL(l); u != "" {
 			links = append(links, fmt.Sprintf(`<li><a href="%s">%s</a></li>`, markup.Esc(u), markup.Esc(markup.DisplayURL(u))))
 		}

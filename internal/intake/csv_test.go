@@ -33,7 +33,7 @@ func form50() []byte {
 			2000+i%25, first)
 		row := []string{
 			fmt.Sprintf("2026/10/%02d 10:%02d:00 UTC+1", 1+i%28, i), slug + "@example.org", first, last,
-			"Cheffe de projet numérique", "Association Exemple n°" + fmt.Sprint(i), "@" + strings.ReplaceAll(slug, "-", "_"),
+			"Cheffe de projet numérique", "Association Exemple n°" + fmt.Sprint(i), xHandle(slug),
 			"Rennes", "linkedin.com/in/" + slug, "Une heure par semaine", "Le métier change vite, les outils aussi, mais l’envie d’apprendre ensemble ne s’use pas.",
 			text,
 		}
@@ -194,4 +194,14 @@ func TestFormHeaders(t *testing.T) {
 			t.Errorf("%q: files %v\n%s", c.csv, res.Files, res.Diags.Text())
 		}
 	}
+}
+
+// xHandle is the X handle a contributor of the form gives: 15 characters
+// at most after the @.
+func xHandle(slug string) string {
+	h := strings.ReplaceAll(slug, "-", "_")
+	if len(h) > 15 {
+		h = strings.TrimRight(h[:15], "_")
+	}
+	return "@" + h
 }

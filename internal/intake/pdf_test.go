@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/recueil/recueil/internal/book"
 	"github.com/recueil/recueil/internal/pipeline"
@@ -50,24 +51,45 @@ func TestWordsInThePDF(t *testing.T) {
 	}
 	// Hyphens are dropped on both sides: pdftotext rejoins a word broken
 	// at a line end and removes the hyphen there.
+	// A note's call is a raised number glued to its word ("précieusement1"):
+	// the digits after a word's letters are dropped.
 	pdfWords := func(s string) []string {
-		return words(strings.NewReplacer("-", "", "\u2011", "").Replace(s))
+		ws := words(strings.NewReplacer("-", "", "\u2011", "").Replace(s))
+		for i, w := range ws {
+			ws[i] = strings.TrimRightFunc(w, unicode.IsDigit)
+		}
+		return ws
 	}
 	stream := pdfWords(string(out))
 	// The book orders by surname: Dubreuil, then Relu; one cursor for
 	// both, so that a word missing from the first is not found in the
-	// second.
+	// second. The footnotes (pandoc's "[1] …" lines) are at the foot of
+	// their page, not after the text: each is looked for on its own.
 	at := 0
-	for _, plain := range []string{"libreoffice.docx.plain", "tracked.docx.plain"} {
-		want := pdfWords(golden(t, plain))
+	inOrder := func(what string, want []string, at int) int {
 		for i, w := range want {
 			for at < len(stream) && stream[at] != w {
 				at++
 			}
 			if at == len(stream) {
-				t.Fatalf("%s: word %d %q not found in the PDF in order (after %q)", plain, i, w, strings.Join(want[max(0, i-8):i], " "))
+				t.Fatalf("%s: word %d %q not found in the PDF in order (after %q)", what, i, w, strings.Join(want[max(0, i-8):i], " "))
 			}
 			at++
+		}
+		return at
+	}
+	for _, plain := range []string{"libreoffice.docx.plain", "tracked.docx.plain"} {
+		var body, notes []string
+		for line := range strings.Lines(golden(t, plain)) {
+			if n, ok := strings.CutPrefix(line, "["); ok && len(n) > 2 && n[0] >= '1' && n[0] <= '9' && strings.Contains(n[:3], "] ") {
+				notes = append(notes, n[strings.Index(n, "] ")+2:])
+				continue
+			}
+			body = append(body, line)
+		}
+		at = inOrder(plain, pdfWords(strings.Join(body, "")), at)
+		for _, n := range notes {
+			inOrder(plain+" (note)", pdfWords(n), 0)
 		}
 	}
 }
@@ -99,7 +121,11 @@ func TestLoaderReadsTheImport(t *testing.T) {
 		}
 		kinds = append(kinds, k)
 	}
-	want := "p h2 p list(ordered=false,3) p list(ordered=true,3) quote p p p p"
+	// The footnote is the contribution's, not a paragraph.
+	if n := len(bk.Contributions[0].Notes); n != 1 {
+		t.Errorf("%d notes, want 1", n)
+	}
+	want := "p h2 p list(ordered=false,3) p list(ordered=true,3) quote p p p"
 	if got := strings.Join(kinds, " "); got != want {
 		t.Errorf("blocks %s, want %s", got, want)
 	}

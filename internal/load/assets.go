@@ -8,11 +8,15 @@ import (
 	_ "image/jpeg" // photos
 	_ "image/png"  // photos
 	"io"
+	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
 	"strings"
 
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/recueil/recueil/internal/book"
 	"github.com/recueil/recueil/internal/imaging"
 )
 
@@ -102,6 +106,44 @@ func resolveAsset(root, dir, p string, maxBytes int64) (string, *assetProblem) {
 		return rel, &assetProblem{"rotated", fmt.Sprintf("L’image « %s » est enregistrée tournée ou retournée, avec une simple indication de rotation (EXIF) que le livre n’applique pas : elle paraîtrait de côté dans le PDF et sur les cartes. Redressez-la dans un éditeur d’images (rotation, puis enregistrer) et remplacez le fichier.", p), true}
 	}
 	return rel, nil
+}
+
+// SuggestAsset finds, for an image path p written relative to dir that
+// does not exist, the file the contributor most likely meant: one in the
+// same folder (or in photos/) whose name is the same but for case and
+// accents ("photos/jean.jpg" for "photos/Jean.JPG", "photos/hélène.png"
+// for "photos/helene.png"), or but for a .jpg/.jpeg extension. It lists
+// the folder through files (the book's os.Root), so it never reads
+// outside the book; "" when nothing matches.
+func SuggestAsset(files fs.FS, dir, p string) string {
+	p = strings.TrimPrefix(path.Clean(p), "./")
+	if !fs.ValidPath(p) {
+		return ""
+	}
+	key := func(name string) string {
+		k := strings.ToLower(book.FoldAccents(norm.NFC.String(name)))
+		if ext := path.Ext(k); ext == ".jpeg" {
+			k = strings.TrimSuffix(k, ext) + ".jpg"
+		}
+		return k
+	}
+	want := key(path.Base(p))
+	folders := []string{path.Dir(p)}
+	if folders[0] != "photos" {
+		folders = append(folders, "photos")
+	}
+	for _, sub := range folders {
+		entries, err := fs.ReadDir(files, path.Join(dir, sub))
+		if err != nil {
+			continue
+		}
+		for _, e := range entries { // sorted by name: the same answer every time
+			if e.Type().IsRegular() && key(e.Name()) == want {
+				return path.Join(sub, e.Name())
+			}
+		}
+	}
+	return ""
 }
 
 // exifOrientation reads a JPEG's EXIF Orientation tag (1 upright, 2 to 8

@@ -6,7 +6,10 @@ import (
 	"image/jpeg"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+
+	"github.com/recueil/recueil/internal/book"
 )
 
 // withOrientation is a small JPEG carrying an EXIF Orientation tag, in
@@ -82,5 +85,48 @@ func TestExifOrientationDamaged(t *testing.T) {
 	}
 	if o := exifOrientation(bytes.NewReader(full)); o != 6 {
 		t.Errorf("orientation %d, want 6", o)
+	}
+}
+
+// A photo path that is not found suggests the file meant: same name but
+// for case and accents, or .jpeg for .jpg, in its folder or in photos/.
+func TestPhotoDidYouMean(t *testing.T) {
+	root := t.TempDir()
+	photos := filepath.Join(root, "contributions", "photos")
+	os.MkdirAll(photos, 0o755)
+	for _, n := range []string{"Jean.JPG", "hélène.png", "paul.jpeg"} {
+		os.WriteFile(filepath.Join(photos, n), []byte("x"), 0o644)
+	}
+	os.WriteFile(filepath.Join(root, "secret.jpg"), []byte("x"), 0o644)
+	files := book.DirFS(root)
+	for in, want := range map[string]string{
+		"photos/jean.jpg":   "photos/Jean.JPG",
+		"photos/JEAN.jpeg":  "photos/Jean.JPG",
+		"photos/helene.png": "photos/hélène.png",
+		"Hélène.PNG":        "photos/hélène.png",
+		"photos/paul.jpg":   "photos/paul.jpeg",
+		"photos/autre.jpg":  "",
+		"../secret.jpg":     "",
+		"../../secret.jpg":  "",
+	} {
+		if got := SuggestAsset(files, "contributions", in); got != want {
+			t.Errorf("SuggestAsset(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestPhotoMissingSuggests(t *testing.T) {
+	root := t.TempDir()
+	os.MkdirAll(filepath.Join(root, "contributions", "photos"), 0o755)
+	os.WriteFile(filepath.Join(root, "book.yaml"), []byte("title: Livre\ndate: 2026-11-21\nidentifier: \"urn:x\"\n"), 0o644)
+	os.WriteFile(filepath.Join(root, "contributions", "photos", "Jean.JPG"), []byte("x"), 0o644)
+	os.WriteFile(filepath.Join(root, "contributions", "jean.md"), []byte("---\nname: Jean\nrole: x\nphoto: photos/jean.jpg\n---\nUn texte.\n"), 0o644)
+	_, d, err := Load(Options{Root: root})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "contributions/jean.md:4:8: error: Le fichier « photos/jean.jpg » est introuvable : vouliez-vous dire « photos/Jean.JPG » ?"
+	if len(d) != 1 || !strings.HasPrefix(d[0].String(), want) || d[0].Rule != "photo-missing" {
+		t.Errorf("got\n%s\nwant %s…", d.Text(), want)
 	}
 }

@@ -353,3 +353,20 @@ func ValidISBN(s string) bool {
 	}
 	return false
 }
+
+// BookLanguage reads only the language of the book in root (book.yaml's
+// language, "" when unset or unreadable: the default, French), for the
+// messages a command gives before it loads the book (its usage errors).
+func BookLanguage(root string) string {
+	raw, prob := readInBook(root, "", "book.yaml", MaxFileBytes)
+	if prob != nil {
+		return ""
+	}
+	var v struct {
+		Language string `yaml:"language"`
+	}
+	if yaml.Unmarshal(raw, &v) != nil {
+		return ""
+	}
+	return strings.TrimSpace(v.Language)
+}

@@ -16,7 +16,7 @@ const MaxFileBytes = 1 << 20
 
 // ContributionKeys are the front-matter keys of a contribution.
 var ContributionKeys = []string{"name", "sort_as", "role", "organization", "handle", "city",
-	"links", "photo", "title", "extract", "section", "draft", "date"}
+	"links", "linkedin", "photo", "title", "extract", "section", "draft", "date"}
 
 var dateRE = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
 
@@ -98,6 +98,8 @@ func decodeContribution(y *yamlFile, root *yaml.Node, c *book.Contribution) {
 				c.Organization = s
 			case "handle":
 				c.Handle = s
+			case "linkedin":
+				c.LinkedIn = s
 			case "city":
 				c.City = s
 			case "photo":

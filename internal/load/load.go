@@ -335,6 +335,11 @@ func loadContributions(ctx context.Context, b *book.Book, jobs int, has func(run
 				found.Add(rel, c.FieldPos("photo"), book.Warning, "photo-"+prob.kind, "%s", prob.msg)
 				c.Photo = rp
 			case prob != nil:
+				if prob.kind == "missing" {
+					if s := SuggestAsset(b.Files(), "contributions", c.Photo); s != "" {
+						prob.msg = fmt.Sprintf("Le fichier « %s » est introuvable : vouliez-vous dire « %s » ? Écrivez le nom exactement comme celui du fichier (majuscules et accents compris).", c.Photo, s)
+					}
+				}
 				found.Add(rel, c.FieldPos("photo"), book.Error, "photo-"+prob.kind, "%s", prob.msg)
 				c.Photo = ""
 			default:

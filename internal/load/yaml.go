@@ -2,10 +2,12 @@ package load
 
 import (
 	"errors"
+	"fmt"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 
@@ -38,6 +40,11 @@ var yamlLine = regexp.MustCompile(`line (\d+)`)
 func (y *yamlFile) parse(text []byte) *yaml.Node {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(text, &doc); err != nil {
+		if l, c, r, ok := pastedChar(text); ok {
+			y.diags.Add(y.file, book.Pos{Line: l + y.lineOffset, Col: c}, book.Error, "pasted-space",
+				"%s Remplacez-la par une espace ordinaire (ou retapez la ligne) : YAML ne la comprend pas à cet endroit.", describePasted(r, true))
+			return nil
+		}
 		line := 1
 		if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
 			line, _ = strconv.Atoi(m[1])
@@ -93,6 +100,74 @@ func (y *yamlFile) parse(text []byte) *yaml.Node {
 	return root
 }
 
+// isPasted reports the blanks and invisible characters that text pasted
+// from a word processor or a web page brings into a YAML header, where
+// YAML reads them as part of a key or refuses them.
+func isPasted(r rune) bool {
+	switch r {
+	case '\t', 0x00A0, 0x202F, 0x2007, 0x2009, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF:
+		return true
+	}
+	return false
+}
+
+// DescribeInvisible says in words which blank or invisible character r
+// is (« un espace de largeur nulle (U+200B) »), for the findings of other
+// stages.
+func DescribeInvisible(r rune) string {
+	return strings.TrimPrefix(describePasted(r, false), "Il y a ici ")
+}
+
+// describePasted says in words which character r is, for a contributor
+// (a sentence when whole, else a phrase to go on).
+func describePasted(r rune, whole bool) string {
+	var what string
+	switch r {
+	case '\t':
+		what = "une tabulation"
+	case 0x00A0:
+		what = "une espace insécable (U+00A0), souvent collée depuis Word"
+	case 0x202F:
+		what = "une espace fine insécable (U+202F), souvent collée depuis Word"
+	case 0x2007, 0x2009:
+		what = fmt.Sprintf("une espace spéciale (U+%04X), collée depuis un traitement de texte", r)
+	case 0xFEFF:
+		what = "un caractère invisible (U+FEFF, marque d’ordre des octets)"
+	default:
+		what = fmt.Sprintf("un espace de largeur nulle (U+%04X), invisible, souvent collé depuis une page web", r)
+	}
+	if whole {
+		return "Il y a ici " + what + "."
+	}
+	return "Il y a ici " + what
+}
+
+// pastedChar finds, in a YAML header that does not parse, the first
+// pasted blank where YAML reads structure: in the indentation, in a key,
+// or right after its colon. line and col are 1-based (col in characters).
+func pastedChar(text []byte) (line, col int, r rune, ok bool) {
+	for i, l := range strings.Split(string(text), "\n") {
+		rs := []rune(strings.TrimRight(l, "\r"))
+		if t := strings.TrimLeft(string(rs), " "); strings.HasPrefix(t, "#") {
+			continue
+		}
+		colon := slices.Index(rs, ':')
+		for j, c := range rs {
+			if !isPasted(c) {
+				if c != ' ' && c != '-' && colon < 0 {
+					break // a value on its own line (a block scalar, a flow list)
+				}
+				if colon >= 0 && j > colon+1 {
+					break
+				}
+				continue
+			}
+			return i + 1, j + 1, c, true
+		}
+	}
+	return 0, 0, 0, false
+}
+
 // field is one key of a mapping.
 type field struct {
 	Key   *yaml.Node
@@ -115,6 +190,14 @@ func (y *yamlFile) fields(m *yaml.Node, known []string, what string) []field {
 			continue
 		}
 		seen[k.Value] = true
+		if i := strings.IndexFunc(k.Value, isPasted); i >= 0 && slices.Contains(known, strings.TrimFunc(k.Value, isPasted)) {
+			r, _ := utf8.DecodeRuneInString(k.Value[i:])
+			pos := y.pos(k)
+			pos.Col += utf8.RuneCountInString(k.Value[:i])
+			y.diags.Add(y.file, pos, book.Error, "pasted-space",
+				"%s, collée dans la clé « %s » : retapez la clé.", strings.TrimSuffix(describePasted(r, false), "."), strings.TrimFunc(k.Value, isPasted))
+			k.Value = strings.TrimFunc(k.Value, isPasted) // its value is read all the same
+		}
 		if !slices.Contains(known, k.Value) {
 			if s := Suggest(k.Value, known); s != "" {
 				y.errorf(k, "unknown-key", "Clé inconnue « %s » %s : vouliez-vous dire « %s » ?", k.Value, what, s)

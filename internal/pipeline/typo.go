@@ -49,17 +49,36 @@ func (o Options) msgLang(b *book.Book) string {
 	return b.Language
 }
 
-// typography returns the typographic findings of the files, as warnings:
-// the book is built anyway, and Fix repairs them.
+// typography returns the typographic findings of the files. What the PDF,
+// the EPUB, the site and the cards fix on their own (typo.Auto: spaces,
+// apostrophes, straight quotes, three dots) is one note per file, with
+// the count: the book is right whatever the source says, and a warning
+// at each of them would bury what a person must decide. The others
+// (English quotes, guillemets the wrong way round, a quoted name) are
+// warnings at their place: they change what the text says or guess at
+// what the contributor meant.
 func (o Options) typography(b *book.Book, files []string) book.Diagnostics {
+	lang := o.msgLang(b)
 	found, _ := work.Map(o.ctx(), len(files), o.Jobs, func(i int) (book.Diagnostics, error) {
 		src, ok := load.ReadContribution(b.Root, files[i])
 		if !ok {
 			return nil, nil // the loader reports why
 		}
 		var d book.Diagnostics
+		auto := map[string]int{}
+		var first book.Pos // the note is at the first of them
 		for _, fd := range typo.Check(b.Language, src) {
-			d = append(d, fd.Diagnostic(files[i], o.msgLang(b), book.Warning))
+			if typo.Auto(fd.Rule) {
+				if len(auto) == 0 {
+					first = book.Pos{Line: fd.Line, Col: fd.Col}
+				}
+				auto[fd.Rule]++
+				continue
+			}
+			d = append(d, fd.Diagnostic(files[i], lang, book.Warning))
+		}
+		if len(auto) > 0 {
+			d = append(d, book.Diagnostic{File: files[i], Pos: first, Severity: book.Info, Rule: RuleAutoFixed, Message: autoFixedMessage(lang, auto)})
 		}
 		return d, nil
 	})
@@ -68,6 +87,59 @@ func (o Options) typography(b *book.Book, files []string) book.Diagnostics {
 		diags = append(diags, d...)
 	}
 	return diags
+}
+
+// RuleAutoFixed is the note that counts, for one file, the typographic
+// fixes the outputs make on their own.
+const RuleAutoFixed = "typo-auto-fixed"
+
+// autoKinds name each Auto rule in the note, in French and in English,
+// singular and plural, in the order the note lists them.
+var autoKinds = []struct{ rule, fr1, frN, en1, enN string }{
+	{typo.RuleSpaceBeforePunct, "espace avant ; : ! ?", "espaces avant ; : ! ?", "space before ; : ! ?", "spaces before ; : ! ?"},
+	{typo.RuleGuillemets, "espace dans « »", "espaces dans « »", "space inside « »", "spaces inside « »"},
+	{typo.RuleQuotes, "guillemet droit \"", "guillemets droits \"", "straight quote \"", "straight quotes \""},
+	{typo.RuleApostrophe, "apostrophe droite '", "apostrophes droites '", "straight apostrophe '", "straight apostrophes '"},
+	{typo.RuleEllipsis, "points de suspension ...", "points de suspension ...", "three dots ...", "three dots ..."},
+	{typo.RuleDoubleSpace, "double espace", "doubles espaces", "double space", "double spaces"},
+	{typo.RuleSpaceBeforeComma, "espace avant , ou .", "espaces avant , ou .", "space before , or .", "spaces before , or ."},
+}
+
+// autoFixedMessage says how many fixes the outputs make on their own, of
+// which kinds, and that check --fix writes them into the source.
+func autoFixedMessage(lang string, counts map[string]int) string {
+	fr := book.IsFrench(lang)
+	total := 0
+	var parts []string
+	for _, k := range autoKinds {
+		n := counts[k.rule]
+		if n == 0 {
+			continue
+		}
+		total += n
+		one, many := k.en1, k.enN
+		if fr {
+			one, many = k.fr1, k.frN
+		}
+		if n == 1 {
+			parts = append(parts, fmt.Sprintf("%d %s", n, one))
+		} else {
+			parts = append(parts, fmt.Sprintf("%d %s", n, many))
+		}
+	}
+	list := strings.Join(parts, ", ")
+	if fr {
+		what := "corrections typographiques sont faites"
+		if total == 1 {
+			what = "correction typographique est faite"
+		}
+		return fmt.Sprintf("%d %s d’office dans le PDF, l’EPUB, le site et les cartes (%s), la première ici ; recueil check --fix les écrit dans ce fichier.", total, what, list)
+	}
+	what := "typographic fixes are"
+	if total == 1 {
+		what = "typographic fix is"
+	}
+	return fmt.Sprintf("%d %s made in the PDF, the EPUB, the site and the cards on their own (%s), the first here; recueil check --fix writes them into this file.", total, what, list)
 }
 
 // Fixed is what Fix changed in one file.

@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -41,5 +42,41 @@ func TestWriteAtomic(t *testing.T) {
 	}
 	if strings.Join(names, " ") != "a.md b.md" {
 		t.Errorf("folder holds %v, want only a.md and b.md", names)
+	}
+}
+
+// What the outputs fix on their own is one note per file, with the count
+// and the kinds, at the first place; what a person must decide (English
+// quotes pasted from Word) stays a warning at each place.
+func TestTypographyCounted(t *testing.T) {
+	root := tinyBook(t)
+	body := "Bonjour! C'est l'été... Il a dit “oui” ; puis : non!\n\n" + hostileBody + "\n"
+	os.WriteFile(filepath.Join(root, "contributions", "anne-un.md"), []byte("---\nname: Anne Un\nrole: Testeuse\n---\n"+body), 0o644)
+	_, diags, err := Check(Options{Root: root, Files: map[string]bool{"contributions/anne-un.md": true}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var notes, quotes []string
+	for _, d := range diags {
+		switch d.Rule {
+		case RuleAutoFixed:
+			notes = append(notes, d.String())
+		case "typo-english-quotes":
+			quotes = append(quotes, fmt.Sprintf("%d:%d %s", d.Pos.Line, d.Pos.Col, d.Severity))
+		default:
+			if strings.HasPrefix(d.Rule, "typo-") {
+				t.Errorf("a finding the outputs fix on their own is reported alone: %s", d)
+			}
+		}
+	}
+	want := "contributions/anne-un.md:5:8: info: 7 corrections typographiques sont faites d’office dans le PDF, l’EPUB, le site et les cartes (4 espaces avant ; : ! ?, 2 apostrophes droites ', 1 points de suspension ...), la première ici ; recueil check --fix les écrit dans ce fichier. [typo-auto-fixed]"
+	if len(notes) != 1 || notes[0] != want {
+		t.Errorf("notes:\n%s\nwant\n%s", strings.Join(notes, "\n"), want)
+	}
+	if fmt.Sprint(quotes) != "[5:34 warning 5:38 warning]" {
+		t.Errorf("English quotes: %v", quotes)
+	}
+	if got := diags.SummaryIn("fr", 1); got != "1 fichier, 0 erreur, 3 avertissements, 1 remarque" { // and book.yaml’s date-epoch
+		t.Errorf("summary %q", got)
 	}
 }

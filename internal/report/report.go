@@ -45,15 +45,20 @@ func Write(w io.Writer, format string, diags book.Diagnostics, info Info) error 
 	return fmt.Errorf("--format %s: choose %s", format, strings.Join(Formats, ", "))
 }
 
-// github prints workflow commands: ::error file=…,line=…,col=…,title=…::message
+// github prints workflow commands: ::error file=…,line=…,col=…,title=…::message.
+// Notes (book.Info) are left out: an annotation is for what a person must
+// decide, and a note is about what recueil does on its own (the count of
+// typographic fixes the outputs make); the job summary lists them.
 func github(w io.Writer, diags book.Diagnostics) error {
 	for _, d := range diags {
-		cmd := "notice"
+		var cmd string
 		switch d.Severity {
 		case book.Error:
 			cmd = "error"
 		case book.Warning:
 			cmd = "warning"
+		default:
+			continue
 		}
 		props := []string{"file=" + escapeProp(d.File)}
 		if d.Pos.Line > 0 {

@@ -41,12 +41,16 @@ var sections = []struct {
 }{
 	Files: {"Files and front matter", "", true},
 	Text:  {"Text", "", true},
-	Typography: {"French typography", "Reported by `recueil check` on the prose of each contribution (the\n" +
+	Typography: {"French typography", "Found by `recueil check` in the prose of each contribution (the\n" +
 		"`title`, `extract`, `role` and `organization` values and the body; never\n" +
-		"code, web addresses or front-matter keys). Every one of them is repaired\n" +
-		"by `recueil check --fix`, which rewrites the file in place, atomically,\n" +
-		"without changing a word. The PDF, the EPUB and the cards apply the same\n" +
-		"policy to their text whatever the source says.", false},
+		"code, web addresses or front-matter keys), and repaired by\n" +
+		"`recueil check --fix`, which rewrites the file in place, atomically,\n" +
+		"without changing a word. The rules marked *(auto)* are applied by the PDF,\n" +
+		"the EPUB, the site and the cards whatever the source says: they are not\n" +
+		"reported one by one but counted, for each file, in one `typo-auto-fixed`\n" +
+		"note. The others change what the text says or guess at what was meant\n" +
+		"(pasted English quotes, guillemets the wrong way round, a name between\n" +
+		"quotes): each is a warning at its place, for a person to look at.", false},
 	Images: {"Photos and images", "`photo-*` codes are about the `photo` field, `image-*` codes about images in\n" +
 		"the text or in book.yaml (cover, logos).", false},
 	Book:   {"The book", "", false},
@@ -54,6 +58,30 @@ var sections = []struct {
 	Import: {"Import", "Reported by `recueil import` about the document or form export it reads: the\n" +
 		"position is the document's paragraph (counted from 1, a table counting as one)\n" +
 		"or the spreadsheet's row (the header is row 1).", false},
+}
+
+// sectionsFr are the titles and introductions of the sections in French,
+// for docs/rules.fr.md.
+var sectionsFr = []struct{ title, intro string }{
+	Files: {"Fichiers et en-tête", ""},
+	Text:  {"Texte", ""},
+	Typography: {"Typographie française", "Relevées par `recueil check` dans la prose de chaque texte (les valeurs de\n" +
+		"`title`, `extract`, `role` et `organization`, et le texte ; jamais le code,\n" +
+		"les adresses web ni les clés de l’en-tête), et corrigées par\n" +
+		"`recueil check --fix`, qui réécrit le fichier sur place sans changer un mot.\n" +
+		"Les règles marquées *(auto)* sont appliquées d’office par le PDF, l’EPUB, le\n" +
+		"site et les cartes : elles ne sont pas signalées une à une mais comptées,\n" +
+		"pour chaque fichier, dans une seule remarque `typo-auto-fixed`. Les autres\n" +
+		"changent ce que dit le texte ou devinent l’intention (guillemets anglais\n" +
+		"collés depuis Word, guillemets à l’envers, nom entre guillemets) : chacune\n" +
+		"est un avertissement à sa place, à regarder."},
+	Images: {"Photos et images", "Les codes `photo-*` concernent le champ `photo`, les codes `image-*` les images\n" +
+		"du texte ou de book.yaml (couverture, logos)."},
+	Book:   {"Le livre", ""},
+	Output: {"Composition et sorties", "Signalées par `recueil compile`, qui compose le texte."},
+	Import: {"Import", "Signalées par `recueil import` sur le document ou l’export de formulaire qu’il\n" +
+		"lit : la position est le paragraphe du document (compté à partir de 1, un\n" +
+		"tableau comptant pour un) ou la ligne du tableur (l’en-tête est la ligne 1)."},
 }
 
 const (
@@ -68,8 +96,15 @@ func All() []Rule {
 	for _, r := range registry {
 		out = append(out, r)
 		if r.Code == "draft" { // the last rule of Text
+			out = append(out, Rule{Code: "typo-auto-fixed", Severity: book.Info, Section: Typography,
+				En: "one note per file: how many fixes of the *(auto)* rules below the PDF, the EPUB, the site and the cards make on their own, of which kinds, and that `recueil check --fix` writes them into the file; a note, not a warning, because the book is right without them (`--strict` does not fail on it, and GitHub annotations leave it out; the job summary lists it)",
+				Fr: "une remarque par fichier : combien de corrections des règles *(auto)* ci-dessous le PDF, l’EPUB, le site et les cartes font d’office, de quelles sortes, et que `recueil check --fix` les écrit dans le fichier ; une remarque et non un avertissement, car le livre est juste sans elles"})
 			for _, t := range typo.Rules() {
-				out = append(out, Rule{Code: t.Code, Severity: W, Section: Typography, En: t.En, Fr: t.Fr})
+				r := Rule{Code: t.Code, Severity: W, Section: Typography, En: t.En, Fr: t.Fr}
+				if t.Auto {
+					r.Severity, r.En, r.Fr = book.Info, "*(auto)* "+t.En, "*(auto)* "+t.Fr
+				}
+				out = append(out, r)
 			}
 		}
 	}
@@ -126,6 +161,9 @@ var registry = []Rule{
 	{Code: "yaml-syntax", Severity: E, Section: Files,
 		En: "the front matter (or book.yaml) is not valid YAML", Fix: "check colons, quotes and indentation at that line",
 		Fr: "l’en-tête (ou book.yaml) n’est pas du YAML valide"},
+	{Code: "pasted-space", Severity: E, Section: Files,
+		En: "a tab, a no-break or narrow no-break space, or a zero-width character (pasted from Word or a web page) where YAML reads structure: in the indentation, in a key or right after its colon; said in words at its line and column instead of the YAML parser's message", Fix: "replace it with an ordinary space, or retype the line",
+		Fr: "une tabulation, une espace insécable ou fine insécable, ou un caractère de largeur nulle (collés depuis Word ou une page web) là où YAML lit la structure : dans l’indentation, dans une clé ou juste après ses deux-points ; dit en mots à sa ligne et sa colonne, au lieu du message de l’analyseur YAML"},
 	{Code: "yaml-alias", Severity: E, Section: Files,
 		En: "YAML anchors and aliases (`&`, `*`) are refused", Fix: "write each value out",
 		Fr: "les ancres et alias YAML (`&`, `*`) sont refusés"},
@@ -160,8 +198,11 @@ var registry = []Rule{
 		En: "more than 64 quote or list markers open one line, or more than 500 links (`](`) are opened in one paragraph: past these limits the Markdown parser would take time growing with the square of the text, so the excess is not read (the text is never published)", Fix: "simplify the passage",
 		Fr: "plus de 64 marques de citation ou de liste sur une ligne, ou plus de 500 liens ouverts dans un paragraphe : au-delà, la lecture prendrait un temps croissant avec le carré du texte"},
 	{Code: "handle-format", Severity: E, Section: Files,
-		En: "`handle` is not `@` followed by letters, digits or `_`", Fix: "write it as `\"@prenom_nom\"`, quoted",
-		Fr: "`handle` n’est pas `@` suivi de lettres, de chiffres ou de `_`"},
+		En: "`handle` is none of an X handle (`@` then 1 to 15 letters, digits or `_`), a Mastodon one (`@user@instance.tld`) or a Bluesky one (`@name.bsky.social` or `@` a domain); the message says which rule it breaks (too long for X, no `@`, a space) and, for a profile address, the handle to write — for a LinkedIn profile, to move it to `linkedin`", Fix: "write it as the message shows, quoted",
+		Fr: "`handle` n’est ni un identifiant X (`@` puis 1 à 15 lettres, chiffres ou `_`), ni Mastodon (`@nom@instance.tld`), ni Bluesky (`@nom.bsky.social` ou `@` un domaine) ; le message dit quelle règle il enfreint et, pour l’adresse d’un profil, l’identifiant à écrire — pour un profil LinkedIn, de le déplacer dans `linkedin`"},
+	{Code: "linkedin-format", Severity: E, Section: Files,
+		En: "`linkedin` is not a LinkedIn profile address (`https://www.linkedin.com/in/…`)", Fix: "copy the address of your profile page",
+		Fr: "`linkedin` n’est pas l’adresse d’un profil LinkedIn (`https://www.linkedin.com/in/…`)"},
 	{Code: "lone-cr", Severity: W, Section: Files,
 		En: "the file uses old Mac line ends (a carriage return alone); they are read as line breaks", Fix: "save with LF or CRLF line ends",
 		Fr: "le fichier utilise d’anciennes fins de ligne Mac (un retour chariot seul), lues comme des sauts de ligne"},
@@ -236,6 +277,12 @@ var registry = []Rule{
 	{Code: "too-deep", Severity: W, Section: Text,
 		En: "quotes or lists nested more than 8 levels were flattened", Fix: "simplify the nesting",
 		Fr: "des citations ou des listes imbriquées sur plus de 8 niveaux ont été aplaties"},
+	{Code: "placeholder-text", Severity: E, Section: Text,
+		En: "a sentence of the template `recueil new` writes (\"Écrivez votre texte ici…\", \"Remplacez tout ce texte…\"), or its `role` or `organization` (\"Votre fonction, sur une ligne\"), is still there: the text is not the contributor's yet. Sentences of four words or more are matched whole, whatever the case, the spaces, the quotes, the apostrophes and the word limits; the field or the first paragraph is given, with how many sentences are left", Fix: "replace them with your own text",
+		Fr: "une phrase du modèle de `recueil new` (« Écrivez votre texte ici… », « Remplacez tout ce texte… »), ou sa fonction ou son organisation (« Votre fonction, sur une ligne »), est encore là : ce n’est pas encore le texte du contributeur ; les phrases de quatre mots ou plus sont comparées entières, quelles que soient la casse, les espaces, les guillemets, les apostrophes et les limites de mots"},
+	{Code: "example-text", Severity: W, Section: Text,
+		En: "the example contribution `recueil init` puts in a new book (or a field or sentence of it) is still there: one warning per file, at the first place. A warning, not an error, so that a new book compiles at once; `--strict` stops on it", Fix: "replace it with a real text, or delete the file before the first edition",
+		Fr: "l’exemple que `recueil init` met dans un nouveau livre (ou un de ses champs ou de ses phrases) est encore là : un avertissement par fichier, à la première place ; un avertissement et non une erreur, pour qu’un nouveau livre se compile tout de suite"},
 	{Code: "draft", Severity: W, Section: Text,
 		En: "`draft: true`: checked but left out of the book", Fix: "remove `draft` when the text is ready",
 		Fr: "`draft: true` : vérifié mais laissé hors du livre"},

@@ -7,7 +7,7 @@ import (
 	"testing"
 )
 
-var update = flag.Bool("update", false, "rewrite docs/rules.md")
+var update = flag.Bool("update", false, "rewrite docs/rules.md and docs/rules.fr.md")
 
 // TestDocGenerated: docs/rules.md is what the registry generates.
 func TestDocGenerated(t *testing.T) {
@@ -23,6 +23,32 @@ func TestDocGenerated(t *testing.T) {
 	}
 	if string(got) != Markdown() {
 		t.Error("docs/rules.md is not what internal/rules generates: run go test ./internal/rules -update")
+	}
+}
+
+// TestDocFrGenerated: docs/rules.fr.md is what the registry generates, in
+// French, with every rule of docs/rules.md.
+func TestDocFrGenerated(t *testing.T) {
+	const path = "../../docs/rules.fr.md"
+	if *update {
+		if err := os.WriteFile(path, []byte(MarkdownFr()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(got) != MarkdownFr() {
+		t.Error("docs/rules.fr.md is not what internal/rules generates: run go test ./internal/rules -update")
+	}
+	if len(sectionsFr) != len(sections) {
+		t.Errorf("%d French sections for %d", len(sectionsFr), len(sections))
+	}
+	for _, r := range All() {
+		if !strings.Contains(string(got), "| `"+r.Code+"`") {
+			t.Errorf("rule %s missing from docs/rules.fr.md", r.Code)
+		}
 	}
 }
 

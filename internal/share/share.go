@@ -76,7 +76,7 @@ func Build(b *book.Book, cs []*book.Contribution, cc []*cards.Card, pages []Page
 			e.Alt = cc[i].Alt
 			quote = unquote(cc[i].Text)
 		} else {
-			quote = typo.String(lang(b), strings.Join(strings.Fields(c.Extract), " "))
+			quote = typo.Inner(lang(b), strings.Join(strings.Fields(c.Extract), " "))
 		}
 		e.Post = Post(b, c, quote)
 		e.Posts = map[string]string{}
@@ -170,13 +170,13 @@ func PostFor(n Network, b *book.Book, c *book.Contribution, quote string) string
 	open, close := loc.Quotes()
 	in, dash := loc.In(), "—"
 	who := c.Handle
-	if who == "" || n.ByName {
+	if who == "" || n.ByName || book.Handle(who) != book.XHandle { // a Mastodon or Bluesky handle is no mention on X
 		who = c.Name
 	}
 	title := strings.TrimSpace(b.Title)
 	var by []string // the credit line, from the fullest to the barest
 	if title != "" {
-		by = append(by, dash+" "+who+" "+in+" "+typo.String(l, open+title+close))
+		by = append(by, dash+" "+who+" "+in+" "+open+typo.Inner(l, title)+close)
 	}
 	by = append(by, dash+" "+who, "")
 	// The post links to the contributor's page of the web edition, whose

@@ -266,3 +266,16 @@ func TestPostsWithinEachLimit(t *testing.T) {
 		t.Errorf("linkedin cut a quote that fits its 3,000 characters: %q", p)
 	}
 }
+
+// A quotation inside the post's quote, or in the book's title, takes the
+// inner “ ”: never « « … » ».
+func TestPostInnerQuotes(t *testing.T) {
+	b := testBook()
+	b.Title = `Le livre "612"`
+	c := &book.Contribution{Name: "Léa Martin", Handle: "@lea", Slug: "lea", Extract: `Elle m’a dit « viens » et je suis venue.`}
+	es := Build(b, []*book.Contribution{c}, nil, nil)
+	want := "«\u202fElle m’a dit “viens” et je suis venue.\u202f»\n— @lea dans «\u202fLe livre “612”\u202f»\n#612R https://example.org/livre/lea.html"
+	if len(es) != 1 || es[0].Post != want {
+		t.Fatalf("post:\n got %q\nwant %q", es[0].Post, want)
+	}
+}

@@ -335,7 +335,7 @@ func (w *writer) person(c *book.Contribution) map[string]any {
 		p["worksFor"] = map[string]any{"@type": "Organization", "name": c.Organization}
 	}
 	var same []string
-	for _, l := range c.Links {
+	for _, l := range c.ShownLinks() { // links, then the LinkedIn profile
 		if u := markup.SafeURL(l); u != "" {
 			same = append(same, u)
 		}
@@ -359,8 +359,7 @@ func (w *writer) contributor(c *book.Contribution, prev, next *book.Contribution
 		meta = append(meta, w.text(c.City))
 	}
 	if h := strings.TrimSpace(c.Handle); h != "" {
-		user := strings.TrimPrefix(h, "@")
-		if u := markup.SafeURL("https://x.com/" + user); u != "" && !strings.ContainsAny(user, "/?#") {
+		if u := markup.SafeURL(book.HandleURL(h)); u != "" { // X, Mastodon or Bluesky
 			meta = append(meta, fmt.Sprintf("<a href=\"%s\">%s</a>", markup.Esc(u), markup.Esc(h)))
 		}
 	}
@@ -368,7 +367,7 @@ func (w *writer) contributor(c *book.Contribution, prev, next *book.Contribution
 		fmt.Fprintf(&s, "<p class=\"meta\">%s</p>\n", strings.Join(meta, " · "))
 	}
 	var links []string
-	for _, l := range c.Links {
+	for _, l := range c.ShownLinks() { // links, then the LinkedIn profile
 		if u := markup.SafeURL(l); u != "" {
 			links = append(links, fmt.Sprintf("<li><a href=\"%s\">%s</a></li>", markup.Esc(u), markup.Esc(markup.DisplayURL(u))))
 		}

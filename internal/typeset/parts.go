@@ -100,13 +100,7 @@ func (t *typesetter) contrib(slug string) *book.Contribution {
 	return t.bySlug[slug]
 }
 
-func handleURL(h string) string {
-	h = strings.TrimPrefix(strings.TrimSpace(h), "@")
-	if h == "" || strings.ContainsAny(h, " /?#") {
-		return ""
-	}
-	return "https://x.com/" + h
-}
+func handleURL(h string) string { return book.HandleURL(h) }
 
 // contribution sets one contributor's pages: the opening, the pull quote,
 // the text.
@@ -176,7 +170,7 @@ func (t *typesetter) contribution(c *book.Contribution, e Entry) {
 		}
 		add([]layout.Run{r}, ss, ss*13/10, 0)
 	}
-	for _, l := range c.Links {
+	for _, l := range c.ShownLinks() { // links, then the LinkedIn profile
 		t.line = c.FieldPos("links").Line
 		r := t.text(strings.TrimPrefix(strings.TrimPrefix(l, "https://"), "http://"), tstyle{fam: sans, size: ss * 9 / 10, color: d.link, noHyphen: true})
 		r.Link = l

@@ -22,6 +22,11 @@ const (
 	RuleEllipsis         = "typo-ellipsis"
 	RuleDoubleSpace      = "typo-double-space"
 	RuleSpaceBeforeComma = "typo-space-before-comma"
+	// Pasted text: what a person should see, one finding each.
+	RuleEnglishQuotes      = "typo-english-quotes"
+	RuleReversedGuillemets = "typo-reversed-guillemets"
+	RuleQuotedField        = "quoted-field"
+	RuleInnerQuotes        = "typo-inner-quotes"
 
 	ruleNumberSpace = "typo-number-space" // output only
 	ruleDigitGroups = "typo-digit-groups" // output only
@@ -38,6 +43,7 @@ type edit struct {
 	anchor     int
 	punct      rune // the punctuation the edit is about, for messages
 	after      bool // RuleGuillemets: the space goes after «
+	silent     bool // part of a change reported by another finding
 }
 
 // policy says which rules apply.
@@ -52,6 +58,7 @@ type item struct {
 	r      rune
 	i      int // index in the input
 	masked bool
+	inner  bool // a « or » of an inner quotation, set as “ or ”
 }
 
 // analyze returns the edits that bring rs in line with the policy. Masked
@@ -62,17 +69,20 @@ func analyze(rs []rune, mask []bool, p policy, resets []int) []edit {
 	var edits []edit
 	v := make([]rune, len(rs)) // converted characters
 	copy(v, rs)
-	del := make([]bool, len(rs)) // runes merged into a previous one (ellipsis)
-	depth, ri := 0, 0
+	del := make([]bool, len(rs))   // runes merged into a previous one (ellipsis)
+	inner := make([]bool, len(rs)) // guillemets of an inner quotation turned into “ ”
+	var stack []quote              // the quotations open at i
+	ri := 0
+	flip := -1 // the « of a reversed pair » … « found ahead, to turn into »
 	for i := 0; i < len(rs); i++ {
 		for ri < len(resets) && resets[ri] <= i {
 			if resets[ri] == i {
-				depth = 0
+				stack, flip = stack[:0], -1
 			}
 			ri++
 		}
 		if rs[i] == '\n' && blankLineAfter(rs, i) {
-			depth = 0
+			stack, flip = stack[:0], -1
 		}
 		if mask[i] {
 			continue
@@ -104,26 +114,90 @@ func analyze(rs []rune, mask []bool, p policy, resets []int) []edit {
 			o, c := openContext(prev), closeContext(next)
 			var q rune
 			switch {
+			case i == flip: // it closes a quotation opened by a reversed »
+				q, flip = '»', -1
 			case o && !c:
-				q = '«'
+				q = opening(stack)
 			case !o && c:
-				if !(isDigit(prev) && depth == 0) { // 5'10" is a measure
-					q = '»'
+				if !(isDigit(prev) && len(stack) == 0) { // 5'10" is a measure
+					q = closing(stack)
 				}
 			case o && c:
-				q = '«'
-				if depth > 0 {
-					q = '»'
+				q = opening(stack)
+				if len(stack) > 0 {
+					q = closing(stack)
 				}
 			}
 			if q != 0 {
 				v[i] = q
 				edits = append(edits, edit{start: i, end: i + 1, repl: string(q), rule: RuleQuotes, anchor: i, punct: q})
-				depth = nest(depth, q)
+				stack = nest(stack, quote{open: q, as: q})
 			}
-		case '«', '»':
-			if p.fr {
-				depth = nest(depth, rs[i])
+		case '«':
+			if !p.fr {
+				continue
+			}
+			if i == flip {
+				v[i] = '»'
+				edits = append(edits, edit{start: i, end: i + 1, repl: "»", rule: RuleReversedGuillemets, anchor: i, punct: '»'})
+				stack, flip = nest(stack, quote{open: '»', as: '»'}), -1
+				continue
+			}
+			if p.source && len(stack) > 0 {
+				// « inside « »: the inner quotation takes “ ”.
+				v[i], inner[i] = '“', true
+				edits = append(edits, edit{start: i, end: i + 1, repl: "“", rule: RuleInnerQuotes, anchor: i, punct: '“'})
+				stack = append(stack, quote{open: '«', as: '“'})
+				continue
+			}
+			stack = nest(stack, quote{open: '«', as: '«'})
+		case '»':
+			if !p.fr {
+				continue
+			}
+			if j := reversedPair(rs, mask, i, stack); p.source && j > 0 {
+				v[i] = '«'
+				edits = append(edits, edit{start: i, end: i + 1, repl: "«", rule: RuleReversedGuillemets, anchor: i, punct: '«'})
+				stack, flip = nest(stack, quote{open: '«', as: '«'}), j
+				continue
+			}
+			if n := len(stack); n > 0 && stack[n-1].open == '«' && stack[n-1].as == '“' {
+				v[i], inner[i] = '”', true
+				edits = append(edits, edit{start: i, end: i + 1, repl: "”", rule: RuleInnerQuotes, anchor: i, punct: '”'})
+				stack = stack[:n-1]
+				continue
+			}
+			stack = nest(stack, quote{open: '»', as: '»'})
+		case '“', '‘':
+			if !p.fr {
+				continue
+			}
+			prev := prevContext(v, del, i)
+			if n := nextContext(rs, i); rs[i] == '‘' && !(openContext(prev) && (isLetter(n) || isDigit(n))) {
+				continue // not an opening single quote
+			}
+			as := rs[i]
+			if p.source && openContext(prev) {
+				as = opening(stack) // « outside a quotation, “ inside
+			}
+			if as != rs[i] {
+				v[i] = as
+				edits = append(edits, edit{start: i, end: i + 1, repl: string(as), rule: RuleEnglishQuotes, anchor: i, punct: as})
+			}
+			stack = append(stack, quote{open: rs[i], as: as})
+		case '”', '’':
+			if !p.fr || len(stack) == 0 {
+				continue
+			}
+			top := stack[len(stack)-1]
+			want := map[rune]rune{'”': '“', '’': '‘'}[rs[i]]
+			if top.open != want || (rs[i] == '’' && isLetter(at(rs, i+1))) {
+				continue // an apostrophe, or a quote that closes nothing open
+			}
+			stack = stack[:len(stack)-1]
+			if c := closingOf(top.as); c != rs[i] {
+				v[i] = c
+				edits = append(edits, edit{start: i, end: i + 1, repl: string(c), rule: RuleEnglishQuotes, anchor: i, punct: c})
 			}
 		}
 	}
@@ -134,7 +208,7 @@ func analyze(rs []rune, mask []bool, p policy, resets []int) []edit {
 	items := make([]item, 0, len(rs))
 	for i := range rs {
 		if !del[i] {
-			items = append(items, item{r: v[i], i: i, masked: mask[i]})
+			items = append(items, item{r: v[i], i: i, masked: mask[i], inner: inner[i]})
 		}
 	}
 	removed := make([]bool, len(items)) // blanks the pass takes out
@@ -166,12 +240,98 @@ func analyze(rs []rune, mask []bool, p policy, resets []int) []edit {
 	return sortEdits(edits)
 }
 
-func nest(depth int, q rune) int {
-	if q == '«' {
-		return depth + 1
+// quote is an open quotation: the mark typed, and the mark it is set as.
+type quote struct{ open, as rune }
+
+// nest updates the open quotations with the mark q: an opening mark opens
+// one, a closing mark closes the last.
+func nest(stack []quote, q quote) []quote {
+	switch q.as {
+	case '«', '“', '‘':
+		return append(stack, q)
 	}
-	if depth > 0 {
-		return depth - 1
+	if len(stack) > 0 {
+		return stack[:len(stack)-1]
+	}
+	return stack
+}
+
+// opening is the French opening mark at this depth: « outside any
+// quotation, “ inside one (the inner pair is never a nested « »).
+func opening(stack []quote) rune {
+	if len(stack) > 0 {
+		return '“'
+	}
+	return '«'
+}
+
+// closing is the closing mark of the innermost open quotation (» when
+// none is open).
+func closing(stack []quote) rune {
+	if len(stack) > 0 {
+		return closingOf(stack[len(stack)-1].as)
+	}
+	return '»'
+}
+
+func closingOf(open rune) rune {
+	switch open {
+	case '“':
+		return '”'
+	case '‘':
+		return '’'
+	}
+	return '»'
+}
+
+// reversedPair finds, for the » at i typed where a quotation opens (after
+// a blank, before a word) outside any quotation, the « that closes it the
+// wrong way round in the same paragraph (after a word, before a blank or
+// punctuation): » … « typed for « … ». It returns the index of that «, or
+// -1. Only what is not a blank decides, so that the spaces a first fix
+// puts in do not change the answer.
+func reversedPair(rs []rune, mask []bool, i int, stack []quote) int {
+	// Typed where a quotation opens: after an ordinary blank, a bracket or
+	// at the start (not after a no-break space, which the policy puts
+	// before a closing »).
+	if prev := at(rs, i-1); len(stack) > 0 || !(prev == 0 || prev == ' ' || prev == '\t' || prev == '\n' || prev == '(' || prev == '[') {
+		return -1
+	}
+	k := i + 1
+	for k < len(rs) && (rs[k] == ' ' || rs[k] == nbsp || rs[k] == nnbsp) {
+		k++
+	}
+	if n := at(rs, k); !isLetter(n) && !isDigit(n) && !isEmphasis(n) {
+		return -1
+	}
+	for j := i + 1; j < len(rs); j++ {
+		if mask[j] {
+			continue
+		}
+		switch rs[j] {
+		case '\n':
+			if blankLineAfter(rs, j) {
+				return -1
+			}
+		case '»', '“', '”':
+			return -1
+		case '«', '"': // a straight quote there would be read as this «
+			if !openContext(prevSolid(rs, j)) { // after a word: it closes
+
+				return j
+			}
+			return -1
+		}
+	}
+	return -1
+}
+
+// prevSolid is the character before i, blanks skipped.
+func prevSolid(rs []rune, i int) rune {
+	for j := i - 1; j >= 0; j-- {
+		if !isSpace(rs[j]) {
+			return rs[j]
+		}
 	}
 	return 0
 }
@@ -286,6 +446,8 @@ func spacing(items []item, removed []bool, k, m int, p policy) (edit, bool) {
 	after := false
 	anchor := -1
 	switch {
+	case !empty && p.source && ((pOpen && P.inner && P.r == '“') || (nOpen && N.inner && N.r == '”')) && !hasNewline(run):
+		want, rule = "", RuleInnerQuotes // no space inside “ ”
 	case pOpen && P.r == '«' && N != nil && (!empty || !isSpace(N.r)) && (!empty || emphasisAfterOK(items, m, p)):
 		want, rule, after, punct, anchor = string(nnbsp), RuleGuillemets, true, '«', P.i
 	case nOpen && N.r == '»' && P != nil && !isSpace(P.r) && (!empty || emphasisBeforeOK(items, k-1, p)):

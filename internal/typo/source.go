@@ -23,6 +23,9 @@ type Finding struct {
 	MessageEn string // the same in English
 	Old       string // the text at Line:Col that is replaced (empty: Fix is inserted there)
 	Fix       string // the replacement text
+	// Manual is set when no safe fix exists: the contributor must change
+	// the text by hand. Fix leaves such places (and does not return them).
+	Manual bool
 }
 
 // Diagnostic turns the finding into the book's diagnostic for file, with
@@ -40,6 +43,23 @@ type RuleDoc struct {
 	Code string
 	Fr   string
 	En   string
+	// Auto is set for the rules that the PDF, the EPUB, the site and the
+	// cards apply on their own (String and Spans): the book is right
+	// whatever the source says, so check counts them in one line per file
+	// instead of a finding each. The others change what the text says or
+	// guess at what the contributor meant: each is a finding to look at.
+	Auto bool
+}
+
+// Auto reports whether the outputs apply the rule of this code on their
+// own (see RuleDoc.Auto).
+func Auto(code string) bool {
+	for _, r := range Rules() {
+		if r.Code == code {
+			return r.Auto
+		}
+	}
+	return false
 }
 
 // Rules lists the rules Check reports, all fixable by Fix.
@@ -47,25 +67,37 @@ func Rules() []RuleDoc {
 	return []RuleDoc{
 		{RuleSpaceBeforePunct,
 			"Une espace fine insécable (U+202F) précède « ; », « ! » et « ? », une espace insécable (U+00A0) précède « : ».",
-			"A narrow no-break space (U+202F) goes before ‘;’, ‘!’ and ‘?’, a no-break space (U+00A0) before ‘:’ (French)."},
+			"A narrow no-break space (U+202F) goes before ‘;’, ‘!’ and ‘?’, a no-break space (U+00A0) before ‘:’ (French).", true},
 		{RuleGuillemets,
 			"Une espace fine insécable (U+202F) suit « et précède ».",
-			"A narrow no-break space (U+202F) goes after « and before » (French)."},
+			"A narrow no-break space (U+202F) goes after « and before » (French).", true},
 		{RuleQuotes,
 			"Les guillemets droits \" deviennent des guillemets français « ».",
-			"Straight double quotes become French guillemets « » (French)."},
+			"Straight double quotes become French guillemets « » (French).", true},
 		{RuleApostrophe,
 			"L’apostrophe droite ' devient l’apostrophe typographique ’.",
-			"The straight apostrophe ' becomes the typographic apostrophe ’."},
+			"The straight apostrophe ' becomes the typographic apostrophe ’.", true},
 		{RuleEllipsis,
 			"Trois points ou plus deviennent le caractère points de suspension « … ».",
-			"Three or more dots become the ellipsis character ‘…’."},
+			"Three or more dots become the ellipsis character ‘…’.", true},
 		{RuleDoubleSpace,
 			"Plusieurs espaces à la suite, dans une ligne, n’en font qu’une.",
-			"Several spaces in a row inside a line become one (French)."},
+			"Several spaces in a row inside a line become one (French).", true},
 		{RuleSpaceBeforeComma,
 			"Pas d’espace avant une virgule ni avant un point.",
-			"No space before a comma or a full stop (French)."},
+			"No space before a comma or a full stop (French).", true},
+		{RuleEnglishQuotes,
+			"Les guillemets anglais “ ” ou ‘ ’ (souvent collés depuis Word) deviennent des guillemets français « » ; à l’intérieur d’une citation, les guillemets de second niveau sont “ ”, jamais « » dans « ».",
+			"English quotes “ ” or ‘ ’ (often pasted from Word) become French guillemets « »; inside a quotation the inner pair is “ ”, never « » within « » (French).", false},
+		{RuleReversedGuillemets,
+			"Des guillemets tapés à l’envers (» … «) sont remis dans le bon sens (« … »).",
+			"Guillemets typed the wrong way round (» … «) are turned the right way (« … ») (French).", false},
+		{RuleInnerQuotes,
+			"Une citation dans une citation prend les guillemets “ ”, sans espace : « … “ … ” … », jamais « » dans « ».",
+			"A quotation inside a quotation takes “ ”, without spaces: « … “ … ” … », never « » within « » (French).", false},
+		{RuleQuotedField,
+			"Le nom, la fonction ou l’organisation est écrit entre guillemets dans l’en-tête : les guillemets seraient imprimés. `--fix` les retire quand la valeur YAML le permet sans risque ; sinon, retirez-les à la main.",
+			"The name, role or organization is written between quotes in the front matter: the quotes would be printed. `--fix` removes them when the YAML value allows it safely; otherwise remove them by hand.", false},
 	}
 }
 
@@ -180,6 +212,10 @@ func fixSource(lang string, src []byte, fix bool) ([]byte, []Finding) {
 			}
 		}
 	}
+	quoted, wrapEdits := quotedFields(s, fmStart, fmEnd)
+	for _, e := range wrapEdits {
+		markRange(mask, e.start, e.end)
+	}
 	resets := []int{s.runeAt(body)}
 	for _, v := range values {
 		resets = append(resets, s.runeAt(v.start))
@@ -214,9 +250,24 @@ func fixSource(lang string, src []byte, fix bool) ([]byte, []Finding) {
 		}
 	}
 	kept = append(kept, s.sameMarkdown(bodyEdits, body)...)
+	kept = append(kept, wrapEdits...)
 	kept = sortEdits(kept)
+	// The spaces inside guillemets that come from English quotes or
+	// reversed ones go with that finding: alone, they would be counted
+	// among what the outputs fix on their own, which they do not.
+	conv := map[int]bool{}
+	for _, e := range kept {
+		if e.rule == RuleEnglishQuotes || e.rule == RuleReversedGuillemets || (e.rule == RuleInnerQuotes && e.repl != "") {
+			conv[e.start] = true
+		}
+	}
+	for i, e := range kept {
+		if (e.rule == RuleGuillemets || (e.rule == RuleInnerQuotes && e.repl == "")) && (conv[e.anchor] || conv[e.start-1] || conv[e.end]) {
+			kept[i].silent = true
+		}
+	}
 
-	findings := make([]Finding, 0, len(kept))
+	findings := make([]Finding, 0, len(kept)+len(quoted))
 	line, col, ri := 1, 1, 0
 	for _, e := range kept {
 		for ; ri < e.start; ri++ {
@@ -226,14 +277,188 @@ func fixSource(lang string, src []byte, fix bool) ([]byte, []Finding) {
 				col++
 			}
 		}
+		if e.silent {
+			continue
+		}
 		f := Finding{Line: line, Col: col, Rule: e.rule, Old: string(s.rs[e.start:e.end]), Fix: e.repl}
 		f.Message, f.MessageEn = messages(e, f.Old)
 		findings = append(findings, f)
+	}
+	for _, q := range quoted {
+		if !fix || !q.Manual {
+			findings = append(findings, q)
+		}
+	}
+	if len(quoted) > 0 {
+		slices.SortStableFunc(findings, func(a, b Finding) int {
+			if a.Line != b.Line {
+				return a.Line - b.Line
+			}
+			return a.Col - b.Col
+		})
 	}
 	if !fix || len(kept) == 0 {
 		return src, findings
 	}
 	return s.applyBytes(kept), findings
+}
+
+// quotedKeys are the front-matter keys whose value is printed as it is,
+// where quotes around the whole value are a mistake (a name "between
+// quotes" pasted from a form).
+var quotedKeys = []string{"name", "role", "organization"}
+
+// quotePairs are the quotation marks found around a whole value.
+var quotePairs = map[rune]rune{'“': '”', '"': '"', '«': '»', '‘': '’', '\'': '\'', '„': '“', '”': '”', '»': '«'}
+
+// quotedFields finds the values of name, role and organization written
+// between quotes (“Jean Dupont”, '"Directrice"'), and the edits that take
+// the quotes (and the blanks inside them) out, when the YAML value reads
+// the same but for them. Without a safe edit the finding is still made.
+func quotedFields(s *source, fs, fe int) ([]Finding, []edit) {
+	if fe <= fs {
+		return nil, nil
+	}
+	var doc yaml.Node
+	if yaml.Unmarshal(s.src[fs:fe], &doc) != nil || len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
+		return nil, nil
+	}
+	m := doc.Content[0]
+	fmLine := bytes.Count(s.src[:fs], []byte("\n")) // lines before the front matter's first
+	var found []Finding
+	var edits []edit
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		k, v := m.Content[i], m.Content[i+1]
+		if !slices.Contains(quotedKeys, k.Value) || v.Kind != yaml.ScalarNode || v.Tag != "!!str" {
+			continue
+		}
+		val := strings.TrimSpace(v.Value)
+		rs := []rune(val)
+		if len(rs) < 3 || quotePairs[rs[0]] != rs[len(rs)-1] {
+			continue
+		}
+		inner := strings.TrimSpace(string(rs[1 : len(rs)-1]))
+		if inner == "" || strings.ContainsRune(inner, rs[0]) || strings.ContainsRune(inner, rs[len(rs)-1]) {
+			continue // "a" et "b": not one quotation around the value
+		}
+		f := Finding{Line: v.Line + fmLine, Col: v.Column, Rule: RuleQuotedField, Old: string(rs[0]), Fix: ""}
+		f.Message = fmt.Sprintf("« %s » est écrit entre guillemets (%c…%c) : ils seraient imprimés tels quels. Retirez-les", k.Value, rs[0], rs[len(rs)-1])
+		f.MessageEn = fmt.Sprintf("%q is written between quotes (%c…%c): they would be printed as they are. Remove them", k.Value, rs[0], rs[len(rs)-1])
+		if es := unquoteEdits(s, fs, fe, v, k.Value, rs[0], rs[len(rs)-1], inner); es != nil {
+			edits = append(edits, es...)
+			f.Message += fixHint + "."
+			f.MessageEn += fixHintEn + "."
+		} else {
+			f.Manual = true
+			f.Message += " (à la main : recueil check --fix ne peut pas le faire sans risque ici)."
+			f.MessageEn += " (by hand: recueil check --fix cannot do it safely here)."
+		}
+		found = append(found, f)
+	}
+	return found, edits
+}
+
+// unquoteEdits returns the edits that remove the quotes open and close
+// around the single-line value v, or nil when the source cannot be
+// changed safely (escapes, a value over several lines, a YAML that would
+// read otherwise).
+func unquoteEdits(s *source, fs, fe int, v *yaml.Node, key string, open, close rune, inner string) []edit {
+	// The line of the value, in runes.
+	line := bytes.Count(s.src[:fs], []byte("\n")) + v.Line
+	r := 0
+	for l := 1; l < line && r < len(s.rs); r++ {
+		if s.rs[r] == '\n' {
+			l++
+		}
+	}
+	start := r + v.Column - 1
+	end := start
+	for end < len(s.rs) && s.rs[end] != '\n' && s.rs[end] != '\r' {
+		end++
+	}
+	if start >= end || start < 0 {
+		return nil
+	}
+	seg := s.rs[start:end]
+	if slices.Contains(seg, '\\') {
+		return nil
+	}
+	// Where the quotes are in the source: right after the YAML quote, if
+	// any, and before the matching one.
+	b := 0
+	var yq rune
+	switch v.Style {
+	case yaml.DoubleQuotedStyle, yaml.SingleQuotedStyle:
+		yq, b = seg[0], 1
+	case 0:
+	default:
+		return nil
+	}
+	if yq == '\'' && (open == '\'' || close == '\'') {
+		return nil // doubled '' quotes: left alone
+	}
+	for b < len(seg) && (seg[b] == ' ' || seg[b] == nbsp || seg[b] == nnbsp) {
+		b++
+	}
+	if b >= len(seg) || seg[b] != open {
+		return nil
+	}
+	ob := b
+	for b++; b < len(seg) && isSpace(seg[b]); b++ {
+	}
+	oe := b // the opening quote and the blanks after it: [ob, oe)
+	// The closing quote: the last one of the line before the YAML quote
+	// or a comment.
+	e := len(seg)
+	if yq != 0 {
+		e = slices.Index(seg[1:], yq) + 1
+		if e <= 0 {
+			return nil
+		}
+	} else if c := strings.Index(string(seg), " #"); c >= 0 {
+		e = utf8.RuneCountInString(string(seg)[:c])
+	}
+	for e > oe && isSpace(seg[e-1]) {
+		e--
+	}
+	if e <= oe || seg[e-1] != close {
+		return nil
+	}
+	ce := e
+	cb := e - 1
+	for cb > oe && isSpace(seg[cb-1]) {
+		cb--
+	}
+	es := []edit{
+		{start: start + ob, end: start + oe, rule: RuleQuotedField, anchor: start + ob, silent: true},
+		{start: start + cb, end: start + ce, rule: RuleQuotedField, anchor: start + cb, silent: true},
+	}
+	fixed := s.applyBytes(es)
+	d := len(fixed) - len(s.src)
+	var a, bdoc yaml.Node
+	if yaml.Unmarshal(s.src[fs:fe], &a) != nil || yaml.Unmarshal(fixed[fs:fe+d], &bdoc) != nil || len(bdoc.Content) == 0 {
+		return nil
+	}
+	ma, mb := a.Content[0], bdoc.Content[0]
+	if len(ma.Content) != len(mb.Content) {
+		return nil
+	}
+	for i := 0; i+1 < len(ma.Content); i += 2 {
+		if ma.Content[i].Value != mb.Content[i].Value {
+			return nil
+		}
+		va, vb := ma.Content[i+1], mb.Content[i+1]
+		if ma.Content[i].Value == key {
+			if vb.Kind != yaml.ScalarNode || vb.Tag != "!!str" || strings.TrimSpace(vb.Value) != inner {
+				return nil
+			}
+			continue
+		}
+		if !sameNode(va, vb) {
+			return nil
+		}
+	}
+	return es
 }
 
 func sortInts(a []int) {
@@ -696,6 +921,23 @@ func messages(e edit, old string) (string, string) {
 	case RuleDoubleSpace:
 		return "Plusieurs espaces se suivent : une seule suffit" + fixHint + ".",
 			"Several spaces in a row: one is enough" + fixHintEn + "."
+	case RuleEnglishQuotes:
+		if e.punct == '“' || e.punct == '”' {
+			return fmt.Sprintf("Guillemet anglais %s dans une citation : à l’intérieur de « … », les guillemets sont “ ” ; remplacez-le par %s%s.", old, p, fixHint),
+				fmt.Sprintf("English quote %s inside a quotation: inside « … » the inner quotes are “ ”; replace it with %s%s.", old, p, fixHintEn)
+		}
+		return fmt.Sprintf("Guillemet anglais %s (collé depuis Word ?) : en français, les guillemets sont « » ; remplacez-le par %s%s.", old, p, fixHint),
+			fmt.Sprintf("English quote %s (pasted from Word?): French quotes are « »; replace it with %s%s.", old, p, fixHintEn)
+	case RuleInnerQuotes:
+		return fmt.Sprintf("Guillemets dans des guillemets : la citation intérieure prend “ ”, sans espace ; remplacez ce %s par %s%s.", old, p, fixHint),
+			fmt.Sprintf("Guillemets within guillemets: the inner quotation takes “ ”, without spaces; replace this %s with %s%s.", old, p, fixHintEn)
+	case RuleReversedGuillemets:
+		if e.punct == '«' {
+			return "Guillemet tapé à l’envers : une citation s’ouvre par « et se ferme par » ; remplacez ce » par «" + fixHint + ".",
+				"Guillemet typed the wrong way round: a quotation opens with « and closes with »; replace this » with «" + fixHintEn + "."
+		}
+		return "Guillemet tapé à l’envers : remplacez ce « par », qui ferme la citation" + fixHint + ".",
+			"Guillemet typed the wrong way round: replace this « with », which closes the quotation" + fixHintEn + "."
 	case RuleSpaceBeforeComma:
 		return fmt.Sprintf("Supprimez l’espace avant « %s »%s.", p, fixHint),
 			fmt.Sprintf("Remove the space before ‘%s’%s.", p, fixHintEn)

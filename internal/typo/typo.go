@@ -147,3 +147,43 @@ func looksLikeAddress(s string) bool {
 	}
 	return false
 }
+
+// Inner returns s, set with the policy of lang, ready to be put between
+// the book's own quotation marks (the quote of a card, a share post, the
+// book's title in a post): in French its outer « » become the inner pair
+// “ ” (without the narrow spaces inside them), so that a quotation in a
+// quotation reads « … “ … ” … », never « … « … » … ». Other languages
+// are returned as String sets them.
+func Inner(lang, s string) string {
+	s = String(lang, s)
+	if !French(lang) || !strings.ContainsAny(s, "«»") {
+		return s
+	}
+	rs := []rune(s)
+	out := make([]rune, 0, len(rs))
+	depth := 0
+	for i := 0; i < len(rs); i++ {
+		switch r := rs[i]; {
+		case r == '«':
+			depth++
+			if depth == 1 {
+				out = append(out, '“')
+				for i+1 < len(rs) && (rs[i+1] == nnbsp || rs[i+1] == nbsp) {
+					i++
+				}
+				continue
+			}
+		case r == '»' && depth > 0:
+			depth--
+			if depth == 0 {
+				for len(out) > 0 && (out[len(out)-1] == nnbsp || out[len(out)-1] == nbsp) {
+					out = out[:len(out)-1]
+				}
+				out = append(out, '”')
+				continue
+			}
+		}
+		out = append(out, rs[i])
+	}
+	return string(out)
+}

@@ -238,13 +238,18 @@ func contribution(r *rng, p who, handles map[string]bool) string {
 		fmt.Fprintf(&fm, "organization: %s %s\n", pick(r, orgKinds), pick(r, orgObjects))
 	}
 	if r.chance(70) {
-		h := strings.ReplaceAll(p.slug, "-", "_")
-		if len(h) > 26 {
-			h = strings.TrimRight(h[:26], "_")
-		}
-		h += "_ex"
-		for k := 2; handles[h]; k++ {
-			h = fmt.Sprintf("%s%d", strings.TrimSuffix(h, fmt.Sprint(k-1)), k)
+		// An X handle: 15 characters at most after the @.
+		base, h := strings.ReplaceAll(p.slug, "-", "_"), ""
+		for k := 1; h == "" || handles[h]; k++ {
+			suffix := "_ex"
+			if k > 1 {
+				suffix = fmt.Sprintf("_%d", k)
+			}
+			b := base
+			if len(b) > 15-len(suffix) {
+				b = strings.TrimRight(b[:15-len(suffix)], "_")
+			}
+			h = b + suffix
 		}
 		handles[h] = true
 		fmt.Fprintf(&fm, "handle: \"@%s\"\n", h)

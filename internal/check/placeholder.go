@@ -1,0 +1,197 @@
+package check
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/recueil/recueil/internal/book"
+	"github.com/recueil/recueil/internal/load"
+	"github.com/recueil/recueil/internal/scaffold"
+)
+
+// placeholderSet is what a contribution must not still say: the sentences
+// and front-matter values of the template recueil new writes (an error:
+// the text is not the contributor's yet), and those of the example
+// recueil init puts in a new book (a warning: the example is there so
+// that a new book compiles at once, and must go before the first edition).
+type placeholderSet struct {
+	template, example map[string]bool // normalised sentences and whole field values
+}
+
+// placeholders reads the sentences from the scaffold's own files (the
+// template of recueil new, the one contributions/README.md shows, the
+// example), so that they never drift from what people are given.
+var placeholders = sync.OnceValue(func() placeholderSet {
+	data := scaffold.NewData("Livre", "urn:x", book.Defaults().Limits, []string{"Une partie"})
+	set := placeholderSet{template: map[string]bool{}, example: map[string]bool{}}
+	add := func(into map[string]bool, src []byte) {
+		var d book.Diagnostics
+		c := load.Contribution("contributions/x.md", src, &d)
+		if c == nil {
+			return
+		}
+		for _, v := range []string{c.Role, c.Organization, c.Title, c.Extract} {
+			if k := normSentence(v, 2); k != "" {
+				into[k] = true
+			}
+		}
+		book.Walk(c.Body, func(bl *book.Block) {
+			for _, s := range sentences(blockText(bl)) {
+				into[s.key] = true
+			}
+		})
+	}
+	add(set.template, scaffold.Contribution("Prénom Nom", data))
+	for _, f := range scaffold.Book(data) {
+		switch f.Path {
+		case "contributions/" + scaffold.ExampleSlug + ".md":
+			add(set.example, f.Data)
+		case "contributions/README.md":
+			// The README shows the template to copy, in a Markdown block.
+			if _, rest, ok := strings.Cut(string(f.Data), "```markdown\n"); ok {
+				model, _, _ := strings.Cut(rest, "```")
+				add(set.template, []byte(model))
+			}
+		}
+	}
+	return set
+})
+
+func blockText(bl *book.Block) string {
+	var b strings.Builder
+	for _, s := range bl.Spans {
+		b.WriteString(s.Text)
+		if s.Break {
+			b.WriteByte(' ')
+		}
+	}
+	return b.String()
+}
+
+// sentence is a sentence of a paragraph: as written, and normalised.
+type sentence struct{ text, key string }
+
+// sentences splits a paragraph into its sentences, keeping those of four
+// words or more (a « Merci. » is anyone's).
+func sentences(s string) []sentence {
+	var out []sentence
+	var cur strings.Builder
+	flush := func() {
+		if k := normSentence(cur.String(), 4); k != "" {
+			out = append(out, sentence{cur.String(), k})
+		}
+		cur.Reset()
+	}
+	rs := []rune(s)
+	for i, r := range rs {
+		cur.WriteRune(r)
+		if strings.ContainsRune(".!?…", r) && (i+1 == len(rs) || unicode.IsSpace(rs[i+1])) {
+			flush()
+		}
+	}
+	flush()
+	return out
+}
+
+// normSentence folds what typing and typography change but not the
+// words: case, accents kept but composed, quotes and apostrophes, every
+// kind of space, the punctuation at the ends, and numbers (a book's own
+// word limits). Fewer than min words: "".
+func normSentence(s string, min int) string {
+	s = norm.NFC.String(strings.ToLower(s))
+	s = folder.Replace(s)
+	var b strings.Builder
+	digit := false
+	for _, r := range s {
+		switch {
+		case unicode.IsDigit(r):
+			if !digit {
+				b.WriteByte('0')
+			}
+			digit = true
+			continue
+		case unicode.IsLetter(r) || unicode.Is(unicode.Mn, r) || r == '\'':
+			b.WriteRune(r)
+		default:
+			b.WriteByte(' ')
+		}
+		digit = false
+	}
+	f := strings.Fields(b.String())
+	if len(f) < min {
+		return ""
+	}
+	return strings.Join(f, " ")
+}
+
+// placeholderText reports the template's and the example's texts left in
+// a contribution: in a front-matter field, at the field; in the text, at
+// the first paragraph that still holds one, with how many are left.
+func placeholderText(c *book.Contribution, d *book.Diagnostics) {
+	set := placeholders()
+	var exAt book.Pos // the first place the example's text is found
+	exN := 0
+	exSeen := func(p book.Pos) {
+		if exN == 0 || p.Line < exAt.Line || (p.Line == exAt.Line && p.Col < exAt.Col) {
+			exAt = p
+		}
+		exN++
+	}
+	for _, f := range []struct{ key, val, what string }{
+		{"role", c.Role, "la fonction"}, {"organization", c.Organization, "l’organisation"},
+		{"title", c.Title, "le titre"}, {"extract", c.Extract, "l’extrait"},
+	} {
+		k := normSentence(f.val, 2)
+		switch {
+		case k != "" && set.template[k]:
+			d.Add(c.Path, c.FieldPos(f.key), book.Error, "placeholder-text",
+				"« %s » est encore le texte du modèle (%s) : écrivez %s.", f.val, f.key, f.what)
+		case k != "" && set.example[k]:
+			exSeen(c.FieldPos(f.key))
+		}
+	}
+	var first *book.Block
+	var firstS sentence
+	n := 0
+	book.Walk(c.Body, func(bl *book.Block) {
+		for _, s := range sentences(blockText(bl)) {
+			switch {
+			case set.template[s.key]:
+				if first == nil {
+					first, firstS = bl, s
+				}
+				n++
+			case set.example[s.key]:
+				exSeen(book.Pos{Line: bl.Line, Col: 1})
+			}
+		}
+	})
+	if first != nil {
+		d.Add(c.Path, book.Pos{Line: first.Line, Col: 1}, book.Error, "placeholder-text",
+			"Le texte du modèle est encore là (%s, dont « %s ») : ce n’est pas encore votre texte. Remplacez-le par le vôtre.", phrases(n), excerpt(firstS.text))
+	}
+	if exN > 0 {
+		d.Add(c.Path, exAt, book.Warning, "example-text",
+			"C’est encore le texte de l’exemple de recueil init (%d %s) : remplacez-le par un vrai texte, ou supprimez ce fichier avant la première édition.", exN, map[bool]string{true: "passage", false: "passages"}[exN == 1])
+	}
+}
+
+func phrases(n int) string {
+	if n < 2 {
+		return "1 phrase"
+	}
+	return fmt.Sprintf("%d phrases", n)
+}
+
+// excerpt is the start of a sentence, to quote it.
+func excerpt(s string) string {
+	f := strings.Fields(s)
+	if len(f) > 6 {
+		return strings.Join(f[:6], " ") + "…"
+	}
+	return strings.Join(f, " ")
+}
