@@ -43,6 +43,11 @@ func scanSource(path string, raw []byte, has func(rune) bool, diags *book.Diagno
 					"Ce fichier contient un caractère de contrôle invisible (%s) ici : il pourrait changer l’affichage du texte. Retirez-le (retapez ce passage).", fmt.Sprintf("U+%04X", r))
 			}
 		case r == '\uFEFF' && i == 0, r == unicode.ReplacementChar, unicode.IsSpace(r):
+		case has != nil && !has(r) && book.IsEmoji(r) && missing < maxGlyphFindings:
+			missing++
+			diags.Add(path, book.Pos{Line: line, Col: col}, book.Warning, "emoji",
+				"L’émoji « %c » ne s’imprime pas dans le PDF (la police du livre n’en a pas) : il en est retiré, mais reste dans l’EPUB et sur le site. Remplacez-le par des mots ou retirez-le.", r)
+		case has != nil && !has(r) && book.EmojiJoiner(r):
 		case has != nil && !has(r) && missing < maxGlyphFindings:
 			missing++
 			diags.Add(path, book.Pos{Line: line, Col: col}, book.Warning, "glyph-missing",

@@ -213,17 +213,18 @@ func merge(checked, later book.Diagnostics) book.Diagnostics {
 	// A finding with no position at all (line 0: the typesetter setting a
 	// book.yaml field) is check's when check found a missing glyph in that
 	// file: check's has the position.
-	seen := map[at]bool{}
+	glyphs := func(rule string) bool { return rule == "glyph-missing" || rule == "emoji" }
+	seen := map[string]map[at]bool{"glyph-missing": {}, "emoji": {}}
 	for _, d := range checked {
-		if d.Rule == "glyph-missing" {
-			seen[at{d.File, d.Pos.Line, d.Pos.Col}] = true
-			seen[at{d.File, d.Pos.Line, 0}] = true
-			seen[at{d.File, 0, 0}] = true
+		if glyphs(d.Rule) {
+			seen[d.Rule][at{d.File, d.Pos.Line, d.Pos.Col}] = true
+			seen[d.Rule][at{d.File, d.Pos.Line, 0}] = true
+			seen[d.Rule][at{d.File, 0, 0}] = true
 		}
 	}
 	var out book.Diagnostics
 	for _, d := range later {
-		if d.Rule == "glyph-missing" && seen[at{d.File, d.Pos.Line, d.Pos.Col}] {
+		if glyphs(d.Rule) && seen[d.Rule][at{d.File, d.Pos.Line, d.Pos.Col}] {
 			continue
 		}
 		if d.Pos.Line < 1 {

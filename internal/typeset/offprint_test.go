@@ -166,7 +166,7 @@ func TestForcedReports(t *testing.T) {
 	ts.text("un emoji 🙂", tstyle{fam: serif, size: ts.d.size})
 	ts.flowIssue(layout.Widow, &layout.Page{Number: 3})
 	ts.flowIssue(layout.Orphan, &layout.Page{Number: 3})
-	want := []string{"line-loose:12", "line-loose:20", "word-cut:25", "glyph-missing:30", "widow:30", "orphan:30"}
+	want := []string{"line-loose:12", "line-loose:20", "word-cut:25", "emoji:30", "widow:30", "orphan:30"}
 	var got []string
 	for _, d := range ts.diags {
 		if d.File != "contributions/x.md" || d.Severity != book.Warning {

@@ -325,7 +325,7 @@ func (t *typesetter) clean(s string, face fonts.ID) string {
 	f := t.set.Face(face)
 	ok := true
 	for _, r := range s {
-		if !f.Has(r) && !isSpace(r) {
+		if (!f.Has(r) || book.EmojiJoiner(r)) && !isSpace(r) {
 			ok = false
 			break
 		}
@@ -335,20 +335,31 @@ func (t *typesetter) clean(s string, face fonts.ID) string {
 	}
 	var sb strings.Builder
 	for _, r := range s {
+		if book.EmojiJoiner(r) {
+			continue // it joins or styles emoji, which are left out
+		}
 		if f.Has(r) || isSpace(r) {
 			sb.WriteRune(r)
 			continue
 		}
-		if r == '\u00ad' || r == '\u200b' || r == '\ufe0f' || r == '\u200d' {
+		if r == '\u00ad' || r == '\u200b' {
 			continue // invisible: soft hyphen, zero-width space, emoji joiners
 		}
 		key := fmt.Sprintf("%s\x00%d\x00%d", t.file, t.line, r)
-		if !t.seen[key] {
-			t.seen[key] = true
-			file := t.file
-			if file == "" {
-				file = "book.yaml"
+		report := !t.seen[key]
+		t.seen[key] = true
+		file := t.file
+		if file == "" {
+			file = "book.yaml"
+		}
+		if book.IsEmoji(r) { // left out, never a "?"
+			if report {
+				t.diags.Add(file, book.Pos{Line: t.line}, book.Warning, "emoji",
+					"l’émoji « %c » ne s’imprime pas dans le PDF (la police du livre n’en a pas) : il en est retiré ; l’EPUB et le site le gardent", r)
 			}
+			continue
+		}
+		if report {
 			t.diags.Add(file, book.Pos{Line: t.line}, book.Warning, "glyph-missing",
 				"le caractère « %c » (U+%04X) n’existe pas dans la police du livre : il est remplacé par « ? » dans le PDF", r, r)
 		}

@@ -105,14 +105,14 @@ func TestEntriesAndRanges(t *testing.T) {
 func TestGlyphMissing(t *testing.T) {
 	b := newBook(t, 2)
 	c := b.Published()[1]
-	c.Body = append(c.Body, book.Block{Kind: book.Paragraph, Line: 42, Spans: []book.Span{{Text: "Bravo 🎉 et merci ☃ ! \U0001F600"}}})
+	c.Body = append(c.Body, book.Block{Kind: book.Paragraph, Line: 42, Spans: []book.Span{{Text: "Bravo 🎉 et merci ☃ ! \U0001F600 漢"}}})
 	r, diags, err := Typeset(b)
 	if err != nil {
 		t.Fatal(err)
 	}
 	var got []string
 	for _, d := range diags {
-		if d.Rule == "glyph-missing" {
+		if d.Rule == "emoji" {
 			if d.File != c.Path || d.Pos.Line != 42 || d.Severity != book.Warning {
 				t.Errorf("finding at the wrong place: %v", d)
 			}
@@ -120,7 +120,7 @@ func TestGlyphMissing(t *testing.T) {
 		}
 	}
 	if len(got) != 3 {
-		t.Fatalf("want 3 glyph-missing findings (🎉, ☃, 😀: Liberation has none), got:\n%s", diags.Text())
+		t.Fatalf("want 3 emoji findings (🎉, ☃, 😀: Liberation has none), got:\n%s", diags.Text())
 	}
 	found := false
 	for _, p := range r.Doc.Pages {
@@ -136,7 +136,16 @@ func TestGlyphMissing(t *testing.T) {
 		}
 	}
 	if !found {
-		t.Error("no visible replacement for the missing characters")
+		t.Error("no visible replacement for 漢, which the font lacks")
+	}
+	n := 0
+	for _, d := range diags {
+		if d.Rule == "glyph-missing" && strings.Contains(d.Message, "漢") {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Errorf("want one glyph-missing finding for 漢, got:\n%s", diags.Text())
 	}
 }
 
@@ -294,6 +303,38 @@ func TestCopyrightPage(t *testing.T) {
 	for _, w := range []string{"ISBN", "978-2-07-036822-8", "Dépôt", "légal", "décembre", "Achevé", "fictive"} {
 		if !strings.Contains(all.String(), w) {
 			t.Errorf("the first pages do not show %q", w)
+		}
+	}
+}
+
+// An emoji is left out of the PDF, never printed as "?", and an emoji with
+// its joiners (👍🏽, 👨‍👩‍👧) leaves nothing behind either.
+func TestEmojiLeftOut(t *testing.T) {
+	b := newBook(t, 1)
+	c := b.Contributions[0]
+	c.Body = append(c.Body, book.Block{Kind: book.Paragraph, Spans: []book.Span{{Text: "Merci 😀 à vous 👍🏽 et 👨‍👩‍👧 ☕️ !"}}})
+	r, _, err := Typeset(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var all strings.Builder
+	for _, p := range r.Doc.Pages {
+		for _, e := range p.Elements {
+			if e.Kind == layout.TextElement {
+				all.WriteString(e.Text + " ")
+			}
+		}
+	}
+	i := strings.Index(all.String(), "Merci à vous")
+	if i < 0 {
+		t.Fatal("the paragraph is not set")
+	}
+	if para := all.String()[i:]; strings.Contains(para[:strings.Index(para, "!")], "?") {
+		t.Errorf("a ? on the page: %s", para)
+	}
+	for _, r := range all.String() {
+		if book.IsEmoji(r) || book.EmojiJoiner(r) {
+			t.Errorf("%q drawn", r)
 		}
 	}
 }
