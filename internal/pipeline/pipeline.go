@@ -518,16 +518,33 @@ func (o Options) cards(cc *cache, base []byte, res *Result, files fs.FS, sizes c
 	keys := make([][1 + len(cards.SizeNames)]string, len(pub))
 	var miss []*book.Contribution
 	var missAt []int
-	for i, c := range pub {
+	// Keys and cache lookups on the run's workers: each hashes the
+	// contributor's photo and reads and checks its cards.
+	type lookup struct {
+		card  *cards.Card
+		paths cardFiles
+		diags book.Diagnostics
+		ok    bool
+	}
+	found, err := work.Map(o.ctx(), len(pub), o.Jobs, func(i int) (lookup, error) {
+		c := pub[i]
 		raw, _ := json.Marshal(c)
 		in := [][]byte{base, raw, fileBytes(b.Files(), c.Photo)}
 		keys[i][0] = cc.key("cards", in...)
 		for k, name := range cards.SizeNames {
 			keys[i][1+k] = cc.key("card-"+name, in...)
 		}
-		if card, paths, diags, ok := cachedCards(cc, keys[i], sizes); ok {
-			out[i], from[i] = card, paths
-			res.Diags = append(res.Diags, diags...)
+		var l lookup
+		l.card, l.paths, l.diags, l.ok = cachedCards(cc, keys[i], sizes)
+		return l, nil
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	for i, c := range pub {
+		if l := found[i]; l.ok {
+			out[i], from[i] = l.card, l.paths
+			res.Diags = append(res.Diags, l.diags...)
 			continue
 		}
 		miss, missAt = append(miss, c), append(missAt, i)
