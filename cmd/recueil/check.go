@@ -40,11 +40,11 @@ is left.`,
 		Action: func(c *cli.Context) error {
 			format := c.String("format")
 			if !slices.Contains(report.Formats, format) {
-				return fail(exitUsage, fmt.Errorf("--format %s: choose text, github, json or sarif", format))
+				return usage(c, "--format %s : choisissez text, github, json ou sarif", "--format %s: choose text, github, json or sarif", format)
 			}
 			lang := c.String("lang")
 			if lang != "" && lang != "fr" && lang != "en" {
-				return fail(exitUsage, fmt.Errorf("--lang %s: choose fr or en", lang))
+				return usage(c, "--lang %s : choisissez fr ou en", "--lang %s: choose fr or en", lang)
 			}
 			o := options(c)
 			only, err := relFiles(o.Root, c.Args().Slice())

@@ -28,7 +28,7 @@ func compileCommand() *cli.Command {
 		},
 		Action: func(c *cli.Context) error {
 			if c.NArg() > 0 {
-				return fail(exitUsage, fmt.Errorf("compile takes no arguments (got %q)", c.Args().First()))
+				return usage(c, "compile ne prend pas d’argument (reçu « %s »)", "compile takes no arguments (got %q)", c.Args().First())
 			}
 			o := options(c)
 			o.Strict = c.Bool("strict")

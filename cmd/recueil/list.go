@@ -28,7 +28,7 @@ these sources by this recueil, or from a fresh typesetting with --pages.`,
 		Action: func(c *cli.Context) error {
 			format := c.String("format")
 			if format != "text" && format != "json" {
-				return fail(exitUsage, fmt.Errorf("--format %s: choose text or json", format))
+				return usage(c, "--format %s : choisissez text ou json", "--format %s: choose text or json", format)
 			}
 			o := options(c)
 			var b *book.Book

@@ -21,7 +21,7 @@ func previewCommand() *cli.Command {
 		},
 		Action: func(c *cli.Context) error {
 			if c.NArg() != 1 {
-				return fail(exitUsage, errors.New("give one contribution: recueil preview contributions/prenom-nom.md"))
+				return usage(c, "donnez un seul texte : recueil preview contributions/prenom-nom.md", "give one contribution: recueil preview contributions/prenom-nom.md")
 			}
 			o := options(c)
 			rel, err := relFiles(o.Root, c.Args().Slice())

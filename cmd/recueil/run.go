@@ -128,6 +128,16 @@ func options(c *cli.Context) pipeline.Options {
 	return pipeline.Options{Root: flagValue(c, "book", "."), Out: flagValue(c, "out", ""), Env: os.Getenv, Jobs: c.Int("jobs"), Context: c.Context}
 }
 
+// usage is a usage error said in the language of the book the command
+// works on (a contributor running check, preview or new reads it): fre is
+// the French text, en the English one, with the same arguments.
+func usage(c *cli.Context, fre, en string, args ...any) error {
+	if book.IsFrench(load.BookLanguage(flagValue(c, "book", "."))) {
+		return fail(exitUsage, fmt.Errorf(fre, args...))
+	}
+	return fail(exitUsage, fmt.Errorf(en, args...))
+}
+
 // bookError maps a loading or build error to its exit code.
 func bookError(err error) error {
 	switch {

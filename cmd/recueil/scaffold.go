@@ -28,16 +28,16 @@ func newCommand() *cli.Command {
 		Action: func(c *cli.Context) error {
 			name := strings.TrimSpace(strings.Join(c.Args().Slice(), " "))
 			if name == "" {
-				return fail(exitUsage, errors.New(`give the contributor's name: recueil new "Prénom Nom"`))
+				return usage(c, `donnez le nom de la contributrice ou du contributeur : recueil new "Prénom Nom"`, `give the contributor's name: recueil new "Prénom Nom"`)
 			}
 			slug := book.Slugify(name)
 			if slug == "" {
-				return fail(exitUsage, fmt.Errorf("cannot make a file name from %q", name))
+				return usage(c, "impossible de faire un nom de fichier à partir de « %s »", "cannot make a file name from %q", name)
 			}
 			// check's limits: a name of 200 characters, a file name that
 			// leaves room for the cards' and offprints' names.
 			if utf8.RuneCountInString(name) > 200 || len(slug) > 200 {
-				return fail(exitUsage, fmt.Errorf("the name is %d characters long: 200 at most", utf8.RuneCountInString(name)))
+				return usage(c, "le nom a %d caractères : 200 au plus", "the name is %d characters long: 200 at most", utf8.RuneCountInString(name))
 			}
 			root := flagValue(c, "book", ".")
 			b, _, err := load.Load(load.Options{Root: root})
