@@ -303,6 +303,14 @@ func CSV(o Options, file string, data []byte, mapping map[string]string) Result 
 				"ligne "+strconv.Itoa(row)+" : « "+x+" » n’est pas une adresse web, il n’est pas dans les liens",
 				"row "+strconv.Itoa(row)+": \""+x+"\" is not a web address, it is left out of the links"))
 		}
+		// A LinkedIn profile among the links goes to its own key.
+		for i, u := range urls {
+			if book.LinkedInRE.MatchString(u) {
+				fields = append(fields, [2]string{"linkedin", u})
+				urls = append(urls[:i:i], urls[i+1:]...)
+				break
+			}
+		}
 		src := contribution(fields, urls, plainMarkdown(text))
 		files = append(files, newFile{rel, fixTypography(o.Lang, src)})
 	}

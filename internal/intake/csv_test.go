@@ -70,7 +70,7 @@ func TestForm50(t *testing.T) {
 	}
 	first, _ := os.ReadFile(filepath.Join(root, "contributions", "maelle-le-bihan.md"))
 	for _, want := range []string{"name: \"Maëlle Le Bihan\"\n", "role: \"Cheffe de projet numérique\"\n", "handle: \"@maelle_le_bihan\"\n",
-		"links:\n  - \"https://linkedin.com/in/maelle-le-bihan\"\n", "\n- écouter\u202f;\n- douter\u202f;\n", "avec un «\u202fmerci\u202f» sincère."} {
+		"linkedin: \"https://linkedin.com/in/maelle-le-bihan\"\n", "\n- écouter\u202f;\n- douter\u202f;\n", "avec un «\u202fmerci\u202f» sincère."} {
 		if !strings.Contains(string(first), want) {
 			t.Errorf("%q missing from\n%s", want, first)
 		}
