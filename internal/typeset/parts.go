@@ -302,7 +302,12 @@ func (t *typesetter) decorate() {
 	d := t.d
 	fs := layout.Pt(8.5)
 	hs := layout.Pt(7.5)
+	// The book's title: what it lacks is book.yaml's to report, not the
+	// last contribution set's.
+	file, line := t.file, t.line
+	t.file, t.line = "book.yaml", t.b.FieldPos("title").Line
 	title := t.clean(t.typo(t.b.Title), fonts.Sans)
+	t.file, t.line = file, line
 	t.headBoxes = make([]layout.Element, len(t.doc.Pages))
 	for i, p := range t.doc.Pages {
 		kind := t.kinds[i]
