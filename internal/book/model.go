@@ -16,14 +16,18 @@ type Contribution struct {
 	Organization string
 	Handle       string // with its leading @: X, Mastodon or Bluesky (see Handle)
 	City         string
-	Links        []string
-	LinkedIn     string // a LinkedIn profile address (linkedin.com/in/…)
-	Photo        string // book-relative path of the photo, "" when none
-	Title        string
-	Extract      string
-	Section      string
-	Date         string // optional YYYY-MM-DD, used by order: date
-	Draft        bool
+	// Lang is the language the text is written in, when it is not the
+	// book's (a mixed book): its hyphenation, typography and lang
+	// attributes; "" for the book's. A well-formed BCP 47 tag.
+	Lang     string
+	Links    []string
+	LinkedIn string // a LinkedIn profile address (linkedin.com/in/…)
+	Photo    string // book-relative path of the photo, "" when none
+	Title    string
+	Extract  string
+	Section  string
+	Date     string // optional YYYY-MM-DD, used by order: date
+	Draft    bool
 
 	Body  []Block
 	Notes []Note // footnotes, by number

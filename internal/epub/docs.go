@@ -152,9 +152,18 @@ func (x *writer) contributionDoc(c *book.Contribution) doc {
 	file := x.uniqueName(contributionStem(c) + ".xhtml")
 	id := strings.TrimSuffix(file, ".xhtml")
 	x.target[c] = file + "#" + id
+	// A text of a mixed book in another language is set in its own
+	// typography and says its language.
+	lang := ""
+	if c.Lang != "" && c.Lang != x.lang {
+		was, wasMD := x.lang, x.md.Lang
+		x.lang, x.md.Lang = c.Lang, c.Lang
+		defer func() { x.lang, x.md.Lang = was, wasMD }()
+		lang = fmt.Sprintf(` lang="%s" xml:lang="%s"`, markup.Esc(c.Lang), markup.Esc(c.Lang))
+	}
 	name := x.text(c.Name)
 	var s strings.Builder
-	fmt.Fprintf(&s, `<section class="contribution" epub:type="chapter" role="doc-chapter" aria-labelledby="%s">`+"\n", id)
+	fmt.Fprintf(&s, `<section class="contribution" epub:type="chapter" role="doc-chapter" aria-labelledby="%s"%s>`+"\n", id, lang)
 	s.WriteString("<header>\n")
 	fmt.Fprintf(&s, "<h1 id=\"%s\" class=\"name\">%s</h1>\n", id, markup.Esc(name))
 	if c.Role != "" || c.Organization != "" {

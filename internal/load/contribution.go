@@ -2,6 +2,7 @@ package load
 
 import (
 	"bytes"
+	"golang.org/x/text/language"
 
 	"gopkg.in/yaml.v3"
 	"regexp"
@@ -16,7 +17,7 @@ const MaxFileBytes = 1 << 20
 
 // ContributionKeys are the front-matter keys of a contribution.
 var ContributionKeys = []string{"name", "sort_as", "role", "organization", "handle", "city",
-	"links", "linkedin", "photo", "title", "extract", "section", "draft", "date"}
+	"links", "linkedin", "photo", "title", "extract", "section", "draft", "date", "lang"}
 
 var dateRE = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
 
@@ -102,6 +103,12 @@ func decodeContribution(y *yamlFile, root *yaml.Node, c *book.Contribution) {
 				c.LinkedIn = s
 			case "city":
 				c.City = s
+			case "lang":
+				if tag, err := language.Parse(s); err != nil || s == "" {
+					y.diags.Add(y.file, y.pos(f.Value), book.Warning, "contribution-lang", "La langue « %s » n’est pas un code de langue (par exemple « en », « de », « nl-BE ») : le texte est composé dans la langue du livre.", truncate(s, 30))
+				} else {
+					c.Lang = tag.String()
+				}
 			case "photo":
 				c.Photo = s
 			case "title":

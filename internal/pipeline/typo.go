@@ -67,7 +67,7 @@ func (o Options) typography(b *book.Book, files []string) book.Diagnostics {
 		var d book.Diagnostics
 		auto := map[string]int{}
 		var first book.Pos // the note is at the first of them
-		for _, fd := range typo.Check(b.Language, src) {
+		for _, fd := range typo.Check(textLang(b, files[i]), src) {
 			if typo.Auto(fd.Rule) {
 				if len(auto) == 0 {
 					first = book.Pos{Line: fd.Line, Col: fd.Col}
@@ -161,7 +161,7 @@ func Fix(o Options) ([]Fixed, error) {
 		if !ok {
 			continue
 		}
-		fixed, found := typo.Fix(b.Language, src)
+		fixed, found := typo.Fix(textLang(b, f), src)
 		if len(found) == 0 || bytes.Equal(fixed, src) {
 			continue
 		}
@@ -259,3 +259,14 @@ func git(dir string, args ...string) (string, error) {
 // WriteAtomic replaces the file at p with data, whole or not at all (see
 // writeAtomic): for the CLI's other in-place rewrites.
 func WriteAtomic(p string, data []byte) error { return writeAtomic(p, data) }
+
+// textLang is the language a contribution file is written in: its own
+// lang (a mixed book), else the book's.
+func textLang(b *book.Book, path string) string {
+	for _, c := range b.Contributions {
+		if c.Path == path && c.Lang != "" {
+			return c.Lang
+		}
+	}
+	return b.Language
+}

@@ -49,7 +49,8 @@ type Put func(rel string, data []byte) error
 // --draft) says so in a banner at the top of every page and asks search
 // engines not to index it.
 func Write(put Put, b *book.Book, files fs.FS, extra map[string]Contributor, o Options) (book.Diagnostics, error) {
-	w := &writer{b: b, files: files, extra: extra, loc: b.Locale(), draft: o.Draft, jobs: max(o.Jobs, 1), ctx: o.Context}
+	w := &writer{b: b, files: files, extra: extra, loc: b.Locale(), draft: o.Draft, jobs: max(o.Jobs, 1), ctx: o.Context,
+		done: &sync.Map{}, chars: &runeSet{}}
 	if w.ctx == nil {
 		w.ctx = context.Background()
 	}
@@ -77,15 +78,15 @@ type writer struct {
 	loc   book.Locale
 	lang  string
 	md    markup.Renderer
-	base  string   // the published address, "" when book.yaml has no url
-	put   Put      // safe for concurrent use
-	done  sync.Map // image source and size -> *madeImage
+	base  string    // the published address, "" when book.yaml has no url
+	put   Put       // safe for concurrent use
+	done  *sync.Map // image source and size -> *madeImage
 	diags book.Diagnostics
 	pages []string // every page written but the contributors', for the sitemap
 	draft bool     // a draft: a banner on every page
 	jobs  int
 	ctx   context.Context
-	chars runeSet // the characters of every page, for the fonts
+	chars *runeSet // the characters of every page, for the fonts
 }
 
 // madeImage is an image of the site, made once however many pages show it.
@@ -165,7 +166,7 @@ type head struct {
 func (w *writer) page(h head, body string) error {
 	var s strings.Builder
 	s.WriteString("<!DOCTYPE html>\n")
-	fmt.Fprintf(&s, "<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n", markup.Esc(w.lang))
+	fmt.Fprintf(&s, "<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n", markup.Esc(w.loc.Tag.String())) // the book's, even on a page whose text is in another
 	s.WriteString("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
 	fmt.Fprintf(&s, "<title>%s</title>\n", markup.Esc(h.title))
 	if h.description != "" {
@@ -348,8 +349,18 @@ func (w *writer) person(c *book.Contribution) map[string]any {
 
 func (w *writer) contributor(c *book.Contribution, prev, next *book.Contribution) error {
 	x := w.extra[c.Slug]
+	article := `<article class="contribution">`
+	if c.Lang != "" && c.Lang != w.lang {
+		// A text of a mixed book in another language: its own
+		// typography, and its language said (the page's labels stay in
+		// the book's).
+		cw := *w
+		cw.lang, cw.md.Lang = c.Lang, c.Lang
+		w = &cw
+		article = fmt.Sprintf(`<article class="contribution" lang="%s">`, markup.Esc(c.Lang))
+	}
 	var s strings.Builder
-	s.WriteString("<article class=\"contribution\">\n<header class=\"opening\">\n<div>\n")
+	s.WriteString(article + "\n<header class=\"opening\">\n<div>\n")
 	fmt.Fprintf(&s, "<h1>%s</h1>\n", w.text(c.Name))
 	if r := strings.Join(nonEmptyList(c.Role, c.Organization), ", "); r != "" {
 		fmt.Fprintf(&s, "<p class=\"role\">%s</p>\n", w.text(r))

@@ -106,6 +106,7 @@ func handleURL(h string) string { return book.HandleURL(h) }
 // the text.
 func (t *typesetter) contribution(c *book.Contribution, e Entry) {
 	d := t.d
+	defer t.inLanguage(c.Lang)()
 	t.file = c.Path
 	t.head = c.Name
 	p := t.newPage(openingPage, t.b.Page.Recto)

@@ -214,6 +214,7 @@ type typesetter struct {
 	diags   book.Diagnostics
 	seen    map[string]bool // glyph-missing findings already reported
 	hy      layout.Hyphenator
+	hys     map[string]layout.Hyphenator // by language, for the texts of a mixed book; nil: none for it
 	bySlug  map[string]*book.Contribution
 
 	kinds     []pageKind // by page index
@@ -244,7 +245,27 @@ func newTypesetter(b *book.Book, set *fonts.Set) *typesetter {
 		}
 		t.hy = layout.Memo(h)
 	}
+	t.hys = map[string]layout.Hyphenator{t.lang: t.hy}
 	return t
+}
+
+// inLanguage sets what follows in lang (a contribution of a mixed book
+// written in another language than the book's): its typography and its
+// hyphenation. It returns the function that sets the book's back.
+func (t *typesetter) inLanguage(lang string) (restore func()) {
+	if lang == "" || lang == t.lang {
+		return func() {}
+	}
+	was, wasHy := t.lang, t.hy
+	h, ok := t.hys[lang]
+	if !ok {
+		if l, found, _ := layout.ForLanguage(lang, t.b.Hyphenation); found {
+			h = layout.Memo(l)
+		}
+		t.hys[lang] = h
+	}
+	t.lang, t.hy = lang, h
+	return func() { t.lang, t.hy = was, wasHy }
 }
 
 // flowIssue reports a widow or an orphan the page breaking could not avoid.
