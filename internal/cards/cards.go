@@ -226,6 +226,9 @@ func render(sc *scratch, fonts *fontSet, bp *bookParts, b *book.Book, c *book.Co
 	}
 	loc := b.Locale()
 	lang := loc.Tag.String()
+	if c.Lang != "" {
+		lang = c.Lang // a text of a mixed book: its own typography (the book's quotation marks around it)
+	}
 
 	// The text, with the book's typography, without the glyphs the fonts lack.
 	clean := func(s string, mt *metrics, file string, pos book.Pos, what string) string {
