@@ -256,7 +256,7 @@ func render(sc *scratch, fonts *fontSet, bp *bookParts, b *book.Book, c *book.Co
 		f.roleSplit = role + ","
 	}
 	f.handle = clean(c.Handle, m.sans, c.Path, c.FieldPos("handle"), "le pseudonyme")
-	f.title = clean(typo.String(lang, b.Title), m.serif, bookFile, b.FieldPos("title"), "le titre du livre")
+	f.title = clean(typo.String(loc.Tag.String(), b.Title), m.serif, bookFile, b.FieldPos("title"), "le titre du livre")
 	hashtag := clean(b.Hashtag, m.sans, bookFile, b.FieldPos("hashtag"), "le hashtag")
 	url := clean(shortURL(b.URL), m.sans, bookFile, b.FieldPos("url"), "l’adresse du livre")
 
