@@ -62,6 +62,10 @@ func TestWarmBuild(t *testing.T) {
 	if !linked {
 		t.Errorf("the warm build wrote cards/%s.png again instead of linking it from the cache (%d entries)", slug, len(entries))
 	}
+	// The site's copy of the card is the card.
+	if st, err := os.Stat(filepath.Join(root, "output", "site", "cards", slug+".png")); err != nil || !os.SameFile(st, card) {
+		t.Errorf("site/cards/%s.png is not cards/%s.png linked (%v)", slug, slug, err)
+	}
 	// The same book named by another path (--book ./x and --book /abs/x)
 	// shares the cache.
 	wd, _ := os.Getwd()

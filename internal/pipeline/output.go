@@ -333,28 +333,18 @@ func realFile(dir, rel string) bool {
 func (s *stage) alias(rel, from string, data []byte) error {
 	s.mu.Lock()
 	prev, ok := s.taken[strings.ToLower(from)]
-	_, dup := s.taken[strings.ToLower(rel)]
-	if ok && prev == from && !dup && slices.Contains(s.made, from) { // written by this run, not carried over
-		s.taken[strings.ToLower(rel)] = rel // claimed while the link is made
-		s.mu.Unlock()
-		dst := filepath.Join(s.tmp, filepath.FromSlash(rel))
-		if s.fs.MkdirAll(filepath.Dir(dst), 0o755) == nil && s.fs.Link(filepath.Join(s.tmp, filepath.FromSlash(from)), dst) == nil {
-			s.mu.Lock()
-			s.files = append(s.files, rel)
-			s.made = append(s.made, rel)
-			s.mu.Unlock()
-			return nil
-		}
-		s.mu.Lock()
-		delete(s.taken, strings.ToLower(rel))
-	}
+	written := ok && prev == from && slices.Contains(s.made, from) // by this run, not carried over
 	s.mu.Unlock()
-	return s.write(rel, bytesWriter(data))
+	if !written {
+		return s.write(rel, bytesWriter(data))
+	}
+	return s.linkOr(filepath.Join(s.tmp, filepath.FromSlash(from)), rel, data)
 }
 
-// linkOr makes rel a hard link to src, a file of the current generation
-// (a cache entry) holding exactly data, or writes data when it cannot: a
-// warm run then writes no card's bytes again.
+// linkOr makes rel a hard link to src, a file holding exactly data (a
+// cache entry of the current generation, or an artifact this run wrote),
+// or writes data when it cannot: a warm run then writes no card's bytes
+// again, and the site's copy of a card is the card.
 func (s *stage) linkOr(src, rel string, data []byte) error {
 	if src == "" {
 		return s.write(rel, bytesWriter(data))
