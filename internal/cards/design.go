@@ -10,6 +10,7 @@ import (
 	"golang.org/x/image/draw"
 
 	"github.com/recueil/recueil/internal/qr"
+	"github.com/recueil/recueil/layout"
 )
 
 // faces holds the metrics of each font for one card (not shared between
@@ -465,10 +466,10 @@ func (d *design) draw(img *image.RGBA, m *faces, bp *bookParts, p *plan, q quote
 // close for a reader (a contrast under 7:1).
 func drawQR(img *image.RGBA, code *qr.Code, r image.Rectangle, px int, bp *bookParts) {
 	light, dark := bp.bg, bp.text
-	if luminance(light) < luminance(dark) {
+	if layout.Luminance(lc(light)) < layout.Luminance(lc(dark)) {
 		light, dark = dark, light
 	}
-	if (luminance(light)+0.05)/(luminance(dark)+0.05) < 7 {
+	if contrast(light, dark) < 7 {
 		light, dark = color.RGBA{255, 255, 255, 255}, color.RGBA{0, 0, 0, 255}
 	}
 	fillRect(img, r, light)
@@ -478,35 +479,22 @@ func drawQR(img *image.RGBA, code *qr.Code, r image.Rectangle, px int, bp *bookP
 	})
 }
 
-// luminance is c's relative luminance, as WCAG defines it.
-func luminance(c color.RGBA) float64 {
-	ch := func(v uint8) float64 {
-		s := float64(v) / 255
-		if s <= 0.03928 {
-			return s / 12.92
-		}
-		return math.Pow((s+0.055)/1.055, 2.4)
-	}
-	return 0.2126*ch(c.R) + 0.7152*ch(c.G) + 0.0722*ch(c.B)
-}
+// lc is a card colour as the layout package has it, for its WCAG
+// luminance and contrast.
+func lc(c color.RGBA) layout.Color { return layout.Color{R: c.R, G: c.G, B: c.B} }
+
+func contrast(a, b color.RGBA) float64 { return layout.Contrast(lc(a), lc(b)) }
 
 // readable is c moved towards black or white, whichever is further from
 // bg, until it reads at 4.5:1 against bg (WCAG 2.1 AA); c itself when it
 // already does.
 func readable(c, bg color.RGBA) color.RGBA {
-	ratio := func(a, b color.RGBA) float64 {
-		la, lb := luminance(a), luminance(b)
-		if la < lb {
-			la, lb = lb, la
-		}
-		return (la + 0.05) / (lb + 0.05)
-	}
 	to := color.RGBA{0, 0, 0, 255}
-	if luminance(bg) < 0.18 {
+	if layout.Luminance(lc(bg)) < 0.18 {
 		to = color.RGBA{255, 255, 255, 255}
 	}
 	for k := 0; k <= 100; k++ {
-		if d := mix(c, to, float64(k)/100); ratio(d, bg) >= 4.5 {
+		if d := mix(c, to, float64(k)/100); contrast(d, bg) >= 4.5 {
 			return d
 		}
 	}

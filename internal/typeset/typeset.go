@@ -8,7 +8,6 @@ import (
 	"image"
 	_ "image/jpeg" // photos
 	_ "image/png"  // photos and logos
-	"math"
 	"strconv"
 	"strings"
 
@@ -152,31 +151,11 @@ func readable(c, bg layout.Color, min float64) layout.Color {
 	for k := 0; k <= 100; k++ {
 		f := 1 - float64(k)/100
 		d := layout.Color{R: uint8(float64(c.R) * f), G: uint8(float64(c.G) * f), B: uint8(float64(c.B) * f)}
-		if contrast(d, bg) >= min {
+		if layout.Contrast(d, bg) >= min {
 			return d
 		}
 	}
 	return layout.Color{}
-}
-
-// contrast is WCAG 2's contrast ratio of two colours.
-func contrast(a, b layout.Color) float64 {
-	la, lb := luminance(a), luminance(b)
-	if la < lb {
-		la, lb = lb, la
-	}
-	return (la + 0.05) / (lb + 0.05)
-}
-
-func luminance(c layout.Color) float64 {
-	ch := func(v uint8) float64 {
-		s := float64(v) / 255
-		if s <= 0.03928 {
-			return s / 12.92
-		}
-		return math.Pow((s+0.055)/1.055, 2.4)
-	}
-	return 0.2126*ch(c.R) + 0.7152*ch(c.G) + 0.0722*ch(c.B)
 }
 
 func parseColor(s string, def layout.Color) layout.Color {

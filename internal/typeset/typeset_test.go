@@ -250,7 +250,7 @@ func TestLongRunningHeadIsCut(t *testing.T) {
 // accent included; the gold of the defaults is 1.9:1 as it is.
 func TestTextContrast(t *testing.T) {
 	b := newBook(t, 8)
-	if r := contrast(parseColor(b.Cards.Accent, layout.Color{}), layout.Color{R: 255, G: 255, B: 255}); r >= 4.5 {
+	if r := layout.Contrast(parseColor(b.Cards.Accent, layout.Color{}), layout.Color{R: 255, G: 255, B: 255}); r >= 4.5 {
 		t.Fatalf("the test book's accent is already %.1f:1: the test proves nothing", r)
 	}
 	r, _, err := Typeset(b)
@@ -273,7 +273,7 @@ func TestTextContrast(t *testing.T) {
 					bg = under.Color
 				}
 			}
-			if c := contrast(e.Color, bg); c < 4.5 {
+			if c := layout.Contrast(e.Color, bg); c < 4.5 {
 				t.Errorf("page %d: %q in %v is %.2f:1 on %v", p.Number, e.Text, e.Color, c, bg)
 			}
 		}
