@@ -42,9 +42,13 @@ type field struct {
 
 // ReadDocx reads a Word document. A document that cannot be read at all
 // is one finding, with nothing else.
-func ReadDocx(data []byte) *Doc {
+func ReadDocx(data []byte) *Doc { return readWith(readDocx, data) }
+
+// readWith reads data with read; a document it cannot read at all is one
+// finding, with nothing else kept of it.
+func readWith(read func(*Doc, []byte) *problem, data []byte) *Doc {
 	d := &Doc{}
-	if p := readDocx(d, data); p != nil {
+	if p := read(d, data); p != nil {
 		d.blocks, d.notes, d.images = nil, nil, nil
 		d.findings = []finding{{sev: book.Error, code: "import-unreadable", fr: p.fr, en: p.en}}
 	}

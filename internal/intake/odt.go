@@ -30,14 +30,7 @@ type odtReader struct {
 
 // ReadODT reads an OpenDocument text. A document that cannot be read at
 // all is one finding, with nothing else.
-func ReadODT(data []byte) *Doc {
-	d := &Doc{}
-	if p := readODT(d, data); p != nil {
-		d.blocks, d.notes, d.images = nil, nil, nil
-		d.findings = []finding{{sev: book.Error, code: "import-unreadable", fr: p.fr, en: p.en}}
-	}
-	return d
-}
+func ReadODT(data []byte) *Doc { return readWith(readODT, data) }
 
 func readODT(d *Doc, data []byte) *problem {
 	a, p := openArchive(data)
