@@ -116,6 +116,13 @@ func validKey(k string) bool {
 // readInput reads the document or export, refusing what is not a regular
 // file or is over maxImport.
 func readInput(p string) ([]byte, error) {
+	// Looked at before it is opened: opening a named pipe waits for a
+	// writer, for ever.
+	if st, err := os.Stat(p); err != nil {
+		return nil, err
+	} else if !st.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s is not a file", p)
+	}
 	f, err := os.Open(p)
 	if err != nil {
 		return nil, err
@@ -125,7 +132,7 @@ func readInput(p string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	if !st.Mode().IsRegular() {
+	if !st.Mode().IsRegular() { // replaced between the two looks
 		return nil, fmt.Errorf("%s is not a file", p)
 	}
 	b, err := io.ReadAll(io.LimitReader(f, maxImport+1))
