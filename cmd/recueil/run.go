@@ -51,6 +51,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 	// Ctrl-C or a TERM stops the workers; the output stays as it was.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	// After the first, a second Ctrl-C or TERM ends the process as it
+	// would any other: a run stuck where it cannot see the context can
+	// still be stopped.
+	go func() { <-ctx.Done(); stop() }()
 	err := app.RunContext(ctx, args)
 	if err == nil {
 		return exitOK
