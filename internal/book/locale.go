@@ -47,6 +47,7 @@ func IsFrench(lang string) bool { return ResolveLocale(lang).French }
 // introduce a value ("Licence") have no colon: Colon adds the language's.
 type Labels struct {
 	Contents, Landmarks, Cover, TitlePage, Copyright, Start string
+	FullContents                                            string // a large book's whole contents, after the short one
 	Introduction, Afterword, Partners, Index, Contributors  string
 	Part                                                    string // "Partie" 1
 	Publisher, License, Identifier, Edition, Date           string
@@ -79,7 +80,7 @@ type Labels struct {
 }
 
 var french = Labels{
-	Contents: "Sommaire", Landmarks: "Repères", Cover: "Couverture", TitlePage: "Page de titre",
+	Contents: "Sommaire", FullContents: "Table des matières", Landmarks: "Repères", Cover: "Couverture", TitlePage: "Page de titre",
 	Copyright: "Mentions légales", Start: "Début du texte",
 	Introduction: "Introduction", Afterword: "Postface", Partners: "Partenaires",
 	Index: "Index des contributeurs", Contributors: "Contributeurs", Part: "Partie",
@@ -111,7 +112,7 @@ var french = Labels{
 }
 
 var english = Labels{
-	Contents: "Contents", Landmarks: "Landmarks", Cover: "Cover", TitlePage: "Title page",
+	Contents: "Contents", FullContents: "Detailed contents", Landmarks: "Landmarks", Cover: "Cover", TitlePage: "Title page",
 	Copyright: "Copyright", Start: "Start of content",
 	Introduction: "Introduction", Afterword: "Afterword", Partners: "Partners",
 	Index: "Index of contributors", Contributors: "Contributors", Part: "Part",

@@ -14,6 +14,9 @@ func (t *typesetter) plan() {
 	b := t.b
 	add := func(e Entry) { t.entries = append(t.entries, e) }
 	add(Entry{Kind: EntryContents, Title: t.loc.Contents, Anchor: "contents"})
+	if len(b.Published()) > contentsColumns {
+		add(Entry{Kind: EntryFullContents, Title: t.loc.FullContents, Anchor: "full-contents"})
+	}
 	if b.Introduction != nil {
 		add(Entry{Kind: EntryIntroduction, Title: t.editorialTitle(b.Introduction, t.loc.Introduction), Anchor: "introduction"})
 	}

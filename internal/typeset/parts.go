@@ -10,46 +10,237 @@ import (
 )
 
 // numberMark starts the text of a page-number placeholder; the anchor
-// follows. fillPageNumbers replaces it.
-const numberMark = "\x00#"
+// follows. leaderMark starts the text of a dot leader's placeholder, which
+// runs up to the page number of the same anchor. fillPageNumbers replaces
+// both.
+const (
+	numberMark = "\x00#"
+	leaderMark = "\x00."
+)
 
 // fillPageNumbers writes the folio of each placeholder's anchor, flush right
-// where the placeholder stands.
+// where the placeholder stands, and the dots of each leader up to it.
 func (t *typesetter) fillPageNumbers(anchors map[string]layout.AnchorPos) {
 	for _, p := range t.doc.Pages {
 		for i := range p.Elements {
 			e := &p.Elements[i]
-			if e.Kind != layout.TextElement || !strings.HasPrefix(e.Text, numberMark) {
+			if e.Kind != layout.TextElement {
 				continue
 			}
-			n := strconv.Itoa(anchors[e.Text[len(numberMark):]].Page)
-			w := layout.Width(t.faces[e.Face], n, e.Size)
-			e.Text, e.X, e.W = n, e.X+e.W-w, w
+			switch {
+			case strings.HasPrefix(e.Text, numberMark):
+				n := strconv.Itoa(anchors[e.Text[len(numberMark):]].Page)
+				w := layout.Width(t.faces[e.Face], n, e.Size)
+				e.Text, e.X, e.W = n, e.X+e.W-w, w
+			case strings.HasPrefix(e.Text, leaderMark):
+				n := strconv.Itoa(anchors[e.Text[len(leaderMark):]].Page)
+				t.fillLeader(e, layout.Width(t.faces[e.Face], n, e.Size))
+			}
 		}
 	}
 }
 
+// fillLeader sets the dots of a leader placeholder spanning e.X to e.X+e.W,
+// before a page number numW wide that ends there. The dots stand on a grid
+// of the page, so that the leaders of the lines above one another line up.
+func (t *typesetter) fillLeader(e *layout.Element, numW layout.Unit) {
+	face := t.faces[e.Face]
+	pitch := layout.Width(face, ". ", e.Size)
+	gap := e.Size / 3
+	end := e.X + e.W - numW - gap
+	x := (e.X + gap + pitch - 1) / pitch * pitch
+	n := 0
+	if pitch > 0 && end > x {
+		n = int((end - x + pitch - layout.Width(face, ".", e.Size)) / pitch)
+	}
+	if n < 2 { // a dot or two says nothing: leave the gap
+		e.Text, e.W = "", 0
+		return
+	}
+	e.Text = strings.TrimSuffix(strings.Repeat(". ", n), " ")
+	e.X, e.W = x, layout.Width(face, e.Text, e.Size)
+}
+
+// entrySet is how the entries of the contents or the index are set: the
+// width of their column, their leading, the look of their page numbers,
+// the indent of the lines after the first, and whether leaders lead the
+// eye from the text to the number.
+type entrySet struct {
+	width, leading, hang layout.Unit
+	num                  tstyle
+	leaders              bool
+}
+
 // numbered sets an entry of the contents or the index: its text ragged in
-// the measure less a column for the page number, the number on the last
-// line flush right, the whole entry a link to dest.
-func (t *typesetter) numbered(runs []layout.Run, numStyle tstyle, leading layout.Unit, dest string) []layout.Line {
-	d := t.d
-	nr := t.text("0", numStyle)
+// the column less room for the page number, the lines after the first
+// indented (a hanging indent), the number on the last line flush right,
+// after dot leaders when asked, the whole entry a link to dest.
+func (t *typesetter) numbered(runs []layout.Run, es entrySet, dest string) []layout.Line {
+	nr := t.text("0", es.num)
 	numCol := layout.Width(t.faces[nr.Face], "0000", nr.Size)
-	st := t.pstyle(d.measure-numCol-layout.Mm(3), leading, layout.Left)
+	st := t.pstyle(es.width-numCol-layout.Mm(2), es.leading, layout.Left)
 	lines := t.setLines(runs, st)
+	if len(lines) > 1 && es.hang > 0 {
+		// it wraps: set again, the lines after the first indented. The
+		// first line is set short by as much, the price of a hanging
+		// indent with a breaker of one measure.
+		st.Width -= es.hang
+		lines = t.setLines(runs, st)
+	}
 	if len(lines) == 0 {
 		return nil
 	}
+	for i := 1; i < len(lines); i++ {
+		for k := range lines[i].Elements {
+			lines[i].Elements[k].X += es.hang
+		}
+	}
 	last := &lines[len(lines)-1]
-	last.Elements = append(last.Elements, layout.Element{Kind: layout.TextElement, X: d.measure, Face: nr.Face, Size: nr.Size, Text: numberMark + dest, Color: nr.Color})
+	if es.leaders {
+		end := last.Width
+		if len(lines) > 1 {
+			end += es.hang
+		}
+		last.Elements = append(last.Elements, t.leaderElement(nr, end, es.width, dest))
+	}
+	last.Elements = append(last.Elements, t.numberElement(nr, es.width, dest))
 	for i := range lines {
-		l := &lines[i]
-		size := max(l.Size, nr.Size)
-		l.Elements = append(l.Elements, layout.Element{Kind: layout.LinkElement, X: 0, Y: -size * 891 / 1000, W: d.measure, H: size * 1107 / 1000, Dest: dest})
+		lines[i].Elements = append(lines[i].Elements, t.entryLink(lines[i], es.width, max(lines[i].Size, nr.Size), dest))
 	}
 	return lines
 }
+
+// numberElement is the placeholder of a page number ending at right.
+func (t *typesetter) numberElement(nr layout.Run, right layout.Unit, dest string) layout.Element {
+	return layout.Element{Kind: layout.TextElement, X: right, Face: nr.Face, Size: nr.Size, Text: numberMark + dest, Color: nr.Color}
+}
+
+// leaderElement is the placeholder of the dots from x to the page number
+// ending at right.
+func (t *typesetter) leaderElement(nr layout.Run, x, right layout.Unit, dest string) layout.Element {
+	return layout.Element{Kind: layout.TextElement, X: x, W: right - x, Face: nr.Face, Size: nr.Size, Text: leaderMark + dest, Color: nr.Color}
+}
+
+// entryLink makes a line of an entry, across its column, a link to dest.
+func (t *typesetter) entryLink(l layout.Line, width, size layout.Unit, dest string) layout.Element {
+	return layout.Element{Kind: layout.LinkElement, X: 0, Y: -size * 891 / 1000, W: width, H: size * 1107 / 1000, Dest: dest}
+}
+
+// colItem is what the columns of the contents or the index are made of:
+// lines never split, with space above them (dropped at the top of a
+// column); keepNext keeps them in the column of the next item (a letter
+// head, a section's name).
+type colItem struct {
+	lines    []layout.Line
+	space    layout.Unit
+	keepNext bool
+}
+
+// columns sets items in n columns of width w, gap apart, page after page:
+// each page's columns are filled in turn, the last page's are balanced.
+func (t *typesetter) columns(items []colItem, n int, w, gap layout.Unit) {
+	for len(items) > 0 {
+		avail := t.flow.Remaining()
+		if !t.flow.Fresh() && avail < 4*t.d.leading {
+			t.flow.NewPage()
+			continue
+		}
+		cols, rest := packColumns(items, n, avail)
+		if len(rest) == 0 {
+			// the last page: the shortest height that still holds them
+			lo, hi := avail/layout.Unit(n), avail
+			for lo < hi {
+				mid := lo + (hi-lo)/2
+				if _, r := packColumns(items, n, mid); len(r) == 0 {
+					hi = mid
+				} else {
+					lo = mid + 1
+				}
+			}
+			cols, _ = packColumns(items, n, hi)
+		}
+		var h layout.Unit
+		for _, c := range cols {
+			h = max(h, colHeight(c))
+		}
+		t.flow.Block(h, func(p *layout.Page, x, y layout.Unit) {
+			for k, c := range cols {
+				cy := y
+				for i, it := range c {
+					if i > 0 {
+						cy += it.space
+					}
+					cy += place(p, it.lines, x+layout.Unit(k)*(w+gap), cy)
+				}
+			}
+		})
+		items = rest
+		if len(items) > 0 {
+			t.flow.NewPage()
+		}
+	}
+}
+
+func colHeight(c []colItem) layout.Unit {
+	var h layout.Unit
+	for i, it := range c {
+		if i > 0 {
+			h += it.space
+		}
+		h += height(it.lines)
+	}
+	return h
+}
+
+// packColumns fills up to n columns of height h with items, in order, and
+// returns them with the items left over. An item that asks to be kept
+// with the next one never ends a column; an item taller than a column
+// still goes into an empty one.
+func packColumns(items []colItem, n int, h layout.Unit) (cols [][]colItem, rest []colItem) {
+	i := 0
+	for k := 0; k < n && i < len(items); k++ {
+		var used layout.Unit
+		start := i
+		for i < len(items) {
+			// the group: this item and those it is kept with
+			j, gh := i, layout.Unit(0)
+			for {
+				it := items[j]
+				if j > i || i > start {
+					gh += it.space
+				}
+				gh += height(it.lines)
+				if !it.keepNext || j+1 == len(items) {
+					break
+				}
+				j++
+			}
+			if used+gh > h && i > start {
+				break
+			}
+			used += gh
+			i = j + 1
+		}
+		cols = append(cols, items[start:i])
+	}
+	return cols, items[i:]
+}
+
+// columnType is the size and leading of the contents and the index set in
+// two columns: smaller than the text, as a reference list is, and still
+// above the 7.5 pt a designer reads as the floor for a book's apparatus.
+func (d design) columnType() (size, leading layout.Unit) {
+	size = d.size * 76 / 100
+	return size, size * 116 / 100
+}
+
+// contentsColumns is the number of contributions above which the contents
+// is set in two columns, after a short contents listing its parts.
+const contentsColumns = 100
+
+// indexColumns is the number of entries above which the index is set in
+// two columns.
+const indexColumns = 40
 
 func (t *typesetter) contents() {
 	t.file, t.line = "book.yaml", 0
@@ -58,18 +249,49 @@ func (t *typesetter) contents() {
 	p := t.newPage(openingPage, true)
 	t.chapterTitle(p, e.Title, e)
 	d := t.d
+	if len(t.b.Published()) <= contentsColumns {
+		size := d.size * 92 / 100
+		t.setContents(t.entries[1:], d.measure, size, size*135/100, false)
+		return
+	}
+	// A short contents first: the parts, the editor's texts, the index;
+	// then the whole contents, in two columns.
 	size := d.size * 92 / 100
-	ld := size * 135 / 100
-	num := tstyle{fam: serif, size: size, color: d.soft}
+	var short []Entry
 	for _, en := range t.entries[1:] {
+		if en.Kind != EntryContribution {
+			short = append(short, en)
+		}
+	}
+	t.setContents(short, d.measure, size, size*135/100, false)
+	full := t.entry("full-contents")
+	t.head = full.Title
+	p = t.newPage(openingPage, false)
+	t.chapterTitle(p, full.Title, full)
+	size, ld := d.columnType()
+	var rest []Entry
+	for _, en := range t.entries[1:] {
+		if en.Kind != EntryFullContents {
+			rest = append(rest, en)
+		}
+	}
+	gap := layout.Mm(6)
+	t.setContents(rest, (d.measure-gap)/2, size, ld, true)
+}
+
+// setContents sets entries of the contents in the flow: in one column of
+// the measure, or in two of width w.
+func (t *typesetter) setContents(entries []Entry, w, size, ld layout.Unit, twoCols bool) {
+	d := t.d
+	es := entrySet{width: w, leading: ld, hang: size, num: tstyle{fam: serif, size: size, color: d.soft}, leaders: true}
+	var items []colItem
+	for _, en := range entries {
 		var runs []layout.Run
-		var lines []layout.Line
+		it := colItem{}
 		switch en.Kind {
 		case EntrySection:
-			t.flow.Space(ld * 2 / 3)
+			it.space, it.keepNext = ld*2/3, true
 			runs = []layout.Run{t.text(strings.ToUpper(en.Title), tstyle{fam: sans, base: book.Bold, size: size * 9 / 10, color: d.accentText, noHyphen: true})}
-			lines = t.numbered(runs, num, ld, en.Anchor)
-			t.flow.Need(height(lines) + 2*ld)
 		case EntryContribution:
 			c := t.contrib(en.Slug)
 			if c == nil {
@@ -80,13 +302,23 @@ func (t *typesetter) contents() {
 				runs = append(runs, t.text(" — ", tstyle{fam: serif, size: size, color: d.gray}),
 					t.text(t.typo(c.Title), tstyle{fam: serif, base: book.Italic, size: size, color: d.soft}))
 			}
-			lines = t.numbered(runs, num, ld, en.Anchor)
 		default:
-			t.flow.Space(ld / 3)
+			it.space = ld / 3
 			runs = []layout.Run{t.text(en.Title, tstyle{fam: sans, base: book.Bold, size: size, color: d.ink, noHyphen: true})}
-			lines = t.numbered(runs, num, ld, en.Anchor)
 		}
-		t.flow.Lines(lines, layout.LinesOpts{Keep: true})
+		it.lines = t.numbered(runs, es, en.Anchor)
+		items = append(items, it)
+	}
+	if twoCols {
+		t.columns(items, 2, w, d.measure-2*w)
+		return
+	}
+	for _, it := range items {
+		t.flow.Space(it.space)
+		if it.keepNext {
+			t.flow.Need(height(it.lines) + 2*ld)
+		}
+		t.flow.Lines(it.lines, layout.LinesOpts{Keep: true})
 	}
 }
 
@@ -231,15 +463,22 @@ func (t *typesetter) index() {
 	p := t.newPage(openingPage, true)
 	t.chapterTitle(p, e.Title, e)
 	d := t.d
-	size := d.size * 88 / 100
-	ld := size * 132 / 100
-	num := tstyle{fam: serif, size: size, color: d.soft}
-	for _, g := range t.b.Index() {
-		gs := d.size * 115 / 100
-		head := t.setLines([]layout.Run{t.text(g.Letter, tstyle{fam: sans, base: book.Bold, size: gs, color: d.accentText})}, t.pstyle(d.measure, gs*14/10, layout.Left))
-		t.flow.Space(ld * 2 / 3)
-		t.flow.Need(height(head) + 2*ld)
-		t.flow.Lines(head, layout.LinesOpts{Keep: true, KeepNext: true})
+	groups := t.b.Index()
+	n := 0
+	for _, g := range groups {
+		n += len(g.Entries)
+	}
+	twoCols := n > indexColumns
+	size, ld, w, gs := d.size*88/100, d.size*88/100*132/100, d.measure, d.size*115/100
+	if twoCols {
+		size, ld = d.columnType()
+		w, gs = (d.measure-layout.Mm(6))/2, d.size
+	}
+	es := entrySet{width: w, leading: ld, hang: size, num: tstyle{fam: serif, size: size, color: d.soft}, leaders: true}
+	var items []colItem
+	for _, g := range groups {
+		head := t.setLines([]layout.Run{t.text(g.Letter, tstyle{fam: sans, base: book.Bold, size: gs, color: d.accentText})}, t.pstyle(w, gs*14/10, layout.Left))
+		items = append(items, colItem{lines: head, space: ld * 2 / 3, keepNext: true})
 		for _, en := range g.Entries {
 			c := en.Contribution
 			t.file = c.Path
@@ -248,14 +487,25 @@ func (t *typesetter) index() {
 			if given != "" {
 				runs = append(runs, t.text(t.typo(", "+given), tstyle{fam: serif, size: size, color: d.ink, noHyphen: true}))
 			}
-			if c.Role != "" {
+			if c.Role != "" && !twoCols {
 				runs = append(runs, t.text(" — ", tstyle{fam: serif, size: size, color: d.gray}),
 					t.text(t.typo(c.Role), tstyle{fam: serif, base: book.Italic, size: size, color: d.soft}))
 			}
-			anchor := contribAnchor(c.Slug)
-			lines := t.numbered(runs, num, ld, anchor)
-			t.flow.Lines(lines, layout.LinesOpts{Keep: true})
+			items = append(items, colItem{lines: t.numbered(runs, es, contribAnchor(c.Slug))})
 		}
+	}
+	if twoCols {
+		t.columns(items, 2, w, d.measure-2*w)
+		return
+	}
+	for _, it := range items {
+		t.flow.Space(it.space)
+		if it.keepNext {
+			t.flow.Need(height(it.lines) + 2*ld)
+			t.flow.Lines(it.lines, layout.LinesOpts{Keep: true, KeepNext: true})
+			continue
+		}
+		t.flow.Lines(it.lines, layout.LinesOpts{Keep: true})
 	}
 }
 

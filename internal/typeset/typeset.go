@@ -28,6 +28,9 @@ const (
 	EntryAfterword
 	EntryIndex
 	EntryPartners
+	// EntryFullContents is the whole contents of a large book, after a
+	// short one listing its parts.
+	EntryFullContents
 )
 
 // Entry is a table-of-contents and outline entry.
