@@ -74,9 +74,10 @@ type Labels struct {
 	quotes                      [2]string // first-level quotation marks, with their spaces
 	months                      [12]string
 	colon                       string
-	date                        int    // how a date is written: dateMDY...
-	from                        string // an offprint's credit: "Auszug aus"
-	p, pp                       string // page and pages, abbreviated
+	date                        int      // how a date is written: dateMDY...
+	from                        string   // an offprint's credit: "Auszug aus"
+	p, pp                       string   // page and pages, abbreviated
+	sups                        supRules // the letters the typography raises (1er, 2e, Mme; 1st)
 }
 
 var french = Labels{
@@ -108,7 +109,7 @@ var french = Labels{
 	quotes: [2]string{"«\u202f", "\u202f»"},
 	months: [12]string{"janvier", "février", "mars", "avril", "mai", "juin",
 		"juillet", "août", "septembre", "octobre", "novembre", "décembre"},
-	colon: " : ", date: dateFR, from: "Extrait de", p: "p.", pp: "p.",
+	colon: " : ", date: dateFR, from: "Extrait de", p: "p.", pp: "p.", sups: frenchSups,
 }
 
 var english = Labels{
@@ -140,7 +141,7 @@ var english = Labels{
 	quotes: [2]string{"“", "”"},
 	months: [12]string{"January", "February", "March", "April", "May", "June",
 		"July", "August", "September", "October", "November", "December"},
-	colon: ": ", date: dateMDY, from: "From", p: "p.", pp: "pp.",
+	colon: ": ", date: dateMDY, from: "From", p: "p.", pp: "pp.", sups: englishSups,
 }
 
 // Colon introduces a value: "Licence : " in French (the typographer makes

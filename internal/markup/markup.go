@@ -412,7 +412,11 @@ func (x Renderer) writeSpan(s *strings.Builder, sp book.Span) {
 	if sp.Style&book.Code != 0 {
 		s.WriteString("<code>")
 	}
-	s.WriteString(t)
+	if sp.Style&book.Code != 0 || sp.Link != "" && sp.Text == sp.Link {
+		s.WriteString(t) // code and addresses are never touched
+	} else {
+		x.raised(s, sp)
+	}
 	if sp.Style&book.Code != 0 {
 		s.WriteString("</code>")
 	}
@@ -421,6 +425,27 @@ func (x Renderer) writeSpan(s *strings.Builder, sp book.Span) {
 	}
 	if sp.Style&book.Bold != 0 {
 		s.WriteString("</strong>")
+	}
+}
+
+// raised writes a span's text with the superscripts of its language's
+// typography (1er, XIXe, Mme, nº) in sup elements.
+func (x Renderer) raised(s *strings.Builder, sp book.Span) {
+	lang := sp.Lang
+	if lang == "" {
+		lang = x.Lang
+	}
+	ps := book.ResolveLocale(lang).Superscripts(sp.Text)
+	if ps == nil {
+		s.WriteString(Esc(sp.Text))
+		return
+	}
+	for _, p := range ps {
+		if p.Sup {
+			s.WriteString("<sup>" + Esc(p.Text) + "</sup>")
+		} else {
+			s.WriteString(Esc(p.Text))
+		}
 	}
 }
 

@@ -92,3 +92,22 @@ func TestNotesTablesSpans(t *testing.T) {
 		}
 	}
 }
+
+// The EPUB and the site raise ordinals and abbreviations with sup, in the
+// language of each passage, and never inside code or an address.
+func TestSuperscripts(t *testing.T) {
+	x := Renderer{Lang: "fr"}
+	got := x.Spans([]book.Span{
+		{Text: "Au XIXe siècle, Mme Dupont, nº 5 / "},
+		{Text: "the 2nd and 2e", Lang: "en"},
+		{Text: " / "},
+		{Text: "2e", Style: book.Code},
+		{Text: " "},
+		{Text: "https://example.org/1er", Link: "https://example.org/1er"},
+		{Text: " le 1er", Style: book.Italic},
+	})
+	want := `Au XIX<sup>e</sup> siècle, M<sup>me</sup>` + "\u00a0" + `Dupont, n<sup>o</sup> 5 / <span lang="en">the 2<sup>nd</sup> and 2e</span> / <code>2e</code> <a href="https://example.org/1er">https://example.org/1er</a><em> le 1<sup>er</sup></em>`
+	if got != want {
+		t.Errorf("got\n%q\nwant\n%q", got, want)
+	}
+}

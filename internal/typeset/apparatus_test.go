@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/recueil/recueil/internal/book"
 	"github.com/recueil/recueil/internal/fonts"
 	"github.com/recueil/recueil/layout"
 )
@@ -236,5 +237,57 @@ func TestIndexColumnsEndOnEntries(t *testing.T) {
 				t.Errorf("page %d: column (right %v) ends on the letter head %q", p.Number, right, e.Text)
 			}
 		}
+	}
+}
+
+// French ordinals and abbreviations are raised in the PDF: smaller and
+// above the baseline; code and addresses are left as typed.
+func TestSuperscriptsInThePDF(t *testing.T) {
+	b := newBook(t, 2)
+	c := b.Contributions[0]
+	c.Body = append(c.Body, book.Block{Kind: book.Paragraph, Line: 90, Spans: []book.Span{
+		{Text: "Au XIXe siècle, Mme Dupont habitait au nº 5 du 2e arrondissement ; voir "},
+		{Text: "XIXe", Style: book.Code},
+		{Text: " et "},
+		{Text: "https://example.org/1er", Link: "https://example.org/1er"},
+		{Text: "."},
+	}})
+	r, _, err := Typeset(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	type el struct {
+		layout.Element
+		page int
+	}
+	var els []el
+	for _, p := range r.Doc.Pages {
+		for _, e := range p.Elements {
+			if e.Kind == layout.TextElement {
+				els = append(els, el{e, p.Number})
+			}
+		}
+	}
+	raised := func(base, sup string) bool {
+		for i := 0; i+1 < len(els); i++ {
+			a, s := els[i], els[i+1]
+			if strings.HasSuffix(a.Text, base) && s.Text == sup && s.page == a.page {
+				return s.Size < a.Size*80/100 && s.Y < a.Y-a.Size/5 && s.X >= a.X+a.W-layout.Pt(0.5)
+			}
+		}
+		return false
+	}
+	for _, c := range [][2]string{{"XIX", "e"}, {"M", "me"}, {"n", "o"}, {"2", "e"}} {
+		if !raised(c[0], c[1]) {
+			t.Errorf("%q after %q is not set as a superscript", c[1], c[0])
+		}
+	}
+	var code, url bool
+	for _, e := range els {
+		code = code || e.Text == "XIXe"
+		url = url || strings.Contains(e.Text, "example.org/1er")
+	}
+	if !code || !url {
+		t.Errorf("the code span (found %v) or the address (found %v) was changed", code, url)
 	}
 }

@@ -299,8 +299,8 @@ func (t *typesetter) setContents(entries []Entry, w, size, ld layout.Unit, twoCo
 			}
 			runs = []layout.Run{t.text(t.typo(c.Name), tstyle{fam: serif, size: size, color: d.ink, noHyphen: true})}
 			if c.Title != "" {
-				runs = append(runs, t.text(" — ", tstyle{fam: serif, size: size, color: d.gray}),
-					t.text(t.typo(c.Title), tstyle{fam: serif, base: book.Italic, size: size, color: d.soft}))
+				runs = append(runs, t.text(" — ", tstyle{fam: serif, size: size, color: d.gray}))
+				runs = append(runs, t.texts(t.typo(c.Title), tstyle{fam: serif, base: book.Italic, size: size, color: d.soft})...)
 			}
 		default:
 			it.space = ld / 3
@@ -381,7 +381,7 @@ func (t *typesetter) contribution(c *book.Contribution, e Entry) {
 	ss := d.size * 9 / 10
 	if c.Role != "" {
 		t.line = c.FieldPos("role").Line
-		add([]layout.Run{t.text(t.typo(c.Role), tstyle{fam: sans, size: ss, color: d.soft})}, ss, ss*13/10, 0)
+		add(t.texts(t.typo(c.Role), tstyle{fam: sans, size: ss, color: d.soft}), ss, ss*13/10, 0)
 	}
 	var org []string
 	if c.Organization != "" {
@@ -392,7 +392,7 @@ func (t *typesetter) contribution(c *book.Contribution, e Entry) {
 	}
 	if len(org) > 0 {
 		t.line = c.FieldPos("organization").Line
-		add([]layout.Run{t.text(strings.Join(org, " · "), tstyle{fam: sans, size: ss, color: d.gray})}, ss, ss*13/10, 0)
+		add(t.texts(strings.Join(org, " · "), tstyle{fam: sans, size: ss, color: d.gray}), ss, ss*13/10, 0)
 	}
 	if c.Handle != "" {
 		t.line = c.FieldPos("handle").Line
@@ -416,7 +416,7 @@ func (t *typesetter) contribution(c *book.Contribution, e Entry) {
 	if c.Title != "" {
 		t.line = c.FieldPos("title").Line
 		ts := d.size * 145 / 100
-		tl := t.setLines([]layout.Run{t.text(t.typo(c.Title), tstyle{fam: serif, base: book.Bold, size: ts, color: d.ink, noHyphen: true})},
+		tl := t.setLines(t.texts(t.typo(c.Title), tstyle{fam: serif, base: book.Bold, size: ts, color: d.ink, noHyphen: true}),
 			t.pstyle(d.measure, ts*125/100, layout.Left))
 		y += place(p, tl, x, y) + layout.Mm(3)
 	}
@@ -488,8 +488,8 @@ func (t *typesetter) index() {
 				runs = append(runs, t.text(t.typo(", "+given), tstyle{fam: serif, size: size, color: d.ink, noHyphen: true}))
 			}
 			if c.Role != "" && !twoCols {
-				runs = append(runs, t.text(" — ", tstyle{fam: serif, size: size, color: d.gray}),
-					t.text(t.typo(c.Role), tstyle{fam: serif, base: book.Italic, size: size, color: d.soft}))
+				runs = append(runs, t.text(" — ", tstyle{fam: serif, size: size, color: d.gray}))
+				runs = append(runs, t.texts(t.typo(c.Role), tstyle{fam: serif, base: book.Italic, size: size, color: d.soft})...)
 			}
 			items = append(items, colItem{lines: t.numbered(runs, es, contribAnchor(c.Slug))})
 		}

@@ -82,7 +82,49 @@ func (t *typesetter) spans(spans []book.Span, ts tstyle) []layout.Run {
 			r.Link = s.Link
 			r.Color = t.d.link
 		}
-		out = append(out, r)
+		if st&book.Code != 0 || s.Link != "" && s.Text == s.Link {
+			out = append(out, r) // code and addresses are never touched
+			continue
+		}
+		lang := s.Lang
+		if lang == "" {
+			lang = t.lang
+		}
+		out = append(out, t.raise(r, lang)...)
+	}
+	return out
+}
+
+// texts is text with the superscripts of the language's typography (1er,
+// XIXe, Mme): the run split where letters are raised.
+func (t *typesetter) texts(s string, ts tstyle) []layout.Run {
+	return t.raise(t.text(s, ts), t.lang)
+}
+
+// raise splits a run where the typography of lang raises letters (see
+// book.Locale.Superscripts): those are set smaller and higher, as the
+// fonts have no superscript glyphs recueil can rely on.
+func (t *typesetter) raise(r layout.Run, lang string) []layout.Run {
+	loc, ok := t.locales[lang]
+	if !ok {
+		loc = book.ResolveLocale(lang)
+		if t.locales == nil {
+			t.locales = map[string]book.Locale{}
+		}
+		t.locales[lang] = loc
+	}
+	ps := loc.Superscripts(r.Text)
+	if ps == nil {
+		return []layout.Run{r}
+	}
+	out := make([]layout.Run, 0, len(ps))
+	for _, p := range ps {
+		q := r
+		q.Text = p.Text
+		if p.Sup {
+			q.Size, q.Rise, q.NoHyphen = r.Size*65/100, r.Rise+r.Size*33/100, true
+		}
+		out = append(out, q)
 	}
 	return out
 }

@@ -198,6 +198,7 @@ type typesetter struct {
 	hy      layout.Hyphenator
 	hys     map[string]layout.Hyphenator // by language, for the texts of a mixed book; nil: none for it
 	bySlug  map[string]*book.Contribution
+	locales map[string]book.Locale // by BCP 47 tag, for the superscripts of each language
 
 	kinds     []pageKind // by page index
 	heads     []string
