@@ -77,6 +77,9 @@ type Block struct {
 	Line     int    // line in the source file where the block starts
 	Header   bool   // TableRow: the header row
 	Align    Align  // TableCell: the column's alignment
+	// Signature marks a paragraph written with a trailing {.signature}:
+	// the author's signature, set flush right.
+	Signature bool
 }
 
 // PlainText returns the text of the spans, hard breaks as spaces.

@@ -51,6 +51,7 @@ th { font-weight: bold; border-bottom: 1px solid; }
 th.center, td.center { text-align: center; }
 th.right, td.right { text-align: right; }
 sup { line-height: 0; font-size: 0.7em; }
+p.signature { text-align: right; text-indent: 0; margin-top: 0.7em; -epub-hyphens: manual; hyphens: manual; }
 .notes { margin-top: 1.5em; border-top: 1px solid; padding-top: 0.3em; font-size: 0.85em; }
 .notes p { text-indent: 0; margin: 0 0 0.3em; }
 .figure { text-align: center; margin: 1em 0; text-indent: 0; }

@@ -157,7 +157,9 @@ func (m *md) block(n ast.Node, depth int) []book.Block {
 		spans, images := m.inlines(n, 0, "")
 		var out []book.Block
 		if len(strings.TrimSpace(book.PlainText(spans))) > 0 {
-			out = append(out, book.Block{Kind: book.Paragraph, Spans: trimSpans(spans), Line: line})
+			b := book.Block{Kind: book.Paragraph, Spans: trimSpans(spans), Line: line}
+			m.paragraphClass(n, &b)
+			out = append(out, b)
 		}
 		return append(out, images...)
 	case *ast.Heading:
@@ -425,6 +427,43 @@ func truncate(s string, n int) string {
 }
 
 // trimSpans removes leading and trailing white space of a paragraph.
+// paragraphClass reads a class written at the end of a paragraph, after a
+// space: "— Jeanne Dupont {.signature}". The one class recueil knows is
+// signature (the paragraph is set flush right); it is removed from the
+// text. Another class, or one alone in its paragraph, is reported and
+// left as text.
+func (m *md) paragraphClass(n ast.Node, b *book.Block) {
+	last := &b.Spans[len(b.Spans)-1]
+	if last.Style&book.Code != 0 || last.Link != "" || last.Note != 0 || !strings.HasSuffix(last.Text, "}") {
+		return
+	}
+	open := strings.LastIndex(last.Text, "{.")
+	if open < 0 {
+		return
+	}
+	class := last.Text[open+2 : len(last.Text)-1]
+	if class == "" || strings.TrimLeft(class, "abcdefghijklmnopqrstuvwxyz-") != "" {
+		return
+	}
+	before := strings.TrimRight(last.Text[:open], " \t\n")
+	if before == last.Text[:open] && open > 0 {
+		return // glued to a word: text, not a class
+	}
+	alone := strings.TrimSpace(book.PlainText(b.Spans[:len(b.Spans)-1])+before) == ""
+	if class != "signature" || alone {
+		hint := ""
+		if class != "signature" {
+			hint = " Vouliez-vous écrire {.signature} ?"
+		}
+		m.add(n, book.Warning, "paragraph-class",
+			"« {.%s} » s’imprime tel quel : la seule marque de paragraphe connue est {.signature}, à la fin de la dernière ligne du paragraphe à aligner à droite, après une espace (« — Jeanne Dupont {.signature} »).%s", truncate(class, 40), hint)
+		return
+	}
+	last.Text = before
+	b.Spans = trimSpans(b.Spans)
+	b.Signature = true
+}
+
 func trimSpans(spans []book.Span) []book.Span {
 	for len(spans) > 0 && !spans[0].Break && spans[0].Note == 0 && strings.TrimSpace(spans[0].Text) == "" {
 		spans = spans[1:]

@@ -121,3 +121,38 @@ func TestExtractMarkup(t *testing.T) {
 		t.Errorf("got:\n%s", d.Text())
 	}
 }
+
+// A trailing {.signature} marks a paragraph to set flush right and is
+// removed from the text; anything else that looks like a class is left as
+// text and reported, and a class glued to a word, in code or in the middle
+// of a paragraph is plain text.
+func TestSignature(t *testing.T) {
+	for _, c := range []struct {
+		body, last string
+		sig        bool
+		rule       string
+	}{
+		{"Le texte.\n\n— Jeanne Dupont, le 1er mai {.signature}\n", "— Jeanne Dupont, le 1er mai", true, ""},
+		{"Le texte.\n\n— Jeanne Dupont\n{.signature}\n", "— Jeanne Dupont", true, ""},
+		{"Le texte.\n\n*Jeanne* {.signature}\n", "Jeanne", true, ""},
+		{"Le texte.\n\n— Jeanne {.signatur}\n", "— Jeanne {.signatur}", false, "paragraph-class"},
+		{"Le texte.\n\n{.signature}\n", "{.signature}", false, "paragraph-class"},
+		{"Le texte.\n\n— Jeanne{.signature}\n", "— Jeanne{.signature}", false, ""},
+		{"Le texte.\n\nÉcrivez `{.signature}`\n", "Écrivez {.signature}", false, ""},
+		{"Le texte {.signature} au milieu.\n", "Le texte {.signature} au milieu.", false, ""},
+		{"Le texte.\n\nUn ensemble {x} de {.y z}\n", "Un ensemble {x} de {.y z}", false, ""},
+	} {
+		got, d := loadBody(t, c.body)
+		var rules []string
+		for _, f := range d {
+			rules = append(rules, f.Rule)
+		}
+		if strings.Join(rules, ",") != c.rule {
+			t.Errorf("%q: findings %q, want %q", c.body, rules, c.rule)
+		}
+		last := got.Body[len(got.Body)-1]
+		if txt := book.PlainText(last.Spans); txt != c.last || last.Signature != c.sig {
+			t.Errorf("%q: last paragraph %q (signature %v), want %q (%v)", c.body, txt, last.Signature, c.last, c.sig)
+		}
+	}
+}

@@ -163,6 +163,10 @@ func (x Renderer) block(s *strings.Builder, b *book.Block, o *Outline, file stri
 	switch b.Kind {
 	case book.Paragraph:
 		if inner := x.spans(b.Spans, o); inner != "" {
+			if b.Signature {
+				fmt.Fprintf(s, "<p class=\"signature\">%s</p>\n", inner)
+				break
+			}
 			fmt.Fprintf(s, "<p>%s</p>\n", inner)
 		}
 	case book.Heading:

@@ -111,3 +111,11 @@ func TestSuperscripts(t *testing.T) {
 		t.Errorf("got\n%q\nwant\n%q", got, want)
 	}
 }
+
+func TestSignatureClass(t *testing.T) {
+	var s strings.Builder
+	Renderer{Lang: "fr"}.Blocks(&s, []book.Block{{Kind: book.Paragraph, Signature: true, Spans: []book.Span{{Text: "Jeanne"}}}}, NewOutline(nil, 2), "c.md")
+	if got := s.String(); got != "<p class=\"signature\">Jeanne</p>\n" {
+		t.Errorf("got %q", got)
+	}
+}

@@ -43,6 +43,7 @@ th { border-bottom: 1px solid var(--ink); font-family: "Liberation Sans", Arial,
 th.center, td.center { text-align: center; }
 th.right, td.right { text-align: right; }
 sup { line-height: 0; }
+p.signature { text-align: right; margin-top: 0.8rem; hyphens: manual; }
 .noteref { padding: 0 0.1rem; }
 .notes { margin-top: 2rem; border-top: 1px solid var(--rule); padding-top: 0.6rem; font-size: 0.92rem; }
 .notes p { margin: 0 0 0.5rem; }

@@ -291,3 +291,30 @@ func TestSuperscriptsInThePDF(t *testing.T) {
 		t.Errorf("the code span (found %v) or the address (found %v) was changed", code, url)
 	}
 }
+
+// A paragraph marked {.signature} ends on the right edge of the measure.
+func TestSignatureFlushRight(t *testing.T) {
+	b := newBook(t, 1)
+	c := b.Contributions[0]
+	c.Body = append(c.Body, book.Block{Kind: book.Paragraph, Line: 99, Signature: true, Spans: []book.Span{{Text: "Jeanne Signataire"}}})
+	r, _, err := Typeset(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := newDesign(b)
+	for _, p := range r.Doc.Pages {
+		for _, e := range p.Elements {
+			if e.Kind == layout.TextElement && strings.HasSuffix(e.Text, "Signataire") {
+				right := d.inner + d.measure
+				if p.Verso() {
+					right = d.outer + d.measure
+				}
+				if dx := right - (e.X + e.W); dx < -layout.Pt(0.1) || dx > layout.Pt(0.1) {
+					t.Errorf("the signature ends %.2f pt short of the right edge", dx.Points())
+				}
+				return
+			}
+		}
+	}
+	t.Fatal("the signature was not set")
+}

@@ -283,6 +283,10 @@ func (t *typesetter) block(b *book.Block, c bctx) {
 	}
 	switch b.Kind {
 	case book.Paragraph:
+		if b.Signature {
+			t.signature(b, c, ts)
+			return
+		}
 		st := t.pstyle(c.width, c.leading, layout.Justify)
 		if t.b.Page.Indent {
 			if !c.first || t.loc.French {
@@ -348,6 +352,16 @@ func (t *typesetter) block(b *book.Block, c bctx) {
 	case book.Table:
 		t.table(b, c)
 	}
+}
+
+// signature sets a paragraph marked {.signature}: flush right, unhyphenated,
+// after half a line of space, kept on one page and with the paragraph
+// before it when it is short.
+func (t *typesetter) signature(b *book.Block, c bctx, ts tstyle) {
+	ts.noHyphen = true
+	lines := t.setLines(t.spans(b.Spans, ts), t.pstyle(c.width, c.leading, layout.Right))
+	t.flow.Space(c.leading / 2)
+	t.flow.Lines(lines, layout.LinesOpts{X: c.x, Keep: true, Notes: t.notes})
 }
 
 func splitLines(s string) []string {
