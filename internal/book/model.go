@@ -71,6 +71,17 @@ type Page struct {
 	FontSize float64 // pt, body text
 	Recto    bool    // contributions start on a right-hand page
 	Indent   bool    // French first-line indent instead of block paragraphs
+	// RoundTo is the multiple the page count is rounded up to with blank
+	// pages before the last one, as a printer binds sheets folded in 4
+	// pages (or 8, 16, 32); 1 adds none (a book only read on screen).
+	RoundTo int
+}
+
+// BackCover is the book's last page: a short text, the partners' logos,
+// the book's address and its QR code.
+type BackCover struct {
+	Text string // paragraphs separated by a blank line
+	URL  string // book.yaml's url unless back_cover gives its own
 }
 
 // Margins in millimetres.
@@ -120,6 +131,7 @@ type Book struct {
 	URL                         string
 	Hashtag                     string
 	Cover                       string
+	BackCover                   *BackCover // nil: no back cover
 
 	Introduction *Editorial
 	Afterword    *Editorial
@@ -156,7 +168,7 @@ func Defaults() Book {
 		Limits:   Limits{MinWords: 80, MaxWords: 900, ExtractChars: 280, PhotoBytes: 5 << 20},
 		Page: Page{Size: "A5", Width: 148, Height: 210,
 			Margins:  Margins{Top: 18, Bottom: 20, Inner: 18, Outer: 15},
-			FontSize: 10.5, Indent: true},
+			FontSize: 10.5, Indent: true, RoundTo: 4},
 		Fonts: Fonts{Serif: "builtin", Sans: "builtin"},
 		Cards: Cards{Background: "#1f2a44", Accent: "#e8b04b", Text: "#ffffff"},
 	}

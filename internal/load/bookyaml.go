@@ -14,7 +14,7 @@ import (
 // BookKeys are the top-level keys of book.yaml (DESIGN.md's contract).
 var BookKeys = []string{"title", "subtitle", "editors", "publisher", "language", "identifier", "edition",
 	"date", "license", "url", "hashtag", "cover", "introduction", "afterword", "partners", "sections",
-	"order", "manual", "limits", "page", "fonts", "cards", "hyphenation", "isbn", "legal_deposit", "printer"}
+	"order", "manual", "limits", "page", "fonts", "cards", "hyphenation", "isbn", "legal_deposit", "printer", "back_cover"}
 
 var pageSizes = map[string][2]float64{
 	"a4": {210, 297}, "a5": {148, 210}, "a6": {105, 148}, "b5": {176, 250},
@@ -60,6 +60,8 @@ func bookYAML(text []byte, b *book.Book, diags *book.Diagnostics) {
 			decodeLimits(y, f, b)
 		case "page":
 			decodePage(y, f, b)
+		case "back_cover":
+			decodeBackCover(y, f, b)
 		case "fonts":
 			m, ok := y.mapping(f)
 			if !ok {
@@ -163,6 +165,9 @@ func bookYAML(text []byte, b *book.Book, diags *book.Diagnostics) {
 			}
 		}
 	}
+	if b.BackCover != nil && b.BackCover.URL == "" {
+		b.BackCover.URL = b.URL // the book's own, wherever url: stands
+	}
 	if seen["title"] == nil || b.Title == "" {
 		diags.Add(file, book.Pos{Line: 1, Col: 1}, book.Error, "missing-field", "book.yaml doit donner le titre du livre (title: …).")
 	}
@@ -215,6 +220,41 @@ func decodePartners(y *yamlFile, f field, b *book.Book) {
 	}
 }
 
+func decodeBackCover(y *yamlFile, f field, b *book.Book) {
+	if f.Value.Kind != yaml.MappingNode {
+		y.errorf(f.Value, "wrong-type", "back_cover s’écrit {text: \"Le texte de la quatrième de couverture\", url: \"https://…\"} (url est facultative : celle du livre par défaut).")
+		return
+	}
+	bc := &book.BackCover{}
+	for _, g := range y.fields(f.Value, []string{"text", "url"}, "dans back_cover") {
+		b.Fields["back_cover."+g.Key.Value] = y.pos(g.Value)
+		s, ok := y.str(g)
+		if !ok {
+			continue
+		}
+		s = strings.TrimSpace(s)
+		switch g.Key.Value {
+		case "text":
+			if n := len([]rune(s)); n > maxBackCover {
+				y.errorf(g.Value, "back-cover-long", "Le texte de la quatrième de couverture fait %d caractères : %d au plus, pour qu’il tienne sur la page avec les logos et le code QR.", n, maxBackCover)
+				continue
+			}
+			bc.Text = s
+		case "url":
+			if s != "" && !strings.HasPrefix(s, "https://") && !strings.HasPrefix(s, "http://") {
+				y.errorf(g.Value, "link-scheme", "L’adresse de la quatrième de couverture « %s » doit être une adresse complète en http:// ou https:// (elle devient un code QR).", truncate(s, 60))
+				continue
+			}
+			bc.URL = s
+		}
+	}
+	b.BackCover = bc
+}
+
+// maxBackCover is the longest back-cover text, in characters: about 200
+// words, what an A5 back cover holds above its logos and code.
+const maxBackCover = 1200
+
 func decodeLimits(y *yamlFile, f field, b *book.Book) {
 	m, ok := y.mapping(f)
 	if !ok {
@@ -246,7 +286,7 @@ func decodePage(y *yamlFile, f field, b *book.Book) {
 	if !ok {
 		return
 	}
-	for _, g := range y.fields(m, []string{"size", "margins", "font_size", "indent", "recto"}, "dans page") {
+	for _, g := range y.fields(m, []string{"size", "margins", "font_size", "indent", "recto", "round_to"}, "dans page") {
 		switch g.Key.Value {
 		case "size":
 			s, ok := y.str(g)
@@ -307,6 +347,17 @@ func decodePage(y *yamlFile, f field, b *book.Book) {
 			b.Page.Indent, _ = y.boolean(g)
 		case "recto":
 			b.Page.Recto, _ = y.boolean(g)
+		case "round_to":
+			n, ok := y.number(g)
+			if !ok {
+				continue
+			}
+			switch n {
+			case 1, 2, 4, 8, 16, 32:
+				b.Page.RoundTo = int(n)
+			default:
+				y.errorf(g.Value, "wrong-type", "round_to vaut 4 (le nombre de pages est arrondi au multiple de 4 supérieur, comme l’imprimeur le demande), 8, 16 ou 32 ; 1 pour un livre lu seulement à l’écran (aucune page blanche ajoutée).")
+			}
 		}
 	}
 	mg := b.Page.Margins

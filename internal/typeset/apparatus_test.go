@@ -318,3 +318,101 @@ func TestSignatureFlushRight(t *testing.T) {
 	}
 	t.Fatal("the signature was not set")
 }
+
+// The page count is rounded up to a multiple of page.round_to with blank
+// pages before the last page (the back cover), never inside a text; with
+// round_to: 1 no page is added.
+func TestRoundToFour(t *testing.T) {
+	for n := 1; n <= 6; n++ {
+		var docs [2]*Result
+		for k, roundTo := range []int{1, 4} {
+			b := newBook(t, n)
+			b.Page.RoundTo = roundTo
+			b.BackCover = &book.BackCover{Text: "Un texte.", URL: "https://example.org/livre"}
+			r, _, err := Typeset(b)
+			if err != nil {
+				t.Fatal(err)
+			}
+			docs[k] = r
+			if !hasURI(r.Doc.Pages[len(r.Doc.Pages)-1], "https://example.org/livre") {
+				t.Errorf("%d contributions, round_to %d: the last page is not the back cover", n, roundTo)
+			}
+		}
+		one, four := docs[0].Doc.Pages, docs[1].Doc.Pages
+		if len(four)%4 != 0 || len(four)-len(one) > 3 || len(four) < len(one) {
+			t.Errorf("%d contributions: %d pages with round_to 4, %d without", n, len(four), len(one))
+			continue
+		}
+		// the same pages up to the back cover, then blank ones
+		for i := range len(one) - 1 {
+			if len(one[i].Elements) != len(four[i].Elements) {
+				t.Errorf("%d contributions: page %d differs with round_to 4", n, i+1)
+			}
+		}
+		for i := len(one) - 1; i < len(four)-1; i++ {
+			if len(four[i].Elements) != 0 {
+				t.Errorf("%d contributions: added page %d is not blank", n, i+1)
+			}
+		}
+		for i := range docs[0].Contributions {
+			if docs[0].Contributions[i] != docs[1].Contributions[i] {
+				t.Errorf("%d contributions: %v moved to %v", n, docs[0].Contributions[i], docs[1].Contributions[i])
+			}
+		}
+	}
+}
+
+func hasURI(p *layout.Page, uri string) bool {
+	for _, e := range p.Elements {
+		if e.Kind == layout.LinkElement && e.URI == uri {
+			return true
+		}
+	}
+	return false
+}
+
+// The back cover: its text reads on its ground (4.5:1) even when the
+// cards' text colour would not, the QR code and the address are there.
+func TestBackCover(t *testing.T) {
+	b := newBook(t, 2)
+	b.Cards.Background, b.Cards.Text = "#f0e0c0", "#ffffff" // white on cream: 1.3:1
+	b.BackCover = &book.BackCover{Text: "Premier paragraphe.\n\nSecond paragraphe.", URL: "https://example.org/livre"}
+	r, _, err := Typeset(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := r.Doc.Pages[len(r.Doc.Pages)-1]
+	var texts []string
+	modules := 0
+	for i, e := range p.Elements {
+		switch e.Kind {
+		case layout.RectElement:
+			if e.Color == (layout.Color{}) && e.H < layout.Mm(1) {
+				modules++
+			}
+		case layout.TextElement:
+			texts = append(texts, e.Text)
+			bg := layout.Color{R: 255, G: 255, B: 255}
+			for _, u := range p.Elements[:i] {
+				if u.Kind == layout.RectElement && e.X >= u.X && e.X+e.W <= u.X+u.W && e.Y > u.Y && e.Y <= u.Y+u.H {
+					bg = u.Color
+				}
+			}
+			if c := layout.Contrast(e.Color, bg); c < 4.5 {
+				t.Errorf("%q is %.2f:1 on its ground", e.Text, c)
+			}
+		}
+	}
+	all := strings.Join(texts, " ")
+	for _, want := range []string{"Premier", "Second", "example.org/livre", "Rencontres"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("the back cover lacks %q: %q", want, all)
+		}
+	}
+	if modules < 50 || !hasURI(p, "https://example.org/livre") {
+		t.Errorf("no QR code (%d dark runs) or no link to the address", modules)
+	}
+	if p.Number%2 != 0 {
+		t.Errorf("the back cover is page %d, a recto", p.Number)
+	}
+}

@@ -116,6 +116,7 @@ func (t *typesetter) book() {
 	if len(b.Partners) > 0 {
 		t.partners()
 	}
+	t.finish()
 	t.flow.FlushBottom()
 	t.decorate()
 }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/recueil/recueil/internal/book"
 	"github.com/recueil/recueil/internal/fonts"
+	"github.com/recueil/recueil/internal/qr"
 	"github.com/recueil/recueil/layout"
 )
 
@@ -596,4 +597,150 @@ func (t *typesetter) decorate() {
 			t.headBoxes[i] = layout.Element{Kind: layout.LinkElement, X: x + (d.measure-l.Width)/2, Y: y, W: l.Width, H: l.Leading}
 		}
 	}
+}
+
+// finish ends the book: blank pages, then the back cover when book.yaml
+// has one, so that the page count is a multiple of page.round_to. The
+// blank pages stand before the last page, where a printer expects them,
+// never inside a text.
+func (t *typesetter) finish() {
+	t.file, t.line = "book.yaml", t.b.FieldPos("back_cover").Line
+	n := len(t.doc.Pages)
+	if t.b.BackCover != nil {
+		n++
+	}
+	if m := t.b.Page.RoundTo; m > 1 {
+		for ; n%m != 0; n++ {
+			t.newPage(plainPage, false)
+		}
+	}
+	if t.b.BackCover != nil {
+		t.backCover(*t.b.BackCover)
+	}
+}
+
+// backCover sets the last page: the cover's ground, the title and the
+// text in the cover's text colour (made readable when it is not, 4.5:1),
+// and at the foot a paper-white band with the partners' logos, the
+// book's address and its QR code.
+func (t *typesetter) backCover(bc book.BackCover) {
+	d := t.d
+	p := t.newPage(plainPage, false)
+	bg := parseColor(t.b.Cards.Background, layout.Color{R: 0x1f, G: 0x2a, B: 0x44})
+	fg := onGround(parseColor(t.b.Cards.Text, layout.Color{R: 0xff, G: 0xff, B: 0xff}), bg)
+	p.Add(t.rect(0, 0, d.width, d.height, bg))
+	x, w := d.inner, d.measure
+	if p.Verso() {
+		x = d.outer
+	}
+	y := d.top + layout.Mm(6)
+
+	// the foot: logos, address, code
+	code, _ := qr.Encode(bc.URL) // nil without an address: no code
+	side := layout.Mm(22)
+	var logos []logo
+	for _, pa := range t.b.Partners {
+		if pa.Logo == "" {
+			continue
+		}
+		if pw, ph, ok := t.imageSize(pa.Logo); ok {
+			lh := layout.Mm(12)
+			lw := layout.Unit(int64(lh) * int64(pw) / int64(ph))
+			if lw > layout.Mm(30) {
+				lw, lh = layout.Mm(30), layout.Unit(int64(layout.Mm(30))*int64(ph)/int64(pw))
+			}
+			logos = append(logos, logo{src: t.path(pa.Logo), w: lw, h: lh})
+		} else {
+			t.warnImage(pa.Logo)
+		}
+	}
+	band := layout.Unit(0)
+	if code != nil || len(logos) > 0 || bc.URL != "" {
+		band = side + layout.Mm(16)
+	}
+	bandY := d.height - band
+	if band > 0 {
+		p.Add(t.rect(0, bandY, d.width, band, layout.Color{R: 0xff, G: 0xff, B: 0xff}))
+		t.backCoverFoot(p, bc.URL, code, logos, x, w, bandY+layout.Mm(6), side)
+	}
+
+	// the title, the text
+	ts := layout.Pt(15)
+	lines := t.setLines(t.texts(t.typo(t.b.Title), tstyle{fam: sans, base: book.Bold, size: ts, color: fg, noHyphen: true}),
+		t.pstyle(w, ts*12/10, layout.Left))
+	y += place(p, lines, x, y) + layout.Mm(2)
+	p.Add(t.rect(x, y, layout.Mm(12), layout.Pt(1.2), d.accent))
+	y += layout.Mm(6)
+	room := bandY - layout.Mm(8) - y
+	body := tstyle{fam: serif, size: d.size, color: fg}
+	for _, para := range strings.Split(strings.ReplaceAll(bc.Text, "\r\n", "\n"), "\n\n") {
+		para = strings.Join(strings.Fields(para), " ")
+		if para == "" {
+			continue
+		}
+		ls := t.setLines(t.texts(t.typo(para), body), t.pstyle(w, d.leading, layout.Justify))
+		if h := height(ls); h > room {
+			t.diags.Add("book.yaml", t.b.FieldPos("back_cover.text"), book.Warning, "back-cover-full",
+				"le texte de la quatrième de couverture ne tient pas au-dessus des logos et du code QR : la fin en est coupée ; raccourcissez-le")
+			break
+		}
+		h := place(p, ls, x, y) + d.leading/2
+		y += h
+		room -= h
+	}
+}
+
+// logo is a partner's logo at its size on the back cover.
+type logo struct {
+	src  string
+	w, h layout.Unit
+}
+
+// backCoverFoot sets, in the white band from y, the logos side by side on
+// the left and the QR code of url on the right, the address under it.
+func (t *typesetter) backCoverFoot(p *layout.Page, url string, code *qr.Code, logos []logo, x, w, y, side layout.Unit) {
+	d := t.d
+	qx := x + w - side
+	if code != nil {
+		module := side / layout.Unit(code.Size())
+		qs := module * layout.Unit(code.Size())
+		qx = x + w - qs
+		code.Runs(func(row, x0, n int) {
+			p.Add(t.rect(qx+module*layout.Unit(x0), y+module*layout.Unit(row), module*layout.Unit(n), module, layout.Color{}))
+		})
+		p.Add(layout.Element{Kind: layout.LinkElement, X: qx, Y: y, W: qs, H: qs, URI: url})
+	}
+	if url != "" {
+		s := layout.Pt(8)
+		r := t.text(strings.TrimPrefix(strings.TrimPrefix(url, "https://"), "http://"), tstyle{fam: sans, size: s, color: d.ink, noHyphen: true})
+		r.Link = url
+		ls := t.setLines([]layout.Run{r}, t.pstyle(w, s*13/10, layout.Right))
+		place(p, ls, x, y+side+layout.Mm(1.5))
+	}
+	lx := x
+	for _, l := range logos {
+		if lx+l.w > qx-layout.Mm(6) {
+			break // no room left beside the code
+		}
+		p.Add(layout.Element{Kind: layout.ImageElement, X: lx, Y: y + (side-l.h)/2, W: l.w, H: l.h, Src: l.src})
+		lx += l.w + layout.Mm(6)
+	}
+}
+
+// rect is a filled rectangle.
+func (t *typesetter) rect(x, y, w, h layout.Unit, c layout.Color) layout.Element {
+	return layout.Element{Kind: layout.RectElement, X: x, Y: y, W: w, H: h, Color: c}
+}
+
+// onGround is fg when it reads on bg (4.5:1), else white or ink, whichever
+// reads better.
+func onGround(fg, bg layout.Color) layout.Color {
+	if layout.Contrast(fg, bg) >= 4.5 {
+		return fg
+	}
+	white, ink := layout.Color{R: 0xff, G: 0xff, B: 0xff}, layout.Color{R: 0x1a, G: 0x1a, B: 0x1a}
+	if layout.Contrast(white, bg) >= layout.Contrast(ink, bg) {
+		return white
+	}
+	return ink
 }
