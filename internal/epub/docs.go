@@ -169,7 +169,7 @@ func (x *writer) contributionDoc(c *book.Contribution) doc {
 	if c.Role != "" || c.Organization != "" {
 		s.WriteString(`<p class="role">`)
 		if c.Role != "" {
-			s.WriteString(markup.Esc(x.text(c.Role)))
+			s.WriteString(markup.Inline(x.lang, x.text(c.Role)))
 		}
 		if c.Organization != "" {
 			if c.Role != "" {
@@ -210,7 +210,7 @@ func (x *writer) contributionDoc(c *book.Contribution) doc {
 	s.WriteString("</header>\n")
 	base := 2
 	if c.Title != "" {
-		fmt.Fprintf(&s, "<h2 class=\"title\">%s</h2>\n", markup.Esc(x.text(c.Title)))
+		fmt.Fprintf(&s, "<h2 class=\"title\">%s</h2>\n", markup.Inline(x.lang, x.text(c.Title)))
 		base = 3
 	}
 	if c.Extract != "" {

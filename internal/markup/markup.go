@@ -432,6 +432,15 @@ func (x Renderer) writeSpan(s *strings.Builder, sp book.Span) {
 	}
 }
 
+// Inline is s, already typeset, escaped for HTML, with the superscripts of
+// lang's typography in sup elements: for a title or a role shown in the
+// page (never in a title element or an attribute).
+func Inline(lang, s string) string {
+	var b strings.Builder
+	Renderer{Lang: lang}.raised(&b, book.Span{Text: s})
+	return b.String()
+}
+
 // raised writes a span's text with the superscripts of its language's
 // typography (1er, XIXe, Mme, nº) in sup elements.
 func (x Renderer) raised(s *strings.Builder, sp book.Span) {

@@ -119,3 +119,12 @@ func TestSignatureClass(t *testing.T) {
 		t.Errorf("got %q", got)
 	}
 }
+
+func TestInline(t *testing.T) {
+	if got, want := Inline("fr", "Adjointe au maire du 2e & du XIXe"), "Adjointe au maire du 2<sup>e</sup> &#38; du XIX<sup>e</sup>"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	if got := Inline("de", "2e"); got != "2e" {
+		t.Errorf("German: %q", got)
+	}
+}

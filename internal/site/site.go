@@ -97,6 +97,10 @@ type madeImage struct {
 
 func (w *writer) text(s string) string { return markup.Esc(typo.String(w.lang, s)) }
 
+// inline is text with the superscripts of the typography (1er, XIXe, Mme),
+// for what is shown in the page, not in a title element or an attribute.
+func (w *writer) inline(s string) string { return markup.Inline(w.lang, typo.String(w.lang, s)) }
+
 func (w *writer) all() error {
 	pub := w.b.Published()
 	for _, f := range []struct {
@@ -363,7 +367,7 @@ func (w *writer) contributor(c *book.Contribution, prev, next *book.Contribution
 	s.WriteString(article + "\n<header class=\"opening\">\n<div>\n")
 	fmt.Fprintf(&s, "<h1>%s</h1>\n", w.text(c.Name))
 	if r := strings.Join(nonEmptyList(c.Role, c.Organization), ", "); r != "" {
-		fmt.Fprintf(&s, "<p class=\"role\">%s</p>\n", w.text(r))
+		fmt.Fprintf(&s, "<p class=\"role\">%s</p>\n", w.inline(r))
 	}
 	var meta []string
 	if c.City != "" {
@@ -395,7 +399,7 @@ func (w *writer) contributor(c *book.Contribution, prev, next *book.Contribution
 	s.WriteString("</header>\n")
 	base := 2
 	if c.Title != "" {
-		fmt.Fprintf(&s, "<h2 class=\"title\">%s</h2>\n", w.text(c.Title))
+		fmt.Fprintf(&s, "<h2 class=\"title\">%s</h2>\n", w.inline(c.Title))
 		base = 3
 	}
 	if c.Extract != "" {
