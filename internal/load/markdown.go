@@ -455,13 +455,29 @@ func (m *md) paragraphClass(n ast.Node, b *book.Block) {
 		if class != "signature" {
 			hint = " Vouliez-vous écrire {.signature} ?"
 		}
-		m.add(n, book.Warning, "paragraph-class",
+		m.addAt(m.classOffset(n, "{."+class+"}"), book.Warning, "paragraph-class",
 			"« {.%s} » s’imprime tel quel : la seule marque de paragraphe connue est {.signature}, à la fin de la dernière ligne du paragraphe à aligner à droite, après une espace (« — Jeanne Dupont {.signature} »).%s", truncate(class, 40), hint)
 		return
 	}
 	last.Text = before
 	b.Spans = trimSpans(b.Spans)
 	b.Signature = true
+}
+
+// classOffset is where mark is written on the last line of block n (the
+// paragraph's start when it cannot be found).
+func (m *md) classOffset(n ast.Node, mark string) int {
+	lines := n.Lines()
+	if lines == nil || lines.Len() == 0 {
+		return max(nodeOffset(n), 0)
+	}
+	for i := lines.Len() - 1; i >= 0; i-- {
+		seg := lines.At(i)
+		if k := bytes.LastIndex(m.text[seg.Start:seg.Stop], []byte(mark)); k >= 0 {
+			return seg.Start + k
+		}
+	}
+	return lines.At(0).Start
 }
 
 func trimSpans(spans []book.Span) []book.Span {

@@ -1,6 +1,7 @@
 package load
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -130,13 +131,13 @@ func TestSignature(t *testing.T) {
 	for _, c := range []struct {
 		body, last string
 		sig        bool
-		rule       string
+		rule       string // rule@line:col
 	}{
 		{"Le texte.\n\n— Jeanne Dupont, le 1er mai {.signature}\n", "— Jeanne Dupont, le 1er mai", true, ""},
 		{"Le texte.\n\n— Jeanne Dupont\n{.signature}\n", "— Jeanne Dupont", true, ""},
 		{"Le texte.\n\n*Jeanne* {.signature}\n", "Jeanne", true, ""},
-		{"Le texte.\n\n— Jeanne {.signatur}\n", "— Jeanne {.signatur}", false, "paragraph-class"},
-		{"Le texte.\n\n{.signature}\n", "{.signature}", false, "paragraph-class"},
+		{"Le texte.\n\n— Jeanne {.signatur}\n", "— Jeanne {.signatur}", false, "paragraph-class@7:10"},
+		{"Le texte.\n\n{.signature}\n", "{.signature}", false, "paragraph-class@7:1"},
 		{"Le texte.\n\n— Jeanne{.signature}\n", "— Jeanne{.signature}", false, ""},
 		{"Le texte.\n\nÉcrivez `{.signature}`\n", "Écrivez {.signature}", false, ""},
 		{"Le texte {.signature} au milieu.\n", "Le texte {.signature} au milieu.", false, ""},
@@ -145,7 +146,7 @@ func TestSignature(t *testing.T) {
 		got, d := loadBody(t, c.body)
 		var rules []string
 		for _, f := range d {
-			rules = append(rules, f.Rule)
+			rules = append(rules, fmt.Sprintf("%s@%d:%d", f.Rule, f.Pos.Line, f.Pos.Col))
 		}
 		if strings.Join(rules, ",") != c.rule {
 			t.Errorf("%q: findings %q, want %q", c.body, rules, c.rule)
