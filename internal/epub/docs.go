@@ -88,11 +88,11 @@ func (x *writer) copyrightDoc() doc {
 		if strings.TrimSpace(value) == "" {
 			return
 		}
-		v := value
+		v := markup.Esc(value)
 		if !code {
-			v = x.text(value)
+			v = markup.Inline(x.lang, x.text(value))
 		}
-		fmt.Fprintf(&s, "<p>%s%s</p>\n", markup.Esc(x.text(label)), markup.Esc(v))
+		fmt.Fprintf(&s, "<p>%s%s</p>\n", markup.Esc(x.text(label)), v)
 	}
 	if len(b.Editors) > 0 {
 		fmt.Fprintf(&s, "<p>%s</p>\n", markup.Esc(x.text(x.l.EditedBy(b.Editors))))

@@ -501,7 +501,7 @@ func (w *writer) colophon() error {
 	fmt.Fprintf(&s, "<h1>%s</h1>\n<dl class=\"colophon\">\n", w.text(w.loc.Colophon))
 	for _, f := range [][2]string{{w.loc.Publisher, b.Publisher}, {w.loc.Edition, b.Edition}, {w.loc.License, b.License}, {w.loc.Identifier, b.Identifier}, {w.loc.SourceVersion, b.Version}} {
 		if strings.TrimSpace(f[1]) != "" {
-			fmt.Fprintf(&s, "<dt>%s</dt><dd>%s</dd>\n", w.text(f[0]), w.text(f[1]))
+			fmt.Fprintf(&s, "<dt>%s</dt><dd>%s</dd>\n", w.text(f[0]), w.inline(f[1]))
 		}
 	}
 	s.WriteString("</dl>\n")

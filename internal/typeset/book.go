@@ -214,9 +214,9 @@ func (t *typesetter) copyright() {
 		if label != "" {
 			r = append(r, t.text(t.typo(t.loc.Colon(label)), tstyle{fam: serif, base: book.Italic, size: s, color: d.soft}))
 		}
-		v := t.text(t.typo(value), ts)
-		v.NoHyphen = true
-		r = append(r, v)
+		ts := ts
+		ts.noHyphen = true
+		r = append(r, t.texts(t.typo(value), ts)...)
 		paras = append(paras, r)
 	}
 	line("", b.Title)
