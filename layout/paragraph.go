@@ -464,8 +464,9 @@ func (st Style) setLine(b *builder, start, end int) Line {
 		if cur != nil && cur.Face == c.face && cur.Size == c.size {
 			cur.Text += "-"
 			cur.W += brk.Width
+			cur.Hyphen = true
 		} else {
-			line.Elements = append(line.Elements, Element{Kind: TextElement, X: x, Face: c.face, Size: c.size, Text: "-", Color: c.color, W: brk.Width, URI: c.link})
+			line.Elements = append(line.Elements, Element{Kind: TextElement, X: x, Face: c.face, Size: c.size, Text: "-", Color: c.color, W: brk.Width, URI: c.link, Hyphen: true})
 		}
 		x += brk.Width
 	}

@@ -40,7 +40,7 @@ func (x *writer) coverDoc() doc {
 	var s strings.Builder
 	if x.cover != nil {
 		s.WriteString(`<section class="cover" epub:type="cover">` + "\n")
-		s.WriteString(x.img(x.cover, x.text(x.l.Colon(x.l.Cover)+b.Title), "cover-image"))
+		s.WriteString(x.img(x.cover, x.text(b.CoverAltText()), "cover-image"))
 		s.WriteString("</section>\n")
 	} else {
 		// A typographic cover when the book has no cover image.
@@ -204,7 +204,7 @@ func (x *writer) contributionDoc(c *book.Contribution) doc {
 	}
 	if c.Photo != "" {
 		if p := x.picture(c.Photo, c.Path, c.FieldPos("photo")); p != nil {
-			s.WriteString(x.img(p, x.text(x.l.Portrait(c.Name)), "photo"))
+			s.WriteString(x.img(p, x.text(c.PortraitAlt(x.l.Labels)), "photo"))
 		}
 	}
 	s.WriteString("</header>\n")

@@ -56,6 +56,7 @@ func (t *typesetter) contents() {
 	e := t.entries[0]
 	t.head = e.Title
 	p := t.newPage(openingPage, true)
+	defer t.open(layout.RoleTOC)()
 	t.chapterTitle(p, e.Title, e)
 	d := t.d
 	size := d.size * 92 / 100
@@ -86,7 +87,7 @@ func (t *typesetter) contents() {
 			runs = []layout.Run{t.text(en.Title, tstyle{fam: sans, base: book.Bold, size: size, color: d.ink, noHyphen: true})}
 			lines = t.numbered(runs, num, ld, en.Anchor)
 		}
-		t.flow.Lines(lines, layout.LinesOpts{Keep: true})
+		t.tagged(layout.RoleTOCI, func() { t.flow.Lines(lines, layout.LinesOpts{Keep: true}) })
 	}
 }
 
@@ -110,6 +111,7 @@ func (t *typesetter) contribution(c *book.Contribution, e Entry) {
 	t.file = c.Path
 	t.head = c.Name
 	p := t.newPage(openingPage, t.b.Page.Recto)
+	defer t.openNode(layout.Node{Role: layout.RoleSect, Lang: c.Lang})()
 	first := p.Number
 	t.anchor(p, e, 0)
 	x := t.flow.Frame().X
@@ -117,6 +119,7 @@ func (t *typesetter) contribution(c *book.Contribution, e Entry) {
 
 	// the photo, on the outer side
 	var phW, phH layout.Unit
+	var photo *layout.Element // drawn after the name, which is read first
 	if c.Photo != "" {
 		t.line = c.FieldPos("photo").Line
 		if pw, ph, ok := t.imageSize(c.Photo); ok {
@@ -126,7 +129,7 @@ func (t *typesetter) contribution(c *book.Contribution, e Entry) {
 				phH = layout.Mm(38)
 				phW = layout.Unit(int64(phH) * int64(pw) / int64(ph))
 			}
-			p.Add(layout.Element{Kind: layout.ImageElement, X: x + d.measure - phW, Y: y, W: phW, H: phH, Src: t.path(c.Photo)})
+			photo = &layout.Element{Kind: layout.ImageElement, X: x + d.measure - phW, Y: y, W: phW, H: phH, Src: t.path(c.Photo)}
 		} else {
 			t.warnImage(c.Photo)
 		}
@@ -136,11 +139,17 @@ func (t *typesetter) contribution(c *book.Contribution, e Entry) {
 		w -= phW + layout.Mm(6)
 	}
 	var lines []layout.Line
+	// the name is the heading of the contribution, each line after it a
+	// paragraph
+	role := layout.RoleH1
 	add := func(runs []layout.Run, size, leading layout.Unit, gap layout.Unit) {
 		ls := t.setLines(runs, t.pstyle(w, leading, layout.Left))
 		if len(ls) > 0 {
 			ls[len(ls)-1].Leading += gap
 		}
+		layout.Tag(ls, t.doc.Struct.Open(layout.Node{Role: role}))
+		t.doc.Struct.Close()
+		role = layout.RoleP
 		lines = append(lines, ls...)
 	}
 	t.line = c.FieldPos("name").Line
@@ -178,6 +187,11 @@ func (t *typesetter) contribution(c *book.Contribution, e Entry) {
 		add([]layout.Run{r}, ss, ss*13/10, 0)
 	}
 	h := place(p, lines, x, y)
+	if photo != nil {
+		t.doc.Struct.Open(layout.Node{Role: layout.RoleFigure, Alt: t.typo(c.PortraitAlt(t.loc.Labels))})
+		p.Add(*photo)
+		t.doc.Struct.Close()
+	}
 	y += max(h, phH) + layout.Mm(7)
 	p.Add(layout.Element{Kind: layout.RectElement, X: x, Y: y, W: layout.Mm(12), H: layout.Pt(1.2), Color: d.accent})
 	y += layout.Mm(5)
@@ -186,12 +200,13 @@ func (t *typesetter) contribution(c *book.Contribution, e Entry) {
 		ts := d.size * 145 / 100
 		tl := t.setLines([]layout.Run{t.text(t.typo(c.Title), tstyle{fam: serif, base: book.Bold, size: ts, color: d.ink, noHyphen: true})},
 			t.pstyle(d.measure, ts*125/100, layout.Left))
-		y += place(p, tl, x, y) + layout.Mm(3)
+		t.tagged(layout.RoleH2, func() { y += place(p, tl, x, y) + layout.Mm(3) })
 	}
 	t.flow.Skip(y - d.top)
 	if c.Extract != "" {
 		t.line = c.FieldPos("extract").Line
-		t.pullQuote(c.Extract)
+		// a repetition of the text: read once, there
+		t.artifacts(func() { t.pullQuote(c.Extract) })
 	}
 	t.flow.Space(d.leading / 2)
 	if t.flow.Page() != p || t.flow.Remaining() < 2*d.leading {
@@ -201,6 +216,11 @@ func (t *typesetter) contribution(c *book.Contribution, e Entry) {
 			"l’en-tête de la contribution (nom, liens, titre, exergue) remplit la première page : le texte ne commence qu’à la page suivante ; raccourcissez l’exergue, le titre ou la liste de liens")
 	}
 	t.notes = t.setNotes(c.Notes)
+	if c.Title != "" {
+		t.headings(c.Body, 2)
+	} else {
+		t.headings(c.Body, 1)
+	}
 	t.blocks(c.Body, t.body())
 	t.notes = nil
 	t.ranges = append(t.ranges, PageRange{Slug: c.Slug, First: first, Last: len(t.doc.Pages)})
@@ -229,7 +249,9 @@ func (t *typesetter) index() {
 	e := t.entry("index")
 	t.head = e.Title
 	p := t.newPage(openingPage, true)
+	defer t.open(layout.RoleSect)()
 	t.chapterTitle(p, e.Title, e)
+	defer t.open(layout.RoleIndex)()
 	d := t.d
 	size := d.size * 88 / 100
 	ld := size * 132 / 100
@@ -239,6 +261,8 @@ func (t *typesetter) index() {
 		head := t.setLines([]layout.Run{t.text(g.Letter, tstyle{fam: sans, base: book.Bold, size: gs, color: d.accentText})}, t.pstyle(d.measure, gs*14/10, layout.Left))
 		t.flow.Space(ld * 2 / 3)
 		t.flow.Need(height(head) + 2*ld)
+		layout.Tag(head, t.doc.Struct.Open(layout.Node{Role: layout.RoleH2}))
+		t.doc.Struct.Close()
 		t.flow.Lines(head, layout.LinesOpts{Keep: true, KeepNext: true})
 		for _, en := range g.Entries {
 			c := en.Contribution
@@ -254,7 +278,7 @@ func (t *typesetter) index() {
 			}
 			anchor := contribAnchor(c.Slug)
 			lines := t.numbered(runs, num, ld, anchor)
-			t.flow.Lines(lines, layout.LinesOpts{Keep: true})
+			t.tagged(layout.RoleP, func() { t.flow.Lines(lines, layout.LinesOpts{Keep: true}) })
 		}
 	}
 }
@@ -264,6 +288,7 @@ func (t *typesetter) partners() {
 	e := t.entry("partners")
 	t.head = e.Title
 	p := t.newPage(openingPage, true)
+	defer t.open(layout.RoleSect)()
 	t.chapterTitle(p, e.Title, e)
 	d := t.d
 	for _, pa := range t.b.Partners {
@@ -287,13 +312,15 @@ func (t *typesetter) partners() {
 		logo := t.path(pa.Logo)
 		t.flow.Block(h, func(p *layout.Page, x, y layout.Unit) {
 			if lw > 0 {
+				t.doc.Struct.Open(layout.Node{Role: layout.RoleFigure, Alt: t.typo(pa.Name)})
 				p.Add(layout.Element{Kind: layout.ImageElement, X: x + (d.measure-lw)/2, Y: y, W: lw, H: lh, Src: logo})
 				if pa.URL != "" {
 					p.Add(layout.Element{Kind: layout.LinkElement, X: x + (d.measure-lw)/2, Y: y, W: lw, H: lh, URI: pa.URL})
 				}
+				t.doc.Struct.Close()
 				y += lh + layout.Mm(2)
 			}
-			place(p, lines, x, y)
+			t.tagged(layout.RoleP, func() { place(p, lines, x, y) })
 		})
 	}
 }

@@ -56,6 +56,9 @@ type Result struct {
 	b     *book.Book
 	kinds []pageKind       // by page index
 	heads []layout.Element // by page index: the running head's box (W 0 when none)
+	// colophon is the structure node of what an offprint adds (a
+	// paragraph under the root, empty in the book)
+	colophon int
 }
 
 // Faces returns the face table the document's elements index into.
@@ -83,7 +86,7 @@ func Typeset(b *book.Book) (*Result, book.Diagnostics, error) {
 	t := newTypesetter(b, set)
 	t.book()
 	res := &Result{Doc: t.doc, Fonts: set, Entries: t.entries, Contributions: t.ranges,
-		b: b, kinds: t.kinds, heads: t.headBoxes}
+		b: b, kinds: t.kinds, heads: t.headBoxes, colophon: t.colophonNode}
 	anchors := t.doc.Anchors()
 	for i := range res.Entries {
 		res.Entries[i].Page = anchors[res.Entries[i].Anchor].Page
@@ -207,13 +210,17 @@ type typesetter struct {
 	line int
 
 	notes *layout.Notes // the footnotes of the text being set
+
+	colophonNode int // see Result.colophon
+	level, hmin  int // the heading level of a text's highest headings (3 under a title), and their Markdown level
 }
 
 func newTypesetter(b *book.Book, set *fonts.Set) *typesetter {
 	d := newDesign(b)
 	loc := b.Locale()
 	t := &typesetter{b: b, set: set, faces: faceTable(set), d: d, loc: loc, lang: loc.Tag.String(), seen: map[string]bool{}}
-	t.doc = &layout.Document{Width: d.width, Height: d.height}
+	t.doc = &layout.Document{Width: d.width, Height: d.height, Struct: &layout.Structure{}}
+	t.doc.Struct.Open(layout.Node{Role: layout.RoleDocument, Lang: loc.Tag.String()})
 	t.flow = &layout.Flow{Doc: t.doc, Start: t.startPage, Report: t.flowIssue,
 		Foot: layout.Foot{Above: d.leading * 3 / 4, Below: d.smallLd / 3, Rule: d.measure / 4, Thick: layout.Pt(0.5), Color: d.soft}}
 	// TeX's patterns for the book's language, when recueil has them, with
