@@ -102,7 +102,7 @@ func (c *Cutter) colophonFonts() error {
 			for _, e := range els {
 				if e.Kind == layout.TextElement {
 					add(e.Face, e.Text)
-					add(e.Face, "0123456789–")
+					add(e.Face, "0123456789– ")
 				}
 			}
 		}
@@ -650,7 +650,11 @@ func (c *Cutter) drawAdditions(all []layout.Element, split int, height float64) 
 				continue
 			}
 			fmt.Fprintf(&s, "q %s BT /C%s %.2f Tf %.2f %.2f Td ", col(e.Color), c.colRes[e.Face], e.Size.Points(), e.X.Points(), height-e.Y.Points())
-			s.Write(pdfobj.LiteralString(pdfobj.UTF16BE(bmp(e.Text), false)))
+			txt := e.Text
+			if spaced(all, i) {
+				txt += " "
+			}
+			s.Write(pdfobj.LiteralString(pdfobj.UTF16BE(bmp(txt), false)))
 			s.WriteString(" Tj ET Q\n")
 		case layout.RectElement:
 			fmt.Fprintf(&s, "q %s %.2f %.2f %.2f %.2f re f Q\n", col(e.Color), e.X.Points(), height-e.Y.Points(), e.W.Points(), -e.H.Points())

@@ -226,6 +226,9 @@ func finish(raw []byte, st *layout.Structure, pages []finishPage, height float64
 					t := &pg.els[j]
 					if t.Kind == layout.TextElement && covers(el, t) {
 						words += t.Text
+						if spaced(pg.els, j) {
+							words += " "
+						}
 					}
 				}
 			} else {

@@ -1,0 +1,244 @@
+package pipeline
+
+import (
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// pdfNode is a node of a page's structure tree as pdf.js reads it
+// (scripts/site-check/pdf-struct.mjs): an element with a role and
+// children, or a leaf holding marked text or an annotation.
+type pdfNode struct {
+	Role       string     `json:"role"`
+	Alt        *string    `json:"alt"`
+	Lang       *string    `json:"lang"`
+	Children   []*pdfNode `json:"children"`
+	Text       *string    `json:"text"`
+	ID         string     `json:"id"`
+	Annotation string     `json:"annotation"`
+}
+
+// text is everything n marks, in order.
+func (n *pdfNode) text() string {
+	if n == nil {
+		return ""
+	}
+	if n.Text != nil {
+		return *n.Text
+	}
+	var b strings.Builder
+	for _, c := range n.Children {
+		b.WriteString(c.text())
+	}
+	return b.String()
+}
+
+func (n *pdfNode) walk(parent *pdfNode, f func(n, parent *pdfNode)) {
+	if n == nil {
+		return
+	}
+	f(n, parent)
+	for _, c := range n.Children {
+		c.walk(n, f)
+	}
+}
+
+type pdfPage struct {
+	Tree   *pdfNode `json:"tree"`
+	Annots []struct {
+		ID, Contents string
+	} `json:"annots"`
+	Artifacts []string `json:"artifacts"`
+	Unmarked  []string `json:"unmarked"`
+}
+
+type pdfReport struct {
+	Pages  []pdfPage `json:"pages"`
+	Lang   *string   `json:"lang"`
+	Marked bool      `json:"marked"`
+}
+
+// pdfcpuPath is the pdfcpu that make tools builds (scripts/ensure-tools.sh).
+func pdfcpuPath(t *testing.T) string {
+	t.Helper()
+	p, err := filepath.Abs("../../bin/pdfcpu")
+	if err == nil {
+		if _, err = os.Stat(p); err == nil {
+			return p
+		}
+	}
+	t.Fatalf("pdfcpu is not installed: run `make tools` (it builds github.com/pdfcpu/pdfcpu/cmd/pdfcpu@v0.15.0 into bin/)")
+	return ""
+}
+
+// flat makes text comparable across typography: apostrophes and the
+// spaces the typographer binds words with.
+func flat(s string) string {
+	return strings.Join(strings.Fields(strings.NewReplacer("’", "'", "\u00a0", " ", "\u202f", " ").Replace(s)), " ")
+}
+
+// TestSampleTaggedPDF reads the sample book's PDF and every offprint with
+// the outside readers issue 13 names: poppler says they are tagged and gives
+// their text in reading order without running heads or folios; pdf.js finds
+// every text inside a structure element or an artifact, every contribution
+// under its heading, every figure with its alternative text, every link
+// annotation tied to a Link element, and every word hyphenated at a line's
+// end read whole; pdfcpu validates them in strict mode.
+func TestSampleTaggedPDF(t *testing.T) {
+	need(t, "pdfinfo", "pdffonts", "node")
+	if _, err := os.Stat("../../scripts/site-check/node_modules/pdfjs-dist"); err != nil {
+		t.Fatal("pdf.js is not installed: run `make tools` (npm ci in scripts/site-check)")
+	}
+	pdfcpu := pdfcpuPath(t)
+	res, dir := sampleOut(t)
+	b := res.Book
+	book := filepath.Join(dir, b.Artifacts().PDF())
+	files := []string{book}
+	names := map[string]string{} // offprint -> contributor
+	for _, c := range b.Published() {
+		p := filepath.Join(dir, b.Artifacts().Offprint(c.Slug))
+		files = append(files, p)
+		names[p] = c.Name
+	}
+
+	// poppler
+	for _, f := range files {
+		if info := runTool(t, "pdfinfo", f); !regexp.MustCompile(`(?m)^Tagged:\s+yes$`).MatchString(info) {
+			t.Errorf("%s: pdfinfo does not see it tagged:\n%s", filepath.Base(f), info)
+		}
+		for _, l := range strings.Split(strings.TrimSpace(runTool(t, "pdffonts", f)), "\n")[2:] {
+			if name := strings.Fields(l)[0]; !regexp.MustCompile(`^[A-Z]{6}\+[A-Za-z]`).MatchString(name) || strings.Contains(name, "utf8") {
+				t.Errorf("%s: font %q is not named as a subset of a real font", filepath.Base(f), name)
+			}
+		}
+	}
+	st := runTool(t, "pdfinfo", "-struct-text", book)
+	pages, _ := strconv.Atoi(regexp.MustCompile(`(?m)^Pages:\s+(\d+)`).FindStringSubmatch(runTool(t, "pdfinfo", book))[1])
+	for n := 1; n <= pages; n++ {
+		if regexp.MustCompile(`(?m)^\s*"` + strconv.Itoa(n) + ` ?"$`).MatchString(st) {
+			t.Errorf("pdfinfo -struct-text reads the folio %d", n)
+		}
+	}
+	first := b.Published()[0]
+	body := first.Body[0].Spans[0].Text
+	iName, iTitle := strings.Index(flat(st), flat(first.Name)), strings.Index(flat(st), flat(first.Title))
+	iBody := strings.Index(flat(st), flat(body)[:20])
+	if iName < 0 || iTitle < iName || iBody < iTitle {
+		t.Errorf("pdfinfo -struct-text does not read %s's name (%d), title (%d) and text (%d) in that order", first.Name, iName, iTitle, iBody)
+	}
+
+	// pdf.js
+	cmd := exec.Command("node", append([]string{"../../scripts/site-check/pdf-struct.mjs"}, files...)...)
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("pdf-struct.mjs: %v\n%s", err, stderr.String())
+	}
+	var reports map[string]pdfReport
+	if err := json.Unmarshal(out, &reports); err != nil {
+		t.Fatal(err)
+	}
+	spans, folios := 0, 0
+	var h1s []string
+	for _, f := range files {
+		r, ok := reports[f]
+		if !ok {
+			t.Fatalf("pdf.js read nothing of %s", f)
+		}
+		base := filepath.Base(f)
+		if !r.Marked || r.Lang == nil || *r.Lang != "fr" {
+			t.Errorf("%s: MarkInfo %v, language %v", base, r.Marked, r.Lang)
+		}
+		var sectH1 []string
+		for i, p := range r.Pages {
+			if len(p.Unmarked) > 0 {
+				t.Errorf("%s page %d: text in no marked content: %q", base, i+1, p.Unmarked)
+			}
+			tied := map[string]bool{}
+			p.Tree.walk(nil, func(n, parent *pdfNode) {
+				switch {
+				case n.Annotation != "":
+					if parent == nil || parent.Role != "Link" {
+						t.Errorf("%s page %d: annotation %s under %v, not a Link", base, i+1, n.Annotation, parent)
+					}
+					// pdf.js names some annotations by their reference
+					// ("12R"), others with its own prefix
+					tied[strings.TrimPrefix(n.Annotation, "pdfjs_internal_id_")] = true
+				case n.Text != nil && *n.Text == "" && n.ID != "":
+					t.Errorf("%s page %d: marked content %s holds no text", base, i+1, n.ID)
+				case n.Role == "Figure":
+					if n.Alt == nil || strings.TrimSpace(*n.Alt) == "" {
+						t.Errorf("%s page %d: a figure without alternative text", base, i+1)
+					}
+				case n.Role == "Span" && n.Alt != nil:
+					// a word hyphenated at a line's end: read whole
+					spans++
+					txt, alt := flat(n.text()), flat(*n.Alt)
+					whole := false
+					for k := range len(txt) {
+						if txt[k] == '-' && txt[:k]+txt[k+1:] == alt {
+							whole = true
+						}
+					}
+					if !whole {
+						t.Errorf("%s page %d: the hyphenated %q is read as %q", base, i+1, txt, alt)
+					}
+				case n.Role == "Sect":
+					for _, c := range n.Children {
+						if c.Role == "H1" {
+							sectH1 = append(sectH1, flat(c.text()))
+							break
+						}
+					}
+				}
+			})
+			for _, a := range p.Annots {
+				if !tied[a.ID] {
+					t.Errorf("%s page %d: link annotation %s (%q) tied to no Link element", base, i+1, a.ID, a.Contents)
+				}
+				if strings.TrimSpace(a.Contents) == "" {
+					t.Errorf("%s page %d: link annotation %s has no description", base, i+1, a.ID)
+				}
+			}
+			for _, a := range p.Artifacts {
+				if f == book && strings.TrimSpace(a) == strconv.Itoa(i+1) {
+					folios++
+				}
+			}
+		}
+		if f == book {
+			h1s = sectH1
+		} else if name := names[f]; len(sectH1) == 0 || sectH1[0] != flat(name) {
+			t.Errorf("%s: its first section is headed %q, not %q", base, sectH1, name)
+		}
+	}
+	for _, c := range b.Published() {
+		found := false
+		for _, h := range h1s {
+			found = found || h == flat(c.Name)
+		}
+		if !found {
+			t.Errorf("the book has no section headed %q (pdf.js read %q)", c.Name, h1s)
+		}
+	}
+	if folios < pages/2 {
+		t.Errorf("only %d of the book's %d pages have their folio as an artifact", folios, pages)
+	}
+	if spans == 0 {
+		t.Error("no hyphenated word read whole: the sample book hyphenates words at line ends")
+	}
+
+	// pdfcpu, strict
+	for _, f := range []string{book, files[1]} {
+		if out, err := exec.Command(pdfcpu, "validate", "-m", "strict", f).CombinedOutput(); err != nil || !strings.Contains(string(out), "validation ok") {
+			t.Errorf("pdfcpu validate -m strict %s: %v\n%s", filepath.Base(f), err, out)
+		}
+	}
+}
