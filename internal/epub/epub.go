@@ -66,6 +66,8 @@ type writer struct {
 	failed   map[string]string // src -> why it could not be used
 	names    map[string]bool   // file names taken inside the EPUB
 	cover    *picture
+	pages    []book.PageStart // where the PDF's pages start (WritePaged)
+	pageFile map[int]string   // the document holding each page's marker
 	target   map[*book.Contribution]string // file#id of each contribution's heading
 	bodyFile string                        // first document of the body matter
 }
@@ -78,7 +80,15 @@ type writer struct {
 // An image that cannot be read or is not JPEG, PNG or GIF is left out with a
 // warning; the error is only about writing to w.
 func Write(w io.Writer, b *book.Book, files fs.FS) (book.Diagnostics, error) {
+	return WritePaged(w, b, files, nil)
+}
+
+// WritePaged is Write with the page list of the PDF edition: pages says
+// where each of its pages starts (see book.PageStart).
+func WritePaged(w io.Writer, b *book.Book, files fs.FS, pages []book.PageStart) (book.Diagnostics, error) {
 	x := &writer{
+		pages:    pages,
+		pageFile: map[int]string{},
 		b:      b,
 		files:  files,
 		lang:   b.Locale().Tag.String(),
@@ -152,7 +162,11 @@ func (x *writer) build() {
 		}
 		d := x.contributionDoc(c)
 		x.add(d)
+		// "Name — Title", as the PDF's table of contents
 		e := tocEntry{label: d.title, href: d.file}
+		if c.Title != "" {
+			e.label += " — " + x.text(c.Title)
+		}
 		if part >= 0 {
 			x.toc[part].children = append(x.toc[part].children, e)
 		} else {
@@ -165,13 +179,14 @@ func (x *writer) build() {
 		x.add(d)
 		x.toc = append(x.toc, tocEntry{label: d.title, href: d.file})
 	}
-	if len(b.Partners) > 0 {
-		d := x.partnersDoc()
+	// the back matter in the PDF's order
+	if len(pub) > 0 {
+		d := x.indexDoc()
 		x.add(d)
 		x.toc = append(x.toc, tocEntry{label: d.title, href: d.file})
 	}
-	if len(pub) > 0 {
-		d := x.indexDoc()
+	if len(b.Partners) > 0 {
+		d := x.partnersDoc()
 		x.add(d)
 		x.toc = append(x.toc, tocEntry{label: d.title, href: d.file})
 	}

@@ -1,11 +1,15 @@
 package pipeline
 
 import (
+	"archive/zip"
 	"encoding/json"
+	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -240,5 +244,114 @@ func TestSampleTaggedPDF(t *testing.T) {
 		if out, err := exec.Command(pdfcpu, "validate", "-m", "strict", f).CombinedOutput(); err != nil || !strings.Contains(string(out), "validation ok") {
 			t.Errorf("pdfcpu validate -m strict %s: %v\n%s", filepath.Base(f), err, out)
 		}
+	}
+}
+
+// TestSampleEPUBAccessible runs Ace by DAISY (in Debian's chromium) on the
+// sample book's EPUB: no finding of any level, the conformance claim and
+// its certifier read, page breaks found. It then reads the page list back:
+// tied to the PDF, each contribution's first page is marked in its own
+// document, and the index gives that page as its locator.
+func TestSampleEPUBAccessible(t *testing.T) {
+	need(t, "node")
+	if _, err := os.Stat("/usr/bin/chromium"); err != nil {
+		t.Fatal("chromium is not installed: run `make tools` (Debian: apt-get install chromium)")
+	}
+	ace, err := filepath.Abs("../../scripts/site-check/node_modules/.bin/ace-cli")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(ace); err != nil {
+		t.Fatal("Ace by DAISY is not installed: run `make tools` (npm ci in scripts/site-check)")
+	}
+	res, dir := sampleOut(t)
+	ep := filepath.Join(dir, res.Book.Artifacts().EPUB())
+	report := t.TempDir()
+	cmd := exec.Command(ace, "--force", "--silent", "--outdir", report, ep)
+	cmd.Env = append(os.Environ(), "PUPPETEER_EXECUTABLE_PATH=/usr/bin/chromium")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("ace: %v\n%s", err, out)
+	}
+	data, err := os.ReadFile(filepath.Join(report, "report.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var r struct {
+		Result struct {
+			Outcome string `json:"earl:outcome"`
+		} `json:"earl:result"`
+		Assertions []struct {
+			Subject struct {
+				URL string `json:"url"`
+			} `json:"earl:testSubject"`
+			Assertions []struct {
+				Test struct {
+					Title  string `json:"dct:title"`
+					Impact string `json:"earl:impact"`
+				} `json:"earl:test"`
+			} `json:"assertions"`
+		} `json:"assertions"`
+		Meta struct {
+			Present []string `json:"present"`
+		} `json:"a11y-metadata"`
+		Properties struct {
+			HasPageBreaks bool `json:"hasPageBreaks"`
+		} `json:"properties"`
+	}
+	if err := json.Unmarshal(data, &r); err != nil {
+		t.Fatal(err)
+	}
+	if r.Result.Outcome != "pass" {
+		t.Errorf("Ace: %q", r.Result.Outcome)
+	}
+	for _, a := range r.Assertions {
+		for _, f := range a.Assertions {
+			t.Errorf("Ace: %s: %s (%s)", a.Subject.URL, f.Test.Title, f.Test.Impact)
+		}
+	}
+	for _, want := range []string{"dcterms:conformsTo", "a11y:certifiedBy", "schema:accessibilitySummary"} {
+		if !slices.Contains(r.Meta.Present, want) {
+			t.Errorf("Ace does not read %s (it reads %q)", want, r.Meta.Present)
+		}
+	}
+	if !r.Properties.HasPageBreaks {
+		t.Error("Ace finds no page break")
+	}
+
+	z, err := zip.OpenReader(ep)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer z.Close()
+	read := func(name string) string {
+		f, err := z.Open(name)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		defer f.Close()
+		b, _ := io.ReadAll(f)
+		return string(b)
+	}
+	nav := read("EPUB/nav.xhtml")
+	if !strings.Contains(nav, `epub:type="page-list"`) {
+		t.Fatal("the navigation document has no page list")
+	}
+	index := read("EPUB/index.xhtml")
+	for _, pr := range res.Pages {
+		marker := fmt.Sprintf(`<a href="c-%s.xhtml#page-%d">`, pr.Slug, pr.First)
+		if !strings.Contains(nav, marker) {
+			t.Errorf("the page list does not lead to page %d in %s's document", pr.First, pr.Slug)
+		}
+		if !strings.Contains(read("EPUB/c-"+pr.Slug+".xhtml"), fmt.Sprintf(`id="page-%d"`, pr.First)) {
+			t.Errorf("%s's document has no marker of its first page, %d", pr.Slug, pr.First)
+		}
+		if !strings.Contains(index, fmt.Sprintf(`href="c-%s.xhtml#c-%s">%d</a>`, pr.Slug, pr.Slug, pr.First)) {
+			t.Errorf("the index does not give page %d for %s", pr.First, pr.Slug)
+		}
+	}
+	listed := strings.Count(nav[strings.Index(nav, `epub:type="page-list"`):], "<li>")
+	pages, _ := strconv.Atoi(regexp.MustCompile(`(?m)^Pages:\s+(\d+)`).FindStringSubmatch(runTool(t, "pdfinfo", filepath.Join(dir, res.Book.Artifacts().PDF())))[1])
+	if listed != pages {
+		t.Errorf("the page list has %d pages, the PDF %d", listed, pages)
 	}
 }

@@ -128,6 +128,7 @@ func (t *typesetter) book() {
 // cover: the cover image full-bleed, or a typographic cover.
 func (t *typesetter) cover() {
 	t.file, t.line = "book.yaml", 0
+	t.at("cover")
 	p := t.newPage(plainPage, false)
 	d := t.d
 	if t.b.Cover != "" {
@@ -171,6 +172,7 @@ func (t *typesetter) cover() {
 }
 
 func (t *typesetter) titlePage() {
+	t.at("titlepage")
 	t.newPage(plainPage, false) // back of the cover
 	p := t.newPage(plainPage, true)
 	d := t.d
@@ -205,6 +207,7 @@ func (t *typesetter) titlePage() {
 }
 
 func (t *typesetter) copyright() {
+	t.at("copyright")
 	p := t.newPage(plainPage, false)
 	d := t.d
 	b := t.b
@@ -289,6 +292,7 @@ func (t *typesetter) body() bctx {
 
 func (t *typesetter) editorial(e *book.Editorial, en Entry) {
 	t.file, t.line = e.Path, 0
+	t.at(e.Path)
 	t.head = en.Title
 	p := t.newPage(openingPage, true)
 	defer t.open(layout.RoleSect)()
@@ -301,6 +305,7 @@ func (t *typesetter) editorial(e *book.Editorial, en Entry) {
 
 func (t *typesetter) sectionOpener(i int) {
 	t.file, t.line = "book.yaml", 0
+	t.at("part-" + strconv.Itoa(i+1))
 	t.head = ""
 	p := t.newPage(plainPage, true)
 	e := t.entry(sectionAnchor(i))

@@ -53,6 +53,7 @@ func (t *typesetter) numbered(runs []layout.Run, numStyle tstyle, leading layout
 
 func (t *typesetter) contents() {
 	t.file, t.line = "book.yaml", 0
+	t.at("contents")
 	e := t.entries[0]
 	t.head = e.Title
 	p := t.newPage(openingPage, true)
@@ -109,6 +110,7 @@ func (t *typesetter) contribution(c *book.Contribution, e Entry) {
 	d := t.d
 	defer t.inLanguage(c.Lang)()
 	t.file = c.Path
+	t.at(c.Path)
 	t.head = c.Name
 	p := t.newPage(openingPage, t.b.Page.Recto)
 	defer t.openNode(layout.Node{Role: layout.RoleSect, Lang: c.Lang})()
@@ -246,6 +248,7 @@ func (t *typesetter) pullQuote(s string) {
 
 func (t *typesetter) index() {
 	t.file, t.line = "book.yaml", 0
+	t.at("index")
 	e := t.entry("index")
 	t.head = e.Title
 	p := t.newPage(openingPage, true)
@@ -285,6 +288,7 @@ func (t *typesetter) index() {
 
 func (t *typesetter) partners() {
 	t.file, t.line = "book.yaml", 0
+	t.at("partners")
 	e := t.entry("partners")
 	t.head = e.Title
 	p := t.newPage(openingPage, true)
