@@ -228,7 +228,14 @@ func (x *writer) contributionDoc(c *book.Contribution) doc {
 	x.blocks(&s, c.Path, file, c.Body, markup.NewOutline(c.Body, base), c.Path)
 	x.md.Notes(&s, c.Notes, c.Path)
 	s.WriteString("</div>\n</section>\n")
-	return doc{id: id, file: file, title: name, body: s.String()}
+	d := doc{id: id, file: file, title: name, body: s.String()}
+	if c.Title != "" {
+		d.sub = x.text(c.Title) // in the text's language
+		if lang != "" {
+			d.subLang = c.Lang
+		}
+	}
+	return d
 }
 
 func (x *writer) partnersDoc() doc {

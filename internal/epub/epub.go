@@ -32,12 +32,16 @@ type doc struct {
 	id, file string
 	title    string // plain text, already typeset
 	body     string // the inner XHTML of <body>
+	// sub follows the title in the navigation ("Name — Title"), in the
+	// language subLang when it is not the book's
+	sub, subLang string
 }
 
 // tocEntry is a line of the navigation document.
 type tocEntry struct {
-	label, href string
-	children    []tocEntry
+	label, href  string
+	sub, subLang string // see doc
+	children     []tocEntry
 }
 
 // picture is an image copied into the EPUB.
@@ -163,10 +167,7 @@ func (x *writer) build() {
 		d := x.contributionDoc(c)
 		x.add(d)
 		// "Name — Title", as the PDF's table of contents
-		e := tocEntry{label: d.title, href: d.file}
-		if c.Title != "" {
-			e.label += " — " + x.text(c.Title)
-		}
+		e := tocEntry{label: d.title, href: d.file, sub: d.sub, subLang: d.subLang}
 		if part >= 0 {
 			x.toc[part].children = append(x.toc[part].children, e)
 		} else {

@@ -254,7 +254,15 @@ func writeTOC(s *strings.Builder, entries []tocEntry) {
 	}
 	s.WriteString("<ol>\n")
 	for _, e := range entries {
-		fmt.Fprintf(s, "<li><a href=\"%s\">%s</a>", markup.Esc(e.href), markup.Esc(nonEmpty(e.label, e.href)))
+		label := markup.Esc(nonEmpty(e.label, e.href))
+		if e.sub != "" {
+			if e.subLang != "" {
+				label += fmt.Sprintf(` — <span lang="%s" xml:lang="%s">%s</span>`, markup.Esc(e.subLang), markup.Esc(e.subLang), markup.Esc(e.sub))
+			} else {
+				label += " — " + markup.Esc(e.sub)
+			}
+		}
+		fmt.Fprintf(s, "<li><a href=\"%s\">%s</a>", markup.Esc(e.href), label)
 		if len(e.children) > 0 {
 			s.WriteString("\n")
 			writeTOC(s, e.children)
