@@ -71,6 +71,7 @@ type writer struct {
 	names    map[string]bool   // file names taken inside the EPUB
 	cover    *picture
 	pages    []book.PageStart // where the PDF's pages start (WritePaged)
+	drawn    []byte           // a drawn cover (Extra.Cover)
 	pageFile map[int]string   // the document holding each page's marker
 	target   map[*book.Contribution]string // file#id of each contribution's heading
 	bodyFile string                        // first document of the body matter
@@ -87,11 +88,26 @@ func Write(w io.Writer, b *book.Book, files fs.FS) (book.Diagnostics, error) {
 	return WritePaged(w, b, files, nil)
 }
 
-// WritePaged is Write with the page list of the PDF edition: pages says
-// where each of its pages starts (see book.PageStart).
+// Extra is what the EPUB takes from other stages.
+type Extra struct {
+	// Pages ties it to the PDF edition: where each of its pages starts
+	// (see book.PageStart); none, no page list.
+	Pages []book.PageStart
+	// Cover is a PNG cover image drawn for a book whose book.yaml names
+	// none (cards.Cover).
+	Cover []byte
+}
+
+// WritePaged is Write with the page list of the PDF edition (Extra.Pages).
 func WritePaged(w io.Writer, b *book.Book, files fs.FS, pages []book.PageStart) (book.Diagnostics, error) {
+	return WriteWith(w, b, files, Extra{Pages: pages})
+}
+
+// WriteWith is Write with what other stages made (Extra).
+func WriteWith(w io.Writer, b *book.Book, files fs.FS, extra Extra) (book.Diagnostics, error) {
 	x := &writer{
-		pages:    pages,
+		pages:    extra.Pages,
+		drawn:    extra.Cover,
 		pageFile: map[int]string{},
 		b:      b,
 		files:  files,
@@ -136,6 +152,10 @@ func (x *writer) build() {
 	b := x.b
 	if b.Cover != "" {
 		x.cover = x.picture(b.Cover, "book.yaml", book.Pos{})
+	} else if len(x.drawn) > 0 {
+		x.cover = &picture{src: "", file: x.uniqueName("images/cover.png"), id: fmt.Sprintf("img-%03d", len(x.pictures)+1),
+			mediaType: "image/png", data: x.drawn}
+		x.pictures = append(x.pictures, x.cover)
 	}
 	x.add(x.coverDoc())
 	x.add(x.titleDoc())

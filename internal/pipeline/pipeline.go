@@ -326,7 +326,18 @@ func (o Options) build(st *stage, res *Result) error {
 		writeEPUB := func() {
 			defer close(epubDone)
 			defer book.Guard("", &epubErr)
-			epubDiags, epubErr = epub.WritePaged(&epubBuf, b, files, pages)
+			extra := epub.Extra{Pages: pages}
+			if b.Cover == "" {
+				// reading systems show a blank for a book without one
+				cover, _, err := cards.Cover(b, files) // its findings are the cards'
+				if err != nil {
+					epubErr = err
+					return
+				}
+				extra.Cover = cover
+			}
+			d, err := epub.WriteWith(&epubBuf, b, files, extra)
+			epubDiags, epubErr = append(epubDiags, d...), err
 		}
 		if o.Jobs > 1 {
 			go writeEPUB()

@@ -4,6 +4,8 @@ import (
 	"archive/zip"
 	"encoding/json"
 	"fmt"
+	"image"
+	"image/png"
 	"io"
 	"os"
 	"os/exec"
@@ -353,5 +355,65 @@ func TestSampleEPUBAccessible(t *testing.T) {
 	pages, _ := strconv.Atoi(regexp.MustCompile(`(?m)^Pages:\s+(\d+)`).FindStringSubmatch(runTool(t, "pdfinfo", filepath.Join(dir, res.Book.Artifacts().PDF())))[1])
 	if listed != pages {
 		t.Errorf("the page list has %d pages, the PDF %d", listed, pages)
+	}
+}
+
+// A book whose book.yaml names no cover still gives reading systems a cover
+// image: drawn from its title and the cards' colours, 1600 × 2400 px.
+func TestDrawnCover(t *testing.T) {
+	root := copyBook(t)
+	p := filepath.Join(root, "book.yaml")
+	raw, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	re := regexp.MustCompile(`(?m)^cover:.*\n`)
+	if !re.Match(raw) {
+		t.Fatal("the sample book.yaml names no cover: the test would prove nothing")
+	}
+	os.WriteFile(p, re.ReplaceAll(raw, nil), 0o644)
+	out := filepath.Join(t.TempDir(), "out")
+	res, err := Compile(Options{Root: root, Out: out, Only: []string{"epub"}, Env: env(map[string]string{"SOURCE_DATE_EPOCH": "1795000000"})})
+	if err != nil {
+		t.Fatal(err)
+	}
+	z, err := zip.OpenReader(filepath.Join(out, res.Book.Artifacts().EPUB()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer z.Close()
+	var opf string
+	var cover image.Image
+	for _, f := range z.File {
+		r, _ := f.Open()
+		switch f.Name {
+		case "EPUB/content.opf":
+			b, _ := io.ReadAll(r)
+			opf = string(b)
+		case "EPUB/images/cover.png":
+			if cover, err = png.Decode(r); err != nil {
+				t.Fatal(err)
+			}
+		}
+		r.Close()
+	}
+	if !strings.Contains(opf, `href="images/cover.png" media-type="image/png" properties="cover-image"`) {
+		t.Errorf("the package names no cover image:\n%s", opf)
+	}
+	if cover == nil || cover.Bounds().Dx() != 1600 || cover.Bounds().Dy() != 2400 {
+		t.Fatalf("cover image: %v", cover)
+	}
+	// the title is drawn: the upper third holds more than the background
+	bg := cover.At(5, 5)
+	ink := 0
+	for y := 600; y < 1200; y += 3 {
+		for x := 160; x < 1440; x += 3 {
+			if cover.At(x, y) != bg {
+				ink++
+			}
+		}
+	}
+	if ink < 2000 {
+		t.Errorf("only %d pixels of the title's zone differ from the background", ink)
 	}
 }
