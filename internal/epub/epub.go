@@ -70,9 +70,9 @@ type writer struct {
 	failed   map[string]string // src -> why it could not be used
 	names    map[string]bool   // file names taken inside the EPUB
 	cover    *picture
-	pages    []book.PageStart // where the PDF's pages start (WritePaged)
-	drawn    []byte           // a drawn cover (Extra.Cover)
-	pageFile map[int]string   // the document holding each page's marker
+	pages    []book.PageStart              // where the PDF's pages start (WritePaged)
+	drawn    []byte                        // a drawn cover (Extra.Cover)
+	pageFile map[int]string                // the document holding each page's marker
 	target   map[*book.Contribution]string // file#id of each contribution's heading
 	bodyFile string                        // first document of the body matter
 }
@@ -109,13 +109,13 @@ func WriteWith(w io.Writer, b *book.Book, files fs.FS, extra Extra) (book.Diagno
 		pages:    extra.Pages,
 		drawn:    extra.Cover,
 		pageFile: map[int]string{},
-		b:      b,
-		files:  files,
-		lang:   b.Locale().Tag.String(),
-		bySrc:  map[string]*picture{},
-		failed: map[string]string{},
-		names:  map[string]bool{},
-		target: map[*book.Contribution]string{},
+		b:        b,
+		files:    files,
+		lang:     b.Locale().Tag.String(),
+		bySrc:    map[string]*picture{},
+		failed:   map[string]string{},
+		names:    map[string]bool{},
+		target:   map[*book.Contribution]string{},
 	}
 	x.l = b.Locale()
 	x.md = markup.Renderer{Lang: x.lang, EPUB: true, Back: x.l.BackToText, Image: func(src, alt, file string, line int) string {

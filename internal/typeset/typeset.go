@@ -217,7 +217,7 @@ type typesetter struct {
 	breaks       []book.PageStart
 	part         string // see PageStart
 	fresh        bool   // newPage is starting a part's first page
-	level, hmin  int // the heading level of a text's highest headings (3 under a title), and their Markdown level
+	level, hmin  int    // the heading level of a text's highest headings (3 under a title), and their Markdown level
 }
 
 func newTypesetter(b *book.Book, set *fonts.Set) *typesetter {
