@@ -31,6 +31,10 @@ type Element struct {
 	// Hyphen says that the text ends with a hyphen the line breaker
 	// added: the word goes on at the start of the next line.
 	Hyphen bool
+	// Lang is the language of a text in another language than its
+	// node's: an index in the document's Structure.Langs plus one; 0
+	// for none.
+	Lang uint16
 	// Node is the structure node the element belongs to, plus one
 	// (Document.Struct.Nodes); 0 for decoration (an artifact).
 	Node       int32

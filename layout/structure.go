@@ -62,8 +62,25 @@ type Node struct {
 // is open (Artifacts) is decoration: running heads, folios, rules.
 type Structure struct {
 	Nodes []Node
+	// Langs are the languages of passages in another language than
+	// their text (Element.Lang), in the order met.
+	Langs []string
 	open  int // the open node, -1 when none
 	saved []int
+}
+
+// LangID is the Element.Lang of a passage in language tag.
+func (s *Structure) LangID(tag string) uint16 {
+	for i, l := range s.Langs {
+		if l == tag {
+			return uint16(i + 1)
+		}
+	}
+	if len(s.Langs) >= 1<<16-1 {
+		return 0
+	}
+	s.Langs = append(s.Langs, tag)
+	return uint16(len(s.Langs))
 }
 
 // Open starts a node as a child of the open one (the root when none is

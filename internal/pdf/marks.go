@@ -18,6 +18,7 @@ type markKey struct {
 	node int32 // the element's structure node plus one; 0: an artifact
 	link int   // the link annotation whose text it is (index in links), -1
 	span int   // a hyphenated word (index of its first half's element), -1
+	lang uint16
 }
 
 // seq is one marked-content sequence of a page.
@@ -115,7 +116,7 @@ func markPage(els []layout.Element, split int) pageMarks {
 		}
 		k := markKey{link: -1, span: -1}
 		if content(e) {
-			k = markKey{node: e.Node, link: link[i], span: span[i]}
+			k = markKey{node: e.Node, link: link[i], span: span[i], lang: e.Lang}
 		}
 		if last >= 0 && m.seqs[last].markKey == k && i != split {
 			m.of[i] = last
@@ -170,7 +171,7 @@ func (m *pageMarks) open(s int, st *layout.Structure) string {
 	tag := "Span"
 	if q.link >= 0 {
 		tag = "Link"
-	} else if q.span < 0 && st != nil && int(q.node) <= len(st.Nodes) {
+	} else if q.span < 0 && q.lang == 0 && st != nil && int(q.node) <= len(st.Nodes) {
 		tag = st.Nodes[q.node-1].Role.String()
 	}
 	return "/" + tag + " <</MCID " + strconv.Itoa(q.mcid) + ">> BDC\n"

@@ -54,6 +54,7 @@ type structElem struct {
 	kids   pdfobj.Array
 	node   *layout.Node
 	actual string // ActualText of a hyphenated word
+	lang   string // a passage's language
 }
 
 type finisher struct {
@@ -153,6 +154,13 @@ func finish(raw []byte, st *layout.Structure, pages []finishPage, height float64
 				continue
 			}
 			target := f.ensure(s.node, pobj)
+			if s.lang > 0 && st != nil && int(s.lang) <= len(st.Langs) {
+				// a passage in another language: a span that says it
+				e := f.elem("Span", target.obj, pobj)
+				e.lang = st.Langs[s.lang-1]
+				target.kids = append(target.kids, pdfobj.Ref(e.obj))
+				target = e
+			}
 			switch {
 			case s.span >= 0:
 				e, ok := spans[s.span]
@@ -292,6 +300,9 @@ func finish(raw []byte, st *layout.Structure, pages []finishPage, height float64
 		}
 		if e.actual != "" {
 			sd.Set("ActualText", text(e.actual))
+		}
+		if e.lang != "" {
+			sd.Set("Lang", pdfobj.LiteralString([]byte(e.lang)))
 		}
 		sd.Set("K", e.kids)
 		f.added = append(f.added, plannedObject{num: e.obj, val: sd})

@@ -152,6 +152,7 @@ func TestSampleTaggedPDF(t *testing.T) {
 		t.Fatal(err)
 	}
 	spans, folios := 0, 0
+	var langs []string // passages in another language: "nl Spijt"
 	var h1s []string
 	for _, f := range files {
 		r, ok := reports[f]
@@ -182,6 +183,10 @@ func TestSampleTaggedPDF(t *testing.T) {
 				case n.Role == "Figure":
 					if n.Alt == nil || strings.TrimSpace(*n.Alt) == "" {
 						t.Errorf("%s page %d: a figure without alternative text", base, i+1)
+					}
+				case n.Role == "Span" && n.Lang != nil && *n.Lang != "fr":
+					if f == book {
+						langs = append(langs, *n.Lang+" "+flat(n.text()))
 					}
 				case n.Role == "Span" && n.Alt != nil:
 					// a word hyphenated at a line's end: read whole
@@ -233,6 +238,10 @@ func TestSampleTaggedPDF(t *testing.T) {
 		if !found {
 			t.Errorf("the book has no section headed %q (pdf.js read %q)", c.Name, h1s)
 		}
+	}
+	// the sample book has one passage {lang=nl}
+	if !slices.Contains(langs, "nl Spijt") {
+		t.Errorf("no span says the Dutch passage's language: %q", langs)
 	}
 	if folios < pages/2 {
 		t.Errorf("only %d of the book's %d pages have their folio as an artifact", folios, pages)

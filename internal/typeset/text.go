@@ -82,6 +82,9 @@ func (t *typesetter) spans(spans []book.Span, ts tstyle) []layout.Run {
 			r.Link = s.Link
 			r.Color = t.d.link
 		}
+		if t.otherLang(s.Lang) {
+			r.Lang = t.doc.Struct.LangID(s.Lang)
+		}
 		out = append(out, r)
 	}
 	return out
