@@ -418,9 +418,13 @@ func Baseline(leading, size Unit) Unit {
 // PlaceLine puts a set line on the page at x with its slot's top at y.
 func PlaceLine(p *Page, l Line, x, y Unit) {
 	base := y + Baseline(l.Leading, max(l.Size, 1))
+	t := p.s.tag()
 	for _, e := range l.Elements {
 		e.X += x
 		e.Y += base
+		if e.Node == 0 {
+			e.Node = t
+		}
 		p.Elements = append(p.Elements, e)
 	}
 }

@@ -27,7 +27,19 @@ const (
 // corner of the page, y growing downwards; X, Y of a text is the left end
 // of its baseline.
 type Element struct {
-	Kind       ElementKind
+	Kind ElementKind
+	// Hyphen says that the text ends with a hyphen the line breaker
+	// added: the word goes on at the start of the next line.
+	Hyphen bool
+	// Lang is the language of a text in another language than its
+	// node's: an index in the document's Structure.Langs plus one; 0
+	// for none.
+	Lang uint16
+	// Node is the structure node the element belongs to, plus one
+	// (Document.Struct.Nodes); 0 for decoration (an artifact), stamped
+	// with the open node when placed; Decoration for decoration that
+	// stays so.
+	Node       int32
 	X, Y, W, H Unit
 	Face       int // index in the document's face table
 	Size       Unit
@@ -58,10 +70,23 @@ type Page struct {
 	Elements []Element
 	Anchors  []Anchor
 	Outline  []OutlineEntry
+
+	s *Structure // stamps what is added with its open node
 }
 
-// Add appends elements to the page.
-func (p *Page) Add(e ...Element) { p.Elements = append(p.Elements, e...) }
+// Add appends elements to the page, each stamped with the structure node
+// open in its document unless it has one.
+func (p *Page) Add(e ...Element) {
+	n := len(p.Elements)
+	p.Elements = append(p.Elements, e...)
+	if t := p.s.tag(); t != 0 {
+		for i := n; i < len(p.Elements); i++ {
+			if p.Elements[i].Node == 0 {
+				p.Elements[i].Node = t
+			}
+		}
+	}
+}
 
 // Verso reports whether the page is a left-hand page (even folio).
 func (p *Page) Verso() bool { return p.Number%2 == 0 }
@@ -70,11 +95,14 @@ func (p *Page) Verso() bool { return p.Number%2 == 0 }
 type Document struct {
 	Width, Height Unit
 	Pages         []*Page
+	// Struct is the document's logical structure, which its elements'
+	// Node fields point into.
+	Struct *Structure
 }
 
 // NewPage appends an empty page numbered after the last one.
 func (d *Document) NewPage() *Page {
-	p := &Page{Number: len(d.Pages) + 1}
+	p := &Page{Number: len(d.Pages) + 1, s: d.Struct}
 	d.Pages = append(d.Pages, p)
 	return p
 }

@@ -22,6 +22,8 @@ type Run struct {
 	// holds it lists it in Notes, so that the flow can set the note on
 	// the same page.
 	Note int
+	// Lang marks a passage in another language (Element.Lang).
+	Lang uint16
 }
 
 // Align is how lines sit in the measure.
@@ -77,11 +79,12 @@ type content struct {
 	rise   Unit
 	strike bool
 	note   int
+	lang   uint16
 }
 
 // contentOf is what a run's items print.
 func contentOf(r Run) content {
-	return content{face: r.Face, size: r.Size, color: r.Color, link: r.Link, rise: r.Rise, strike: r.Strike, note: r.Note}
+	return content{face: r.Face, size: r.Size, color: r.Color, link: r.Link, rise: r.Rise, strike: r.Strike, note: r.Note, lang: r.Lang}
 }
 
 // fill is the stretch of the glue that ends a paragraph or a hard-broken
@@ -424,11 +427,11 @@ func (st Style) setLine(b *builder, start, end int) Line {
 			if c.size > line.Size {
 				line.Size = c.size
 			}
-			if cur != nil && cur.Face == c.face && cur.Size == c.size && cur.Color == c.color && cur.URI == c.link && cur.Y == -c.rise {
+			if cur != nil && cur.Face == c.face && cur.Size == c.size && cur.Color == c.color && cur.URI == c.link && cur.Y == -c.rise && cur.Lang == c.lang {
 				cur.Text += c.text
 				cur.W += it.Width
 			} else {
-				line.Elements = append(line.Elements, Element{Kind: TextElement, X: x, Y: -c.rise, Face: c.face, Size: c.size, Text: c.text, Color: c.color, W: it.Width, URI: c.link})
+				line.Elements = append(line.Elements, Element{Kind: TextElement, X: x, Y: -c.rise, Face: c.face, Size: c.size, Text: c.text, Color: c.color, W: it.Width, URI: c.link, Lang: c.lang})
 				cur = &line.Elements[len(line.Elements)-1]
 			}
 			if c.note > 0 && !slices.Contains(line.Notes, c.note) {
@@ -464,8 +467,9 @@ func (st Style) setLine(b *builder, start, end int) Line {
 		if cur != nil && cur.Face == c.face && cur.Size == c.size {
 			cur.Text += "-"
 			cur.W += brk.Width
+			cur.Hyphen = true
 		} else {
-			line.Elements = append(line.Elements, Element{Kind: TextElement, X: x, Face: c.face, Size: c.size, Text: "-", Color: c.color, W: brk.Width, URI: c.link})
+			line.Elements = append(line.Elements, Element{Kind: TextElement, X: x, Face: c.face, Size: c.size, Text: "-", Color: c.color, W: brk.Width, URI: c.link, Hyphen: true, Lang: c.lang})
 		}
 		x += brk.Width
 	}

@@ -3,7 +3,8 @@
 # poppler-utils (pdftotext, pdffonts, pdftoppm), epubcheck (Java), and for
 # the web edition Debian's chromium (/usr/bin/chromium) with the pinned npm
 # packages of scripts/site-check (axe-core, puppeteer-core, vnu-jar), which
-# need Node.js and npm; shellcheck for scripts/actionlint.sh.
+# need Node.js and npm (pdfjs-dist for the tagged PDF too); shellcheck for
+# scripts/actionlint.sh; pdfcpu, built with go install.
 # Installs them with apt-get and npm ci when possible, otherwise says what to
 # install. Quiet when everything is there.
 set -euo pipefail
@@ -59,5 +60,15 @@ if [ ! -f "$sitecheck/node_modules/.package-lock.json" ] ||
    [ "$sitecheck/package-lock.json" -nt "$sitecheck/node_modules/.package-lock.json" ]; then
   echo "installing scripts/site-check's npm packages with npm ci..." >&2
   (cd "$sitecheck" && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error >/dev/null)
+fi
+
+# pdfcpu, the PDF validator the tagged-PDF test runs in strict mode, built
+# from the Go module proxy at the pinned version into bin/ (git-ignored).
+pdfcpu_version=v0.15.0
+if [ ! -x "$root/bin/pdfcpu" ] || [ "$(cat "$root/bin/.pdfcpu-version" 2>/dev/null)" != "$pdfcpu_version" ]; then
+  echo "installing pdfcpu $pdfcpu_version into bin/..." >&2
+  mkdir -p "$root/bin"
+  GOBIN="$root/bin" GOFLAGS=-mod=mod go install "github.com/pdfcpu/pdfcpu/cmd/pdfcpu@$pdfcpu_version"
+  echo "$pdfcpu_version" >"$root/bin/.pdfcpu-version"
 fi
 exit 0

@@ -23,6 +23,7 @@ type Contribution struct {
 	Links    []string
 	LinkedIn string // a LinkedIn profile address (linkedin.com/in/…)
 	Photo    string // book-relative path of the photo, "" when none
+	PhotoAlt string // what the photo shows, for readers who cannot see it ("" : "Portrait of <name>")
 	Title    string
 	Extract  string
 	Section  string
@@ -37,6 +38,25 @@ type Contribution struct {
 	// later checks can point at the line that needs changing.
 	Fields   map[string]Pos
 	BodyLine int // line of the first body line
+}
+
+// CoverAltText is the alternative text of the book's cover image: book.yaml's
+// cover_alt, else "Cover: <title>" in the book's words.
+func (b *Book) CoverAltText() string {
+	if b.CoverAlt != "" {
+		return b.CoverAlt
+	}
+	l := b.Locale()
+	return l.Colon(l.Cover) + b.Title
+}
+
+// PortraitAlt is the alternative text of the contributor's photo: the
+// front matter's photo_alt, else "Portrait of <name>" in l's words.
+func (c *Contribution) PortraitAlt(l Labels) string {
+	if c.PhotoAlt != "" {
+		return c.PhotoAlt
+	}
+	return l.Portrait(c.Name)
 }
 
 // FieldPos returns where a front-matter key is, or the top of the file.
@@ -132,6 +152,7 @@ type Book struct {
 	Hashtag                     string
 	Cover                       string
 	BackCover                   *BackCover // nil: no back cover
+	CoverAlt                    string // what the cover image shows ("" : "Cover: <title>")
 
 	Introduction *Editorial
 	Afterword    *Editorial

@@ -46,7 +46,7 @@ func TestPlaceholderTemplate(t *testing.T) {
 	for i, want := range []string{
 		"contributions/zoe.md:4:7: error: « Votre fonction, sur une ligne » est encore le texte du modèle (role)",
 		"contributions/zoe.md:5:15: error: « Votre organisation (facultatif) » est encore le texte du modèle (organization)",
-		"contributions/zoe.md:13:1: error: Le texte du modèle est encore là (4 phrases, dont « Écrivez votre texte ici, en paragraphes… ») : ce n’est pas encore votre texte.",
+		"contributions/zoe.md:14:1: error: Le texte du modèle est encore là (4 phrases, dont « Écrivez votre texte ici, en paragraphes… ») : ce n’est pas encore votre texte.",
 	} {
 		if !strings.HasPrefix(got[i], want) || !strings.HasSuffix(got[i], "[placeholder-text]") {
 			t.Errorf("finding %d:\n got %s\nwant %s…", i, got[i], want)

@@ -40,7 +40,7 @@ func (x *writer) coverDoc() doc {
 	var s strings.Builder
 	if x.cover != nil {
 		s.WriteString(`<section class="cover" epub:type="cover">` + "\n")
-		s.WriteString(x.img(x.cover, x.text(x.l.Colon(x.l.Cover)+b.Title), "cover-image"))
+		s.WriteString(x.img(x.cover, x.text(b.CoverAltText()), "cover-image"))
 		s.WriteString("</section>\n")
 	} else {
 		// A typographic cover when the book has no cover image.
@@ -54,7 +54,7 @@ func (x *writer) coverDoc() doc {
 		}
 		s.WriteString("</section>\n")
 	}
-	return doc{id: "cover", file: "cover.xhtml", title: x.text(x.l.Cover), body: s.String()}
+	return doc{id: "cover", file: "cover.xhtml", title: x.text(x.l.Cover), body: x.startMarkers("cover", "cover.xhtml", 1<<30) + s.String()}
 }
 
 func (x *writer) titleDoc() doc {
@@ -72,7 +72,7 @@ func (x *writer) titleDoc() doc {
 		fmt.Fprintf(&s, "<p class=\"publisher\">%s</p>\n", markup.Esc(x.text(b.Publisher)))
 	}
 	s.WriteString("</section>\n")
-	return doc{id: "titlepage", file: "titlepage.xhtml", title: x.text(x.l.TitlePage), body: s.String()}
+	return doc{id: "titlepage", file: "titlepage.xhtml", title: x.text(x.l.TitlePage), body: x.startMarkers("titlepage", "titlepage.xhtml", 1<<30) + s.String()}
 }
 
 // joinNames writes "A, B et C" (French) or "A, B and C".
@@ -109,7 +109,7 @@ func (x *writer) copyrightDoc() doc {
 		fmt.Fprintf(&s, "<p>%s<a href=\"%s\">%s</a></p>\n", markup.Esc(x.text(x.l.Colon(x.l.Download))), markup.Esc(u), markup.Esc(markup.DisplayURL(u)))
 	}
 	s.WriteString("</section>\n")
-	return doc{id: "copyright", file: "copyright.xhtml", title: title, body: s.String()}
+	return doc{id: "copyright", file: "copyright.xhtml", title: title, body: x.startMarkers("copyright", "copyright.xhtml", 1<<30) + s.String()}
 }
 
 func (x *writer) editorialDoc(id string, e *book.Editorial, fallback, epubType string) doc {
@@ -118,13 +118,14 @@ func (x *writer) editorialDoc(id string, e *book.Editorial, fallback, epubType s
 		title = fallback
 	}
 	title = x.text(title)
+	file := x.uniqueName(id + ".xhtml")
 	var s strings.Builder
+	s.WriteString(x.startMarkers(e.Path, file, firstLine(e.Body)))
 	fmt.Fprintf(&s, `<section class="%s" epub:type="%s" role="doc-%s" aria-labelledby="%s-title">`+"\n", id, epubType, epubType, id)
 	fmt.Fprintf(&s, "<h1 id=\"%s-title\">%s</h1>\n", id, markup.Esc(title))
-	x.md.Blocks(&s, e.Body, markup.NewOutline(e.Body, 2), e.Path)
+	x.blocks(&s, e.Path, file, e.Body, markup.NewOutline(e.Body, 2), e.Path)
 	x.md.Notes(&s, e.Notes, e.Path)
 	s.WriteString("</section>\n")
-	file := x.uniqueName(id + ".xhtml")
 	return doc{id: strings.TrimSuffix(file, ".xhtml"), file: file, title: title, body: s.String()}
 }
 
@@ -132,6 +133,12 @@ func (x *writer) sectionDoc(n int, name string) doc {
 	title := x.text(name)
 	id := fmt.Sprintf("part-%02d", n)
 	var s strings.Builder
+	for i, sec := range x.b.Sections {
+		if sec == name {
+			s.WriteString(x.startMarkers(fmt.Sprintf("part-%d", i+1), id+".xhtml", 1<<30))
+			break
+		}
+	}
 	fmt.Fprintf(&s, `<section class="part" epub:type="part" role="doc-part" aria-labelledby="%s-title">`+"\n", id)
 	fmt.Fprintf(&s, "<h1 id=\"%s-title\">%s</h1>\n", id, markup.Esc(title))
 	s.WriteString("</section>\n")
@@ -163,6 +170,7 @@ func (x *writer) contributionDoc(c *book.Contribution) doc {
 	}
 	name := x.text(c.Name)
 	var s strings.Builder
+	s.WriteString(x.startMarkers(c.Path, file, firstLine(c.Body)))
 	fmt.Fprintf(&s, `<section class="contribution" epub:type="chapter" role="doc-chapter" aria-labelledby="%s"%s>`+"\n", id, lang)
 	s.WriteString("<header>\n")
 	fmt.Fprintf(&s, "<h1 id=\"%s\" class=\"name\">%s</h1>\n", id, markup.Esc(name))
@@ -204,7 +212,7 @@ func (x *writer) contributionDoc(c *book.Contribution) doc {
 	}
 	if c.Photo != "" {
 		if p := x.picture(c.Photo, c.Path, c.FieldPos("photo")); p != nil {
-			s.WriteString(x.img(p, x.text(x.l.Portrait(c.Name)), "photo"))
+			s.WriteString(x.img(p, x.text(c.PortraitAlt(x.l.Labels)), "photo"))
 		}
 	}
 	s.WriteString("</header>\n")
@@ -217,15 +225,24 @@ func (x *writer) contributionDoc(c *book.Contribution) doc {
 		fmt.Fprintf(&s, "<aside class=\"extract\" epub:type=\"pullquote\" role=\"doc-pullquote\">\n<p>%s</p>\n</aside>\n", markup.Esc(x.text(c.Extract)))
 	}
 	s.WriteString(`<div class="text">` + "\n")
-	x.md.Blocks(&s, c.Body, markup.NewOutline(c.Body, base), c.Path)
+	x.blocks(&s, c.Path, file, c.Body, markup.NewOutline(c.Body, base), c.Path)
 	x.md.Notes(&s, c.Notes, c.Path)
 	s.WriteString("</div>\n</section>\n")
-	return doc{id: id, file: file, title: name, body: s.String()}
+	d := doc{id: id, file: file, title: name, body: s.String()}
+	if c.Title != "" {
+		d.sub = x.text(c.Title) // in the text's language
+		if lang != "" {
+			d.subLang = c.Lang
+		}
+	}
+	return d
 }
 
 func (x *writer) partnersDoc() doc {
 	title := x.text(x.l.Partners)
+	file := x.uniqueName("partners.xhtml")
 	var s strings.Builder
+	s.WriteString(x.startMarkers("partners", file, 1<<30))
 	s.WriteString(`<section class="partners" aria-labelledby="partners-title">` + "\n")
 	fmt.Fprintf(&s, "<h1 id=\"partners-title\">%s</h1>\n<ul class=\"partners\">\n", markup.Esc(title))
 	for _, p := range x.b.Partners {
@@ -245,15 +262,18 @@ func (x *writer) partnersDoc() doc {
 		fmt.Fprintf(&s, "<li>%s</li>\n", label)
 	}
 	s.WriteString("</ul>\n</section>\n")
-	file := x.uniqueName("partners.xhtml")
 	return doc{id: strings.TrimSuffix(file, ".xhtml"), file: file, title: title, body: s.String()}
 }
 
-// indexDoc is the contributor index: letter groups, "Surname, First name —
-// role" entries linking to each contribution's heading.
+// indexDoc is the contributor index as EPUB Indexes 1.0 writes one: letter
+// groups of "Surname, First name — role" entries, each term linking to the
+// contribution's heading and, when the EPUB has the PDF's page list, the
+// page where it starts in the PDF as its locator.
 func (x *writer) indexDoc() doc {
 	title := x.text(x.l.Index)
+	file := x.uniqueName("index.xhtml")
 	var s strings.Builder
+	s.WriteString(x.startMarkers("index", file, 1<<30))
 	s.WriteString(`<section class="index" epub:type="index" role="doc-index" aria-labelledby="index-title">` + "\n")
 	fmt.Fprintf(&s, "<h1 id=\"index-title\">%s</h1>\n", markup.Esc(title))
 	for gi, g := range x.b.Index() {
@@ -261,15 +281,22 @@ func (x *writer) indexDoc() doc {
 		fmt.Fprintf(&s, "<h2 id=\"index-%d\">%s</h2>\n<ul epub:type=\"index-entry-list\">\n", gi+1, markup.Esc(g.Letter))
 		for _, e := range g.Entries {
 			s.WriteString(`<li epub:type="index-entry">`)
-			fmt.Fprintf(&s, `<a epub:type="index-term" href="%s">%s</a>`, markup.Esc(x.target[e.Contribution]), markup.Esc(x.text(e.Key)))
+			page := x.firstPage(e.Contribution.Path)
+			if page == 0 {
+				fmt.Fprintf(&s, `<a epub:type="index-term" href="%s">%s</a>`, markup.Esc(x.target[e.Contribution]), markup.Esc(x.text(e.Key)))
+			} else {
+				fmt.Fprintf(&s, `<span epub:type="index-term">%s</span>`, markup.Esc(x.text(e.Key)))
+			}
 			if e.Contribution.Role != "" {
 				fmt.Fprintf(&s, " — %s", markup.Esc(x.text(e.Contribution.Role)))
+			}
+			if page > 0 {
+				fmt.Fprintf(&s, `, <a epub:type="index-locator" href="%s">%d</a>`, markup.Esc(x.target[e.Contribution]), page)
 			}
 			s.WriteString("</li>\n")
 		}
 		s.WriteString("</ul>\n</section>\n")
 	}
 	s.WriteString("</section>\n")
-	file := x.uniqueName("index.xhtml")
 	return doc{id: strings.TrimSuffix(file, ".xhtml"), file: file, title: title, body: s.String()}
 }

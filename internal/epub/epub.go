@@ -32,12 +32,16 @@ type doc struct {
 	id, file string
 	title    string // plain text, already typeset
 	body     string // the inner XHTML of <body>
+	// sub follows the title in the navigation ("Name — Title"), in the
+	// language subLang when it is not the book's
+	sub, subLang string
 }
 
 // tocEntry is a line of the navigation document.
 type tocEntry struct {
-	label, href string
-	children    []tocEntry
+	label, href  string
+	sub, subLang string // see doc
+	children     []tocEntry
 }
 
 // picture is an image copied into the EPUB.
@@ -66,6 +70,9 @@ type writer struct {
 	failed   map[string]string // src -> why it could not be used
 	names    map[string]bool   // file names taken inside the EPUB
 	cover    *picture
+	pages    []book.PageStart              // where the PDF's pages start (WritePaged)
+	drawn    []byte                        // a drawn cover (Extra.Cover)
+	pageFile map[int]string                // the document holding each page's marker
 	target   map[*book.Contribution]string // file#id of each contribution's heading
 	bodyFile string                        // first document of the body matter
 }
@@ -78,14 +85,37 @@ type writer struct {
 // An image that cannot be read or is not JPEG, PNG or GIF is left out with a
 // warning; the error is only about writing to w.
 func Write(w io.Writer, b *book.Book, files fs.FS) (book.Diagnostics, error) {
+	return WritePaged(w, b, files, nil)
+}
+
+// Extra is what the EPUB takes from other stages.
+type Extra struct {
+	// Pages ties it to the PDF edition: where each of its pages starts
+	// (see book.PageStart); none, no page list.
+	Pages []book.PageStart
+	// Cover is a PNG cover image drawn for a book whose book.yaml names
+	// none (cards.Cover).
+	Cover []byte
+}
+
+// WritePaged is Write with the page list of the PDF edition (Extra.Pages).
+func WritePaged(w io.Writer, b *book.Book, files fs.FS, pages []book.PageStart) (book.Diagnostics, error) {
+	return WriteWith(w, b, files, Extra{Pages: pages})
+}
+
+// WriteWith is Write with what other stages made (Extra).
+func WriteWith(w io.Writer, b *book.Book, files fs.FS, extra Extra) (book.Diagnostics, error) {
 	x := &writer{
-		b:      b,
-		files:  files,
-		lang:   b.Locale().Tag.String(),
-		bySrc:  map[string]*picture{},
-		failed: map[string]string{},
-		names:  map[string]bool{},
-		target: map[*book.Contribution]string{},
+		pages:    extra.Pages,
+		drawn:    extra.Cover,
+		pageFile: map[int]string{},
+		b:        b,
+		files:    files,
+		lang:     b.Locale().Tag.String(),
+		bySrc:    map[string]*picture{},
+		failed:   map[string]string{},
+		names:    map[string]bool{},
+		target:   map[*book.Contribution]string{},
 	}
 	x.l = b.Locale()
 	x.md = markup.Renderer{Lang: x.lang, EPUB: true, Back: x.l.BackToText, Image: func(src, alt, file string, line int) string {
@@ -122,6 +152,10 @@ func (x *writer) build() {
 	b := x.b
 	if b.Cover != "" {
 		x.cover = x.picture(b.Cover, "book.yaml", book.Pos{})
+	} else if len(x.drawn) > 0 {
+		x.cover = &picture{src: "", file: x.uniqueName("images/cover.png"), id: fmt.Sprintf("img-%03d", len(x.pictures)+1),
+			mediaType: "image/png", data: x.drawn}
+		x.pictures = append(x.pictures, x.cover)
 	}
 	x.add(x.coverDoc())
 	x.add(x.titleDoc())
@@ -152,7 +186,8 @@ func (x *writer) build() {
 		}
 		d := x.contributionDoc(c)
 		x.add(d)
-		e := tocEntry{label: d.title, href: d.file}
+		// "Name — Title", as the PDF's table of contents
+		e := tocEntry{label: d.title, href: d.file, sub: d.sub, subLang: d.subLang}
 		if part >= 0 {
 			x.toc[part].children = append(x.toc[part].children, e)
 		} else {
@@ -165,19 +200,21 @@ func (x *writer) build() {
 		x.add(d)
 		x.toc = append(x.toc, tocEntry{label: d.title, href: d.file})
 	}
-	if len(b.Partners) > 0 {
-		d := x.partnersDoc()
+	// the back matter in the PDF's order
+	if len(pub) > 0 {
+		d := x.indexDoc()
 		x.add(d)
 		x.toc = append(x.toc, tocEntry{label: d.title, href: d.file})
 	}
-	if len(pub) > 0 {
-		d := x.indexDoc()
+	if len(b.Partners) > 0 {
+		d := x.partnersDoc()
 		x.add(d)
 		x.toc = append(x.toc, tocEntry{label: d.title, href: d.file})
 	}
 	if len(x.docs) > 3 {
 		x.bodyFile = x.docs[3].file
 	}
+	x.endMarkers()
 }
 
 // uniqueName returns name, or name with a number before its extension, so

@@ -13,7 +13,7 @@ import (
 
 // BookKeys are the top-level keys of book.yaml (DESIGN.md's contract).
 var BookKeys = []string{"title", "subtitle", "editors", "publisher", "language", "identifier", "edition",
-	"date", "license", "url", "hashtag", "cover", "introduction", "afterword", "partners", "sections",
+	"date", "license", "url", "hashtag", "cover", "cover_alt", "introduction", "afterword", "partners", "sections",
 	"order", "manual", "limits", "page", "fonts", "cards", "hyphenation", "isbn", "legal_deposit", "printer", "back_cover"}
 
 var pageSizes = map[string][2]float64{
@@ -151,6 +151,8 @@ func bookYAML(text []byte, b *book.Book, diags *book.Diagnostics) {
 				b.Hashtag = s
 			case "cover":
 				b.Cover = s
+			case "cover_alt":
+				b.CoverAlt = s
 			case "introduction":
 				b.Introduction = &book.Editorial{Path: s}
 			case "afterword":

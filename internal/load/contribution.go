@@ -17,7 +17,7 @@ const MaxFileBytes = 1 << 20
 
 // ContributionKeys are the front-matter keys of a contribution.
 var ContributionKeys = []string{"name", "sort_as", "role", "organization", "handle", "city",
-	"links", "linkedin", "photo", "title", "extract", "section", "draft", "date", "lang"}
+	"links", "linkedin", "photo", "photo_alt", "title", "extract", "section", "draft", "date", "lang"}
 
 var dateRE = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
 
@@ -111,6 +111,8 @@ func decodeContribution(y *yamlFile, root *yaml.Node, c *book.Contribution) {
 				}
 			case "photo":
 				c.Photo = s
+			case "photo_alt":
+				c.PhotoAlt = s
 			case "title":
 				c.Title = s
 			case "extract":

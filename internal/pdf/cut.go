@@ -47,6 +47,7 @@ type Cutter struct {
 	col    *pdfobj.Doc   // a one-page PDF holding the colophon fonts
 	colRes []pdfobj.Name // each face's font resource in col, "" when unused
 	glyphs map[pdfobj.Name][]byte
+	names  map[pdfobj.Name]string // the fonts' real names (fontNames)
 }
 
 // NewCutter reads data, the book's PDF written by Write from r and b.
@@ -61,7 +62,7 @@ func NewCutter(data []byte, r *typeset.Result, b *book.Book) (*Cutter, error) {
 	if len(bk.Pages) != len(r.Doc.Pages) {
 		return nil, fmt.Errorf("%d pages in the file, %d typeset", len(bk.Pages), len(r.Doc.Pages))
 	}
-	c := &Cutter{r: r, b: b, book: bk, glyphs: map[pdfobj.Name][]byte{}}
+	c := &Cutter{r: r, b: b, book: bk, glyphs: map[pdfobj.Name][]byte{}, names: fontNames(r.Fonts)}
 	if err := c.colophonFonts(); err != nil {
 		return nil, err
 	}
@@ -101,7 +102,7 @@ func (c *Cutter) colophonFonts() error {
 			for _, e := range els {
 				if e.Kind == layout.TextElement {
 					add(e.Face, e.Text)
-					add(e.Face, "0123456789–")
+					add(e.Face, "0123456789– ")
 				}
 			}
 		}
@@ -186,13 +187,38 @@ func (c *Cutter) Offprint(w io.Writer, first, last int) (cut bool, err error) {
 }
 
 // Cut writes the offprint of the pages first..last (folios): the same
-// document as WritePages, cut out of the book's PDF.
+// document as WritePages, cut out of the book's PDF, and tagged as the
+// book is: the structure of its pages, and its colophon as a paragraph.
 func (c *Cutter) Cut(w io.Writer, first, last int) error {
 	p, err := c.plan(first, last)
 	if err != nil {
 		return err
 	}
-	return p.emit(w)
+	var raw bytes.Buffer
+	if err := p.emit(&raw); err != nil {
+		return err
+	}
+	data, err := c.tag(p, raw.Bytes())
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(data)
+	return err
+}
+
+// tag finishes raw, the offprint p emitted (see finish).
+func (c *Cutter) tag(p *cutPlan, raw []byte) ([]byte, error) {
+	pages := make([]finishPage, 0, p.last-p.first+1)
+	for k := range p.last - p.first + 1 {
+		own := c.r.Doc.Pages[p.first-1+k].Elements
+		els := append(append(make([]layout.Element, 0, len(own)+len(p.adds[k])), own...), p.adds[k]...)
+		pages = append(pages, finishPage{els: els, split: len(own)})
+	}
+	data, err := finish(raw, c.r.Doc.Struct, pages, c.r.Doc.Height.Points(), c.names, bookMeta(c.b, offprintTitle(c.r, c.b, p.first, p.last)))
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrCannotCut, err)
+	}
+	return data, nil
 }
 
 // A cutPlan is an offprint worked out but not written: every object of
@@ -201,10 +227,11 @@ func (c *Cutter) Cut(w io.Writer, first, last int) error {
 // the offprint. It is data only: emit writes it.
 type cutPlan struct {
 	first, last int
-	fonts       []pdfobj.Name // the book's fonts the pages draw with, sorted
-	images      []pdfobj.Name // the book's images (XObjects) they draw, sorted
-	colophon    []pdfobj.Name // the colophon PDF's fonts the additions draw with, sorted
-	header      []byte        // the book's
+	fonts       []pdfobj.Name      // the book's fonts the pages draw with, sorted
+	images      []pdfobj.Name      // the book's images (XObjects) they draw, sorted
+	colophon    []pdfobj.Name      // the colophon PDF's fonts the additions draw with, sorted
+	header      []byte             // the book's
+	adds        [][]layout.Element // what each page adds to the book's
 	objects     []plannedObject
 	size        int // the objects are numbered 1..size-1
 	catalog     int
@@ -421,7 +448,7 @@ func (c *Cutter) plan(first, last int) (*cutPlan, error) {
 	p := &cutPlan{
 		first: first, last: last,
 		fonts: sortedNames(fontsUsed), images: sortedNames(xobjsUsed), colophon: sortedNames(colUsed),
-		header: bk.Header, info: next, catalog: next + 1, size: next + 2,
+		header: bk.Header, info: next, catalog: next + 1, size: next + 2, adds: adds,
 	}
 
 	// the pages tree (its kids in offprint numbers, negative)
@@ -443,7 +470,8 @@ func (c *Cutter) plan(first, last int) (*cutPlan, error) {
 	url := c.b.URL
 	height := c.r.Doc.Height.Points()
 	for k := range np {
-		pg := pageDicts[k].Clone()
+		// the finisher numbers the offprint's structure anew
+		pg := pageDicts[k].Without("StructParents").Without("Tabs")
 		annots, err := c.annots(pg.Get("Annots"), first, last, url)
 		if err != nil {
 			return nil, err
@@ -473,7 +501,9 @@ func (c *Cutter) plan(first, last int) (*cutPlan, error) {
 		if extra[k] == 0 {
 			continue
 		}
-		s := c.drawAdditions(els, height)
+		own := c.r.Doc.Pages[first-1+k].Elements
+		all := append(append(make([]layout.Element, 0, len(own)+len(els)), own...), els...)
+		s := c.drawAdditions(all, len(own), height)
 		if s == nil {
 			s = []byte{} // a stream, if an empty one
 		}
@@ -536,10 +566,11 @@ func (c *Cutter) annots(v any, first, last int, url string) (pdfobj.Array, error
 	}
 	var out pdfobj.Array
 	for _, a := range list {
-		d, ok := a.(*pdfobj.Dict)
+		d, ok := c.book.DictAt(a)
 		if !ok {
-			return nil, fmt.Errorf("%w: an annotation is not a direct dictionary", ErrCannotCut)
+			return nil, fmt.Errorf("%w: an annotation is not a dictionary", ErrCannotCut)
 		}
+		d = d.Without("StructParent")
 		dest, ok := d.Get("Dest").(pdfobj.Array)
 		if !ok {
 			out = append(out, d)
@@ -594,20 +625,36 @@ func linkAnnot(e layout.Element, height float64) *pdfobj.Dict {
 func num2(f float64) pdfobj.Token { return pdfobj.Token(strconv.FormatFloat(f, 'f', 2, 64)) }
 
 // drawAdditions is the content stream drawing the additions' text and
-// rectangles, as the drawer would.
-func (c *Cutter) drawAdditions(els []layout.Element, height float64) []byte {
+// rectangles, as the drawer would: the elements of all from split on,
+// those before being the page's own, in the content stream before it
+// (they number the marked content that comes first).
+func (c *Cutter) drawAdditions(all []layout.Element, split int, height float64) []byte {
 	var s bytes.Buffer
 	col := func(cl layout.Color) string {
 		return fmt.Sprintf("%.3f %.3f %.3f rg", float64(cl.R)/255, float64(cl.G)/255, float64(cl.B)/255)
 	}
-	for _, e := range els {
+	m := markPage(all, split)
+	open := -1
+	for i := split; i < len(all); i++ {
+		e := all[i]
+		if q := m.of[i]; q >= 0 && q != open {
+			if open >= 0 {
+				s.WriteString("EMC\n")
+			}
+			s.WriteString(m.open(q, c.r.Doc.Struct))
+			open = q
+		}
 		switch e.Kind {
 		case layout.TextElement:
 			if e.Text == "" {
 				continue
 			}
 			fmt.Fprintf(&s, "q %s BT /C%s %.2f Tf %.2f %.2f Td ", col(e.Color), c.colRes[e.Face], e.Size.Points(), e.X.Points(), height-e.Y.Points())
-			s.Write(pdfobj.LiteralString(pdfobj.UTF16BE(bmp(e.Text), false)))
+			txt := e.Text
+			if spaced(all, i) {
+				txt += " "
+			}
+			s.Write(pdfobj.LiteralString(pdfobj.UTF16BE(bmp(txt), false)))
 			s.WriteString(" Tj ET Q\n")
 		case layout.RectElement:
 			fmt.Fprintf(&s, "q %s %.2f %.2f %.2f %.2f re f Q\n", col(e.Color), e.X.Points(), height-e.Y.Points(), e.W.Points(), -e.H.Points())
@@ -616,6 +663,9 @@ func (c *Cutter) drawAdditions(els []layout.Element, height float64) []byte {
 				float64(e.Color.R)/255, float64(e.Color.G)/255, float64(e.Color.B)/255, e.Size.Points(),
 				e.X.Points(), height-e.Y.Points(), (e.X + e.W).Points(), height-(e.Y+e.H).Points())
 		}
+	}
+	if open >= 0 {
+		s.WriteString("EMC\n")
 	}
 	return s.Bytes()
 }

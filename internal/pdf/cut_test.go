@@ -180,7 +180,10 @@ func checkLinks(t *testing.T, slug string, pdf []byte, url string) {
 		pg, _ := d.DictAt(pdfobj.Ref(n))
 		list, _ := pg.Get("Annots").(pdfobj.Array)
 		for _, a := range list {
-			an := a.(*pdfobj.Dict)
+			an, ok := d.DictAt(a)
+			if !ok {
+				t.Fatalf("%s: annotation %v is no dictionary", slug, a)
+			}
 			if dest, ok := an.Get("Dest").(pdfobj.Array); ok {
 				if _, ok := d.PageIndex[int(dest[0].(pdfobj.Ref))]; !ok {
 					t.Errorf("%s: a link leads to object %v, not a page of the offprint", slug, dest[0])
@@ -278,7 +281,11 @@ func TestCutPlan(t *testing.T) {
 		if err := c.Cut(&cut, pr.First, pr.Last); err != nil {
 			t.Fatal(err)
 		}
-		if !bytes.Equal(once.Bytes(), twice.Bytes()) || !bytes.Equal(once.Bytes(), cut.Bytes()) {
+		tagged, err := c.tag(p, once.Bytes())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(once.Bytes(), twice.Bytes()) || !bytes.Equal(tagged, cut.Bytes()) {
 			t.Errorf("%s: emitting the plan again writes another file", pr.Slug)
 		}
 	}

@@ -147,8 +147,23 @@ func write(w io.Writer, r *typeset.Result, doc *layout.Document, b *book.Book, t
 			f.Bookmark(bmp(o.Title), levels[0], pt(o.Y))
 			levels = levels[1:]
 		}
-		for _, e := range p.Elements {
+		m := markPage(p.Elements, len(p.Elements))
+		open := -1
+		for i, e := range p.Elements {
+			if s := m.of[i]; s >= 0 && s != open {
+				if open >= 0 {
+					f.RawWriteStr("EMC")
+				}
+				f.RawWriteStr(strings.TrimSuffix(m.open(s, doc.Struct), "\n"))
+				open = s
+			}
+			if m.of[i] >= 0 && spaced(p.Elements, i) {
+				e.Text += " "
+			}
 			d.draw(e, links)
+		}
+		if open >= 0 {
+			f.RawWriteStr("EMC")
 		}
 		if err := f.Error(); err != nil {
 			return fmt.Errorf("page %d: %w", p.Number, err)
@@ -164,8 +179,23 @@ func write(w io.Writer, r *typeset.Result, doc *layout.Document, b *book.Book, t
 	if err := f.Error(); err != nil {
 		return err
 	}
-	_, err := w.Write(buf.Bytes())
+	pages := make([]finishPage, len(doc.Pages))
+	for i, p := range doc.Pages {
+		pages[i] = finishPage{els: p.Elements, split: len(p.Elements)}
+	}
+	data, err := finish(buf.Bytes(), doc.Struct, pages, pt(doc.Height), fontNames(r.Fonts), bookMeta(b, title))
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(data)
 	return err
+}
+
+// bookMeta is the XMP metadata of the book, or of an offprint titled
+// title.
+func bookMeta(b *book.Book, title string) meta {
+	return meta{title: title, subject: b.Subtitle, keywords: b.Hashtag, creators: b.Editors,
+		lang: b.Locale().Tag.String(), date: bookDate(b.Date)}
 }
 
 // outlineLevels are the levels of doc's bookmarks, in order, as fpdf
@@ -210,6 +240,12 @@ type drawer struct {
 func runesByFace(doc *layout.Document) [fonts.NumFaces][]rune {
 	var seen [fonts.NumFaces][]uint64
 	var out [fonts.NumFaces][]rune
+	// the space that follows words (see spaced)
+	for f := range out {
+		seen[f] = make([]uint64, 1024)
+		seen[f][0] |= 1 << ' '
+		out[f] = []rune{' '}
+	}
 	for _, p := range doc.Pages {
 		for _, e := range p.Elements {
 			if e.Kind != layout.TextElement || e.Face < 0 || e.Face >= int(fonts.NumFaces) {

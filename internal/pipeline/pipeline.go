@@ -310,37 +310,58 @@ func (o Options) build(st *stage, res *Result) error {
 	b := res.Book
 	art := b.Artifacts()
 	files := b.Files()
-	// The EPUB needs nothing from the typesetter: with more than one job it
-	// is written alongside the PDF, into memory, and staged after it.
+	// The EPUB needs from the typesetter only where the PDF's pages start
+	// (its page list): with more than one job it is written alongside the
+	// PDF, into memory, and staged after it.
 	var epubBuf bytes.Buffer
 	var epubDiags book.Diagnostics
 	var epubErr error
 	epubDone := make(chan struct{})
-	if o.want("epub") {
+	startEPUB := func(pages []book.PageStart) {
+		if !o.want("epub") {
+			close(epubDone)
+			return
+		}
 		o.progress("epub")
 		writeEPUB := func() {
 			defer close(epubDone)
 			defer book.Guard("", &epubErr)
-			epubDiags, epubErr = epub.Write(&epubBuf, b, files)
+			extra := epub.Extra{Pages: pages}
+			if b.Cover == "" {
+				// reading systems show a blank for a book without one
+				cover, _, err := cards.Cover(b, files) // its findings are the cards'
+				if err != nil {
+					epubErr = err
+					return
+				}
+				extra.Cover = cover
+			}
+			d, err := epub.WriteWith(&epubBuf, b, files, extra)
+			epubDiags, epubErr = append(epubDiags, d...), err
 		}
 		if o.Jobs > 1 {
 			go writeEPUB()
 		} else {
 			writeEPUB()
 		}
-	} else {
-		close(epubDone)
 	}
+	started := false
 	// Wait for the EPUB on every return path: it reads the book.
-	defer func() { <-epubDone }()
+	defer func() {
+		if started {
+			<-epubDone
+		}
+	}()
 	cc := openCache(st)
 	defer cc.keep()
-	if o.want("pdf") || o.want("extracts") || o.want("cards") || o.want("site") {
+	if o.want("pdf") || o.want("extracts") || o.want("cards") || o.want("site") || o.want("epub") {
 		o.progress("typeset")
 		r, d, err := typeset.Typeset(b)
 		if err != nil {
 			return fmt.Errorf("typeset: %w", err)
 		}
+		startEPUB(r.Breaks)
+		started = true
 		res.Diags = append(res.Diags, d...)
 		res.Pages = r.Contributions
 		res.typeset = r
@@ -362,6 +383,10 @@ func (o Options) build(st *stage, res *Result) error {
 				return fmt.Errorf("pdf: %w", err)
 			}
 		}
+	}
+	if !started {
+		close(epubDone) // nothing typeset: no EPUB wanted either
+		started = true
 	}
 	if o.want("cards") || o.want("extracts") || o.want("site") {
 		cs, from, err := o.shareKit(st, res, files, cc)

@@ -392,7 +392,7 @@ func (w *writer) contributor(c *book.Contribution, prev, next *book.Contribution
 	}
 	s.WriteString("</div>\n")
 	if c.Photo != "" {
-		if img := w.image(c.Photo, "photo", 320, w.text(w.loc.Portrait(c.Name))); img != "" {
+		if img := w.image(c.Photo, "photo", 320, w.text(c.PortraitAlt(w.loc.Labels))); img != "" {
 			s.WriteString("<div class=\"photo\">" + img + "</div>\n")
 		}
 	}

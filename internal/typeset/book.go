@@ -93,11 +93,16 @@ func (t *typesetter) book() {
 	}
 	section := -1
 	ei := 0
+	endPart := func() {}
 	for _, c := range b.Published() {
 		if s := t.sectionOf(c); s >= 0 && s != section {
+			endPart()
 			section = s
+			endPart = t.open(layout.RolePart)
 			t.sectionOpener(s)
 		} else if s < 0 {
+			endPart()
+			endPart = func() {}
 			section = -1
 		}
 		for ei < len(t.entries) && t.entries[ei].Slug != c.Slug {
@@ -109,6 +114,7 @@ func (t *typesetter) book() {
 		}
 		t.contribution(c, e)
 	}
+	endPart()
 	if b.Afterword != nil {
 		t.editorial(b.Afterword, t.entry("afterword"))
 	}
@@ -116,14 +122,17 @@ func (t *typesetter) book() {
 	if len(b.Partners) > 0 {
 		t.partners()
 	}
+	t.colophonNode = t.doc.Struct.Open(layout.Node{Role: layout.RoleP})
+	t.doc.Struct.Close()
 	t.finish()
 	t.flow.FlushBottom()
-	t.decorate()
+	t.artifacts(t.decorate)
 }
 
 // cover: the cover image full-bleed, or a typographic cover.
 func (t *typesetter) cover() {
 	t.file, t.line = "book.yaml", 0
+	t.at("cover")
 	p := t.newPage(plainPage, false)
 	d := t.d
 	if t.b.Cover != "" {
@@ -134,6 +143,7 @@ func (t *typesetter) cover() {
 				h = d.height
 				w = layout.Unit(int64(h) * int64(pw) / int64(ph))
 			}
+			defer t.openNode(layout.Node{Role: layout.RoleFigure, Alt: t.coverAlt()})()
 			p.Add(layout.Element{Kind: layout.ImageElement, X: (d.width - w) / 2, Y: (d.height - h) / 2, W: w, H: h, Src: t.path(t.b.Cover)})
 			return
 		}
@@ -149,23 +159,24 @@ func (t *typesetter) cover() {
 	size := layout.Pt(28)
 	lines := t.setLines([]layout.Run{t.text(t.typo(t.b.Title), tstyle{fam: sans, base: book.Bold, size: size, color: fg, noHyphen: true})},
 		t.pstyle(w, size*115/100, layout.Left))
-	y += place(p, lines, x, y)
+	t.tagged(layout.RoleP, func() { y += place(p, lines, x, y) })
 	if t.b.Subtitle != "" {
 		s := layout.Pt(14)
 		y += layout.Mm(4)
 		lines = t.setLines([]layout.Run{t.text(t.typo(t.b.Subtitle), tstyle{fam: serif, base: book.Italic, size: s, color: fg})},
 			t.pstyle(w, s*13/10, layout.Left))
-		y += place(p, lines, x, y)
+		t.tagged(layout.RoleP, func() { y += place(p, lines, x, y) })
 	}
 	if len(t.b.Editors) > 0 {
 		s := layout.Pt(11)
 		lines = t.setLines([]layout.Run{t.text(t.typo(t.loc.JoinNames(t.b.Editors)), tstyle{fam: sans, size: s, color: fg, noHyphen: true})},
 			t.pstyle(w, s*13/10, layout.Left))
-		place(p, lines, x, d.height-d.bottom-height(lines)-layout.Mm(10))
+		t.tagged(layout.RoleP, func() { place(p, lines, x, d.height-d.bottom-height(lines)-layout.Mm(10)) })
 	}
 }
 
 func (t *typesetter) titlePage() {
+	t.at("titlepage")
 	t.newPage(plainPage, false) // back of the cover
 	p := t.newPage(plainPage, true)
 	d := t.d
@@ -174,13 +185,13 @@ func (t *typesetter) titlePage() {
 	size := layout.Pt(22)
 	lines := t.setLines([]layout.Run{t.text(t.typo(t.b.Title), tstyle{fam: sans, base: book.Bold, size: size, color: d.ink, noHyphen: true})},
 		t.pstyle(w, size*12/10, layout.Center))
-	y += place(p, lines, x, y)
+	t.tagged(layout.RoleH1, func() { y += place(p, lines, x, y) })
 	if t.b.Subtitle != "" {
 		s := layout.Pt(13)
 		y += layout.Mm(3)
 		lines = t.setLines([]layout.Run{t.text(t.typo(t.b.Subtitle), tstyle{fam: serif, base: book.Italic, size: s, color: d.soft})},
 			t.pstyle(w, s*13/10, layout.Center))
-		y += place(p, lines, x, y)
+		t.tagged(layout.RoleP, func() { y += place(p, lines, x, y) })
 	}
 	y += layout.Mm(8)
 	p.Add(layout.Element{Kind: layout.RectElement, X: x + (w-layout.Mm(14))/2, Y: y, W: layout.Mm(14), H: layout.Pt(0.8), Color: d.accent})
@@ -189,17 +200,18 @@ func (t *typesetter) titlePage() {
 		s := layout.Pt(10.5)
 		lines = t.setLines([]layout.Run{t.text(t.typo(t.editorsLine()), tstyle{fam: sans, size: s, color: d.ink, noHyphen: true})},
 			t.pstyle(w, s*13/10, layout.Center))
-		place(p, lines, x, y)
+		t.tagged(layout.RoleP, func() { place(p, lines, x, y) })
 	}
 	if t.b.Publisher != "" {
 		s := layout.Pt(10)
 		lines = t.setLines([]layout.Run{t.text(t.typo(t.b.Publisher), tstyle{fam: sans, base: book.Bold, size: s, color: d.soft, noHyphen: true})},
 			t.pstyle(w, s*13/10, layout.Center))
-		place(p, lines, x, d.height-d.bottom-height(lines))
+		t.tagged(layout.RoleP, func() { place(p, lines, x, d.height-d.bottom-height(lines)) })
 	}
 }
 
 func (t *typesetter) copyright() {
+	t.at("copyright")
 	p := t.newPage(plainPage, false)
 	d := t.d
 	b := t.b
@@ -243,6 +255,8 @@ func (t *typesetter) copyright() {
 		if len(ls) > 0 {
 			ls[len(ls)-1].Leading += s / 2
 		}
+		layout.Tag(ls, t.doc.Struct.Open(layout.Node{Role: layout.RoleP}))
+		t.doc.Struct.Close()
 		all = append(all, ls...)
 	}
 	x := d.outer
@@ -271,7 +285,8 @@ func (t *typesetter) chapterTitle(p *layout.Page, title string, e Entry) {
 		t.pstyle(d.measure, size*12/10, layout.Left))
 	x := t.flow.Frame().X
 	p.Add(layout.Element{Kind: layout.RectElement, X: x, Y: y - layout.Mm(5), W: layout.Mm(12), H: layout.Pt(1.2), Color: d.accent})
-	h := place(p, lines, x, y)
+	var h layout.Unit
+	t.tagged(layout.RoleH1, func() { h = place(p, lines, x, y) })
 	t.flow.Skip(y - d.top + h + d.leading*2)
 }
 
@@ -281,16 +296,20 @@ func (t *typesetter) body() bctx {
 
 func (t *typesetter) editorial(e *book.Editorial, en Entry) {
 	t.file, t.line = e.Path, 0
+	t.at(e.Path)
 	t.head = en.Title
 	p := t.newPage(openingPage, true)
+	defer t.open(layout.RoleSect)()
 	t.chapterTitle(p, en.Title, en)
 	t.notes = t.setNotes(e.Notes)
+	t.headings(e.Body, 1)
 	t.blocks(e.Body, t.body())
 	t.notes = nil
 }
 
 func (t *typesetter) sectionOpener(i int) {
 	t.file, t.line = "book.yaml", 0
+	t.at("part-" + strconv.Itoa(i+1))
 	t.head = ""
 	p := t.newPage(plainPage, true)
 	e := t.entry(sectionAnchor(i))
@@ -301,10 +320,13 @@ func (t *typesetter) sectionOpener(i int) {
 	s := layout.Pt(9)
 	num := t.loc.Part + " " + strconv.Itoa(i+1)
 	lines := t.setLines([]layout.Run{t.text(strings.ToUpper(num), tstyle{fam: sans, base: book.Bold, size: s, color: d.accentText})}, t.pstyle(d.measure, s*14/10, layout.Left))
-	y += place(p, lines, x, y) + layout.Mm(3)
 	size := layout.Pt(24)
-	lines = t.setLines([]layout.Run{t.text(e.Title, tstyle{fam: sans, base: book.Bold, size: size, color: d.ink, noHyphen: true})},
+	title := t.setLines([]layout.Run{t.text(e.Title, tstyle{fam: sans, base: book.Bold, size: size, color: d.ink, noHyphen: true})},
 		t.pstyle(d.measure, size*12/10, layout.Left))
-	y += place(p, lines, x, y)
+	// one heading, "Partie 1 Title"
+	t.tagged(layout.RoleH1, func() {
+		y += place(p, lines, x, y) + layout.Mm(3)
+		y += place(p, title, x, y)
+	})
 	p.Add(layout.Element{Kind: layout.RectElement, X: x, Y: y + layout.Mm(5), W: layout.Mm(12), H: layout.Pt(1.2), Color: d.accent})
 }

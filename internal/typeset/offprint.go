@@ -39,7 +39,7 @@ func (r *Result) Offprint(first, last int) (*layout.Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	doc := &layout.Document{Width: r.Doc.Width, Height: r.Doc.Height}
+	doc := &layout.Document{Width: r.Doc.Width, Height: r.Doc.Height, Struct: r.Doc.Struct}
 	for i := first - 1; i < last; i++ {
 		src := r.Doc.Pages[i]
 		p := &layout.Page{Number: src.Number, Anchors: src.Anchors, Outline: src.Outline,
@@ -99,6 +99,12 @@ func (r *Result) OffprintAdditions(first, last int) ([][]layout.Element, error) 
 	}
 	t.colophon(p0, first, last, top, page)
 	out[0] = p0.Elements
+	// all of it is one paragraph of the structure, under the root
+	for _, els := range out {
+		for i := range els {
+			els[i].Node = int32(r.colophon + 1)
+		}
+	}
 	return out, nil
 }
 

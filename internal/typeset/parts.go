@@ -119,7 +119,8 @@ func (t *typesetter) numberElement(nr layout.Run, right layout.Unit, dest string
 // leaderElement is the placeholder of the dots from x to the page number
 // ending at right.
 func (t *typesetter) leaderElement(nr layout.Run, x, right layout.Unit, dest string) layout.Element {
-	return layout.Element{Kind: layout.TextElement, X: x, W: right - x, Face: nr.Face, Size: nr.Size, Text: leaderMark + dest, Color: nr.Color}
+	// the dots are decoration: a reader hears the entry and its page
+	return layout.Element{Kind: layout.TextElement, X: x, W: right - x, Face: nr.Face, Size: nr.Size, Text: leaderMark + dest, Color: nr.Color, Node: layout.Decoration}
 }
 
 // entryLink makes a line of an entry, across its column, a link to dest.
@@ -245,9 +246,11 @@ const indexColumns = 40
 
 func (t *typesetter) contents() {
 	t.file, t.line = "book.yaml", 0
+	t.at("contents")
 	e := t.entries[0]
 	t.head = e.Title
 	p := t.newPage(openingPage, true)
+	defer t.open(layout.RoleTOC)()
 	t.chapterTitle(p, e.Title, e)
 	d := t.d
 	if len(t.b.Published()) <= contentsColumns {
@@ -307,7 +310,7 @@ func (t *typesetter) setContents(entries []Entry, w, size, ld layout.Unit, twoCo
 			it.space = ld / 3
 			runs = []layout.Run{t.text(en.Title, tstyle{fam: sans, base: book.Bold, size: size, color: d.ink, noHyphen: true})}
 		}
-		it.lines = t.numbered(runs, es, en.Anchor)
+		it.lines = t.tagLines(t.numbered(runs, es, en.Anchor), layout.RoleTOCI)
 		items = append(items, it)
 	}
 	if twoCols {
@@ -341,8 +344,10 @@ func (t *typesetter) contribution(c *book.Contribution, e Entry) {
 	d := t.d
 	defer t.inLanguage(c.Lang)()
 	t.file = c.Path
+	t.at(c.Path)
 	t.head = c.Name
 	p := t.newPage(openingPage, t.b.Page.Recto)
+	defer t.openNode(layout.Node{Role: layout.RoleSect, Lang: c.Lang})()
 	first := p.Number
 	t.anchor(p, e, 0)
 	x := t.flow.Frame().X
@@ -350,6 +355,7 @@ func (t *typesetter) contribution(c *book.Contribution, e Entry) {
 
 	// the photo, on the outer side
 	var phW, phH layout.Unit
+	var photo *layout.Element // drawn after the name, which is read first
 	if c.Photo != "" {
 		t.line = c.FieldPos("photo").Line
 		if pw, ph, ok := t.imageSize(c.Photo); ok {
@@ -359,7 +365,7 @@ func (t *typesetter) contribution(c *book.Contribution, e Entry) {
 				phH = layout.Mm(38)
 				phW = layout.Unit(int64(phH) * int64(pw) / int64(ph))
 			}
-			p.Add(layout.Element{Kind: layout.ImageElement, X: x + d.measure - phW, Y: y, W: phW, H: phH, Src: t.path(c.Photo)})
+			photo = &layout.Element{Kind: layout.ImageElement, X: x + d.measure - phW, Y: y, W: phW, H: phH, Src: t.path(c.Photo)}
 		} else {
 			t.warnImage(c.Photo)
 		}
@@ -369,11 +375,17 @@ func (t *typesetter) contribution(c *book.Contribution, e Entry) {
 		w -= phW + layout.Mm(6)
 	}
 	var lines []layout.Line
+	// the name is the heading of the contribution, each line after it a
+	// paragraph
+	role := layout.RoleH1
 	add := func(runs []layout.Run, size, leading layout.Unit, gap layout.Unit) {
 		ls := t.setLines(runs, t.pstyle(w, leading, layout.Left))
 		if len(ls) > 0 {
 			ls[len(ls)-1].Leading += gap
 		}
+		layout.Tag(ls, t.doc.Struct.Open(layout.Node{Role: role}))
+		t.doc.Struct.Close()
+		role = layout.RoleP
 		lines = append(lines, ls...)
 	}
 	t.line = c.FieldPos("name").Line
@@ -411,6 +423,11 @@ func (t *typesetter) contribution(c *book.Contribution, e Entry) {
 		add([]layout.Run{r}, ss, ss*13/10, 0)
 	}
 	h := place(p, lines, x, y)
+	if photo != nil {
+		t.doc.Struct.Open(layout.Node{Role: layout.RoleFigure, Alt: t.typo(c.PortraitAlt(t.loc.Labels))})
+		p.Add(*photo)
+		t.doc.Struct.Close()
+	}
 	y += max(h, phH) + layout.Mm(7)
 	p.Add(layout.Element{Kind: layout.RectElement, X: x, Y: y, W: layout.Mm(12), H: layout.Pt(1.2), Color: d.accent})
 	y += layout.Mm(5)
@@ -419,12 +436,13 @@ func (t *typesetter) contribution(c *book.Contribution, e Entry) {
 		ts := d.size * 145 / 100
 		tl := t.setLines(t.texts(t.typo(c.Title), tstyle{fam: serif, base: book.Bold, size: ts, color: d.ink, noHyphen: true}),
 			t.pstyle(d.measure, ts*125/100, layout.Left))
-		y += place(p, tl, x, y) + layout.Mm(3)
+		t.tagged(layout.RoleH2, func() { y += place(p, tl, x, y) + layout.Mm(3) })
 	}
 	t.flow.Skip(y - d.top)
 	if c.Extract != "" {
 		t.line = c.FieldPos("extract").Line
-		t.pullQuote(c.Extract)
+		// a repetition of the text: read once, there
+		t.artifacts(func() { t.pullQuote(c.Extract) })
 	}
 	t.flow.Space(d.leading / 2)
 	if t.flow.Page() != p || t.flow.Remaining() < 2*d.leading {
@@ -434,6 +452,11 @@ func (t *typesetter) contribution(c *book.Contribution, e Entry) {
 			"l’en-tête de la contribution (nom, liens, titre, exergue) remplit la première page : le texte ne commence qu’à la page suivante ; raccourcissez l’exergue, le titre ou la liste de liens")
 	}
 	t.notes = t.setNotes(c.Notes)
+	if c.Title != "" {
+		t.headings(c.Body, 2)
+	} else {
+		t.headings(c.Body, 1)
+	}
 	t.blocks(c.Body, t.body())
 	t.notes = nil
 	t.ranges = append(t.ranges, PageRange{Slug: c.Slug, First: first, Last: len(t.doc.Pages)})
@@ -459,10 +482,13 @@ func (t *typesetter) pullQuote(s string) {
 
 func (t *typesetter) index() {
 	t.file, t.line = "book.yaml", 0
+	t.at("index")
 	e := t.entry("index")
 	t.head = e.Title
 	p := t.newPage(openingPage, true)
+	defer t.open(layout.RoleSect)()
 	t.chapterTitle(p, e.Title, e)
+	defer t.open(layout.RoleIndex)()
 	d := t.d
 	groups := t.b.Index()
 	n := 0
@@ -479,7 +505,7 @@ func (t *typesetter) index() {
 	var items []colItem
 	for _, g := range groups {
 		head := t.setLines([]layout.Run{t.text(g.Letter, tstyle{fam: sans, base: book.Bold, size: gs, color: d.accentText})}, t.pstyle(w, gs*14/10, layout.Left))
-		items = append(items, colItem{lines: head, space: ld * 2 / 3, keepNext: true})
+		items = append(items, colItem{lines: t.tagLines(head, layout.RoleH2), space: ld * 2 / 3, keepNext: true})
 		for _, en := range g.Entries {
 			c := en.Contribution
 			t.file = c.Path
@@ -492,7 +518,7 @@ func (t *typesetter) index() {
 				runs = append(runs, t.text(" — ", tstyle{fam: serif, size: size, color: d.gray}))
 				runs = append(runs, t.texts(t.typo(c.Role), tstyle{fam: serif, base: book.Italic, size: size, color: d.soft})...)
 			}
-			items = append(items, colItem{lines: t.numbered(runs, es, contribAnchor(c.Slug))})
+			items = append(items, colItem{lines: t.tagLines(t.numbered(runs, es, contribAnchor(c.Slug)), layout.RoleP)})
 		}
 	}
 	if twoCols {
@@ -512,9 +538,11 @@ func (t *typesetter) index() {
 
 func (t *typesetter) partners() {
 	t.file, t.line = "book.yaml", 0
+	t.at("partners")
 	e := t.entry("partners")
 	t.head = e.Title
 	p := t.newPage(openingPage, true)
+	defer t.open(layout.RoleSect)()
 	t.chapterTitle(p, e.Title, e)
 	d := t.d
 	for _, pa := range t.b.Partners {
@@ -538,13 +566,15 @@ func (t *typesetter) partners() {
 		logo := t.path(pa.Logo)
 		t.flow.Block(h, func(p *layout.Page, x, y layout.Unit) {
 			if lw > 0 {
+				t.doc.Struct.Open(layout.Node{Role: layout.RoleFigure, Alt: t.typo(pa.Name)})
 				p.Add(layout.Element{Kind: layout.ImageElement, X: x + (d.measure-lw)/2, Y: y, W: lw, H: lh, Src: logo})
 				if pa.URL != "" {
 					p.Add(layout.Element{Kind: layout.LinkElement, X: x + (d.measure-lw)/2, Y: y, W: lw, H: lh, URI: pa.URL})
 				}
+				t.doc.Struct.Close()
 				y += lh + layout.Mm(2)
 			}
-			place(p, lines, x, y)
+			t.tagged(layout.RoleP, func() { place(p, lines, x, y) })
 		})
 	}
 }
@@ -605,6 +635,7 @@ func (t *typesetter) decorate() {
 // never inside a text.
 func (t *typesetter) finish() {
 	t.file, t.line = "book.yaml", t.b.FieldPos("back_cover").Line
+	t.at("back-cover") // the blank pages too
 	n := len(t.doc.Pages)
 	if t.b.BackCover != nil {
 		n++
@@ -625,7 +656,9 @@ func (t *typesetter) finish() {
 // book's address and its QR code.
 func (t *typesetter) backCover(bc book.BackCover) {
 	d := t.d
+	t.at("back-cover")
 	p := t.newPage(plainPage, false)
+	defer t.open(layout.RoleSect)()
 	bg := parseColor(t.b.Cards.Background, layout.Color{R: 0x1f, G: 0x2a, B: 0x44})
 	fg := onGround(parseColor(t.b.Cards.Text, layout.Color{R: 0xff, G: 0xff, B: 0xff}), bg)
 	p.Add(t.rect(0, 0, d.width, d.height, bg))
@@ -649,7 +682,7 @@ func (t *typesetter) backCover(bc book.BackCover) {
 			if lw > layout.Mm(30) {
 				lw, lh = layout.Mm(30), layout.Unit(int64(layout.Mm(30))*int64(ph)/int64(pw))
 			}
-			logos = append(logos, logo{src: t.path(pa.Logo), w: lw, h: lh})
+			logos = append(logos, logo{src: t.path(pa.Logo), w: lw, h: lh, alt: t.typo(pa.Name)})
 		} else {
 			t.warnImage(pa.Logo)
 		}
@@ -694,6 +727,7 @@ func (t *typesetter) backCover(bc book.BackCover) {
 type logo struct {
 	src  string
 	w, h layout.Unit
+	alt  string // the partner's name
 }
 
 // backCoverFoot sets, in the white band from y, the logos side by side on
@@ -722,7 +756,9 @@ func (t *typesetter) backCoverFoot(p *layout.Page, url string, code *qr.Code, lo
 		if lx+l.w > qx-layout.Mm(6) {
 			break // no room left beside the code
 		}
+		t.doc.Struct.Open(layout.Node{Role: layout.RoleFigure, Alt: l.alt})
 		p.Add(layout.Element{Kind: layout.ImageElement, X: lx, Y: y + (side-l.h)/2, W: l.w, H: l.h, Src: l.src})
+		t.doc.Struct.Close()
 		lx += l.w + layout.Mm(6)
 	}
 }

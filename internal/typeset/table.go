@@ -21,6 +21,23 @@ type tableCell struct {
 	h     layout.Unit
 }
 
+// untagged is a copy of row whose lines belong to no structure node.
+func untagged(row tableRow) tableRow {
+	out := row
+	out.cells = make([]tableCell, len(row.cells))
+	for j, c := range row.cells {
+		out.cells[j] = tableCell{h: c.h, lines: make([]layout.Line, len(c.lines))}
+		for k, l := range c.lines {
+			l.Elements = append([]layout.Element(nil), l.Elements...)
+			for i := range l.Elements {
+				l.Elements[i].Node = layout.Decoration
+			}
+			out.cells[j].lines[k] = l
+		}
+	}
+	return out
+}
+
 // tableRow is a set row.
 type tableRow struct {
 	cells  []tableCell
@@ -102,14 +119,17 @@ func (t *typesetter) table(b *book.Block, c bctx) {
 	total += gap * layout.Unit(cols-1)
 	x0 := c.x + max(c.width-total, 0)/2
 
-	// set every row
+	// set every row, each cell's lines stamped with its structure node
 	rows := make([]tableRow, 0, len(b.Children))
+	st := t.doc.Struct
+	st.Open(layout.Node{Role: layout.RoleTable})
 	for i := range b.Children {
 		r := &b.Children[i]
 		if r.Line > 0 {
 			t.line = r.Line
 		}
 		row := tableRow{header: r.Header, cells: make([]tableCell, cols)}
+		st.Open(layout.Node{Role: layout.RoleTR})
 		for j := range r.Children {
 			align := layout.Left
 			switch aligns[j] {
@@ -119,15 +139,23 @@ func (t *typesetter) table(b *book.Block, c bctx) {
 				align = layout.Right
 			}
 			lines := t.setLines(t.spans(r.Children[j].Spans, style(r)), t.pstyle(widths[j], ld, align))
+			cell := layout.Node{Role: layout.RoleTD}
+			if r.Header {
+				cell = layout.Node{Role: layout.RoleTH, Scope: "Column"}
+			}
+			layout.Tag(lines, st.Open(cell))
+			st.Close()
 			row.cells[j] = tableCell{lines: lines, h: height(lines)}
 			for _, l := range lines {
 				row.calls = append(row.calls, l.Notes...)
 			}
 			row.h = max(row.h, row.cells[j].h)
 		}
+		st.Close()
 		row.h += 2 * vpad
 		rows = append(rows, row)
 	}
+	st.Close()
 
 	drawRow := func(row tableRow) func(p *layout.Page, x, y layout.Unit) {
 		return func(p *layout.Page, x, y layout.Unit) {
@@ -146,18 +174,29 @@ func (t *typesetter) table(b *book.Block, c bctx) {
 		header = &rows[0]
 		rows = rows[1:]
 	}
-	// the header with its rules
+	// the header with its rules; repeated on a following page, it is
+	// decoration (its cells were read once)
+	repeat := false
 	putHeader := func() {
 		if header == nil {
 			t.flow.Skip(thick / 2)
 			return
 		}
 		h := *header
-		t.flow.BlockNotes(h.h+thick, t.notes, h.calls, func(p *layout.Page, x, y layout.Unit) {
-			rule(p, x, y+thick/2, thick)
-			drawRow(h)(p, x, y+thick)
-			rule(p, x, y+thick+h.h, thin)
-		})
+		draw := func() {
+			t.flow.BlockNotes(h.h+thick, t.notes, h.calls, func(p *layout.Page, x, y layout.Unit) {
+				rule(p, x, y+thick/2, thick)
+				drawRow(h)(p, x, y+thick)
+				rule(p, x, y+thick+h.h, thin)
+			})
+		}
+		if repeat {
+			h = untagged(h)
+			t.artifacts(draw)
+		} else {
+			draw()
+		}
+		repeat = true
 	}
 
 	t.flow.Space(c.leading / 2)

@@ -82,6 +82,9 @@ func (t *typesetter) spans(spans []book.Span, ts tstyle) []layout.Run {
 			r.Link = s.Link
 			r.Color = t.d.link
 		}
+		if t.otherLang(s.Lang) {
+			r.Lang = t.doc.Struct.LangID(s.Lang)
+		}
 		if st&book.Code != 0 || s.Link != "" && s.Text == s.Link {
 			out = append(out, r) // code and addresses are never touched
 			continue
@@ -160,6 +163,10 @@ func (t *typesetter) setNotes(notes []book.Note) *layout.Notes {
 	ts := tstyle{fam: serif, size: d.small, color: d.ink}
 	for _, n := range notes {
 		t.line = n.Line
+		// the note belongs to the text that calls it; set at the foot
+		// of its page, its lines are stamped now
+		note := t.doc.Struct.Open(layout.Node{Role: layout.RoleNote, ID: fmt.Sprintf("note-%d-%d", len(t.doc.Struct.Nodes), n.N)})
+		t.doc.Struct.Close()
 		var lines []layout.Line
 		first := true
 		book.Walk(n.Blocks, func(b *book.Block) {
@@ -176,6 +183,7 @@ func (t *typesetter) setNotes(notes []book.Note) *layout.Notes {
 		if first { // an empty note still shows its number
 			lines = t.setLines([]layout.Run{t.text(strconv.Itoa(n.N)+".", ts)}, t.pstyle(d.measure, d.smallLd, layout.Left))
 		}
+		layout.Tag(lines, note)
 		ns.Lines[n.N] = lines
 	}
 	return ns
@@ -296,6 +304,7 @@ func (t *typesetter) block(b *book.Block, c bctx) {
 			t.flow.Space(c.leading / 2)
 		}
 		lines := t.setLines(t.spans(b.Spans, ts), st)
+		defer t.open(layout.RoleP)()
 		t.flow.Lines(lines, layout.LinesOpts{X: c.x, Notes: t.notes})
 	case book.CodeBlock:
 		ts := tstyle{fam: sans, size: c.size * 85 / 100, color: t.d.soft, noHyphen: true, base: book.Code}
@@ -308,7 +317,7 @@ func (t *typesetter) block(b *book.Block, c bctx) {
 			}
 			lines = append(lines, t.setLines([]layout.Run{t.text(s, ts)}, st)...)
 		}
-		t.flow.Lines(lines, layout.LinesOpts{X: c.x + t.d.indent, Notes: t.notes})
+		t.tagged(layout.RoleCode, func() { t.flow.Lines(lines, layout.LinesOpts{X: c.x + t.d.indent, Notes: t.notes}) })
 		t.flow.Space(c.leading / 3)
 	case book.Heading:
 		size := c.size * 115 / 100
@@ -322,7 +331,9 @@ func (t *typesetter) block(b *book.Block, c bctx) {
 			t.pstyle(c.width, ld, layout.Left))
 		t.flow.Space(c.leading * 3 / 4)
 		t.flow.Need(height(lines) + 2*c.leading + ld/3)
-		t.flow.Lines(lines, layout.LinesOpts{X: c.x, Keep: true, KeepNext: true, Notes: t.notes})
+		t.tagged(t.headingRole(b.Level), func() {
+			t.flow.Lines(lines, layout.LinesOpts{X: c.x, Keep: true, KeepNext: true, Notes: t.notes})
+		})
 		t.flow.Skip(ld / 3)
 	case book.Quote:
 		t.flow.Space(c.leading / 3)
@@ -332,7 +343,7 @@ func (t *typesetter) block(b *book.Block, c bctx) {
 		q.size = c.size * 93 / 100
 		q.leading = c.leading * 93 / 100
 		q.first = true
-		t.blocks(b.Children, q)
+		t.tagged(layout.RoleBlockQuote, func() { t.blocks(b.Children, q) })
 		t.flow.Space(c.leading / 3)
 	case book.List:
 		t.list(b, c)
@@ -343,10 +354,13 @@ func (t *typesetter) block(b *book.Block, c bctx) {
 		}
 		lines := t.setLines([]layout.Run{t.text(mark, ts)}, t.pstyle(c.width, c.leading, layout.Center))
 		t.flow.Space(c.leading / 2)
-		t.flow.Lines(lines, layout.LinesOpts{X: c.x, Notes: t.notes})
+		t.artifacts(func() { t.flow.Lines(lines, layout.LinesOpts{X: c.x, Notes: t.notes}) })
 		t.flow.Space(c.leading / 2)
 	case book.Image:
-		t.image(b.Src, c, c.width, t.d.textH*6/10)
+		t.tagged(layout.RoleFigure, func() {
+			t.doc.Struct.Nodes[t.doc.Struct.Current()].Alt = t.typo(b.Alt)
+			t.image(b.Src, c, c.width, t.d.textH*6/10)
+		})
 	case book.ListItem:
 		t.blocks(b.Children, c)
 	case book.Table:
@@ -388,7 +402,12 @@ func (t *typesetter) list(b *book.Block, c bctx) {
 		n = 1
 	}
 	ts := tstyle{fam: serif, size: c.size, color: t.d.ink}
+	defer t.open(layout.RoleL)()
 	for i := range b.Children {
+		endItem := t.open(layout.RoleLI)
+		lbl := t.doc.Struct.Open(layout.Node{Role: layout.RoleLbl})
+		t.doc.Struct.Close()
+		endBody := t.open(layout.RoleLBody)
 		it := &b.Children[i]
 		marker := "–"
 		if b.Ordered {
@@ -416,6 +435,9 @@ func (t *typesetter) list(b *book.Block, c bctx) {
 					if b.Ordered {
 						m.Color = t.d.ink
 					}
+					layout.Tag(lines, t.doc.Struct.Open(layout.Node{Role: layout.RoleP}))
+					t.doc.Struct.Close()
+					m.Node = int32(lbl + 1)
 					lines[0].Elements = append([]layout.Element{m}, lines[0].Elements...)
 				}
 				t.flow.Lines(lines, layout.LinesOpts{X: ic.x, Notes: t.notes})
@@ -426,6 +448,8 @@ func (t *typesetter) list(b *book.Block, c bctx) {
 			}
 			t.block(ch, ic)
 		}
+		endBody()
+		endItem()
 	}
 	t.flow.Space(c.leading / 4)
 }

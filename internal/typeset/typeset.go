@@ -59,6 +59,11 @@ type Result struct {
 	b     *book.Book
 	kinds []pageKind       // by page index
 	heads []layout.Element // by page index: the running head's box (W 0 when none)
+	// colophon is the structure node of what an offprint adds (a
+	// paragraph under the root, empty in the book)
+	colophon int
+	// Breaks say where each page starts, for the EPUB's page list.
+	Breaks []book.PageStart
 }
 
 // Faces returns the face table the document's elements index into.
@@ -86,7 +91,7 @@ func Typeset(b *book.Book) (*Result, book.Diagnostics, error) {
 	t := newTypesetter(b, set)
 	t.book()
 	res := &Result{Doc: t.doc, Fonts: set, Entries: t.entries, Contributions: t.ranges,
-		b: b, kinds: t.kinds, heads: t.headBoxes}
+		b: b, kinds: t.kinds, heads: t.headBoxes, colophon: t.colophonNode, Breaks: t.breaks}
 	anchors := t.doc.Anchors()
 	for i := range res.Entries {
 		res.Entries[i].Page = anchors[res.Entries[i].Anchor].Page
@@ -211,13 +216,20 @@ type typesetter struct {
 	line int
 
 	notes *layout.Notes // the footnotes of the text being set
+
+	colophonNode int // see Result.colophon
+	breaks       []book.PageStart
+	part         string // see PageStart
+	fresh        bool   // newPage is starting a part's first page
+	level, hmin  int    // the heading level of a text's highest headings (3 under a title), and their Markdown level
 }
 
 func newTypesetter(b *book.Book, set *fonts.Set) *typesetter {
 	d := newDesign(b)
 	loc := b.Locale()
 	t := &typesetter{b: b, set: set, faces: faceTable(set), d: d, loc: loc, lang: loc.Tag.String(), seen: map[string]bool{}}
-	t.doc = &layout.Document{Width: d.width, Height: d.height}
+	t.doc = &layout.Document{Width: d.width, Height: d.height, Struct: &layout.Structure{}}
+	t.doc.Struct.Open(layout.Node{Role: layout.RoleDocument, Lang: loc.Tag.String()})
 	t.flow = &layout.Flow{Doc: t.doc, Start: t.startPage, Report: t.flowIssue,
 		Foot: layout.Foot{Above: d.leading * 3 / 4, Below: d.smallLd / 3, Rule: d.measure / 4, Thick: layout.Pt(0.5), Color: d.soft}}
 	// TeX's patterns for the book's language, when recueil has them, with
@@ -269,6 +281,11 @@ func (t *typesetter) flowIssue(is layout.Issue, p *layout.Page) {
 }
 
 func (t *typesetter) startPage(p *layout.Page) layout.Frame {
+	line := t.line
+	if t.fresh {
+		line = 0 // a page the part starts on: its beginning
+	}
+	t.breaks = append(t.breaks, book.PageStart{Page: p.Number, Part: t.part, Line: line})
 	t.kinds = append(t.kinds, t.nextKind)
 	t.heads = append(t.heads, t.head)
 	t.nextKind = normalPage
@@ -282,6 +299,8 @@ func (t *typesetter) startPage(p *layout.Page) layout.Frame {
 // newPage starts a page of the given kind; recto forces a right-hand page,
 // leaving a blank verso when needed.
 func (t *typesetter) newPage(kind pageKind, recto bool) *layout.Page {
+	t.fresh = true
+	defer func() { t.fresh = false }()
 	if recto && len(t.doc.Pages)%2 == 1 { // the next page would be a verso
 		t.nextKind = plainPage
 		t.flow.NewPage()
@@ -289,6 +308,10 @@ func (t *typesetter) newPage(kind pageKind, recto bool) *layout.Page {
 	t.nextKind = kind
 	return t.flow.NewPage()
 }
+
+// at says which part of the book the pages started from now belong to
+// (see book.PageStart).
+func (t *typesetter) at(part string) { t.part = part }
 
 func (t *typesetter) typo(s string) string { return typo.String(t.lang, s) }
 
