@@ -152,7 +152,7 @@ type Book struct {
 	Hashtag                     string
 	Cover                       string
 	BackCover                   *BackCover // nil: no back cover
-	CoverAlt                    string // what the cover image shows ("" : "Cover: <title>")
+	CoverAlt                    string     // what the cover image shows ("" : "Cover: <title>")
 
 	Introduction *Editorial
 	Afterword    *Editorial
