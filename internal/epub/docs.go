@@ -173,7 +173,14 @@ func (x *writer) contributionDoc(c *book.Contribution) doc {
 	s.WriteString(x.startMarkers(c.Path, file, firstLine(c.Body)))
 	fmt.Fprintf(&s, `<section class="contribution" epub:type="chapter" role="doc-chapter" aria-labelledby="%s"%s>`+"\n", id, lang)
 	s.WriteString("<header>\n")
-	fmt.Fprintf(&s, "<h1 id=\"%s\" class=\"name\">%s</h1>\n", id, markup.Esc(name))
+	// under its part's heading (the part's document is its h1), a
+	// contribution's name is an h2: the heading levels say the book's
+	// hierarchy, as the PDF's structure does
+	top := 1
+	if len(x.b.Sections) > 0 && c.Section != "" {
+		top = 2
+	}
+	fmt.Fprintf(&s, "<h%d id=\"%s\" class=\"name\">%s</h%d>\n", top, id, markup.Esc(name), top)
 	if c.Role != "" || c.Organization != "" {
 		s.WriteString(`<p class="role">`)
 		if c.Role != "" {
@@ -216,10 +223,10 @@ func (x *writer) contributionDoc(c *book.Contribution) doc {
 		}
 	}
 	s.WriteString("</header>\n")
-	base := 2
+	base := top + 1
 	if c.Title != "" {
-		fmt.Fprintf(&s, "<h2 class=\"title\">%s</h2>\n", markup.Inline(x.lang, x.text(c.Title)))
-		base = 3
+		fmt.Fprintf(&s, "<h%d class=\"title\">%s</h%d>\n", top+1, markup.Inline(x.lang, x.text(c.Title)), top+1)
+		base = top + 2
 	}
 	if c.Extract != "" {
 		fmt.Fprintf(&s, "<aside class=\"extract\" epub:type=\"pullquote\" role=\"doc-pullquote\">\n<p>%s</p>\n</aside>\n", markup.Esc(x.text(c.Extract)))

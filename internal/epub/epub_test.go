@@ -386,18 +386,20 @@ func TestContributionDocument(t *testing.T) {
 	all, _ := entries(t, data)
 	doc := string(all["EPUB/c-violette-exemple.xhtml"])
 	for _, want := range []string{
-		`<h1 id="c-violette-exemple" class="name">Violette Exemple</h1>`,
+		`<h2 id="c-violette-exemple" class="name">Violette Exemple</h2>`,
 		"Exemple &#38; Cie",
 		`<a class="handle" href="https://x.com/violette">@violette</a>`,
 		`<a href="https://example.org/violette">example.org/violette</a>`,
 		`alt="Portrait de Violette Exemple"`,
-		`<h2 class="title">Une rencontre au café</h2>`,
+		`<h3 class="title">Une rencontre au café</h3>`,
 		`epub:type="pullquote"`,
 		`<a href="https://example.org/?a=1&#38;b=2">son site</a>`,
 		`<a href="mailto:violette@example.org">m’écrire</a>`,
 		"<em>par hasard</em>", "<strong>Rien ne remplace", "<code>go test</code>", "<br/>",
-		"<h3>Ce que j’ai appris</h3>", // Markdown h1 under the title (h2) becomes h3
-		"<h4>Un schéma</h4>",          // h3 follows: h4, no level skipped
+		// in a part (h1): the name h2, the title h3, the text's headings
+		// below it, no level skipped
+		"<h4>Ce que j’ai appris</h4>",
+		"<h5>Un schéma</h5>",
 		`<ol start="3">`, "<blockquote>", "<hr/>",
 		"<li>" + ty("écouter ;") + "</li>", // typography applied inside lists
 		"<p>" + ty("« Le hasard fait bien les choses. »") + "</p>",

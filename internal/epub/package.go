@@ -69,7 +69,8 @@ p.signature { text-align: right; text-indent: 0; margin-top: 0.7em; -epub-hyphen
 .part { text-align: center; margin-top: 35%; }
 .part h1 { font-size: 1.8em; text-align: center; }
 .contribution header { margin: 0 0 1.5em; text-align: left; }
-.contribution .name { margin-bottom: 0.2em; }
+.contribution .name { font-size: 1.6em; margin: 2em 0 0.2em; }
+.contribution .title { font-size: 1.3em; }
 .role, .meta { text-indent: 0; text-align: left; font-size: 0.9em; }
 .organization { font-variant: small-caps; }
 .meta { font-style: italic; }
