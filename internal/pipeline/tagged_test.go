@@ -205,7 +205,8 @@ func TestSampleTaggedPDF(t *testing.T) {
 				case n.Role == "Span" && n.Alt != nil:
 					// a word hyphenated at a line's end: read whole
 					spans++
-					txt, alt := flat(n.text()), flat(*n.Alt)
+					nospace := func(s string) string { return strings.Join(strings.Fields(flat(s)), "") }
+					txt, alt := nospace(n.text()), nospace(*n.Alt)
 					whole := false
 					for k := range len(txt) {
 						if txt[k] == '-' && txt[:k]+txt[k+1:] == alt {

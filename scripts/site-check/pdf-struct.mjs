@@ -24,10 +24,17 @@ async function readPage(page) {
       stack.pop();
       continue;
     }
-    if (typeof it.str !== "string" || it.str.trim() === "") continue;
+    if (typeof it.str !== "string" || (it.str === "" && !it.hasEOL)) continue;
     const top = stack[stack.length - 1];
+    // the spaces between words are text too (pdf.js gives some their own
+    // item); only visible text counts as marked or not
+    if (top && top.id) {
+      // a line's end is a space between its words and the next line's
+      byId.set(top.id, (byId.get(top.id) || "") + it.str + (it.hasEOL ? " " : ""));
+      continue;
+    }
+    if (it.str.trim() === "") continue;
     if (!top) unmarked.push(it.str);
-    else if (top.id) byId.set(top.id, (byId.get(top.id) || "") + it.str);
     else if (top.tag === "Artifact") artifacts.push(it.str);
     else unmarked.push(it.str);
   }
