@@ -106,6 +106,7 @@ func write(w io.Writer, r *typeset.Result, doc *layout.Document, b *book.Book, t
 	f.SetAutoPageBreak(false, 0)
 	f.SetMargins(0, 0, 0)
 	f.SetCatalogSort(true)
+	f.SetCompression(false) // the finisher compresses the pages, in parallel
 	date := bookDate(b.Date)
 	f.SetCreationDate(date)
 	f.SetModificationDate(date)

@@ -1,12 +1,16 @@
 package pdf
 
 import (
+	"bytes"
+	"compress/zlib"
 	"crypto/sha256"
 	"errors"
 	"fmt"
 	"html"
+	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"golang.org/x/image/font/sfnt"
@@ -342,6 +346,9 @@ func finish(raw []byte, st *layout.Structure, pages []finishPage, height float64
 	}
 	f.outlineCounts()
 	f.nameFonts(fontNames)
+	if err := f.compressPages(); err != nil {
+		return nil, err
+	}
 
 	w := pdfobj.NewWriter(pdfHeader, f.next)
 	w.Grow(len(raw) + len(raw)/8)
@@ -362,6 +369,71 @@ func finish(raw []byte, st *layout.Structure, pages []finishPage, height float64
 	root, _ := d.Trailer.Get("Root").(pdfobj.Ref)
 	info, _ := d.Trailer.Get("Info").(pdfobj.Ref)
 	return w.Finish(int(root), int(info))
+}
+
+// compressPages compresses the pages' content streams that are stored as
+// they are (the writer has fpdf leave them so), in parallel, each worker
+// with one zlib writer reset for every page: fpdf made a writer of about
+// 1 MB for each page, one after the other. zlib at the same level writes
+// the same bytes whoever runs it.
+func (f *finisher) compressPages() error {
+	d := f.d
+	var todo []int
+	for _, pobj := range d.Pages {
+		pd, _ := d.DictAt(pdfobj.Ref(pobj))
+		for _, r := range pdfobj.Refs(pd.Get("Contents"), nil) {
+			o := d.Object(r)
+			if o == nil || o.Stream == nil {
+				continue
+			}
+			if sd, ok := o.Val.(*pdfobj.Dict); ok && sd.Get("Filter") == nil {
+				todo = append(todo, r)
+			}
+		}
+	}
+	out := make([][]byte, len(todo))
+	workers := min(runtime.GOMAXPROCS(0), 4, max(len(todo), 1))
+	var wg sync.WaitGroup
+	errs := make([]error, workers)
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var buf bytes.Buffer
+			zw, err := zlib.NewWriterLevel(&buf, zlib.BestSpeed)
+			if err != nil {
+				errs[w] = err
+				return
+			}
+			for i := w; i < len(todo); i += workers {
+				buf.Reset()
+				zw.Reset(&buf)
+				if _, err := zw.Write(d.Objects[todo[i]].Stream); err != nil {
+					errs[w] = err
+					return
+				}
+				if err := zw.Close(); err != nil {
+					errs[w] = err
+					return
+				}
+				out[i] = bytes.Clone(buf.Bytes())
+			}
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	for i, n := range todo {
+		o := d.Objects[n]
+		sd := o.Val.(*pdfobj.Dict).Clone()
+		sd.Set("Filter", pdfobj.Name("FlateDecode"))
+		sd.Set("Length", pdfobj.Token(strconv.Itoa(len(out[i]))))
+		d.Objects[n] = &pdfobj.Object{Val: sd, Stream: out[i]}
+	}
+	return nil
 }
 
 // linkContents describes a link for who cannot see it: its text, else
