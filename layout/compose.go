@@ -161,6 +161,9 @@ const (
 	Widow Issue = iota + 1
 	// Orphan: the first line of a paragraph alone at the bottom of a page.
 	Orphan
+	// HyphenTurn: a page ends inside a hyphenated word ("deman-" at its
+	// foot, "daient" at the top of the next).
+	HyphenTurn
 )
 
 // slot is one thing the flow placed: a line or a block.
@@ -473,6 +476,13 @@ func (f *Flow) Lines(lines []Line, o LinesOpts) {
 			if left-n < widows {
 				n = left - widows
 			}
+			for n > 0 && lines[i+n-1].Hyphen && !o.Keep {
+				// never end a page inside a word: a line fewer here (two
+				// when the line before is hyphenated too), or the whole
+				// paragraph on the next page when that leaves an orphan
+				// (FlushBottom evens the page)
+				n--
+			}
 			if n < orphans {
 				n = 0
 			}
@@ -490,6 +500,9 @@ func (f *Flow) Lines(lines []Line, o LinesOpts) {
 				if left-n < widows {
 					f.Report(Widow, f.page)
 				}
+			}
+			if f.Report != nil && n < left && lines[i+n-1].Hyphen {
+				f.Report(HyphenTurn, f.page)
 			}
 		}
 		if o.KeepNext && i == 0 {
@@ -513,5 +526,98 @@ func (f *Flow) Lines(lines []Line, o LinesOpts) {
 		if i < len(lines) {
 			f.breakPage()
 		}
+	}
+}
+
+// Mark is a point of the flow to come back to (Rewind): a typesetter lays
+// a text out, looks at its pages and may set it again differently.
+type Mark struct {
+	pages, elems, anchors, outline, slots, feet int
+	page                                        *Page
+	frame                                       Frame
+	y, space                                    Unit
+	keep                                        int
+	inKeep, broken                              bool
+	carry                                       []Line
+}
+
+// Mark returns the current point of the flow. Pages started after it may
+// be dropped by Rewind; the current page keeps what it holds now.
+func (f *Flow) Mark() Mark {
+	m := Mark{pages: len(f.Doc.Pages), slots: len(f.slots), page: f.page, frame: f.frame, y: f.y,
+		space: f.space, keep: f.keep, inKeep: f.inKeep, carry: append([]Line(nil), f.carry...)}
+	if f.page != nil {
+		m.elems, m.anchors, m.outline = len(f.page.Elements), len(f.page.Anchors), len(f.page.Outline)
+		m.feet, m.broken = len(f.feet[f.page]), f.broken[f.page]
+	}
+	return m
+}
+
+// Rewind takes the flow and its document back to m: the pages started
+// since are dropped, the current page loses what was added to it.
+func (f *Flow) Rewind(m Mark) {
+	for _, p := range f.Doc.Pages[m.pages:] {
+		delete(f.frames, p)
+		delete(f.broken, p)
+		delete(f.feet, p)
+	}
+	clear(f.Doc.Pages[m.pages:])
+	f.Doc.Pages = f.Doc.Pages[:m.pages]
+	f.slots = f.slots[:m.slots]
+	f.page, f.frame, f.y, f.space, f.keep, f.inKeep = m.page, m.frame, m.y, m.space, m.keep, m.inKeep
+	f.carry = append([]Line(nil), m.carry...)
+	if p := f.page; p != nil {
+		p.Elements, p.Anchors, p.Outline = p.Elements[:m.elems], p.Anchors[:m.anchors], p.Outline[:m.outline]
+		if ls, ok := f.feet[p]; ok {
+			f.feet[p] = ls[:m.feet:m.feet]
+		}
+		if m.broken {
+			f.broken[p] = true
+		} else {
+			delete(f.broken, p)
+		}
+	}
+}
+
+// Tail describes the current page: how many things (lines or blocks) the
+// flow placed on it and the height they take, its footnotes included.
+func (f *Flow) Tail() (slots int, used Unit) {
+	if f.page == nil {
+		return 0, 0
+	}
+	for i := len(f.slots) - 1; i >= 0 && f.slots[i].page == f.page; i-- {
+		slots++
+	}
+	return slots, f.y + f.footH(f.page)
+}
+
+// Used is the height the flow filled on p, a page among the last it
+// started: from the frame's top to the bottom of the last thing placed.
+func (f *Flow) Used(p *Page) Unit {
+	var used Unit
+	seen := false
+	for i := len(f.slots) - 1; i >= 0; i-- {
+		s := f.slots[i]
+		if s.page != p {
+			if seen {
+				break
+			}
+			continue
+		}
+		seen = true
+		used = max(used, s.y+s.h)
+	}
+	return used
+}
+
+// SnapTo moves the current position down to the next multiple of grid
+// from the frame's top, so that lines placed next sit on the page's
+// baseline grid; nothing happens at the top of a page.
+func (f *Flow) SnapTo(grid Unit) {
+	if f.Fresh() || grid <= 0 {
+		return
+	}
+	if r := f.y % grid; r != 0 {
+		f.y += grid - r
 	}
 }

@@ -104,7 +104,7 @@ func (t *typesetter) book() {
 		if ei < len(t.entries) {
 			e = t.entries[ei]
 		}
-		t.contribution(c, e)
+		t.fitContribution(c, e)
 	}
 	if b.Afterword != nil {
 		t.editorial(b.Afterword, t.entry("afterword"))

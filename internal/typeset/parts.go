@@ -122,8 +122,8 @@ func (t *typesetter) contribution(c *book.Contribution, e Entry) {
 		if pw, ph, ok := t.imageSize(c.Photo); ok {
 			phW = layout.Mm(30)
 			phH = layout.Unit(int64(phW) * int64(ph) / int64(pw))
-			if phH > layout.Mm(38) {
-				phH = layout.Mm(38)
+			if phH > openingZone {
+				phH = openingZone
 				phW = layout.Unit(int64(phH) * int64(pw) / int64(ph))
 			}
 			p.Add(layout.Element{Kind: layout.ImageElement, X: x + d.measure - phW, Y: y, W: phW, H: phH, Src: t.path(c.Photo)})
@@ -131,10 +131,7 @@ func (t *typesetter) contribution(c *book.Contribution, e Entry) {
 			t.warnImage(c.Photo)
 		}
 	}
-	w := d.measure
-	if phW > 0 {
-		w -= phW + layout.Mm(6)
-	}
+	w := d.measure - openingPhotoColumn // with or without a photo: the same lines, the same height
 	var lines []layout.Line
 	add := func(runs []layout.Run, size, leading layout.Unit, gap layout.Unit) {
 		ls := t.setLines(runs, t.pstyle(w, leading, layout.Left))
@@ -178,7 +175,7 @@ func (t *typesetter) contribution(c *book.Contribution, e Entry) {
 		add([]layout.Run{r}, ss, ss*13/10, 0)
 	}
 	h := place(p, lines, x, y)
-	y += max(h, phH) + layout.Mm(7)
+	y += max(h, openingZone) + layout.Mm(7) // the same with or without a photo
 	p.Add(layout.Element{Kind: layout.RectElement, X: x, Y: y, W: layout.Mm(12), H: layout.Pt(1.2), Color: d.accent})
 	y += layout.Mm(5)
 	if c.Title != "" {

@@ -1,0 +1,115 @@
+package typeset_test
+
+import (
+	"testing"
+
+	"github.com/recueil/recueil/internal/book"
+	"github.com/recueil/recueil/internal/corpus"
+	"github.com/recueil/recueil/internal/pipeline"
+	"github.com/recueil/recueil/internal/typeset"
+)
+
+// The page faults of issue 14, counted by the layout report on the sample
+// book (this repository) and on the generated corpus of 612 contributions:
+// a hyphenated word across a page turn, a paragraph ending on a fragment of
+// fewer than 5 letters, a contribution ending with a page of one to three
+// lines, an opening whose text starts off the baseline grid or lower
+// because of its photo.
+func TestNoPageFaultsSample(t *testing.T) { checkFaults(t, "../..") }
+
+func TestNoPageFaults612(t *testing.T) {
+	files, err := corpus.Generate(corpus.Options{N: 612, Seed: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	if err := corpus.Write(dir, files); err != nil {
+		t.Fatal(err)
+	}
+	checkFaults(t, dir)
+}
+
+func load(t *testing.T, root string) *book.Book {
+	t.Helper()
+	b, diags, err := pipeline.Check(pipeline.Options{Root: root, Jobs: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range diags {
+		if d.Severity == book.Error {
+			t.Fatalf("%s", d)
+		}
+	}
+	return b
+}
+
+func checkFaults(t *testing.T, root string) {
+	b := load(t, root)
+	r, _, err := typeset.Typeset(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep := r.Layout
+	list := func(what string, fs []typeset.Fault) {
+		t.Helper()
+		if len(fs) > 0 {
+			t.Errorf("%d %s", len(fs), what)
+		}
+		for i, f := range fs {
+			if i == 25 {
+				t.Logf("  …")
+				break
+			}
+			t.Logf("  %s:%d page %d %s", f.File, f.Line, f.Page, f.Text)
+		}
+	}
+	list("hyphenated words across a page turn", rep.HyphenTurns)
+	list("paragraphs ending on a fragment of fewer than 5 letters", rep.ShortLastLines)
+	list("contributions ending with a page of 1 to 3 lines", rep.ShortLastPages)
+	offGrid := 0
+	for _, o := range rep.Openings {
+		if o.Top >= 0 && !o.Grid {
+			offGrid++
+			if offGrid <= 5 {
+				t.Logf("  %s: text at %.2f pt, off the grid", o.Slug, o.Top.Points())
+			}
+		}
+	}
+	if offGrid > 0 {
+		t.Errorf("%d openings start their text off the baseline grid", offGrid)
+	}
+	t.Logf("%d pages, %d contributions, %d set again (%d paragraphs a line tighter, %d looser)",
+		len(r.Doc.Pages), len(rep.Openings), rep.Refits, rep.Tightened, rep.Loosened)
+
+	// The same book without its photos: every text starts where it did.
+	tops := map[string]float64{}
+	photos := 0
+	for _, o := range rep.Openings {
+		if o.Photo {
+			photos++
+			tops[o.Slug] = o.Top.Points()
+		}
+	}
+	if photos == 0 {
+		t.Fatal("no opening with a photo to compare")
+	}
+	for _, c := range b.Contributions {
+		c.Photo = ""
+	}
+	r2, _, err := typeset.Typeset(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lower := 0
+	for _, o := range r2.Layout.Openings {
+		if top, ok := tops[o.Slug]; ok && top != o.Top.Points() {
+			lower++
+			if lower <= 5 {
+				t.Logf("  %s: text at %.2f pt with its photo, %.2f pt without", o.Slug, top, o.Top.Points())
+			}
+		}
+	}
+	if lower > 0 {
+		t.Errorf("%d of %d openings with a photo start their text elsewhere than without it", lower, photos)
+	}
+}
