@@ -188,7 +188,12 @@ func (t *typesetter) fitContribution(c *book.Contribution, e Entry) {
 	if !done {
 		// no looseness does it: the pages before the last, from the
 		// last back, each give it one line
-		if short := t.runShort(r0.First, r0.Last, 4-k); short != nil {
+		used := t.usedHeights(r0.First, r0.Last)
+		for extra := 0; extra < 3 && !done; extra++ {
+			short := runShort(used, r0.First, r0.Last, 4-k+extra, t.d.leading)
+			if short == nil {
+				break
+			}
 			t.rewind(m)
 			t.layOut(c, e, nil, short)
 			if ok() {
@@ -212,16 +217,26 @@ func (t *typesetter) fitContribution(c *book.Contribution, e Entry) {
 	t.fitting, t.loose, t.paras, t.short = false, nil, t.paras[:0], nil
 }
 
-// runShort spreads n lines over the pages first..last-1 of the text just
-// set, from the last back, one per page (two when the text has too few
-// pages): by folio, the height each page's frame is cut to, a line less
-// than the page holds. Nil when it cannot.
-func (t *typesetter) runShort(first, last, n int) map[int]layout.Unit {
+// usedHeights is the height the text just set fills on each of its pages
+// first..last, by folio.
+func (t *typesetter) usedHeights(first, last int) map[int]layout.Unit {
+	out := make(map[int]layout.Unit, last-first+1)
+	for p := first; p <= last; p++ {
+		out[p] = t.flow.Used(t.doc.Pages[p-1])
+	}
+	return out
+}
+
+// runShort spreads n lines over the pages first..last-1, from the last
+// back, one per page (two, then three, when the text has too few pages):
+// by folio, the height each page's frame is cut to, so many lines less
+// than the page held (used). Nil when it cannot.
+func runShort(used map[int]layout.Unit, first, last, n int, leading layout.Unit) map[int]layout.Unit {
 	if last-first < 1 || n <= 0 {
 		return nil
 	}
 	lines := map[int]int{}
-	for round := 0; round < 2 && n > 0; round++ {
+	for round := 0; round < 3 && n > 0; round++ {
 		for p := last - 1; p >= first && n > 0; p-- {
 			lines[p]++
 			n--
@@ -232,7 +247,7 @@ func (t *typesetter) runShort(first, last, n int) map[int]layout.Unit {
 	}
 	out := make(map[int]layout.Unit, len(lines))
 	for p, k := range lines {
-		out[p] = t.flow.Used(t.doc.Pages[p-1]) - layout.Unit(k)*t.d.leading
+		out[p] = used[p] - layout.Unit(k)*leading
 	}
 	return out
 }
