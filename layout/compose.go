@@ -1,5 +1,7 @@
 package layout
 
+import "slices"
+
 // Frame is the text area of a page.
 type Frame struct {
 	X, Y, W, H Unit
@@ -29,6 +31,7 @@ type Flow struct {
 	y      Unit // used height of the frame
 	frames map[*Page]Frame
 	broken map[*Page]bool // pages ended because the next thing did not fit
+	part   map[*Page]bool // pages FlushBottom may stretch part of the way
 	slots  []slot
 	space  Unit             // stretchable space since the last slot on this page
 	keep   int              // first slot kept with what follows, -1 when none
@@ -378,19 +381,73 @@ func (f *Flow) FlushBottom() {
 	flush()
 }
 
-func (f *Flow) flush(run []slot) {
+// room is what FlushBottom must add to the page of run (short) and what
+// it may (the spaces between blocks, 8% of each line gap).
+func (f *Flow) room(run []slot) (short, spaces, caps Unit) {
 	p := run[0].page
 	last := run[len(run)-1]
-	short := f.frames[p].H - f.footH(p) - (last.y + last.h)
-	if short <= 0 {
-		return
-	}
-	var spaces, caps Unit
+	short = f.frames[p].H - f.footH(p) - (last.y + last.h)
 	for k := 1; k < len(run); k++ {
 		spaces += run[k].space
 		caps += min(run[k-1].h, run[k].h) * 8 / 100
 	}
-	if short > spaces+caps {
+	return short, spaces, caps
+}
+
+// Gap is how far above the bottom of its frame the last line of p, a page
+// among the last the flow started, stays after FlushBottom: 0 when it can
+// even the page, else what it cannot take up (with PartFlush) or the whole
+// shortfall.
+func (f *Flow) Gap(p *Page) Unit {
+	var run []slot
+	for i := len(f.slots) - 1; i >= 0; i-- {
+		if f.slots[i].page == p {
+			run = append(run, f.slots[i])
+		} else if len(run) > 0 {
+			break
+		}
+	}
+	if len(run) < 2 {
+		return f.frames[p].H
+	}
+	slices.Reverse(run)
+	short, spaces, caps := f.room(run)
+	switch {
+	case short <= spaces+caps:
+		return 0
+	case f.part[p]:
+		return short - spaces - caps
+	}
+	return short
+}
+
+// PartFlush lets FlushBottom stretch p as far as it may when it cannot
+// bring its last line down to the bottom: a page run short on purpose
+// then ends as close to the bottom as it can.
+func (f *Flow) PartFlush(p *Page) {
+	if f.part == nil {
+		f.part = map[*Page]bool{}
+	}
+	f.part[p] = true
+}
+
+// Reframe sets the height of p's frame, for FlushBottom and the footnotes:
+// a page laid out in a shorter frame (run a line short) is then evened to
+// the bottom of the full one.
+func (f *Flow) Reframe(p *Page, h Unit) {
+	if fr, ok := f.frames[p]; ok {
+		fr.H = h
+		f.frames[p] = fr
+	}
+}
+
+func (f *Flow) flush(run []slot) {
+	p := run[0].page
+	short, spaces, caps := f.room(run)
+	if short > spaces+caps && f.part[p] {
+		short = spaces + caps
+	}
+	if short <= 0 || short > spaces+caps {
 		return
 	}
 	fromSpaces := min(short, spaces)
@@ -559,6 +616,7 @@ func (f *Flow) Rewind(m Mark) {
 	for _, p := range f.Doc.Pages[m.pages:] {
 		delete(f.frames, p)
 		delete(f.broken, p)
+		delete(f.part, p)
 		delete(f.feet, p)
 	}
 	clear(f.Doc.Pages[m.pages:])

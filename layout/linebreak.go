@@ -71,6 +71,9 @@ type BreakParams struct {
 	// \looseness): the first two passes are tried for exactly that count
 	// and, when neither reaches it, the best setting is returned.
 	Looseness int
+	// LooseTolerance, when above Tolerance, is the badness limit of a
+	// last pass tried for Looseness.
+	LooseTolerance int
 }
 
 // DefaultBreakParams are TeX's plain defaults (\tolerance 200,
@@ -139,6 +142,11 @@ func BreakLines(items []Item, width func(line int) Unit, p BreakParams) []Break 
 		}
 		if br, ok := k.pass(p.Tolerance, true, false, false); ok {
 			return br
+		}
+		if p.LooseTolerance > p.Tolerance {
+			if br, ok := k.pass(p.LooseTolerance, true, false, false); ok {
+				return br
+			}
 		}
 		return reg
 	}

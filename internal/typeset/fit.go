@@ -26,6 +26,9 @@ type LayoutReport struct {
 	// it a line short, no paragraph of the text being able to change its
 	// number of lines.
 	RunShort []Fault
+	// RunLong: a lone last line taken back by running the page before it
+	// a line long.
+	RunLong []Fault
 	// Tightened and Loosened count the paragraphs set a line tighter or
 	// looser to take back a short last page; Refits the contributions
 	// whose short last page was taken back.
@@ -71,6 +74,9 @@ type para struct {
 // it when a contribution is being fitted.
 func (t *typesetter) paragraph(b *book.Block, runs []layout.Run, st layout.Style) []layout.Line {
 	st.Params.Looseness = t.loose[b]
+	if st.Params.Looseness != 0 {
+		st.Params.LooseTolerance = t.looseTol
+	}
 	lines := t.setLines(runs, st)
 	if t.fitting && len(lines) > 0 {
 		last := lines[len(lines)-1]
@@ -162,12 +168,21 @@ func (t *typesetter) fitContribution(c *book.Contribution, e Entry) {
 	first := slices.Clone(t.paras)
 	r0 := t.ranges[len(t.ranges)-1]
 	pages := r0.Last - r0.First + 1
+	frags := len(t.report.ShortLastLines)
 	ok := func() bool {
 		r := t.ranges[len(t.ranges)-1]
-		return t.shortEnd() == 0 && r.Last-r.First+1 <= pages
+		return t.shortEnd() == 0 && r.Last-r.First+1 <= pages && len(t.report.ShortLastLines) <= frags
 	}
 	done := false
-	for _, try := range trials(first, k) {
+	ts := trials(first, k)
+	for i, try := range append(ts, ts...) {
+		// the second round lets the paragraphs set a line tighter or
+		// looser use lines up to badness 1000, the limit below which a
+		// line reads well (TeX's \hbadness, recueil's line-loose)
+		t.looseTol = 0
+		if i >= len(ts) {
+			t.looseTol = looseReport
+		}
 		t.rewind(m)
 		t.layOut(c, e, try, nil)
 		if ok() {
@@ -188,15 +203,33 @@ func (t *typesetter) fitContribution(c *book.Contribution, e Entry) {
 	if !done {
 		// no looseness does it: the pages before the last, from the
 		// last back, each give it one line
+		if k == 1 {
+			// the page before the last run a line long takes the lone
+			// line back (TeX's \enlargethispage): the bottom margin
+			// has room for it above the folio
+			t.rewind(m)
+			t.layOut(c, e, nil, map[int]layout.Unit{r0.Last - 1: t.d.textH + t.d.leading})
+			if r := t.ranges[len(t.ranges)-1]; r.Last < r0.Last && t.shortEnd() == 0 {
+				done = true
+				t.report.RunLong = append(t.report.RunLong, Fault{File: c.Path, Line: c.FieldPos("name").Line, Page: r.Last})
+			}
+		}
 		used := t.usedHeights(r0.First, r0.Last)
-		for extra := 0; extra < 3 && !done; extra++ {
-			short := runShort(used, r0.First, r0.Last, 4-k+extra, t.d.leading)
+		for extra := 0; extra < 2 && !done; extra++ {
+			short := runShort(used, r0.First, r0.Last, 4-k+extra, t.d.leading, t.d.textH)
 			if short == nil {
 				break
 			}
 			t.rewind(m)
 			t.layOut(c, e, nil, short)
-			if ok() {
+			even := true
+			for p := range short {
+				pg := t.doc.Pages[p-1]
+				t.flow.Reframe(pg, t.d.textH)
+				t.flow.PartFlush(pg)
+				even = even && t.flow.Gap(pg) <= t.d.leading/2
+			}
+			if even && ok() {
 				done = true
 				t.report.RunShort = append(t.report.RunShort, Fault{File: c.Path, Line: c.FieldPos("name").Line, Page: r0.Last})
 			}
@@ -214,7 +247,7 @@ func (t *typesetter) fitContribution(c *book.Contribution, e Entry) {
 			t.msg("le texte se termine par une page de %d ligne(s) (page %d) que la mise en page n’a pas pu reprendre : raccourcir ou allonger un peu le texte l’évite",
 				"the text ends with a page of %d line(s) (page %d) that the layout could not take back: making the text a little shorter or longer avoids it"), k, r.Last)
 	}
-	t.fitting, t.loose, t.paras, t.short = false, nil, t.paras[:0], nil
+	t.fitting, t.loose, t.paras, t.short, t.looseTol = false, nil, t.paras[:0], nil, 0
 }
 
 // usedHeights is the height the text just set fills on each of its pages
@@ -227,18 +260,25 @@ func (t *typesetter) usedHeights(first, last int) map[int]layout.Unit {
 	return out
 }
 
-// runShort spreads n lines over the pages first..last-1, from the last
-// back, one per page (two, then three, when the text has too few pages):
-// by folio, the height each page's frame is cut to, so many lines less
-// than the page held (used). Nil when it cannot.
-func runShort(used map[int]layout.Unit, first, last, n int, leading layout.Unit) map[int]layout.Unit {
-	if last-first < 1 || n <= 0 {
-		return nil
-	}
+// runShort spreads n lines over the pages first..last-1 of the text just
+// set, from the last back, one per page, then a second one: by folio, the
+// height each page's frame is cut to, so many lines less than the page
+// held (used). A page is cut only where FlushBottom can then bring it to
+// the bottom of its full frame, or within half a line of it (it stretches
+// each line gap by 8% at most): the caller sets each frame back to full
+// and checks. Nil when the pages cannot give n lines.
+func runShort(used map[int]layout.Unit, first, last, n int, leading, full layout.Unit) map[int]layout.Unit {
 	lines := map[int]int{}
-	for round := 0; round < 3 && n > 0; round++ {
+	for round := 1; round <= 2 && n > 0; round++ {
 		for p := last - 1; p >= first && n > 0; p-- {
-			lines[p]++
+			if lines[p] != round-1 {
+				continue
+			}
+			h := used[p] - layout.Unit(round)*leading
+			if h <= 0 || full-h > h*8/100+leading/2 {
+				continue
+			}
+			lines[p] = round
 			n--
 		}
 	}

@@ -219,6 +219,7 @@ type typesetter struct {
 	textPage int                 // and on which folio (0: not yet)
 	snapped  bool                // its first text line was put on the grid
 	short    map[int]layout.Unit // by folio: the frame height of a page of it run short
+	looseTol int                 // the badness limit of its paragraphs set a line tighter or looser (0: the tolerance)
 }
 
 func newTypesetter(b *book.Book, set *fonts.Set) *typesetter {
@@ -293,7 +294,7 @@ func (t *typesetter) startPage(p *layout.Page) layout.Frame {
 	}
 	h := t.d.textH
 	if s, ok := t.short[p.Number]; ok {
-		h = min(h, s)
+		h = s
 	}
 	return layout.Frame{X: x, Y: t.d.top, W: t.d.measure, H: h}
 }
