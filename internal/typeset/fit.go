@@ -60,7 +60,8 @@ var openingZone = layout.Mm(24)
 
 // openingPhotoColumn is the room kept beside the name block for the
 // photo (30 mm and a 6 mm gutter), photo or not, so that the name, role
-// and links wrap the same way in both cases.
+// and links are measured the same way in both cases (a text without a
+// photo sets them at the full measure but starts where it would beside one).
 var openingPhotoColumn = layout.Mm(36)
 
 // para is a paragraph of the contribution being set, as first set.

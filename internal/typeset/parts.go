@@ -131,14 +131,23 @@ func (t *typesetter) contribution(c *book.Contribution, e Entry) {
 			t.warnImage(c.Photo)
 		}
 	}
-	w := d.measure - openingPhotoColumn // with or without a photo: the same lines, the same height
+	w := d.measure
+	if phW > 0 {
+		w -= openingPhotoColumn
+	}
 	var lines []layout.Line
+	var beside layout.Unit // the block's height beside a photo, photo or not: the text starts at the same height
 	add := func(runs []layout.Run, size, leading layout.Unit, gap layout.Unit) {
 		ls := t.setLines(runs, t.pstyle(w, leading, layout.Left))
 		if len(ls) > 0 {
 			ls[len(ls)-1].Leading += gap
 		}
 		lines = append(lines, ls...)
+		if phW > 0 {
+			beside += height(ls)
+		} else if n := height(t.setLines(runs, t.pstyle(d.measure-openingPhotoColumn, leading, layout.Left))); n > 0 {
+			beside += n + gap
+		}
 	}
 	t.line = c.FieldPos("name").Line
 	ns := d.size * 2
@@ -174,8 +183,8 @@ func (t *typesetter) contribution(c *book.Contribution, e Entry) {
 		r.Link = l
 		add([]layout.Run{r}, ss, ss*13/10, 0)
 	}
-	h := place(p, lines, x, y)
-	y += max(h, openingZone) + layout.Mm(7) // the same with or without a photo
+	place(p, lines, x, y)
+	y += max(beside, openingZone) + layout.Mm(7)
 	p.Add(layout.Element{Kind: layout.RectElement, X: x, Y: y, W: layout.Mm(12), H: layout.Pt(1.2), Color: d.accent})
 	y += layout.Mm(5)
 	if c.Title != "" {
