@@ -73,12 +73,24 @@ type para struct {
 
 // paragraph sets a body paragraph with the looseness asked of it, noting
 // it when a contribution is being fitted.
-func (t *typesetter) paragraph(b *book.Block, runs []layout.Run, st layout.Style) []layout.Line {
+func (t *typesetter) paragraph(b *book.Block, ts tstyle, st layout.Style) []layout.Line {
 	st.Params.Looseness = t.loose[b]
 	if st.Params.Looseness != 0 {
 		st.Params.LooseTolerance = t.looseTol
 	}
-	lines := t.setLines(runs, st)
+	lines, hit := t.cached(b, st)
+	if !hit {
+		d0, s0, f0 := len(t.diags), len(t.seenLog), len(t.report.ShortLastLines)
+		lines = t.setLines(t.spans(b.Spans, ts), st)
+		if t.fitting {
+			if t.setCache == nil {
+				t.setCache = map[*book.Block]setPara{}
+			}
+			t.setCache[b] = setPara{loose: st.Params.Looseness, tol: st.Params.LooseTolerance, lines: lines,
+				diags: slices.Clone(t.diags[d0:]), seen: slices.Clone(t.seenLog[s0:]), faults: slices.Clone(t.report.ShortLastLines[f0:])}
+			lines = slices.Clone(lines)
+		}
+	}
 	if t.fitting && len(lines) > 0 {
 		last := lines[len(lines)-1]
 		fill := 1.0
@@ -88,6 +100,37 @@ func (t *typesetter) paragraph(b *book.Block, runs []layout.Run, st layout.Style
 		t.paras = append(t.paras, para{b: b, lines: len(lines), fill: fill})
 	}
 	return lines
+}
+
+// setPara is a paragraph of the contribution being fitted as set, with
+// what setting it reported: the next layout of the text reuses it when it
+// asks for the same looseness.
+type setPara struct {
+	loose, tol int
+	lines      []layout.Line
+	diags      book.Diagnostics
+	seen       []string
+	faults     []Fault
+}
+
+// cached returns the lines of b set earlier for this contribution with the
+// same looseness, reporting again what their setting reported.
+func (t *typesetter) cached(b *book.Block, st layout.Style) ([]layout.Line, bool) {
+	c, ok := t.setCache[b]
+	if !ok || !t.fitting || c.loose != st.Params.Looseness || c.tol != st.Params.LooseTolerance {
+		return nil, false
+	}
+	for _, k := range c.seen {
+		if t.seen[k] {
+			return nil, false // reported since: set it again, as the first time
+		}
+	}
+	for _, k := range c.seen {
+		t.see(k)
+	}
+	t.diags = append(t.diags, c.diags...)
+	t.report.ShortLastLines = append(t.report.ShortLastLines, c.faults...)
+	return slices.Clone(c.lines), true
 }
 
 // snap puts the first text line of a contribution on the page's baseline
@@ -164,6 +207,7 @@ func (t *typesetter) fitContribution(c *book.Contribution, e Entry) {
 	k := t.shortEnd()
 	if k == 0 {
 		t.fitting, t.loose, t.paras = false, nil, t.paras[:0]
+		clear(t.setCache)
 		return
 	}
 	first := slices.Clone(t.paras)
@@ -249,6 +293,7 @@ func (t *typesetter) fitContribution(c *book.Contribution, e Entry) {
 				"the text ends with a page of %d line(s) (page %d) that the layout could not take back: making the text a little shorter or longer avoids it"), k, r.Last)
 	}
 	t.fitting, t.loose, t.paras, t.short, t.looseTol = false, nil, t.paras[:0], nil, 0
+	clear(t.setCache)
 }
 
 // usedHeights is the height the text just set fills on each of its pages

@@ -273,7 +273,7 @@ func (t *typesetter) block(b *book.Block, c bctx) {
 		} else {
 			t.flow.Space(c.leading / 2)
 		}
-		lines := t.paragraph(b, t.spans(b.Spans, ts), st)
+		lines := t.paragraph(b, ts, st)
 		t.snap()
 		t.flow.Lines(lines, layout.LinesOpts{X: c.x, Notes: t.notes, OnLine: t.onText})
 	case book.CodeBlock:
@@ -379,7 +379,7 @@ func (t *typesetter) list(b *book.Block, c bctx) {
 			if !done && ch.Kind == book.Paragraph {
 				done = true
 				st := t.pstyle(ic.width, ic.leading, layout.Justify)
-				lines := t.paragraph(ch, t.spans(ch.Spans, ts), st)
+				lines := t.paragraph(ch, ts, st)
 				t.snap()
 				if len(lines) > 0 {
 					m := layout.Element{Kind: layout.TextElement, X: -hang/3 - mw, Face: mrun.Face, Size: mrun.Size, Text: mrun.Text, Color: t.d.accentText, W: mw}
