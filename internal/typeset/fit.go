@@ -212,6 +212,7 @@ func (t *typesetter) fitContribution(c *book.Contribution, e Entry) {
 	}
 	first := slices.Clone(t.paras)
 	r0 := t.ranges[len(t.ranges)-1]
+	used := t.usedHeights(r0.First, r0.Last) // as first set
 	pages := r0.Last - r0.First + 1
 	frags := len(t.report.ShortLastLines)
 	ok := func() bool {
@@ -232,16 +233,7 @@ func (t *typesetter) fitContribution(c *book.Contribution, e Entry) {
 		t.layOut(c, e, try, nil)
 		if ok() {
 			done = true
-			for i, p := range t.paras {
-				if i < len(first) && first[i].b == p.b {
-					switch {
-					case p.lines < first[i].lines:
-						t.report.Tightened++
-					case p.lines > first[i].lines:
-						t.report.Loosened++
-					}
-				}
-			}
+			t.countChanged(first)
 			break
 		}
 	}
@@ -259,14 +251,36 @@ func (t *typesetter) fitContribution(c *book.Contribution, e Entry) {
 				t.report.RunLong = append(t.report.RunLong, Fault{File: c.Path, Line: c.FieldPos("name").Line, Page: r.Last})
 			}
 		}
-		used := t.usedHeights(r0.First, r0.Last)
-		for extra := 0; extra < 2 && !done; extra++ {
-			short := runShort(used, r0.First, r0.Last, 4-k+extra, t.d.leading, t.d.textH)
-			if short == nil {
+		// then the pages before run short, alone or with every
+		// paragraph that can set a line looser
+		var looser map[*book.Block]int
+		for _, p := range first {
+			if p.lines >= 2 {
+				if looser == nil {
+					looser = map[*book.Block]int{}
+				}
+				looser[p.b] = 1
+			}
+		}
+		type try struct {
+			loose map[*book.Block]int
+			n     int
+		}
+		tries := []try{{nil, 4 - k}, {nil, 5 - k}}
+		for n := 1; n < 4-k && looser != nil; n++ {
+			tries = append(tries, try{looser, n})
+		}
+		for _, tr := range tries {
+			if done {
 				break
 			}
+			short := runShort(used, r0.First, r0.Last, tr.n, t.d.leading, t.d.textH)
+			if short == nil {
+				continue
+			}
+			t.looseTol = looseReport
 			t.rewind(m)
-			t.layOut(c, e, nil, short)
+			t.layOut(c, e, tr.loose, short)
 			even := true
 			for p := range short {
 				pg := t.doc.Pages[p-1]
@@ -276,6 +290,7 @@ func (t *typesetter) fitContribution(c *book.Contribution, e Entry) {
 			}
 			if even && ok() {
 				done = true
+				t.countChanged(first)
 				t.report.RunShort = append(t.report.RunShort, Fault{File: c.Path, Line: c.FieldPos("name").Line, Page: r0.Last})
 			}
 		}
@@ -294,6 +309,21 @@ func (t *typesetter) fitContribution(c *book.Contribution, e Entry) {
 	}
 	t.fitting, t.loose, t.paras, t.short, t.looseTol = false, nil, t.paras[:0], nil, 0
 	clear(t.setCache)
+}
+
+// countChanged counts the paragraphs of the text just set that have a
+// line fewer or more than when first set.
+func (t *typesetter) countChanged(first []para) {
+	for i, p := range t.paras {
+		if i < len(first) && first[i].b == p.b {
+			switch {
+			case p.lines < first[i].lines:
+				t.report.Tightened++
+			case p.lines > first[i].lines:
+				t.report.Loosened++
+			}
+		}
+	}
 }
 
 // usedHeights is the height the text just set fills on each of its pages
