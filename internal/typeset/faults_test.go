@@ -96,6 +96,12 @@ func checkFaults(t *testing.T, root string, fragments, shortPages int) {
 	t.Logf("%d pages, %d contributions, %d short last pages taken back (%d paragraphs a line tighter, %d looser, %d texts with pages run a line short, %d with a page a line long)",
 		len(r.Doc.Pages), len(rep.Openings), rep.Refits, rep.Tightened, rep.Loosened, len(rep.RunShort), len(rep.RunLong))
 
+	for i, f := range rep.RunShort {
+		if i < 3 {
+			t.Logf("  run short before its last page: %s (last page %d)", f.File, f.Page)
+		}
+	}
+
 	// The same book without its photos: every text starts where it did.
 	tops := map[string]float64{}
 	photos := 0
