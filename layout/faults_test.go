@@ -113,3 +113,43 @@ func TestShortLastLineAndLooseness(t *testing.T) {
 		t.Errorf("looseness changed nothing on a %d-line paragraph of short words", n)
 	}
 }
+
+// A page laid out in a frame cut short and set back to its full height is
+// evened to the bottom by FlushBottom when its line gaps allow (8% each),
+// and as far as they allow with PartFlush.
+func TestRunShortThenEven(t *testing.T) {
+	ld := Pt(10)
+	for _, tc := range []struct {
+		name    string
+		cut     int // lines the first page's frame is cut by
+		part    bool
+		wantGap Unit
+	}{
+		{"one line over 29 gaps: evened", 1, false, 0},
+		{"three lines: left short", 3, false, 3 * ld},
+		{"three lines, part flush: 8% of 26 gaps taken", 3, true, 3*ld - 26*(ld*8/100)},
+	} {
+		d := &Document{Width: Pt(200), Height: Pt(400)}
+		f := &Flow{Doc: d, Start: func(p *Page) Frame {
+			h := 30 * ld
+			if p.Number == 1 {
+				h -= Unit(tc.cut) * ld
+			}
+			return Frame{X: Pt(10), Y: Pt(10), W: Pt(150), H: h}
+		}}
+		f.Lines(lines(40, ld), LinesOpts{})
+		p := d.Pages[0]
+		f.Reframe(p, 30*ld)
+		if tc.part {
+			f.PartFlush(p)
+		}
+		if got := f.Gap(p); got != tc.wantGap {
+			t.Errorf("%s: gap %v, want %v", tc.name, got, tc.wantGap)
+		}
+		f.FlushBottom()
+		first, last := p.Elements[0].Y, p.Elements[len(p.Elements)-1].Y
+		if bottom := first + 29*ld; tc.wantGap == 0 && (last < bottom-1 || last > bottom+1) {
+			t.Errorf("%s: last line %v above the bottom line", tc.name, bottom-last)
+		}
+	}
+}
