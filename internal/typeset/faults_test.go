@@ -71,7 +71,7 @@ func checkFaults(t *testing.T, root string, fragments, shortPages int) {
 			t.Logf("%d %s (known, at most %d)", len(fs), what, allowed)
 		}
 		for i, f := range fs {
-			if i == 25 {
+			if i == 30 {
 				t.Logf("  …")
 				break
 			}
