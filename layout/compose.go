@@ -1,5 +1,7 @@
 package layout
 
+import "slices"
+
 // Frame is the text area of a page.
 type Frame struct {
 	X, Y, W, H Unit
@@ -29,6 +31,7 @@ type Flow struct {
 	y      Unit // used height of the frame
 	frames map[*Page]Frame
 	broken map[*Page]bool // pages ended because the next thing did not fit
+	part   map[*Page]bool // pages FlushBottom may stretch part of the way
 	slots  []slot
 	space  Unit             // stretchable space since the last slot on this page
 	keep   int              // first slot kept with what follows, -1 when none
@@ -161,6 +164,9 @@ const (
 	Widow Issue = iota + 1
 	// Orphan: the first line of a paragraph alone at the bottom of a page.
 	Orphan
+	// HyphenTurn: a page ends inside a hyphenated word ("deman-" at its
+	// foot, "daient" at the top of the next).
+	HyphenTurn
 )
 
 // slot is one thing the flow placed: a line or a block.
@@ -375,19 +381,73 @@ func (f *Flow) FlushBottom() {
 	flush()
 }
 
-func (f *Flow) flush(run []slot) {
+// room is what FlushBottom must add to the page of run (short) and what
+// it may (the spaces between blocks, 8% of each line gap).
+func (f *Flow) room(run []slot) (short, spaces, caps Unit) {
 	p := run[0].page
 	last := run[len(run)-1]
-	short := f.frames[p].H - f.footH(p) - (last.y + last.h)
-	if short <= 0 {
-		return
-	}
-	var spaces, caps Unit
+	short = f.frames[p].H - f.footH(p) - (last.y + last.h)
 	for k := 1; k < len(run); k++ {
 		spaces += run[k].space
 		caps += min(run[k-1].h, run[k].h) * 8 / 100
 	}
-	if short > spaces+caps {
+	return short, spaces, caps
+}
+
+// Gap is how far above the bottom of its frame the last line of p, a page
+// among the last the flow started, stays after FlushBottom: 0 when it can
+// even the page, else what it cannot take up (with PartFlush) or the whole
+// shortfall.
+func (f *Flow) Gap(p *Page) Unit {
+	var run []slot
+	for i := len(f.slots) - 1; i >= 0; i-- {
+		if f.slots[i].page == p {
+			run = append(run, f.slots[i])
+		} else if len(run) > 0 {
+			break
+		}
+	}
+	if len(run) < 2 {
+		return f.frames[p].H
+	}
+	slices.Reverse(run)
+	short, spaces, caps := f.room(run)
+	switch {
+	case short <= spaces+caps:
+		return 0
+	case f.part[p]:
+		return short - spaces - caps
+	}
+	return short
+}
+
+// PartFlush lets FlushBottom stretch p as far as it may when it cannot
+// bring its last line down to the bottom: a page run short on purpose
+// then ends as close to the bottom as it can.
+func (f *Flow) PartFlush(p *Page) {
+	if f.part == nil {
+		f.part = map[*Page]bool{}
+	}
+	f.part[p] = true
+}
+
+// Reframe sets the height of p's frame, for FlushBottom and the footnotes:
+// a page laid out in a shorter frame (run a line short) is then evened to
+// the bottom of the full one.
+func (f *Flow) Reframe(p *Page, h Unit) {
+	if fr, ok := f.frames[p]; ok {
+		fr.H = h
+		f.frames[p] = fr
+	}
+}
+
+func (f *Flow) flush(run []slot) {
+	p := run[0].page
+	short, spaces, caps := f.room(run)
+	if short > spaces+caps && f.part[p] {
+		short = spaces + caps
+	}
+	if short <= 0 || short > spaces+caps {
 		return
 	}
 	fromSpaces := min(short, spaces)
@@ -477,6 +537,13 @@ func (f *Flow) Lines(lines []Line, o LinesOpts) {
 			if left-n < widows {
 				n = left - widows
 			}
+			for n > 0 && lines[i+n-1].Hyphen && !o.Keep {
+				// never end a page inside a word: a line fewer here (two
+				// when the line before is hyphenated too), or the whole
+				// paragraph on the next page when that leaves an orphan
+				// (FlushBottom evens the page)
+				n--
+			}
 			if n < orphans {
 				n = 0
 			}
@@ -494,6 +561,9 @@ func (f *Flow) Lines(lines []Line, o LinesOpts) {
 				if left-n < widows {
 					f.Report(Widow, f.page)
 				}
+			}
+			if f.Report != nil && n < left && lines[i+n-1].Hyphen {
+				f.Report(HyphenTurn, f.page)
 			}
 		}
 		if o.KeepNext && i == 0 {
@@ -517,5 +587,99 @@ func (f *Flow) Lines(lines []Line, o LinesOpts) {
 		if i < len(lines) {
 			f.breakPage()
 		}
+	}
+}
+
+// Mark is a point of the flow to come back to (Rewind): a typesetter lays
+// a text out, looks at its pages and may set it again differently.
+type Mark struct {
+	pages, elems, anchors, outline, slots, feet int
+	page                                        *Page
+	frame                                       Frame
+	y, space                                    Unit
+	keep                                        int
+	inKeep, broken                              bool
+	carry                                       []Line
+}
+
+// Mark returns the current point of the flow. Pages started after it may
+// be dropped by Rewind; the current page keeps what it holds now.
+func (f *Flow) Mark() Mark {
+	m := Mark{pages: len(f.Doc.Pages), slots: len(f.slots), page: f.page, frame: f.frame, y: f.y,
+		space: f.space, keep: f.keep, inKeep: f.inKeep, carry: append([]Line(nil), f.carry...)}
+	if f.page != nil {
+		m.elems, m.anchors, m.outline = len(f.page.Elements), len(f.page.Anchors), len(f.page.Outline)
+		m.feet, m.broken = len(f.feet[f.page]), f.broken[f.page]
+	}
+	return m
+}
+
+// Rewind takes the flow and its document back to m: the pages started
+// since are dropped, the current page loses what was added to it.
+func (f *Flow) Rewind(m Mark) {
+	for _, p := range f.Doc.Pages[m.pages:] {
+		delete(f.frames, p)
+		delete(f.broken, p)
+		delete(f.part, p)
+		delete(f.feet, p)
+	}
+	clear(f.Doc.Pages[m.pages:])
+	f.Doc.Pages = f.Doc.Pages[:m.pages]
+	f.slots = f.slots[:m.slots]
+	f.page, f.frame, f.y, f.space, f.keep, f.inKeep = m.page, m.frame, m.y, m.space, m.keep, m.inKeep
+	f.carry = append([]Line(nil), m.carry...)
+	if p := f.page; p != nil {
+		p.Elements, p.Anchors, p.Outline = p.Elements[:m.elems], p.Anchors[:m.anchors], p.Outline[:m.outline]
+		if ls, ok := f.feet[p]; ok {
+			f.feet[p] = ls[:m.feet:m.feet]
+		}
+		if m.broken {
+			f.broken[p] = true
+		} else {
+			delete(f.broken, p)
+		}
+	}
+}
+
+// Tail describes the current page: how many things (lines or blocks) the
+// flow placed on it and the height they take, its footnotes included.
+func (f *Flow) Tail() (slots int, used Unit) {
+	if f.page == nil {
+		return 0, 0
+	}
+	for i := len(f.slots) - 1; i >= 0 && f.slots[i].page == f.page; i-- {
+		slots++
+	}
+	return slots, f.y + f.footH(f.page)
+}
+
+// Used is the height the flow filled on p, a page among the last it
+// started: from the frame's top to the bottom of the last thing placed.
+func (f *Flow) Used(p *Page) Unit {
+	var used Unit
+	seen := false
+	for i := len(f.slots) - 1; i >= 0; i-- {
+		s := f.slots[i]
+		if s.page != p {
+			if seen {
+				break
+			}
+			continue
+		}
+		seen = true
+		used = max(used, s.y+s.h)
+	}
+	return used
+}
+
+// SnapTo moves the current position down to the next multiple of grid
+// from the frame's top, so that lines placed next sit on the page's
+// baseline grid; nothing happens at the top of a page.
+func (f *Flow) SnapTo(grid Unit) {
+	if f.Fresh() || grid <= 0 {
+		return
+	}
+	if r := f.y % grid; r != 0 {
+		f.y += grid - r
 	}
 }

@@ -53,17 +53,45 @@ type BreakParams struct {
 	// assumes when grading lines (TeX's \emergencystretch); 0 means a
 	// tenth of the line's measure, negative means none.
 	EmergencyStretch Unit
+
+	// ShortLastFrom, when above 0, is the first item index at which a
+	// break leaves too short a last line (a fragment such as "ter." alone
+	// under a full line): the final line after such a break costs
+	// ShortLastDemerits more, and a pass whose best choice still ends
+	// that way lets the next pass try. Style.Set computes it from
+	// MinLastLetters.
+	ShortLastFrom     int
+	ShortLastDemerits int
+	// MinLastLetters is the fewest letters (or digits) a paragraph's last
+	// line should hold under a full one (0: no such rule); Style.Set turns
+	// it into ShortLastFrom for justified paragraphs.
+	MinLastLetters int
+	// Looseness asks for the paragraph set in that many more (or, below
+	// 0, fewer) lines than its best setting, within Tolerance (TeX's
+	// \looseness): the first two passes are tried for exactly that count
+	// and, when neither reaches it, the best setting is returned.
+	Looseness int
+	// LooseTolerance, when above Tolerance, is the badness limit of a
+	// last pass tried for Looseness.
+	LooseTolerance int
 }
 
 // DefaultBreakParams are TeX's plain defaults (\tolerance 200,
 // \pretolerance 100, \linepenalty 10, \hyphenpenalty 50,
 // \doublehyphendemerits 10000, \adjdemerits 10000,
-// \finalhyphendemerits 5000), with at most two hyphenated lines in a row.
+// \finalhyphendemerits 5000), with at most two hyphenated lines in a row
+// and no last line of fewer than 5 letters under a full one when another
+// setting within the tolerance avoids it.
 func DefaultBreakParams() BreakParams {
 	return BreakParams{Tolerance: 200, LinePenalty: 10, HyphenPenalty: 50,
 		FlaggedDemerits: 10000, FitnessDemerits: 10000, LastHyphenDemerits: 5000, MaxHyphenRun: 2,
-		Pretolerance: 100}
+		Pretolerance: 100, MinLastLetters: 5, ShortLastDemerits: shortLastDemerits}
 }
+
+// shortLastDemerits outweighs any choice of feasible lines (a line costs at
+// most (10+200)² plus 10,000s of fitness and hyphen demerits) but not the
+// emergency pass's underfull lines.
+const shortLastDemerits = 10_000_000
 
 // Break is one chosen line break.
 type Break struct {
@@ -100,14 +128,71 @@ func BreakLines(items []Item, width func(line int) Unit, p BreakParams) []Break 
 	if len(items) == 0 {
 		return nil
 	}
+	if p.Looseness != 0 {
+		reg := BreakLines(items, width, p.without())
+		k := newBreaker(items, width, p)
+		k.target = len(reg) + p.Looseness
+		if k.target < 1 {
+			return reg
+		}
+		if p.Pretolerance >= 0 {
+			if br, ok := k.pass(p.Pretolerance, false, false, false); ok {
+				return br
+			}
+		}
+		if br, ok := k.pass(p.Tolerance, true, false, false); ok {
+			return br
+		}
+		if p.LooseTolerance > p.Tolerance {
+			if br, ok := k.pass(p.LooseTolerance, true, false, false); ok {
+				return br
+			}
+		}
+		return reg
+	}
 	k := newBreaker(items, width, p)
+	var short []Break // a result whose last line is too short, kept in case no pass does better
+	try := func(br []Break, ok bool) bool {
+		if !ok {
+			return false
+		}
+		if p.ShortLast(br) {
+			if short == nil {
+				short = br
+			}
+			return false
+		}
+		return true
+	}
 	if p.Pretolerance >= 0 {
-		if br, ok := k.pass(p.Pretolerance, false, false, false); ok {
+		if br, ok := k.pass(p.Pretolerance, false, false, false); try(br, ok) {
 			return br
 		}
 	}
-	if br, ok := k.pass(p.Tolerance, true, false, false); ok {
+	if br, ok := k.pass(p.Tolerance, true, false, false); try(br, ok) {
 		return br
+	}
+	if short != nil {
+		// within the tolerance, the best settings end on a fragment: one
+		// line fewer (the fragment taken back) or one more, when either
+		// fits the tolerance, else the best of them rather than looser
+		// lines
+		for _, d := range []int{-1, 1} {
+			if k.target = len(short) + d; k.target >= 2 {
+				if br, ok := k.pass(p.Tolerance, true, false, false); ok && !p.ShortLast(br) {
+					return br
+				}
+			}
+		}
+		k.target = 0
+		if p.EmergencyStretch >= 0 {
+			// the emergency pass, when its lines stay within the
+			// badness that still reads well
+			if br, ok := k.pass(p.Tolerance, true, true, false); ok && !p.ShortLast(br) && maxBadness(br) <= shortLastBadness {
+				return br
+			}
+		}
+		return short
 	}
 	if p.EmergencyStretch >= 0 {
 		if br, ok := k.pass(p.Tolerance, true, true, false); ok {
@@ -116,6 +201,28 @@ func BreakLines(items []Item, width func(line int) Unit, p BreakParams) []Break 
 	}
 	br, _ := k.pass(p.Tolerance, true, true, true)
 	return br
+}
+
+// shortLastBadness is the worst line the emergency pass may set to avoid
+// a fragment alone on a paragraph's last line: TeX's \hbadness, above
+// which TeX warns of an underfull line (recueil's line-loose finding).
+const shortLastBadness = 1000
+
+func maxBadness(br []Break) int {
+	m := 0
+	for _, b := range br {
+		m = max(m, b.Badness)
+	}
+	return m
+}
+
+// without is p asking for the best setting.
+func (p BreakParams) without() BreakParams { p.Looseness = 0; return p }
+
+// ShortLast reports whether the breaks br of a paragraph leave a last line
+// too short under p (see ShortLastFrom).
+func (p BreakParams) ShortLast(br []Break) bool {
+	return p.ShortLastFrom > 0 && len(br) >= 2 && br[len(br)-2].Index >= p.ShortLastFrom
 }
 
 // TeX's fitness classes.
@@ -182,6 +289,9 @@ type breaker struct {
 	active  []int32
 	cands   []candidate
 	afterOf []lineStart
+	// target, when above 0, is the number of lines the paragraph must
+	// have (looseness): line numbers are then told apart.
+	target int
 }
 
 func newBreaker(items []Item, width func(int) Unit, p BreakParams) *breaker {
@@ -242,7 +352,12 @@ func (k *breaker) width(line int) Unit {
 	return k.widths[line]
 }
 
-func (k *breaker) lineClass(line int) int { return min(line, len(k.widths)-1) }
+func (k *breaker) lineClass(line int) int {
+	if k.target > 0 {
+		return line
+	}
+	return min(line, len(k.widths)-1)
+}
 
 // isLegal reports whether items[i] is a legal breakpoint.
 func (k *breaker) isLegal(i int, hyphens bool) bool {
@@ -322,7 +437,8 @@ func (k *breaker) pass(threshold int, hyphens, emergency, lastResort bool) ([]Br
 	// every active node now ends at the last item
 	best := int32(-1)
 	for _, a := range k.active {
-		if k.nodes[a].pos == n-1 && (best < 0 || k.nodes[a].demerits < k.nodes[best].demerits) {
+		if k.nodes[a].pos == n-1 && (k.target <= 0 || k.nodes[a].line == k.target) &&
+			(best < 0 || k.nodes[a].demerits < k.nodes[best].demerits) {
 			best = a
 		}
 	}
@@ -478,6 +594,9 @@ func (k *breaker) tryBreak(c, threshold int, emergency, final bool, afterOf []li
 			}
 			if fit-a.fitness > 1 || a.fitness-fit > 1 {
 				d += int64(k.p.FitnessDemerits)
+			}
+			if last && k.p.ShortLastFrom > 0 && a.pos >= k.p.ShortLastFrom {
+				d += int64(k.p.ShortLastDemerits)
 			}
 			d += extra + a.demerits
 			k.offer(candidate{

@@ -63,6 +63,26 @@ type Line struct {
 	Badness int
 	// Notes are the footnotes called on the line, in order.
 	Notes []int
+	// Hyphen reports a line that ends inside a word, at a hyphenation
+	// point or after a hard hyphen ("porte-"): the flow avoids ending a
+	// page on such a line.
+	Hyphen bool
+}
+
+// Letters is the number of letters and digits the line prints.
+func (l Line) Letters() int {
+	n := 0
+	for _, e := range l.Elements {
+		if e.Kind != TextElement {
+			continue
+		}
+		for _, r := range e.Text {
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				n++
+			}
+		}
+	}
+	return n
 }
 
 // Whitespace that may break a line. U+00A0 and U+202F are not in it: they
@@ -362,7 +382,11 @@ func (st Style) Set(runs []Run, faces []Face, hy Hyphenator) []Line {
 	if len(items) <= 3 {
 		return nil
 	}
-	breaks := BreakLines(items, func(int) Unit { return st.Width }, st.Params)
+	p := st.Params
+	if p.MinLastLetters > 0 && p.ShortLastFrom == 0 && st.Align == Justify {
+		p.ShortLastFrom = b.shortLastFrom(p.MinLastLetters)
+	}
+	breaks := BreakLines(items, func(int) Unit { return st.Width }, p)
 	var lines []Line
 	start := 0
 	for _, br := range breaks {
@@ -376,6 +400,27 @@ func (st Style) Set(runs []Run, faces []Face, hy Hyphenator) []Line {
 		start = br.Index + 1
 	}
 	return lines
+}
+
+// shortLastFrom is the first item at which a break leaves fewer than min
+// letters (or digits) on the last line; 0 when the whole paragraph has
+// fewer.
+func (b *builder) shortLastFrom(min int) int {
+	n := 0
+	for i := len(b.items) - 1; i >= 0; i-- {
+		if b.items[i].Kind != BoxItem {
+			continue
+		}
+		for _, r := range b.cont[i].text {
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				n++
+			}
+		}
+		if n >= min {
+			return i
+		}
+	}
+	return 0
 }
 
 func (st Style) setLine(b *builder, start, end int) Line {
@@ -477,6 +522,7 @@ func (st Style) setLine(b *builder, start, end int) Line {
 	line.Width = x
 	line.Overfull = x > st.Width
 	line.Cut = cut
+	line.Hyphen = brk.Kind == PenaltyItem && brk.Flagged
 	shift := Unit(0)
 	switch st.Align {
 	case Center:

@@ -127,17 +127,34 @@ func (s *Structure) tag() int32 {
 	return int32(s.Current() + 1)
 }
 
-// Tag stamps the elements of lines that have no node yet with node n (an
-// index in Nodes), for lines placed later than they are set (footnotes,
-// set at the foot of their page once the flow is done).
+// Tag stamps the elements of lines with node n (an index in Nodes), but
+// for decoration, for lines placed later than they are set (footnotes,
+// set at the foot of their page once the flow is done). Lines set once and
+// placed twice (a text laid out again) are stamped again.
 func Tag(lines []Line, n int) {
 	for i := range lines {
 		for j := range lines[i].Elements {
-			if lines[i].Elements[j].Node == 0 {
+			if lines[i].Elements[j].Node != Decoration {
 				lines[i].Elements[j].Node = int32(n + 1)
 			}
 		}
 	}
+}
+
+// StructMark is a point of the structure to come back to (Rewind), as
+// layout.Mark is of the flow.
+type StructMark struct{ nodes, open, saved int }
+
+// Mark returns the current point of the structure.
+func (s *Structure) Mark() StructMark {
+	return StructMark{nodes: len(s.Nodes), open: s.open, saved: len(s.saved)}
+}
+
+// Rewind takes the structure back to m: the nodes opened since are
+// dropped (a text laid out again opens its own). The languages met are
+// kept: lines set before may hold their numbers.
+func (s *Structure) Rewind(m StructMark) {
+	s.Nodes, s.open, s.saved = s.Nodes[:m.nodes], m.open, s.saved[:m.saved]
 }
 
 // Decoration is the Element.Node of what is decoration wherever it is

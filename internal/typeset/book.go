@@ -112,7 +112,7 @@ func (t *typesetter) book() {
 		if ei < len(t.entries) {
 			e = t.entries[ei]
 		}
-		t.contribution(c, e)
+		t.fitContribution(c, e)
 	}
 	endPart()
 	if b.Afterword != nil {

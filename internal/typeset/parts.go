@@ -361,8 +361,8 @@ func (t *typesetter) contribution(c *book.Contribution, e Entry) {
 		if pw, ph, ok := t.imageSize(c.Photo); ok {
 			phW = layout.Mm(30)
 			phH = layout.Unit(int64(phW) * int64(ph) / int64(pw))
-			if phH > layout.Mm(38) {
-				phH = layout.Mm(38)
+			if phH > openingZone {
+				phH = openingZone
 				phW = layout.Unit(int64(phH) * int64(pw) / int64(ph))
 			}
 			photo = &layout.Element{Kind: layout.ImageElement, X: x + d.measure - phW, Y: y, W: phW, H: phH, Src: t.path(c.Photo)}
@@ -372,12 +372,13 @@ func (t *typesetter) contribution(c *book.Contribution, e Entry) {
 	}
 	w := d.measure
 	if phW > 0 {
-		w -= phW + layout.Mm(6)
+		w -= openingPhotoColumn
 	}
 	var lines []layout.Line
 	// the name is the heading of the contribution, each line after it a
 	// paragraph
 	role := layout.RoleH1
+	var beside layout.Unit // the block's height beside a photo, photo or not: the text starts at the same height
 	add := func(runs []layout.Run, size, leading layout.Unit, gap layout.Unit) {
 		ls := t.setLines(runs, t.pstyle(w, leading, layout.Left))
 		if len(ls) > 0 {
@@ -387,6 +388,11 @@ func (t *typesetter) contribution(c *book.Contribution, e Entry) {
 		t.doc.Struct.Close()
 		role = layout.RoleP
 		lines = append(lines, ls...)
+		if phW > 0 {
+			beside += height(ls)
+		} else if n := height(t.setLines(runs, t.pstyle(d.measure-openingPhotoColumn, leading, layout.Left))); n > 0 {
+			beside += n + gap
+		}
 	}
 	t.line = c.FieldPos("name").Line
 	ns := d.size * 2
@@ -422,13 +428,13 @@ func (t *typesetter) contribution(c *book.Contribution, e Entry) {
 		r.Link = l
 		add([]layout.Run{r}, ss, ss*13/10, 0)
 	}
-	h := place(p, lines, x, y)
+	place(p, lines, x, y)
 	if photo != nil {
 		t.doc.Struct.Open(layout.Node{Role: layout.RoleFigure, Alt: t.typo(c.PortraitAlt(t.loc.Labels))})
 		p.Add(*photo)
 		t.doc.Struct.Close()
 	}
-	y += max(h, phH) + layout.Mm(7)
+	y += max(beside, openingZone) + layout.Mm(7)
 	p.Add(layout.Element{Kind: layout.RectElement, X: x, Y: y, W: layout.Mm(12), H: layout.Pt(1.2), Color: d.accent})
 	y += layout.Mm(5)
 	if c.Title != "" {

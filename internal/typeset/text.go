@@ -207,6 +207,13 @@ func (t *typesetter) setLines(runs []layout.Run, st layout.Style) []layout.Line 
 		hy = t.hy
 	}
 	lines := st.Set(runs, t.faces, hy)
+	if st.Align == layout.Justify && len(lines) >= 2 && lines[len(lines)-1].Letters() < st.Params.MinLastLetters {
+		t.report.ShortLastLines = append(t.report.ShortLastLines, Fault{File: t.fileOr(), Line: t.line, Text: lineText(lines[len(lines)-2]) + " / " + lineText(lines[len(lines)-1])})
+		t.reportLine(lines[len(lines)-1:], "short-last-line", func(layout.Line) bool { return true }, func(layout.Line) string {
+			return t.msg("la dernière ligne d’un paragraphe ne porte qu’un fragment de mot : ajouter ou retirer quelques mots l’évite",
+				"a paragraph's last line holds only a short fragment: adding or removing a few words avoids it")
+		})
+	}
 	if st.Align == layout.Justify {
 		t.reportLine(lines, "line-loose", func(l layout.Line) bool { return l.Badness > looseReport && !l.Overfull && !l.Cut },
 			func(layout.Line) string {
@@ -222,6 +229,20 @@ func (t *typesetter) setLines(runs []layout.Run, st layout.Style) []layout.Line 
 	return lines
 }
 
+// lineText is what a set line prints, for the layout report.
+func lineText(l layout.Line) string {
+	var sb strings.Builder
+	for _, e := range l.Elements {
+		if e.Kind == layout.TextElement {
+			if sb.Len() > 0 {
+				sb.WriteByte(' ')
+			}
+			sb.WriteString(e.Text)
+		}
+	}
+	return sb.String()
+}
+
 // reportLine reports, once per block of the source, the first line that
 // has a problem.
 func (t *typesetter) reportLine(lines []layout.Line, rule string, bad func(layout.Line) bool, msg func(layout.Line) string) {
@@ -231,7 +252,7 @@ func (t *typesetter) reportLine(lines []layout.Line, rule string, bad func(layou
 	}
 	for _, l := range lines {
 		if bad(l) {
-			t.seen[key] = true
+			t.see(key)
 			t.diags.Add(t.fileOr(), book.Pos{Line: t.line}, book.Warning, rule, "%s", msg(l))
 			return
 		}
@@ -279,6 +300,9 @@ func (t *typesetter) blocks(bl []book.Block, c bctx) {
 		if b.Line > 0 {
 			t.line = b.Line
 		}
+		if c.first && b.Kind != book.Paragraph && b.Kind != book.List {
+			t.snap() // a text that opens on a heading, a quote, a table
+		}
 		t.block(b, c)
 		c.first = false
 	}
@@ -303,9 +327,10 @@ func (t *typesetter) block(b *book.Block, c bctx) {
 		} else {
 			t.flow.Space(c.leading / 2)
 		}
-		lines := t.setLines(t.spans(b.Spans, ts), st)
+		lines := t.paragraph(b, ts, st)
+		t.snap()
 		defer t.open(layout.RoleP)()
-		t.flow.Lines(lines, layout.LinesOpts{X: c.x, Notes: t.notes})
+		t.flow.Lines(lines, layout.LinesOpts{X: c.x, Notes: t.notes, OnLine: t.onText})
 	case book.CodeBlock:
 		ts := tstyle{fam: sans, size: c.size * 85 / 100, color: t.d.soft, noHyphen: true, base: book.Code}
 		st := t.pstyle(c.width-t.d.indent, c.leading*85/100, layout.Left)
@@ -429,7 +454,8 @@ func (t *typesetter) list(b *book.Block, c bctx) {
 			if !done && ch.Kind == book.Paragraph {
 				done = true
 				st := t.pstyle(ic.width, ic.leading, layout.Justify)
-				lines := t.setLines(t.spans(ch.Spans, ts), st)
+				lines := t.paragraph(ch, ts, st)
+				t.snap()
 				if len(lines) > 0 {
 					m := layout.Element{Kind: layout.TextElement, X: -hang/3 - mw, Face: mrun.Face, Size: mrun.Size, Text: mrun.Text, Color: t.d.accentText, W: mw}
 					if b.Ordered {

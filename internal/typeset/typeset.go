@@ -55,6 +55,8 @@ type Result struct {
 	Fonts         *fonts.Set
 	Entries       []Entry
 	Contributions []PageRange // every published contribution, in book order
+	// Layout is what the typesetter measured of its own pages.
+	Layout LayoutReport
 
 	b     *book.Book
 	kinds []pageKind       // by page index
@@ -91,7 +93,7 @@ func Typeset(b *book.Book) (*Result, book.Diagnostics, error) {
 	t := newTypesetter(b, set)
 	t.book()
 	res := &Result{Doc: t.doc, Fonts: set, Entries: t.entries, Contributions: t.ranges,
-		b: b, kinds: t.kinds, heads: t.headBoxes, colophon: t.colophonNode, Breaks: t.breaks}
+		b: b, kinds: t.kinds, heads: t.headBoxes, colophon: t.colophonNode, Breaks: t.breaks, Layout: t.report}
 	anchors := t.doc.Anchors()
 	for i := range res.Entries {
 		res.Entries[i].Page = anchors[res.Entries[i].Anchor].Page
@@ -222,6 +224,17 @@ type typesetter struct {
 	part         string // see PageStart
 	fresh        bool   // newPage is starting a part's first page
 	level, hmin  int    // the heading level of a text's highest headings (3 under a title), and their Markdown level
+	report   LayoutReport
+	fitting  bool                    // a contribution is being laid out (its paragraphs are recorded)
+	paras    []para                  // the paragraphs of the contribution being set, in order
+	loose    map[*book.Block]int     // looseness asked of a paragraph
+	seenLog  []string                // keys added to seen since the contribution started
+	textTop  layout.Unit             // where the text of the contribution being set starts (page coordinates)
+	textPage int                     // and on which folio (0: not yet)
+	snapped  bool                    // its first text line was put on the grid
+	short    map[int]layout.Unit     // by folio: the frame height of a page of it run short
+	setCache map[*book.Block]setPara // its paragraphs as set, for the next layout of it
+	looseTol int                     // the badness limit of its paragraphs set a line tighter or looser (0: the tolerance)
 }
 
 func newTypesetter(b *book.Book, set *fonts.Set) *typesetter {
@@ -266,10 +279,13 @@ func (t *typesetter) inLanguage(lang string) (restore func()) {
 // flowIssue reports a widow or an orphan the page breaking could not avoid.
 func (t *typesetter) flowIssue(is layout.Issue, p *layout.Page) {
 	key := fmt.Sprintf("flow\x00%s\x00%d\x00%d", t.file, t.line, is)
+	if is == layout.HyphenTurn {
+		t.report.HyphenTurns = append(t.report.HyphenTurns, Fault{File: t.fileOr(), Line: t.line, Page: p.Number})
+	}
 	if t.seen[key] {
 		return
 	}
-	t.seen[key] = true
+	t.see(key)
 	switch is {
 	case layout.Widow:
 		t.diags.Add(t.fileOr(), book.Pos{Line: t.line}, book.Warning, "widow",
@@ -277,6 +293,10 @@ func (t *typesetter) flowIssue(is layout.Issue, p *layout.Page) {
 	case layout.Orphan:
 		t.diags.Add(t.fileOr(), book.Pos{Line: t.line}, book.Warning, "orphan",
 			"la première ligne d’un paragraphe se retrouve seule en bas de la page %d : raccourcir ou allonger un peu le texte l’évite", p.Number)
+	case layout.HyphenTurn:
+		t.diags.Add(t.fileOr(), book.Pos{Line: t.line}, book.Warning, "hyphen-page-turn",
+			t.msg("un mot coupé en fin de page %d se termine à la page suivante : raccourcir ou allonger un peu le paragraphe l’évite",
+				"a word hyphenated at the foot of page %d ends on the next page: making the paragraph a little shorter or longer avoids it"), p.Number)
 	}
 }
 
@@ -293,7 +313,11 @@ func (t *typesetter) startPage(p *layout.Page) layout.Frame {
 	if p.Verso() {
 		x = t.d.outer
 	}
-	return layout.Frame{X: x, Y: t.d.top, W: t.d.measure, H: t.d.textH}
+	h := t.d.textH
+	if s, ok := t.short[p.Number]; ok {
+		h = s
+	}
+	return layout.Frame{X: x, Y: t.d.top, W: t.d.measure, H: h}
 }
 
 // newPage starts a page of the given kind; recto forces a right-hand page,
@@ -338,7 +362,7 @@ func (t *typesetter) warnImage(rel string) {
 	if t.seen[key] {
 		return
 	}
-	t.seen[key] = true
+	t.see(key)
 	file := t.file
 	if file == "" {
 		file = rel
@@ -374,7 +398,7 @@ func (t *typesetter) clean(s string, face fonts.ID) string {
 		}
 		key := fmt.Sprintf("%s\x00%d\x00%d", t.file, t.line, r)
 		report := !t.seen[key]
-		t.seen[key] = true
+		t.see(key)
 		file := t.file
 		if file == "" {
 			file = "book.yaml"
@@ -393,6 +417,23 @@ func (t *typesetter) clean(s string, face fonts.ID) string {
 		sb.WriteByte('?')
 	}
 	return sb.String()
+}
+
+// see marks a finding as reported, noting it so that a contribution set
+// again (setLoose) can report it again.
+func (t *typesetter) see(key string) {
+	if !t.seen[key] {
+		t.seen[key] = true
+		t.seenLog = append(t.seenLog, key)
+	}
+}
+
+// msg is the French or the English text of a finding, by the book's language.
+func (t *typesetter) msg(fr, en string) string {
+	if t.loc.French {
+		return fr
+	}
+	return en
 }
 
 func isSpace(r rune) bool { return r == ' ' || r == '\t' || r == '\n' || r == '\r' }

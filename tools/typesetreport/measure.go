@@ -7,6 +7,7 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -152,6 +153,15 @@ type Report struct {
 	Orphans        int       `json:"orphans"`
 	WidowExamples  []Example `json:"widow_orphan_examples,omitempty"`
 	IndentDetected float64   `json:"paragraph_indent_pt"`
+	// Page faults (issue 14): a page of running text whose last body line
+	// ends with a hyphen, continued on the next page; a paragraph's last
+	// line (short of the measure, under a line at the measure) of fewer
+	// than 5 letters or digits; a page of one to three body lines after a
+	// page of running text (a text's short last page).
+	HyphenTurns    int       `json:"hyphen_page_turns"`
+	ShortLastLines int       `json:"short_last_lines"`
+	ShortPages     int       `json:"short_last_pages"`
+	FaultExamples  []Example `json:"page_fault_examples,omitempty"`
 }
 
 const maxExamples = 5
@@ -344,7 +354,46 @@ func Measure(doc *Doc, r Range) Report {
 		}
 	}
 	widowsOrphans(&rep, body, left, atMeasure)
+	pageFaults(&rep, body, atMeasure)
 	return rep
+}
+
+// pageFaults counts the page faults of issue 14 over body lines.
+func pageFaults(rep *Report, body []bodyLine, atMeasure func(bodyLine) bool) {
+	letters := func(l Line) int {
+		n := 0
+		for _, w := range l.Words {
+			for _, r := range w.Text {
+				if unicode.IsLetter(r) || unicode.IsDigit(r) {
+					n++
+				}
+			}
+		}
+		return n
+	}
+	perPage := map[int]int{}
+	for _, b := range body {
+		perPage[b.page]++
+	}
+	for i, b := range body {
+		last := i+1 == len(body) || body[i+1].page != b.page
+		if last && i+1 < len(body) && body[i+1].page == b.page+1 && atMeasure(b) {
+			if e := lastRune(b.Words[len(b.Words)-1].Text); e == '-' || e == '\u2010' || e == '\u00ad' {
+				rep.HyphenTurns++
+				rep.FaultExamples = add(rep.FaultExamples, b.page+1, b.Line)
+			}
+		}
+		if i > 0 && !atMeasure(b) && atMeasure(body[i-1]) && body[i-1].page >= b.page-1 && letters(b.Line) < 5 {
+			rep.ShortLastLines++
+			rep.FaultExamples = add(rep.FaultExamples, b.page+1, b.Line)
+		}
+		first := i == 0 || body[i-1].page != b.page
+		if first && perPage[b.page] >= 1 && perPage[b.page] <= 3 && i > 0 && body[i-1].page == b.page-1 &&
+			perPage[b.page-1] >= 10 && atMeasure(body[i-1]) {
+			rep.ShortPages++
+			rep.FaultExamples = add(rep.FaultExamples, b.page+1, b.Line)
+		}
+	}
 }
 
 // widowsOrphans finds paragraphs that leave a single line alone at the top
@@ -423,6 +472,9 @@ func (r Report) Markdown() string {
 	row("spread p95 / max", fmt.Sprintf("%.2f / %.2f", r.SpreadP95, r.SpreadMax))
 	row("spread p5 / min", fmt.Sprintf("%.2f / %.2f", r.SpreadP5, r.SpreadMin))
 	row("widows / orphans", fmt.Sprintf("%d / %d", r.Widows, r.Orphans))
+	row("hyphenated words across a page turn", r.HyphenTurns)
+	row("last lines of fewer than 5 letters", r.ShortLastLines)
+	row("short last pages (1–3 lines)", r.ShortPages)
 	b.WriteString("\n")
 	ex := func(title string, xs []Example) {
 		if len(xs) == 0 {
@@ -439,6 +491,7 @@ func (r Report) Markdown() string {
 	ex("Hyphen runs (first line)", r.HyphenExample)
 	ex("Loosest justified lines", r.Loosest)
 	ex("Widows and orphans", r.WidowExamples)
+	ex("Page faults", r.FaultExamples)
 	return b.String()
 }
 
@@ -474,6 +527,9 @@ func Table(reps []Report) string {
 		{"spread min", func(r Report) string { return fmt.Sprintf("%.2f", r.SpreadMin) }},
 		{"widows", func(r Report) string { return fmt.Sprint(r.Widows) }},
 		{"orphans", func(r Report) string { return fmt.Sprint(r.Orphans) }},
+		{"hyphenated words across a page turn", func(r Report) string { return fmt.Sprint(r.HyphenTurns) }},
+		{"last lines of fewer than 5 letters", func(r Report) string { return fmt.Sprint(r.ShortLastLines) }},
+		{"short last pages (1–3 lines)", func(r Report) string { return fmt.Sprint(r.ShortPages) }},
 	}
 	for _, row := range rows {
 		fmt.Fprintf(&b, "| %s |", row.name)

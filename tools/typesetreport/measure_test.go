@@ -216,3 +216,20 @@ func TestTable(t *testing.T) {
 		}
 	}
 }
+
+func TestPageFaults(t *testing.T) {
+	var p1 []fakeLine
+	for i := 0; i < 11; i++ {
+		p1 = append(p1, just(normal))
+	}
+	p1 = append(p1, short("fin."), just(normal), just("aaaaaa bbbbbb cccccc dddddd eeeeee ffffff gggg jam-"))
+	p2 := []fakeLine{just(normal), short("bon.")}
+	r := measure(t, p1, p2)
+	if r.HyphenTurns != 1 || r.ShortLastLines != 2 || r.ShortPages != 1 {
+		t.Errorf("hyphen turns %d, short last lines %d, short pages %d: want 1, 2, 1", r.HyphenTurns, r.ShortLastLines, r.ShortPages)
+	}
+	clean := measure(t, p1[:11], []fakeLine{just(normal), just(normal), just(normal), short("la fin du texte.")})
+	if clean.HyphenTurns+clean.ShortLastLines+clean.ShortPages != 0 {
+		t.Errorf("faults on clean pages: %d, %d, %d", clean.HyphenTurns, clean.ShortLastLines, clean.ShortPages)
+	}
+}

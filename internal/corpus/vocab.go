@@ -1,4 +1,4 @@
-package main
+package corpus
 
 // The word lists the corpus is drawn from: real French words, so that the
 // hyphenation patterns, the line breaker and the collation see what a real
