@@ -20,6 +20,12 @@ type Locale struct {
 	Tag    language.Tag // a well-formed BCP 47 tag; French when book.yaml's is missing or malformed
 	French bool         // French words and typography
 	Labels
+	// Typography is the policy of the text: spaces, quotation marks of
+	// both levels, Spanish ¿ ¡. Every stage asks it; none decides on its
+	// own whether the text is French.
+	Typography Typography
+	// Names is how the language orders personal names.
+	Names Names
 }
 
 // Locale resolves the book's language.
@@ -36,6 +42,8 @@ func ResolveLocale(lang string) Locale {
 	region, _ := tag.Region()
 	l := Locale{Tag: tag, French: base.String() == "fr"}
 	l.Labels = labelsFor(base.String(), region.String())
+	l.Typography = typographyFor(base.String(), region.String())
+	l.Names = namesFor(base.String())
 	return l
 }
 

@@ -41,7 +41,7 @@ var sections = []struct {
 }{
 	Files: {"Files and front matter", "", true},
 	Text:  {"Text", "", true},
-	Typography: {"French typography", "Found by `recueil check` in the prose of each contribution (the\n" +
+	Typography: {"Typography (the policy of each text's language)", "Found by `recueil check` in the prose of each contribution (the\n" +
 		"`title`, `extract`, `role` and `organization` values and the body; never\n" +
 		"code, web addresses or front-matter keys), and repaired by\n" +
 		"`recueil check --fix`, which rewrites the file in place, atomically,\n" +
@@ -65,7 +65,7 @@ var sections = []struct {
 var sectionsFr = []struct{ title, intro string }{
 	Files: {"Fichiers et en-tête", ""},
 	Text:  {"Texte", ""},
-	Typography: {"Typographie française", "Relevées par `recueil check` dans la prose de chaque texte (les valeurs de\n" +
+	Typography: {"Typographie (les règles de la langue de chaque texte)", "Relevées par `recueil check` dans la prose de chaque texte (les valeurs de\n" +
 		"`title`, `extract`, `role` et `organization`, et le texte ; jamais le code,\n" +
 		"les adresses web ni les clés de l’en-tête), et corrigées par\n" +
 		"`recueil check --fix`, qui réécrit le fichier sur place sans changer un mot.\n" +

@@ -198,7 +198,7 @@ func TestFix(t *testing.T) {
 func TestFixEnglish(t *testing.T) {
 	in := "It's \"done\"... ok: yes !\n"
 	out, fs := Fix("en", []byte(in))
-	if string(out) != "It’s \"done\"… ok: yes !\n" || len(fs) != 2 {
+	if string(out) != "It’s “done”… ok: yes!\n" || len(fs) != 5 {
 		t.Errorf("Fix(en) = %q, %d findings", out, len(fs))
 	}
 }

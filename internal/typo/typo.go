@@ -25,6 +25,9 @@ import (
 // "fr_BE"…, and the empty language, which is the book's default.
 func French(lang string) bool { return book.IsFrench(lang) }
 
+// policyFor is the policy of the language lang, as its book.Locale has it.
+func policyFor(lang string) policy { return policyOf(book.ResolveLocale(lang).Typography) }
+
 // String applies the typographic policy of lang to a run of prose.
 func String(lang, s string) string {
 	if s == "" {
@@ -33,7 +36,7 @@ func String(lang, s string) string {
 	src := decode([]byte(s))
 	mask := src.mask // invalid bytes stay as they are
 	maskNonProse(src.rs, mask)
-	edits := analyze(src.rs, mask, policy{fr: French(lang)}, nil)
+	edits := analyze(src.rs, mask, policyFor(lang), nil)
 	if len(edits) == 0 {
 		return s
 	}
@@ -70,7 +73,7 @@ func Spans(lang string, spans []book.Span) []book.Span {
 		}
 	}
 	maskNonProse(src.rs, mask)
-	edits := analyze(src.rs, mask, policy{fr: French(lang)}, nil)
+	edits := analyze(src.rs, mask, policyFor(lang), nil)
 	if len(edits) == 0 {
 		out := make([]book.Span, len(spans))
 		copy(out, spans)

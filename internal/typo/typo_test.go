@@ -101,7 +101,7 @@ var stringCases = []struct {
 	{"", "Allo!", "Allo⍽!"},
 	// Other languages: only ’ and ….
 	{"en", "It's ok: yes", "It’s ok: yes"},
-	{"en", "Wait... \"what\"?  Yes !", "Wait… \"what\"?  Yes !"},
+	{"en", "Wait... \"what\"?  Yes !", "Wait… “what”? Yes!"},
 	{"en", "500 000 views", "500 000 views"},
 }
 
