@@ -67,7 +67,7 @@ func (o Options) typography(b *book.Book, files []string) book.Diagnostics {
 		var d book.Diagnostics
 		auto := map[string]int{}
 		var first book.Pos // the note is at the first of them
-		for _, fd := range typo.Check(textLang(b, files[i]), src) {
+		for _, fd := range typo.CheckIn(b.TypographyOf(textLang(b, files[i])), textLang(b, files[i]), src) {
 			if typo.Auto(fd.Rule) {
 				if len(auto) == 0 {
 					first = book.Pos{Line: fd.Line, Col: fd.Col}
@@ -161,7 +161,7 @@ func Fix(o Options) ([]Fixed, error) {
 		if !ok {
 			continue
 		}
-		fixed, found := typo.Fix(textLang(b, f), src)
+		fixed, found := typo.FixIn(b.TypographyOf(textLang(b, f)), textLang(b, f), src)
 		if len(found) == 0 || bytes.Equal(fixed, src) {
 			continue
 		}

@@ -286,7 +286,7 @@ func (t *typesetter) newPage(kind pageKind, recto bool) *layout.Page {
 	return t.flow.NewPage()
 }
 
-func (t *typesetter) typo(s string) string { return typo.String(t.lang, s) }
+func (t *typesetter) typo(s string) string { return typo.StringIn(t.b.TypographyOf(t.lang), s) }
 
 // path is what an image element draws: the book-relative path, read
 // through book.Files by the writers.

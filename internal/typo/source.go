@@ -109,15 +109,27 @@ func Rules() []RuleDoc {
 // role and organization in the front matter, and the text of the body
 // outside code, URLs, link targets and HTML.
 func Check(lang string, src []byte) []Finding {
-	_, fs := fixSource(lang, src, false)
+	_, fs := fixSource(book.ResolveLocale(lang).Typography, lang, src, false)
 	return fs
+}
+
+// CheckIn is Check with the policy t for a text in lang (a book's
+// TypographyOf(lang), with its house style).
+func CheckIn(t book.Typography, lang string, src []byte) []Finding {
+	_, fs := fixSource(t, lang, src, false)
+	return fs
+}
+
+// FixIn is Fix with the policy t for a text in lang.
+func FixIn(t book.Typography, lang string, src []byte) ([]byte, []Finding) {
+	return fixSource(t, lang, src, true)
 }
 
 // Fix returns src with every safe fix applied, and the findings it fixed.
 // Bytes outside the changed places are kept as they are (BOM, CRLF line
 // ends, trailing spaces). Fixing a fixed file changes nothing.
 func Fix(lang string, src []byte) ([]byte, []Finding) {
-	return fixSource(lang, src, true)
+	return fixSource(book.ResolveLocale(lang).Typography, lang, src, true)
 }
 
 // proseKeys are the front-matter keys whose values are prose.
@@ -169,7 +181,7 @@ func (s *source) prose(b, e int, prose []bool) {
 	}
 }
 
-func fixSource(lang string, src []byte, fix bool) ([]byte, []Finding) {
+func fixSource(t book.Typography, lang string, src []byte, fix bool) ([]byte, []Finding) {
 	s := decode(src)
 	prose := make([]bool, len(s.rs))
 	start := 0
@@ -224,7 +236,7 @@ func fixSource(lang string, src []byte, fix bool) ([]byte, []Finding) {
 		resets = append(resets, s.runeAt(v.start))
 	}
 	sortInts(resets)
-	edits := analyze(s.rs, mask, withSource(policyFor(lang)), resets)
+	edits := analyze(s.rs, mask, withSource(policyOf(t)), resets)
 
 	// A front-matter value is changed only if the YAML still reads the
 	// same, but for the fixed typography.
