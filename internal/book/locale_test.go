@@ -172,6 +172,11 @@ func TestNameKeys(t *testing.T) {
 			t.Errorf("%s (%s): %q sorted as %q, want %q", c.lang, c.sortParticles, c.name, got, c.want)
 		}
 	}
+	// Ñ is a letter of its own in a Spanish index, after N.
+	b := &Book{Language: "es", Contributions: []*Contribution{{Name: "Andrés Nava Ruiz", Path: "a.md"}, {Name: "Lucía Ñáñez Roca", Path: "b.md"}}}
+	if g := b.Index(); len(g) != 2 || g[0].Letter != "N" || g[1].Letter != "Ñ" {
+		t.Errorf("es: index letters %+v, want N then Ñ", g)
+	}
 	// The index groups by the key: van Gogh under G in English, V in Dutch.
 	for lang, letter := range map[string]string{"en": "G", "de": "G", "nl": "V"} {
 		b := &Book{Language: lang, Contributions: []*Contribution{{Name: "Vincent van Gogh", Path: "a.md"}}}

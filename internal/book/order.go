@@ -68,6 +68,8 @@ type Names struct {
 	// surnames go with the given names ("Silva, Maria dos Santos",
 	// Portuguese).
 	LastSurname bool
+	// LetterÑ: Ñ is a letter of the index of its own (Spanish).
+	LetterÑ bool
 }
 
 // namesFor is a language's usage of names.
@@ -76,7 +78,7 @@ func namesFor(base string) Names {
 	case "nl":
 		return Names{KeepParticles: true}
 	case "es":
-		return Names{TwoSurnames: true}
+		return Names{TwoSurnames: true, LetterÑ: true}
 	case "pt":
 		return Names{LastSurname: true}
 	}
@@ -298,6 +300,9 @@ func (b *Book) Index() []IndexGroup {
 	var groups []IndexGroup
 	for _, e := range entries {
 		l := Initial(e.Key)
+		if r, _ := utf8.DecodeRuneInString(e.Key); loc.Names.LetterÑ && (r == 'Ñ' || r == 'ñ') {
+			l = "Ñ" // a letter of its own in Spanish, after N
+		}
 		if len(groups) == 0 || groups[len(groups)-1].Letter != l {
 			groups = append(groups, IndexGroup{Letter: l})
 		}

@@ -98,7 +98,8 @@ const RuleAutoFixed = "typo-auto-fixed"
 var autoKinds = []struct{ rule, fr1, frN, en1, enN string }{
 	{typo.RuleSpaceBeforePunct, "espace avant ; : ! ?", "espaces avant ; : ! ?", "space before ; : ! ?", "spaces before ; : ! ?"},
 	{typo.RuleGuillemets, "espace dans « »", "espaces dans « »", "space inside « »", "spaces inside « »"},
-	{typo.RuleQuotes, "guillemet droit \"", "guillemets droits \"", "straight quote \"", "straight quotes \""},
+	{typo.RuleInvertedMarks, "espace après ¿ ou ¡", "espaces après ¿ ou ¡", "space after ¿ or ¡", "spaces after ¿ or ¡"},
+	{typo.RuleQuotes, "guillemet droit \" ou '", "guillemets droits \" ou '", "straight quote \" or '", "straight quotes \" or '"},
 	{typo.RuleApostrophe, "apostrophe droite '", "apostrophes droites '", "straight apostrophe '", "straight apostrophes '"},
 	{typo.RuleEllipsis, "points de suspension ...", "points de suspension ...", "three dots ...", "three dots ..."},
 	{typo.RuleDoubleSpace, "double espace", "doubles espaces", "double space", "double spaces"},
