@@ -125,6 +125,23 @@ func analyze(rs []rune, mask []bool, p policy, resets []int) []edit {
 			if apostrophe(rs, i, p.fr) {
 				v[i] = '’'
 				edits = append(edits, edit{start: i, end: i + 1, repl: "’", rule: RuleApostrophe, anchor: i})
+				continue
+			}
+			// A quotation typed between straight single quotes: 'mot'
+			// after a blank opens, and the ' that follows a word closes
+			// the quotation it opened.
+			prev, next := prevContext(v, del, i), nextContext(rs, i)
+			var q rune
+			if n := len(stack); n > 0 && stack[n-1].open == '\'' && !isLetter(next) && closeContext(next) {
+				q = closingOf(stack[n-1].as)
+				stack = stack[:n-1]
+			} else if openContext(prev) && prev != '\'' && prev != '’' && isLetter(next) {
+				q = opening(stack)
+				stack = append(stack, quote{open: '\'', as: q})
+			}
+			if q != 0 {
+				v[i] = q
+				edits = append(edits, edit{start: i, end: i + 1, repl: string(q), rule: RuleQuotes, anchor: i, punct: q})
 			}
 		case '"':
 			if !p.fr {

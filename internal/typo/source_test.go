@@ -162,7 +162,7 @@ var fixCases = []struct{ name, in, want string }{
 	{"hard break kept", "Ligne  \nsuite  !  \nfin\n", "Ligne  \nsuite⍽!  \nfin\n"},
 	{"line start untouched", "Quoi\n? oui\n", "Quoi\n? oui\n"},
 	{"indentation kept", "- un\n\n    deux  trois\n", "- un\n\n    deux trois\n"},
-	{"nested quotes", "Il dit \"elle a dit 'non'\".\n", "Il dit «⍽elle a dit 'non'⍽».\n"},
+	{"nested quotes", "Il dit \"elle a dit 'non'\".\n", "Il dit «⍽elle a dit “non”⍽».\n"},
 	{"escaped quote", "Un \\\"vrai\\\" guillemet\n", "Un \\\"vrai\\\" guillemet\n"},
 	{"entity", "Tom &amp; Jerry ; oui\n", "Tom &amp; Jerry⍽; oui\n"},
 	{"html", "Un <span title=\"a ; b\">mot</span> !\n", "Un <span title=\"a ; b\">mot</span>⍽!\n"},

@@ -71,7 +71,9 @@ var stringCases = []struct {
 	{"fr", "l'« école »", "l’«⍽école⍽»"},
 	{"fr", "L'an 2000", "L’an 2000"},
 	{"fr", "d'1 coup", "d’1␣coup"},
-	{"fr", "'citation'", "'citation'"},
+	{"fr", "'citation'", "«\u202fcitation\u202f»"},
+	{"fr", "Il dit 'non' et l'autre 'oui'.", "Il dit «\u202fnon\u202f» et l’autre «\u202foui\u202f»."},
+	{"fr", "aujourd' hui, l' école", "aujourd' hui, l' école"},
 	// Ellipsis.
 	{"fr", "...", "…"},
 	{"fr", "Et puis...", "Et puis…"},
