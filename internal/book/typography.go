@@ -22,13 +22,16 @@ type Typography struct {
 	// Inverted: ¿ and ¡ open a question or an exclamation (Spanish); no
 	// space and no line break after them.
 	Inverted bool
+	// IndentFirst: the first paragraph after a heading is indented too
+	// (French usage); elsewhere it starts flush.
+	IndentFirst bool
 }
 
 // typographyFor is the policy of a language, by its base and region.
 func typographyFor(base, region string) Typography {
 	switch base {
 	case "fr":
-		return Typography{French: true, Quotes: [2][2]rune{{'«', '»'}, {'“', '”'}}}
+		return Typography{French: true, IndentFirst: true, Quotes: [2][2]rune{{'«', '»'}, {'“', '”'}}}
 	case "de":
 		return Typography{Quotes: [2][2]rune{{'„', '“'}, {'‚', '‘'}}}
 	case "es":

@@ -243,7 +243,7 @@ func (t *typesetter) block(b *book.Block, c bctx) {
 	case book.Paragraph:
 		st := t.pstyle(c.width, c.leading, layout.Justify)
 		if t.b.Page.Indent {
-			if !c.first || t.loc.French {
+			if !c.first || t.loc.Typography.IndentFirst {
 				st.Indent = t.d.indent * c.size / t.d.size
 			}
 		} else {

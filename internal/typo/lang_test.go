@@ -80,3 +80,20 @@ func TestLanguageFix(t *testing.T) {
 		}
 	}
 }
+
+// Inner: a text put between the book's marks (a card's quote) has its
+// first-level marks turned into the second-level ones, in every language.
+func TestInnerLanguages(t *testing.T) {
+	cases := []struct{ lang, in, want string }{
+		{"en", `He said "yes" twice`, "He said ‘yes’ twice"},
+		{"en-GB", `He said "yes" twice`, "He said “yes” twice"},
+		{"de", `Er sagte "ja" zweimal`, "Er sagte ‚ja‘ zweimal"},
+		{"es", `Dijo "sí" dos veces`, "Dijo “sí” dos veces"},
+		{"fr", `Il dit "oui" deux fois`, "Il dit “oui” deux fois"},
+	}
+	for _, c := range cases {
+		if got := Inner(c.lang, c.in); got != c.want {
+			t.Errorf("Inner(%q, %q) = %q, want %q", c.lang, c.in, got, c.want)
+		}
+	}
+}
