@@ -135,7 +135,20 @@ func TestSampleBooks(t *testing.T) {
 			last = k
 		}
 	}
-	for file, msgs := range epubcheckAll(t, epubs) {
+	// A broken EPUB in the same batch proves the batch reports what it finds.
+	broken := filepath.Join(t.TempDir(), "broken.epub")
+	if err := os.WriteFile(broken, []byte("PK not a zip"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	found := epubcheckAll(t, append(epubs, broken))
+	if len(found[broken]) == 0 {
+		t.Errorf("epubcheck found nothing in a broken EPUB: the batch does not report")
+	}
+	delete(found, broken)
+	for _, e := range epubs {
+		everyDocumentHasLang(t, e)
+	}
+	for file, msgs := range found {
 		for _, m := range msgs {
 			if m.Severity == "FATAL" || m.Severity == "ERROR" || m.Severity == "WARNING" ||
 				(m.Severity == "USAGE" && strings.Contains(strings.ToLower(m.Message), "language")) {
@@ -210,25 +223,28 @@ func epubcheckAll(t *testing.T, epubs []string) map[string][]epubcheckMsg {
 		}
 		got[args[i]] = r.Messages
 	}
-	// Every content document declares its language.
-	for _, e := range epubs {
-		z, err := zip.OpenReader(e)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, f := range z.File {
-			if !strings.HasSuffix(f.Name, ".xhtml") {
-				continue
-			}
-			rc, _ := f.Open()
-			buf := make([]byte, 1024)
-			n, _ := rc.Read(buf)
-			rc.Close()
-			if !strings.Contains(string(buf[:n]), ` lang="`) {
-				t.Errorf("%s: %s has no lang", filepath.Base(e), f.Name)
-			}
-		}
-		z.Close()
-	}
 	return got
+}
+
+// everyDocumentHasLang fails for each content document of the EPUB e that
+// does not say its language.
+func everyDocumentHasLang(t *testing.T, e string) {
+	t.Helper()
+	z, err := zip.OpenReader(e)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer z.Close()
+	for _, f := range z.File {
+		if !strings.HasSuffix(f.Name, ".xhtml") {
+			continue
+		}
+		rc, _ := f.Open()
+		buf := make([]byte, 1024)
+		n, _ := rc.Read(buf)
+		rc.Close()
+		if !strings.Contains(string(buf[:n]), ` lang="`) {
+			t.Errorf("%s: %s has no lang", filepath.Base(e), f.Name)
+		}
+	}
 }
