@@ -259,9 +259,9 @@ func FuzzFix(f *testing.F) {
 	f.Fuzz(func(t *testing.T, src []byte) {
 		out, _ := Fix("fr", src)
 		checkFixed(t, "fr", src, out)
-		outEn, _ := Fix("en", src)
-		if again, _ := Fix("en", outEn); !bytes.Equal(again, outEn) || words(string(src)) != words(string(outEn)) {
-			t.Fatalf("en: not idempotent or words changed:\n%q\n%q\n%q", src, outEn, again)
+		for _, lang := range otherLanguages {
+			out, _ := Fix(lang, src)
+			checkFixed(t, lang, src, out)
 		}
 	})
 }
@@ -281,7 +281,25 @@ func TestFixBookSamples(t *testing.T) {
 		out, _ := Fix("fr", b)
 		checkFixed(t, "fr", b, out)
 	}
+	// The sample book of each language, fixed in its language.
+	for _, lang := range otherLanguages[1:] {
+		files, _ := filepath.Glob("../../testdata/books/" + lang + "/contributions/*.md")
+		if len(files) == 0 {
+			t.Fatalf("no sample book in testdata/books/%s", lang)
+		}
+		for _, f := range files {
+			b, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out, _ := Fix(lang, b)
+			checkFixed(t, lang, b, out)
+		}
+	}
 }
+
+// otherLanguages are the languages besides French with a policy of their own.
+var otherLanguages = []string{"en", "en-US", "en-GB", "de", "es", "it", "pt", "nl"}
 
 func TestCheckBOMColumns(t *testing.T) {
 	fs := Check("fr", []byte("\ufeffBonjour!\r\nÀ «toi»\r\n"))

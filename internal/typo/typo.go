@@ -1,14 +1,22 @@
-// Package typo applies the book's typographic policy (French by default) to
-// text, and finds the places in a source text where it is not followed.
+// Package typo applies a text's typographic policy (book.Typography, one
+// per language, on book.Locale) to text, and finds the places in a source
+// text where it is not followed.
 //
 // The policy, for French (lang "fr", "fr-XX", or empty: the book's default):
 // U+202F (narrow no-break space) before « ; ! ? » and inside « »; U+00A0
-// (no-break space) before « : »; straight double quotes become « »; the
-// apostrophe is ’; three dots or more become …; doubled spaces become one
-// and there is no space before « , » and « . ». In the output only, a
-// number keeps its unit or the word after it (U+00A0: « 500 vues », « 12 % »,
-// « p. 42 », « M. Dupont ») and digit groups are joined by U+202F
-// (« 500 000 »). Other languages get only ’ and ….
+// (no-break space) before « : »; straight quotes become « » (and “ ” inside
+// « »); the apostrophe is ’; three dots or more become …; doubled spaces
+// become one and there is no space before « , » and « . ». In the output
+// only, a number keeps its unit or the word after it (U+00A0: « 500 vues »,
+// « 12 % », « p. 42 », « M. Dupont ») and digit groups are joined by U+202F
+// (« 500 000 »).
+//
+// Every other language (en-US, en-GB, de, es, it, pt, nl…): no space before
+// ; : ! ? nor inside its guillemets, none after Spanish ¿ ¡; straight quotes
+// "…" and '…' become the language's marks, the first level outside any
+// quotation, the second inside one (“ ” ‘ ’, ‘ ’ “ ”, „ “ ‚ ‘, « » “ ”), or
+// the book's house style; ’ and …; doubled spaces become one, no space
+// before « , » and « . ».
 //
 // Nothing but blanks, quotes, apostrophes and dots is ever changed; code
 // spans, URLs, email addresses and character references are left alone;

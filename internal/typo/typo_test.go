@@ -201,7 +201,7 @@ func FuzzString(f *testing.F) {
 		f.Add(vis(c.in))
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		for _, lang := range []string{"fr", "en"} {
+		for _, lang := range append([]string{"fr"}, otherLanguages...) {
 			got := String(lang, s)
 			if again := String(lang, got); again != got {
 				t.Fatalf("%s: not idempotent:\n%q\n%q\n%q", lang, s, got, again)
