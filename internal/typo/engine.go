@@ -48,6 +48,7 @@ type edit struct {
 	punct      rune // the punctuation the edit is about, for messages
 	after      bool // RuleGuillemets: the space goes after «
 	silent     bool // part of a change reported by another finding
+	other      bool // RuleEnglishQuotes outside French: the language's marks, not « »
 }
 
 // policy says which rules apply.
@@ -114,7 +115,7 @@ func analyze(rs []rune, mask []bool, p policy, resets []int) []edit {
 				}
 			}
 			i = j - 1
-		case '"', '\'', p.q[0][0], p.q[0][1], p.q[1][0], p.q[1][1]:
+		case '"', '\'', '“', '”', p.q[0][0], p.q[0][1], p.q[1][0], p.q[1][1]:
 			if !p.fr {
 				stack = otherQuote(rs, v, del, i, p, stack, &edits)
 				continue
@@ -797,6 +798,24 @@ func otherQuote(rs, v []rune, del []bool, i int, p policy, stack []quote, edits 
 			set('’', RuleApostrophe) // the students' books, po', the '90s
 		}
 		return stack
+	}
+	// “ ” pasted into a text whose marks have no ” (German „ “ ‚ ‘,
+	// chevrons, Swiss « » ‹ ›): in a source, each pair becomes the
+	// language's marks of its level, a finding to look at.
+	if p.source && !slices.Contains([]rune{p.q[0][0], p.q[0][1], p.q[1][0], p.q[1][1]}, '”') {
+		t := top()
+		if r == '”' && t != nil && t.open == '“' {
+			stack = stack[:len(stack)-1]
+			v[i] = t.close
+			*edits = append(*edits, edit{start: i, end: i + 1, repl: string(t.close), rule: RuleEnglishQuotes, anchor: i, punct: t.close, other: true})
+			return stack
+		}
+		if r == '“' && (t == nil || t.open == '“' || r != t.close) && openContext(prev) && (isLetter(next) || isDigit(next)) {
+			q := open('“')
+			v[i] = q
+			*edits = append(*edits, edit{start: i, end: i + 1, repl: string(q), rule: RuleEnglishQuotes, anchor: i, punct: q, other: true})
+			return stack
+		}
 	}
 	// One of the language's own marks, typed.
 	if t := top(); t != nil && r == t.close && !(r == '’' && isLetter(at(rs, i+1))) {

@@ -1,6 +1,9 @@
 package typo
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // Each language's policy, in the outputs (String): its quotation marks of
 // both levels for straight quotes, nested; no space before ; : ! ?; none
@@ -94,6 +97,34 @@ func TestInnerLanguages(t *testing.T) {
 	for _, c := range cases {
 		if got := Inner(c.lang, c.in); got != c.want {
 			t.Errorf("Inner(%q, %q) = %q, want %q", c.lang, c.in, got, c.want)
+		}
+	}
+}
+
+// English quotes pasted into a German text: in a source, each pair
+// becomes „ “ (‚ ‘ inside), one finding per mark to look at; the outputs
+// leave them as typed, as French does.
+func TestPastedEnglishQuotesInGerman(t *testing.T) {
+	in := "Sie sagte “Er rief “Halt” und ging” leise.\n"
+	out, fs := Fix("de", []byte(in))
+	if want := "Sie sagte „Er rief ‚Halt‘ und ging“ leise.\n"; string(out) != want {
+		t.Errorf("Fix(de) = %q, want %q", out, want)
+	}
+	if len(fs) != 4 {
+		t.Fatalf("%d findings, want 4: %+v", len(fs), fs)
+	}
+	for _, f := range fs {
+		if f.Rule != RuleEnglishQuotes || Auto(f.Rule) || !strings.Contains(f.MessageEn, "this language") {
+			t.Errorf("finding %+v", f)
+		}
+	}
+	if got := String("de", "“Ja”"); got != "“Ja”" {
+		t.Errorf("String(de) changed pasted quotes: %q", got)
+	}
+	// English, Dutch, Spanish use “ ” themselves: left alone.
+	for _, lang := range []string{"en", "nl", "es"} {
+		if _, fs := Fix(lang, []byte("She said “yes”.\n")); len(fs) != 0 {
+			t.Errorf("%s: %+v", lang, fs)
 		}
 	}
 }

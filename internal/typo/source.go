@@ -90,8 +90,8 @@ func Rules() []RuleDoc {
 			"Pas d’espace avant une virgule ni avant un point.",
 			"No space before a comma or a full stop.", true},
 		{RuleEnglishQuotes,
-			"Les guillemets anglais “ ” ou ‘ ’ (souvent collés depuis Word) deviennent des guillemets français « » ; à l’intérieur d’une citation, les guillemets de second niveau sont “ ”, jamais « » dans « ».",
-			"English quotes “ ” or ‘ ’ (often pasted from Word) become French guillemets « »; inside a quotation the inner pair is “ ”, never « » within « » (French).", false},
+			"Les guillemets anglais “ ” ou ‘ ’ (souvent collés depuis Word) deviennent des guillemets français « » ; à l’intérieur d’une citation, les guillemets de second niveau sont “ ”, jamais « » dans « ». Dans une langue dont les guillemets n’ont pas de ” (l’allemand : „ “ ‚ ‘), les “ ” collés deviennent ceux de la langue, à leur niveau.",
+			"English quotes “ ” or ‘ ’ (often pasted from Word) become French guillemets « »; inside a quotation the inner pair is “ ”, never « » within « » (French). In a language whose marks have no ” (German „ “ ‚ ‘), pasted “ ” become the language's marks of their level.", false},
 		{RuleReversedGuillemets,
 			"Des guillemets tapés à l’envers (» … «) sont remis dans le bon sens (« … »).",
 			"Guillemets typed the wrong way round (» … «) are turned the right way (« … ») (French).", false},
@@ -952,6 +952,10 @@ func messages(e edit, old string) (string, string) {
 		return "Plusieurs espaces se suivent : une seule suffit" + fixHint + ".",
 			"Several spaces in a row: one is enough" + fixHintEn + "."
 	case RuleEnglishQuotes:
+		if e.other {
+			return fmt.Sprintf("Guillemet anglais %s (collé depuis Word ?) : dans cette langue, les guillemets sont d’autres signes ; remplacez-le par %s%s.", old, p, fixHint),
+				fmt.Sprintf("English quote %s (pasted from Word?): this language uses other quotation marks; replace it with %s%s.", old, p, fixHintEn)
+		}
 		if e.punct == '“' || e.punct == '”' {
 			return fmt.Sprintf("Guillemet anglais %s dans une citation : à l’intérieur de « … », les guillemets sont “ ” ; remplacez-le par %s%s.", old, p, fixHint),
 				fmt.Sprintf("English quote %s inside a quotation: inside « … » the inner quotes are “ ”; replace it with %s%s.", old, p, fixHintEn)
