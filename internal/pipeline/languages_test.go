@@ -3,6 +3,7 @@ package pipeline
 import (
 	"archive/zip"
 	"encoding/json"
+	"html"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -45,6 +46,7 @@ var sampleLanguages = []struct {
 func TestSampleBooks(t *testing.T) {
 	need(t, "pdftotext", "java")
 	var epubs []string
+	hyphenated := 0 // hyphenated line ends checked, in all the books
 	for _, s := range sampleLanguages {
 		root := t.TempDir()
 		if out, err := exec.Command("cp", "-r", filepath.Join(sampleRoot, "testdata", "books", s.lang)+"/.", root).CombinedOutput(); err != nil {
@@ -97,20 +99,27 @@ func TestSampleBooks(t *testing.T) {
 			t.Errorf("es: ¿ ¡ not kept with their sentence")
 		}
 
-		// Hyphenated line ends: the break is one the language's patterns allow.
+		// Hyphenated line ends: the break is one the language's patterns
+		// allow. Plain pdftotext joins a word broken at a line end; its
+		// -bbox-layout output keeps each line's words as drawn.
 		h, _, err := layout.ForLanguage(s.lang, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
 		srcText := sourceText(t, root)
-		lines := strings.Split(raw, "\n")
+		bbox := filepath.Join(t.TempDir(), "bbox.html")
+		runTool(t, "pdftotext", "-bbox-layout", filepath.Join(out, res.Book.Artifacts().PDF()), bbox)
+		lines := bboxLines(t, bbox)
 		for i := 0; i+1 < len(lines); i++ {
-			l := strings.TrimRight(lines[i], " ")
-			m := regexp.MustCompile(`(\p{L}+)-$`).FindStringSubmatch(l)
-			n := regexp.MustCompile(`^(\p{Ll}+)`).FindStringSubmatch(strings.TrimLeft(lines[i+1], " "))
+			if len(lines[i]) == 0 || len(lines[i+1]) == 0 {
+				continue
+			}
+			m := regexp.MustCompile(`(\p{L}+)-$`).FindStringSubmatch(lines[i][len(lines[i])-1])
+			n := regexp.MustCompile(`^(\p{Ll}+)`).FindStringSubmatch(lines[i+1][0])
 			if m == nil || n == nil || strings.Contains(srcText, m[1]+"-"+n[1]) {
 				continue // not a break, or a hyphen of the text itself
 			}
+			hyphenated++
 			word, at := m[1]+n[1], len([]rune(m[1]))
 			if !slices.Contains(h.Points(word), at) {
 				t.Errorf("%s: %q broken as %s-%s, not a break of the language (%s)", s.lang, word, m[1], n[1], h.Hyphenate(word))
@@ -134,6 +143,9 @@ func TestSampleBooks(t *testing.T) {
 			}
 			last = k
 		}
+	}
+	if hyphenated < 5 {
+		t.Errorf("only %d hyphenated line ends in the sample books: the hyphenation check proves little", hyphenated)
 	}
 	// A broken EPUB in the same batch proves the batch reports what it finds.
 	broken := filepath.Join(t.TempDir(), "broken.epub")
@@ -247,4 +259,24 @@ func everyDocumentHasLang(t *testing.T, e string) {
 			t.Errorf("%s: %s has no lang", filepath.Base(e), f.Name)
 		}
 	}
+}
+
+// bboxLines reads pdftotext -bbox-layout's output: the words of each line,
+// in reading order.
+func bboxLines(t *testing.T, file string) [][]string {
+	t.Helper()
+	raw, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var lines [][]string
+	word := regexp.MustCompile(`<word[^>]*>([^<]*)</word>`)
+	for _, l := range regexp.MustCompile(`(?s)<line[^>]*>(.*?)</line>`).FindAllStringSubmatch(string(raw), -1) {
+		var ws []string
+		for _, w := range word.FindAllStringSubmatch(l[1], -1) {
+			ws = append(ws, html.UnescapeString(w[1]))
+		}
+		lines = append(lines, ws)
+	}
+	return lines
 }
