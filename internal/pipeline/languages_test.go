@@ -280,3 +280,36 @@ func bboxLines(t *testing.T, file string) [][]string {
 	}
 	return lines
 }
+
+// TestHouseStyle: book.yaml's quotes sets a German book's quotation marks
+// » « and › ‹ in the PDF, and the cards' and posts' outer marks follow.
+func TestHouseStyle(t *testing.T) {
+	need(t, "pdftotext")
+	root := t.TempDir()
+	if out, err := exec.Command("cp", "-r", filepath.Join(sampleRoot, "testdata", "books", "de")+"/.", root).CombinedOutput(); err != nil {
+		t.Fatalf("cp: %v %s", err, out)
+	}
+	yml := filepath.Join(root, "book.yaml")
+	raw, err := os.ReadFile(yml)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(yml, append(raw, "quotes: \"» « › ‹\"\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "out")
+	res, err := Compile(Options{Root: root, Out: out, Only: []string{"pdf"}, Env: env(map[string]string{"SOURCE_DATE_EPOCH": "1795000000"})})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Join(strings.Fields(runTool(t, "pdftotext", filepath.Join(out, res.Book.Artifacts().PDF()), "-")), " ")
+	if !strings.Contains(text, "»Weißt du, was Mama sagt, wenn ich Fieber habe? Sie sagt ›wir rufen die Frau Doktor von unten‹, und dann geht es mir schon besser.«") {
+		t.Errorf("the house style is not in the PDF: %q", around(text, "Weißt du"))
+	}
+	if strings.ContainsAny(text, "„‚") {
+		t.Errorf("German default marks left beside the house style: %q", around(text, "„"))
+	}
+	if got := res.Book.Locale().Quote("x"); got != "»x«" {
+		t.Errorf("the cards' marks: %q", got)
+	}
+}
