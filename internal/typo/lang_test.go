@@ -3,6 +3,8 @@ package typo
 import (
 	"strings"
 	"testing"
+
+	"github.com/recueil/recueil/internal/book"
 )
 
 // Each language's policy, in the outputs (String): its quotation marks of
@@ -126,5 +128,20 @@ func TestPastedEnglishQuotesInGerman(t *testing.T) {
 		if _, fs := Fix(lang, []byte("She said “yes”.\n")); len(fs) != 0 {
 			t.Errorf("%s: %+v", lang, fs)
 		}
+	}
+}
+
+// InnerAs: a text of a mixed book on the book's card takes the book's
+// second-level marks for its own quotations.
+func TestInnerAs(t *testing.T) {
+	fr, en, de := book.ResolveLocale("fr").Typography, book.ResolveLocale("en").Typography, book.ResolveLocale("de").Typography
+	if got := InnerAs(en, fr, `someone wrote "read me" there`); got != "someone wrote “read me” there" {
+		t.Errorf("en in fr: %q", got)
+	}
+	if got := InnerAs(de, fr, `er schrieb "lies mich" dort`); got != "er schrieb “lies mich” dort" {
+		t.Errorf("de in fr: %q", got)
+	}
+	if got := InnerAs(fr, en, `il dit "oui" ici`); got != "il dit ‘oui’ ici" {
+		t.Errorf("fr in en: %q", got)
 	}
 }

@@ -182,9 +182,16 @@ func Inner(lang, s string) string {
 }
 
 // InnerIn is Inner with the policy t.
-func InnerIn(t book.Typography, s string) string {
+func InnerIn(t book.Typography, s string) string { return InnerAs(t, t, s) }
+
+// InnerAs is Inner for a text set with the policy t and put between the
+// marks of another policy, outer (a contribution in English on the card of
+// a French book): the text's own first-level marks become outer's
+// second-level ones, so that an English quotation inside the card's « »
+// reads “ ”, as French nests, not ‘ ’.
+func InnerAs(t, outer book.Typography, s string) string {
 	s = StringIn(t, s)
-	o1, c1, o2, c2 := t.Quotes[0][0], t.Quotes[0][1], t.Quotes[1][0], t.Quotes[1][1]
+	o1, c1, o2, c2 := t.Quotes[0][0], t.Quotes[0][1], outer.Quotes[1][0], outer.Quotes[1][1]
 	if o1 == 0 || !strings.ContainsAny(s, string([]rune{o1, c1})) {
 		return s
 	}
