@@ -45,6 +45,7 @@ func newCommand() *cli.Command {
 				return bookError(err)
 			}
 			d := scaffold.NewData(b.Title, b.Identifier, b.Limits, b.Sections)
+			d.Names = b.Locale().Names
 			rel := "contributions/" + slug + ".md"
 			if err := createFile(root, rel, scaffold.Contribution(name, d)); err != nil {
 				if errors.Is(err, fs.ErrExist) {

@@ -20,10 +20,53 @@ type Locale struct {
 	Tag    language.Tag // a well-formed BCP 47 tag; French when book.yaml's is missing or malformed
 	French bool         // French words and typography
 	Labels
+	// Typography is the policy of the text: spaces, quotation marks of
+	// both levels, Spanish ¿ ¡. Every stage asks it; none decides on its
+	// own whether the text is French.
+	Typography Typography
+	// Names is how the language orders personal names.
+	Names Names
 }
 
 // Locale resolves the book's language.
-func (b *Book) Locale() Locale { return ResolveLocale(b.Language) }
+// The book's house style (book.yaml's quotes and sort_particles) is
+// applied to it.
+func (b *Book) Locale() Locale {
+	l := ResolveLocale(b.Language)
+	l.Typography = b.TypographyOf(b.Language)
+	if b.Quotes != ([2][2]rune{}) { // the cards' and posts' marks follow the house style
+		o, c, _ := strings.Cut(l.Typography.Quote("\x00"), "\x00")
+		l.quotes = [2]string{o, c}
+	}
+	switch b.SortParticles {
+	case "keep":
+		l.Names.KeepParticles = true
+	case "ignore":
+		l.Names.KeepParticles = false
+	}
+	return l
+}
+
+// TypographyOf is the policy of a text in the language lang ("" for the
+// book's): that language's, with the book's house style of quotation marks
+// when the text is in the book's language (a German house style is not
+// asked of an English contribution).
+func (b *Book) TypographyOf(lang string) Typography {
+	if strings.TrimSpace(lang) == "" {
+		lang = b.Language
+	}
+	t := ResolveLocale(lang).Typography
+	if b.Quotes != ([2][2]rune{}) && sameBase(lang, b.Language) {
+		t.Quotes = b.Quotes
+	}
+	return t
+}
+
+func sameBase(a, b string) bool {
+	ba, _ := ResolveLocale(a).Tag.Base()
+	bb, _ := ResolveLocale(b).Tag.Base()
+	return ba == bb
+}
 
 // ResolveLocale resolves a BCP 47 tag ("fr", "fr-CA", "en-GB"); "" or a
 // malformed tag is French, the default of recueil's books.
@@ -36,6 +79,8 @@ func ResolveLocale(lang string) Locale {
 	region, _ := tag.Region()
 	l := Locale{Tag: tag, French: base.String() == "fr"}
 	l.Labels = labelsFor(base.String(), region.String())
+	l.Typography = typographyFor(base.String(), region.String())
+	l.Names = namesFor(base.String())
 	return l
 }
 

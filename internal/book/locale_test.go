@@ -96,3 +96,92 @@ func TestLanguages(t *testing.T) {
 		}
 	}
 }
+
+// Each language's typographic policy on its Locale, and a house style
+// from book.yaml applying to the texts in the book's language only.
+func TestTypography(t *testing.T) {
+	want := map[string]string{
+		"fr": "«»“”", "en": "“”‘’", "en-US": "“”‘’", "en-GB": "‘’“”", "de": "„“‚‘", "de-CH": "„“‚‘",
+		"es": "«»“”", "it": "«»“”", "pt": "«»“”", "pt-BR": "«»“”", "nl": "“”‘’",
+	}
+	for lang, q := range want {
+		ty := ResolveLocale(lang).Typography
+		got := string([]rune{ty.Quotes[0][0], ty.Quotes[0][1], ty.Quotes[1][0], ty.Quotes[1][1]})
+		if got != q {
+			t.Errorf("%s: quotes %q, want %q", lang, got, q)
+		}
+		if ty.French != (lang == "fr") || ty.Inverted != (lang == "es") {
+			t.Errorf("%s: French %v, Inverted %v", lang, ty.French, ty.Inverted)
+		}
+	}
+	q, err := ParseQuotes("» « › ‹")
+	if err != nil || q != [2][2]rune{{'»', '«'}, {'›', '‹'}} {
+		t.Fatalf("ParseQuotes = %q, %v", q, err)
+	}
+	if q2, _ := ParseQuotes("german-chevrons"); q2 != q {
+		t.Errorf("german-chevrons = %q", q2)
+	}
+	for _, bad := range []string{"» «", "abcd", "»«›‹»", ""} {
+		if _, err := ParseQuotes(bad); err == nil {
+			t.Errorf("ParseQuotes(%q) accepted", bad)
+		} else if e := err.(*QuotesError); e.Fr == "" || e.En == "" {
+			t.Errorf("ParseQuotes(%q): %+v", bad, e)
+		}
+	}
+	b := &Book{Language: "de", Quotes: q}
+	if got := b.TypographyOf("").Quotes; got != q {
+		t.Errorf("house style not applied to the book's texts: %q", got)
+	}
+	if got := b.TypographyOf("de-AT").Quotes; got != q {
+		t.Errorf("house style not applied to a de-AT text: %q", got)
+	}
+	if got := b.TypographyOf("en").Quotes; got != ResolveLocale("en").Typography.Quotes {
+		t.Errorf("a German house style asked of an English text: %q", got)
+	}
+	if got := b.Locale().Quote("x"); got != "»x«" {
+		t.Errorf("the cards' quote = %q, want »x«", got)
+	}
+}
+
+// The order of names in each language: particles, Spanish double
+// surnames, Portuguese last surname, and book.yaml's sort_particles.
+func TestNameKeys(t *testing.T) {
+	cases := []struct{ lang, sortParticles, name, want string }{
+		{"en", "", "Vincent van Gogh", "Gogh, Vincent van"},
+		{"de", "", "Johann Wolfgang von Goethe", "Goethe, Johann Wolfgang von"},
+		{"de", "", "Anna van der Berg", "Berg, Anna van der"},
+		{"nl", "", "Vincent van Gogh", "van Gogh, Vincent"},
+		{"nl", "", "Anna van der Berg", "van der Berg, Anna"},
+		{"nl", "ignore", "Vincent van Gogh", "Gogh, Vincent van"},
+		{"en", "keep", "Vincent van Gogh", "van Gogh, Vincent"},
+		{"nl", "", "Dirk Jansen", "Jansen, Dirk"},
+		{"es", "", "Gabriel García Márquez", "García Márquez, Gabriel"},
+		{"es", "", "José Ortega y Gasset", "Ortega y Gasset, José"},
+		{"es", "", "Miguel de Cervantes Saavedra", "Cervantes Saavedra, Miguel de"},
+		{"es", "", "Lucía Pérez", "Pérez, Lucía"},
+		{"pt", "", "Maria dos Santos Silva", "Silva, Maria dos Santos"},
+		{"pt", "", "Pedro Álvares Cabral", "Cabral, Pedro Álvares"},
+		{"it", "", "Lorenzo Da Ponte", "Da Ponte, Lorenzo"},
+		{"fr", "", "Charles de Gaulle", "Gaulle, Charles de"},
+		{"fr", "", "Jean Le Jossec", "Le Jossec, Jean"},
+	}
+	for _, c := range cases {
+		b := &Book{Language: c.lang, SortParticles: c.sortParticles}
+		cn := &Contribution{Name: c.name}
+		if got := cn.SortKeyIn(b.Locale().Names); got != c.want {
+			t.Errorf("%s (%s): %q sorted as %q, want %q", c.lang, c.sortParticles, c.name, got, c.want)
+		}
+	}
+	// Ñ is a letter of its own in a Spanish index, after N.
+	b := &Book{Language: "es", Contributions: []*Contribution{{Name: "Andrés Nava Ruiz", Path: "a.md"}, {Name: "Lucía Ñáñez Roca", Path: "b.md"}}}
+	if g := b.Index(); len(g) != 2 || g[0].Letter != "N" || g[1].Letter != "Ñ" {
+		t.Errorf("es: index letters %+v, want N then Ñ", g)
+	}
+	// The index groups by the key: van Gogh under G in English, V in Dutch.
+	for lang, letter := range map[string]string{"en": "G", "de": "G", "nl": "V"} {
+		b := &Book{Language: lang, Contributions: []*Contribution{{Name: "Vincent van Gogh", Path: "a.md"}}}
+		if g := b.Index(); len(g) != 1 || g[0].Letter != letter {
+			t.Errorf("%s: van Gogh indexed under %+v, want %s", lang, g, letter)
+		}
+	}
+}

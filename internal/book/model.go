@@ -165,6 +165,13 @@ type Book struct {
 	Fonts        Fonts
 	Cards        Cards
 	Hyphenation  []string // exceptions, e.g. "Lyon-nais" or "recueil" (no break)
+	// Quotes is the house style of the book's quotation marks (book.yaml's
+	// quotes: "» « › ‹"), for the texts in the book's language; zero: the
+	// language's own.
+	Quotes [2][2]rune
+	// SortParticles is book.yaml's sort_particles: "ignore" (a lowercase
+	// particle is not sorted on), "keep" (it is), "" (the language's usage).
+	SortParticles string
 
 	// Fields maps each book.yaml key (dotted for nested ones: "cards.logo",
 	// "partners.2.logo") to the position of its value.

@@ -39,32 +39,83 @@ func elided(tok string) (particle, rest string) {
 	return "", tok
 }
 
-// SortKey is the key a contribution is ordered and indexed under:
-// "Surname, Given names particle" ("Gaulle, Charles de"), or sort_as.
-func (c *Contribution) SortKey() string {
+// SortKey is the key a contribution is ordered and indexed under, in
+// French usage: "Surname, Given names particle" ("Gaulle, Charles de"), or
+// sort_as. SortKeyIn follows another language's usage.
+func (c *Contribution) SortKey() string { return c.SortKeyIn(namesFor("fr")) }
+
+// SortKeyIn is the sort key under a language's usage of names: sort_as
+// when given, else the name turned round.
+func (c *Contribution) SortKeyIn(n Names) string {
 	if strings.TrimSpace(c.SortAs) != "" {
 		return strings.TrimSpace(c.SortAs)
 	}
-	return NameKey(c.Name)
+	return n.Key(c.Name)
 }
 
+// Names is how a language orders personal names in an index.
+type Names struct {
+	// KeepParticles: a lowercase particle is sorted on, as the start of
+	// the surname ("van Gogh, Vincent" under V, Belgian Dutch usage);
+	// otherwise it follows the given names ("Gogh, Vincent van" under G,
+	// French, English and German usage). A capitalised particle is always
+	// sorted on ("Van der Kraats" under V).
+	KeepParticles bool
+	// TwoSurnames: a name of three words or more ends with two surnames
+	// and is sorted under the first ("García Márquez, Gabriel", Spanish).
+	TwoSurnames bool
+	// LastSurname: only the last word is the surname, particles and other
+	// surnames go with the given names ("Silva, Maria dos Santos",
+	// Portuguese).
+	LastSurname bool
+	// LetterÑ: Ñ is a letter of the index of its own (Spanish).
+	LetterÑ bool
+}
+
+// namesFor is a language's usage of names.
+func namesFor(base string) Names {
+	switch base {
+	case "nl":
+		return Names{KeepParticles: true}
+	case "es":
+		return Names{TwoSurnames: true, LetterÑ: true}
+	case "pt":
+		return Names{LastSurname: true}
+	}
+	return Names{}
+}
+
+// SortParticles are the values of book.yaml's sort_particles key: ignore
+// (a lowercase particle is not sorted on: "van Gogh" under G) or keep
+// (it is: "van Gogh" under V).
+var SortParticles = []string{"ignore", "keep"}
+
 // NameKey derives the sort key of a personal name following French usage.
-func NameKey(name string) string {
+func NameKey(name string) string { return Names{}.Key(name) }
+
+// Key derives the sort key of a personal name: "Surname, Given names".
+func (n Names) Key(name string) string {
 	toks := strings.Fields(name)
 	switch len(toks) {
 	case 0:
 		return ""
 	case 1:
-		if p, rest := elided(toks[0]); p != "" && rest != "" && isLower(p) {
+		if p, rest := elided(toks[0]); p != "" && rest != "" && isLower(p) && !n.KeepParticles {
 			return rest + ", " + p
 		}
 		return toks[0]
+	}
+	if n.LastSurname {
+		if p, rest := elided(toks[len(toks)-1]); p != "" && rest != "" && isLower(p) {
+			return rest + ", " + strings.Join(toks[:len(toks)-1], " ") + " " + p
+		}
+		return toks[len(toks)-1] + ", " + strings.Join(toks[:len(toks)-1], " ")
 	}
 	start, particle := -1, -1
 	for i := 1; i < len(toks); i++ {
 		t := toks[i]
 		if p, rest := elided(t); p != "" && rest != "" {
-			if isLower(p) { // "d’Alembert": sorted under A
+			if isLower(p) && !n.KeepParticles { // "d’Alembert": sorted under A
 				given := strings.Join(toks[:i], " ")
 				return strings.Join(append([]string{rest}, toks[i+1:]...), " ") + ", " + given + " " + p
 			}
@@ -72,7 +123,7 @@ func NameKey(name string) string {
 			break
 		}
 		if isParticle(t) {
-			if isLower(t) {
+			if isLower(t) && !n.KeepParticles {
 				if particle < 0 {
 					particle = i
 				}
@@ -89,6 +140,12 @@ func NameKey(name string) string {
 	if start < 0 {
 		start = len(toks) - 1
 		particle = -1
+		if n.TwoSurnames && len(toks) >= 3 {
+			start = len(toks) - 2
+			if len(toks) >= 4 && strings.EqualFold(toks[len(toks)-2], "y") {
+				start = len(toks) - 3 // "Ortega y Gasset"
+			}
+		}
 	}
 	given := toks[:start]
 	if particle >= 0 && particle < start {
@@ -136,7 +193,8 @@ func (c *Collator) CompareKeys(a, b string) int {
 // then by the book's order key, and always finally by file path so the
 // order is total and deterministic.
 func (b *Book) Sort() {
-	col := b.Locale().Collator()
+	loc := b.Locale()
+	col := loc.Collator()
 	sectionRank := map[string]int{}
 	for i, s := range b.Sections {
 		sectionRank[s] = i
@@ -157,7 +215,7 @@ func (b *Book) Sort() {
 		return len(b.Sections)
 	}
 	byName := func(x, y *Contribution) int {
-		if r := col.CompareKeys(x.SortKey(), y.SortKey()); r != 0 {
+		if r := col.CompareKeys(x.SortKeyIn(loc.Names), y.SortKeyIn(loc.Names)); r != 0 {
 			return r
 		}
 		return 0
@@ -226,11 +284,12 @@ type IndexGroup struct {
 // Index groups the published contributions by initial, in French collation
 // order (ties on the file path).
 func (b *Book) Index() []IndexGroup {
-	col := b.Locale().Collator()
+	loc := b.Locale()
+	col := loc.Collator()
 	pub := b.Published()
 	entries := make([]IndexEntry, len(pub))
 	for i, c := range pub {
-		entries[i] = IndexEntry{Key: c.SortKey(), Contribution: c}
+		entries[i] = IndexEntry{Key: c.SortKeyIn(loc.Names), Contribution: c}
 	}
 	sort.SliceStable(entries, func(i, j int) bool {
 		if r := col.CompareKeys(entries[i].Key, entries[j].Key); r != 0 {
@@ -241,6 +300,9 @@ func (b *Book) Index() []IndexGroup {
 	var groups []IndexGroup
 	for _, e := range entries {
 		l := Initial(e.Key)
+		if r, _ := utf8.DecodeRuneInString(e.Key); loc.Names.LetterÑ && (r == 'Ñ' || r == 'ñ') {
+			l = "Ñ" // a letter of its own in Spanish, after N
+		}
 		if len(groups) == 0 || groups[len(groups)-1].Letter != l {
 			groups = append(groups, IndexGroup{Letter: l})
 		}

@@ -118,7 +118,7 @@ func WriteWith(w io.Writer, b *book.Book, files fs.FS, extra Extra) (book.Diagno
 		target:   map[*book.Contribution]string{},
 	}
 	x.l = b.Locale()
-	x.md = markup.Renderer{Lang: x.lang, EPUB: true, Back: x.l.BackToText, Image: func(src, alt, file string, line int) string {
+	x.md = markup.Renderer{Lang: x.lang, EPUB: true, Typography: b.TypographyOf, Back: x.l.BackToText, Image: func(src, alt, file string, line int) string {
 		if p := x.picture(src, file, book.Pos{Line: line, Col: 1}); p != nil {
 			return x.img(p, alt, "figure")
 		}
@@ -140,7 +140,7 @@ func WriteWith(w io.Writer, b *book.Book, files fs.FS, extra Extra) (book.Diagno
 	return x.diags, nil
 }
 
-func (x *writer) text(s string) string { return typo.String(x.lang, s) }
+func (x *writer) text(s string) string { return typo.StringIn(x.b.TypographyOf(x.lang), s) }
 
 func (x *writer) add(d doc) {
 	x.names[d.file] = true

@@ -115,7 +115,7 @@ func (x *writer) opf() string {
 		id := fmt.Sprintf("editor-%d", i+1)
 		fmt.Fprintf(&s, "<dc:creator id=\"%s\">%s</dc:creator>\n", id, markup.Esc(e))
 		fmt.Fprintf(&s, "<meta refines=\"#%s\" property=\"role\" scheme=\"marc:relators\">edt</meta>\n", id)
-		fmt.Fprintf(&s, "<meta refines=\"#%s\" property=\"file-as\">%s</meta>\n", id, markup.Esc(book.NameKey(e)))
+		fmt.Fprintf(&s, "<meta refines=\"#%s\" property=\"file-as\">%s</meta>\n", id, markup.Esc(b.Locale().Names.Key(e)))
 	}
 	if b.Publisher != "" {
 		fmt.Fprintf(&s, "<dc:publisher>%s</dc:publisher>\n", markup.Esc(b.Publisher))

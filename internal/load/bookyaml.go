@@ -14,7 +14,8 @@ import (
 // BookKeys are the top-level keys of book.yaml (DESIGN.md's contract).
 var BookKeys = []string{"title", "subtitle", "editors", "publisher", "language", "identifier", "edition",
 	"date", "license", "url", "hashtag", "cover", "cover_alt", "introduction", "afterword", "partners", "sections",
-	"order", "manual", "limits", "page", "fonts", "cards", "hyphenation", "isbn", "legal_deposit", "printer", "back_cover"}
+	"order", "manual", "limits", "page", "fonts", "cards", "hyphenation", "isbn", "legal_deposit", "printer", "back_cover",
+	"quotes", "sort_particles"}
 
 var pageSizes = map[string][2]float64{
 	"a4": {210, 297}, "a5": {148, 210}, "a6": {105, 148}, "b5": {176, 250},
@@ -157,6 +158,20 @@ func bookYAML(text []byte, b *book.Book, diags *book.Diagnostics) {
 				b.Introduction = &book.Editorial{Path: s}
 			case "afterword":
 				b.Afterword = &book.Editorial{Path: s}
+			case "quotes":
+				q, err := book.ParseQuotes(s)
+				if err != nil {
+					y.errorf(f.Value, "quotes-style", "%s.", err.(*book.QuotesError).Fr)
+					continue
+				}
+				b.Quotes = q
+			case "sort_particles":
+				switch s {
+				case "ignore", "keep":
+					b.SortParticles = s
+				default:
+					y.errorf(f.Value, "sort-particles", "sort_particles vaut ignore (« van Gogh » classé à G) ou keep (classé à V), pas « %s ».", truncate(s, 40))
+				}
 			case "order":
 				switch s {
 				case "surname", "manual", "date", "title":

@@ -26,6 +26,17 @@ type Renderer struct {
 	// Back is the label of a footnote's link back to its call ("Retour
 	// au texte"): the number of the note follows it.
 	Back string
+	// Typography gives the policy of a text in a language (the book's
+	// TypographyOf, with its house style); nil: each language's own.
+	Typography func(lang string) book.Typography
+}
+
+// typography is the policy of the renderer's language.
+func (x *Renderer) typography() book.Typography {
+	if x.Typography != nil {
+		return x.Typography(x.Lang)
+	}
+	return book.ResolveLocale(x.Lang).Typography
 }
 
 // validXMLRune reports whether r may appear in an XML 1.0 document.
@@ -215,7 +226,7 @@ func (x Renderer) block(s *strings.Builder, b *book.Block, o *Outline, file stri
 			return
 		}
 		if x.Image != nil {
-			s.WriteString(x.Image(b.Src, typo.String(x.Lang, b.Alt), file, b.Line))
+			s.WriteString(x.Image(b.Src, typo.StringIn(x.typography(), b.Alt), file, b.Line))
 		}
 	case book.CodeBlock:
 		var code strings.Builder
@@ -334,7 +345,7 @@ func (x Renderer) listItem(s *strings.Builder, item *book.Block, o *Outline, fil
 func (x Renderer) Spans(spans []book.Span) string { return x.spans(spans, nil) }
 
 func (x Renderer) spans(spans []book.Span, o *Outline) string {
-	spans = typo.Spans(x.Lang, spans)
+	spans = typo.SpansIn(x.typography(), x.Lang, spans)
 	var s strings.Builder
 	for i := 0; i < len(spans); {
 		sp := spans[i]

@@ -67,7 +67,7 @@ func (o Options) typography(b *book.Book, files []string) book.Diagnostics {
 		var d book.Diagnostics
 		auto := map[string]int{}
 		var first book.Pos // the note is at the first of them
-		for _, fd := range typo.Check(textLang(b, files[i]), src) {
+		for _, fd := range typo.CheckIn(b.TypographyOf(textLang(b, files[i])), textLang(b, files[i]), src) {
 			if typo.Auto(fd.Rule) {
 				if len(auto) == 0 {
 					first = book.Pos{Line: fd.Line, Col: fd.Col}
@@ -98,7 +98,8 @@ const RuleAutoFixed = "typo-auto-fixed"
 var autoKinds = []struct{ rule, fr1, frN, en1, enN string }{
 	{typo.RuleSpaceBeforePunct, "espace avant ; : ! ?", "espaces avant ; : ! ?", "space before ; : ! ?", "spaces before ; : ! ?"},
 	{typo.RuleGuillemets, "espace dans « »", "espaces dans « »", "space inside « »", "spaces inside « »"},
-	{typo.RuleQuotes, "guillemet droit \"", "guillemets droits \"", "straight quote \"", "straight quotes \""},
+	{typo.RuleInvertedMarks, "espace après ¿ ou ¡", "espaces après ¿ ou ¡", "space after ¿ or ¡", "spaces after ¿ or ¡"},
+	{typo.RuleQuotes, "guillemet droit \" ou '", "guillemets droits \" ou '", "straight quote \" or '", "straight quotes \" or '"},
 	{typo.RuleApostrophe, "apostrophe droite '", "apostrophes droites '", "straight apostrophe '", "straight apostrophes '"},
 	{typo.RuleEllipsis, "points de suspension ...", "points de suspension ...", "three dots ...", "three dots ..."},
 	{typo.RuleDoubleSpace, "double espace", "doubles espaces", "double space", "double spaces"},
@@ -161,7 +162,7 @@ func Fix(o Options) ([]Fixed, error) {
 		if !ok {
 			continue
 		}
-		fixed, found := typo.Fix(textLang(b, f), src)
+		fixed, found := typo.FixIn(b.TypographyOf(textLang(b, f)), textLang(b, f), src)
 		if len(found) == 0 || bytes.Equal(fixed, src) {
 			continue
 		}

@@ -41,7 +41,7 @@ var sections = []struct {
 }{
 	Files: {"Files and front matter", "", true},
 	Text:  {"Text", "", true},
-	Typography: {"French typography", "Found by `recueil check` in the prose of each contribution (the\n" +
+	Typography: {"Typography (the policy of each text's language)", "Found by `recueil check` in the prose of each contribution (the\n" +
 		"`title`, `extract`, `role` and `organization` values and the body; never\n" +
 		"code, web addresses or front-matter keys), and repaired by\n" +
 		"`recueil check --fix`, which rewrites the file in place, atomically,\n" +
@@ -65,7 +65,7 @@ var sections = []struct {
 var sectionsFr = []struct{ title, intro string }{
 	Files: {"Fichiers et en-tête", ""},
 	Text:  {"Texte", ""},
-	Typography: {"Typographie française", "Relevées par `recueil check` dans la prose de chaque texte (les valeurs de\n" +
+	Typography: {"Typographie (les règles de la langue de chaque texte)", "Relevées par `recueil check` dans la prose de chaque texte (les valeurs de\n" +
 		"`title`, `extract`, `role` et `organization`, et le texte ; jamais le code,\n" +
 		"les adresses web ni les clés de l’en-tête), et corrigées par\n" +
 		"`recueil check --fix`, qui réécrit le fichier sur place sans changer un mot.\n" +
@@ -326,6 +326,12 @@ var registry = []Rule{
 	{Code: "isbn-invalid", Severity: E, Section: Book,
 		En: "book.yaml's `isbn` is not an ISBN-13 or ISBN-10 whose check digit is right", Fix: "copy it again from the ISBN agency's notice",
 		Fr: "l’`isbn` de book.yaml n’est pas un ISBN-13 ou ISBN-10 à la clé de contrôle juste"},
+	{Code: "quotes-style", Severity: E, Section: Book,
+		En: "book.yaml's `quotes` is neither a style name (english, british, german, german-chevrons, swiss, guillemets, dutch) nor four quotation marks, opening and closing of the first level then of the second", Fix: "write for example quotes: \"» « › ‹\" or quotes: german-chevrons",
+		Fr: "le `quotes` de book.yaml n’est ni un nom de style (english, british, german, german-chevrons, swiss, guillemets, dutch) ni quatre guillemets, ouvrant et fermant du premier niveau puis du second"},
+	{Code: "sort-particles", Severity: E, Section: Book,
+		En: "book.yaml's `sort_particles` is neither ignore (\"van Gogh\" under G) nor keep (under V)", Fix: "write sort_particles: ignore or sort_particles: keep",
+		Fr: "le `sort_particles` de book.yaml ne vaut ni ignore (« van Gogh » classé à G) ni keep (classé à V)"},
 	{Code: "unknown-section", Severity: E, Section: Book,
 		En: "`section` is not one of book.yaml's `sections` (with a \"did you mean\")",
 		Fr: "`section` n’est pas l’une des `sections` de book.yaml (avec une suggestion)"},

@@ -41,6 +41,9 @@ type Data struct {
 	PhotoMB      int // photo size limit, rounded up
 	PhotoKB      int
 	Sections     []string
+	// Names is the book's usage of names, for the sort key the new
+	// contribution's template shows (the zero value: French usage).
+	Names book.Names
 	// Developers adds the paragraph for people who change recueil's own
 	// code (only in recueil's repository).
 	Developers bool
@@ -85,7 +88,7 @@ func NewData(title, identifier string, lim book.Limits, sections []string) Data 
 // Contribution is the file a new contributor starts from, with the front
 // matter filled in for name.
 func Contribution(name string, d Data) []byte {
-	key := book.NameKey(name)
+	key := d.Names.Key(name)
 	return render("contribution.md", struct {
 		Data
 		Name, SortAs string

@@ -166,3 +166,16 @@ func mustRead(t *testing.T, p string) []byte {
 	}
 	return b
 }
+
+// The new contribution's template shows the sort key in the book's usage
+// of names: "van den Broek" under V in a Dutch book, under B in French.
+func TestContributionSortKeyFollowsTheBook(t *testing.T) {
+	d := NewData("T", "x", book.Defaults().Limits, nil)
+	if got := string(Contribution("Pieter van den Broek", d)); !strings.Contains(got, `# sort_as: "Broek, Pieter van den"`) && !strings.Contains(got, "# sort_as: Broek, Pieter van den") {
+		t.Errorf("French usage: %s", got)
+	}
+	d.Names = book.ResolveLocale("nl").Names
+	if got := string(Contribution("Pieter van den Broek", d)); !strings.Contains(got, "van den Broek, Pieter") {
+		t.Errorf("Dutch usage: %s", got)
+	}
+}

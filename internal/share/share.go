@@ -74,9 +74,9 @@ func Build(b *book.Book, cs []*book.Contribution, cc []*cards.Card, pages []Page
 		var quote string
 		if i < len(cc) && cc[i] != nil {
 			e.Alt = cc[i].Alt
-			quote = unquote(cc[i].Text)
+			quote = unquote(b.Locale(), cc[i].Text)
 		} else {
-			quote = typo.Inner(lang(b), strings.Join(strings.Fields(c.Extract), " "))
+			quote = typo.InnerIn(b.TypographyOf(""), strings.Join(strings.Fields(c.Extract), " "))
 		}
 		e.Post = Post(b, c, quote)
 		e.Posts = map[string]string{}
@@ -90,9 +90,11 @@ func Build(b *book.Book, cs []*book.Contribution, cc []*cards.Card, pages []Page
 
 func lang(b *book.Book) string { return b.Locale().Tag.String() }
 
-// unquote removes the quotation marks the card puts around its quote.
-func unquote(s string) string {
-	for _, m := range [][2]string{{"«\u202f", "\u202f»"}, {"« ", " »"}, {"«\u00a0", "\u00a0»"}, {"“", "”"}} {
+// unquote removes the quotation marks the card puts around its quote: the
+// book's (German „ “, British ‘ ’…), or French or English ones.
+func unquote(loc book.Locale, s string) string {
+	open, close := loc.Quotes()
+	for _, m := range [][2]string{{open, close}, {"«\u202f", "\u202f»"}, {"« ", " »"}, {"«\u00a0", "\u00a0»"}, {"“", "”"}} {
 		if strings.HasPrefix(s, m[0]) && strings.HasSuffix(s, m[1]) && len(s) >= len(m[0])+len(m[1]) {
 			return s[len(m[0]) : len(s)-len(m[1])]
 		}
@@ -166,7 +168,7 @@ var Networks = []Network{
 // PostFor is Post for one network.
 func PostFor(n Network, b *book.Book, c *book.Contribution, quote string) string {
 	loc := b.Locale()
-	l := loc.Tag.String()
+	ty := b.TypographyOf("")
 	open, close := loc.Quotes()
 	in, dash := loc.In(), "—"
 	who := c.Handle
@@ -176,7 +178,7 @@ func PostFor(n Network, b *book.Book, c *book.Contribution, quote string) string
 	title := strings.TrimSpace(b.Title)
 	var by []string // the credit line, from the fullest to the barest
 	if title != "" {
-		by = append(by, dash+" "+who+" "+in+" "+open+typo.Inner(l, title)+close)
+		by = append(by, dash+" "+who+" "+in+" "+open+typo.InnerIn(ty, title)+close)
 	}
 	by = append(by, dash+" "+who, "")
 	// The post links to the contributor's page of the web edition, whose

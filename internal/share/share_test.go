@@ -12,6 +12,7 @@ import (
 
 	"github.com/recueil/recueil/internal/book"
 	"github.com/recueil/recueil/internal/cards"
+	"github.com/recueil/recueil/internal/typo"
 )
 
 func testBook() *book.Book {
@@ -277,5 +278,21 @@ func TestPostInnerQuotes(t *testing.T) {
 	want := "«\u202fElle m’a dit “viens” et je suis venue.\u202f»\n— @lea dans «\u202fLe livre “612”\u202f»\n#612R https://example.org/livre/lea.html"
 	if len(es) != 1 || es[0].Post != want {
 		t.Fatalf("post:\n got %q\nwant %q", es[0].Post, want)
+	}
+}
+
+// The card's quote, in another language, loses the card's own marks before
+// the post puts the book's around it: never „„…““.
+func TestPostQuotesInOtherLanguages(t *testing.T) {
+	for lang, want := range map[string]string{"de": "„Sie sagte ‚komm‘ und ich kam.“", "en-GB": "‘She said “come” and I came.’", "es": "«Dijo “ven” y fui.»"} {
+		b := testBook()
+		b.Language = lang
+		extract := map[string]string{"de": `Sie sagte "komm" und ich kam.`, "en-GB": `She said "come" and I came.`, "es": `Dijo "ven" y fui.`}[lang]
+		c := &book.Contribution{Name: "Léa Martin", Handle: "@lea", Slug: "lea", Extract: extract}
+		card := b.Locale().Quote(typo.Inner(lang, extract))
+		es := Build(b, []*book.Contribution{c}, []*cards.Card{{Text: card}}, nil)
+		if len(es) != 1 || !strings.HasPrefix(es[0].Post, want+"\n") {
+			t.Errorf("%s: post %q, want it to open with %q", lang, es[0].Post, want)
+		}
 	}
 }

@@ -56,7 +56,7 @@ func Write(put Put, b *book.Book, files fs.FS, extra map[string]Contributor, o O
 	}
 	w.put = put
 	w.lang = w.loc.Tag.String()
-	w.md = markup.Renderer{Lang: w.lang, Back: w.loc.BackToText, Image: w.bodyImage}
+	w.md = markup.Renderer{Lang: w.lang, Back: w.loc.BackToText, Image: w.bodyImage, Typography: b.TypographyOf}
 	w.base = strings.TrimSuffix(markup.SafeURL(b.URL), "/")
 	if err := w.all(); err != nil {
 		return w.diags, err
@@ -95,7 +95,10 @@ type madeImage struct {
 	attrs string // its <img> attributes, "" when it could not be made
 }
 
-func (w *writer) text(s string) string { return markup.Esc(typo.String(w.lang, s)) }
+func (w *writer) text(s string) string { return markup.Esc(w.typo(s)) }
+
+// typo sets s with the policy of the writer's language and the book's house style.
+func (w *writer) typo(s string) string { return typo.StringIn(w.b.TypographyOf(w.lang), s) }
 
 // inline is text with the superscripts of the typography (1er, XIXe, Mme),
 // for what is shown in the page, not in a title element or an attribute.
@@ -186,7 +189,7 @@ func (w *writer) page(h head, body string) error {
 	}
 	fmt.Fprintf(&s, "<meta property=\"og:type\" content=\"%s\">\n", kind)
 	fmt.Fprintf(&s, "<meta property=\"og:title\" content=\"%s\">\n", markup.Esc(h.title))
-	fmt.Fprintf(&s, "<meta property=\"og:site_name\" content=\"%s\">\n", markup.Esc(typo.String(w.lang, w.b.Title)))
+	fmt.Fprintf(&s, "<meta property=\"og:site_name\" content=\"%s\">\n", markup.Esc(w.typo(w.b.Title)))
 	fmt.Fprintf(&s, "<meta property=\"og:locale\" content=\"%s\">\n", markup.Esc(strings.ReplaceAll(w.lang, "-", "_")))
 	if h.description != "" {
 		fmt.Fprintf(&s, "<meta property=\"og:description\" content=\"%s\">\n", markup.Esc(h.description))
@@ -299,7 +302,7 @@ func (w *writer) home(pub []*book.Contribution) error {
 	s.WriteString("</section>\n")
 	var parts []any
 	for _, c := range pub {
-		parts = append(parts, map[string]any{"@type": "Chapter", "name": typo.String(w.lang, c.Name), "url": w.url(c.Slug + ".html"),
+		parts = append(parts, map[string]any{"@type": "Chapter", "name": w.typo(c.Name), "url": w.url(c.Slug + ".html"),
 			"author": w.person(c)})
 	}
 	ld := map[string]any{"@context": "https://schema.org", "@type": "Book", "name": b.Title, "inLanguage": w.lang, "hasPart": parts}
@@ -313,7 +316,7 @@ func (w *writer) home(pub []*book.Contribution) error {
 	if w.base != "" {
 		ld["url"] = w.base + "/"
 	}
-	return w.page(head{title: typo.String(w.lang, b.Title), description: typo.String(w.lang, b.Subtitle), file: "index.html", jsonLD: ld}, s.String())
+	return w.page(head{title: w.typo(b.Title), description: w.typo(b.Subtitle), file: "index.html", jsonLD: ld}, s.String())
 }
 
 func (w *writer) roleLine(c *book.Contribution, sep string) string {
@@ -429,8 +432,8 @@ func (w *writer) contributor(c *book.Contribution, prev, next *book.Contribution
 		fmt.Fprintf(&s, "<a rel=\"next\" href=\"%s\">%s →</a>\n", next.Slug+".html", w.text(next.Name))
 	}
 	s.WriteString("</nav>\n")
-	h := head{title: typo.String(w.lang, c.Name) + " — " + typo.String(w.lang, w.b.Title), file: c.Slug + ".html", article: true,
-		description: typo.String(w.lang, strings.Join(strings.Fields(c.Extract), " "))}
+	h := head{title: w.typo(c.Name) + " — " + w.typo(w.b.Title), file: c.Slug + ".html", article: true,
+		description: w.typo(strings.Join(strings.Fields(c.Extract), " "))}
 	if x.Card != nil {
 		h.image = "cards/" + c.Slug + ".png"
 		h.imageAlt = x.CardAlt
@@ -438,7 +441,7 @@ func (w *writer) contributor(c *book.Contribution, prev, next *book.Contribution
 			return err
 		}
 	}
-	ld := map[string]any{"@context": "https://schema.org", "@type": "Chapter", "name": typo.String(w.lang, nonEmpty(c.Title, c.Name)),
+	ld := map[string]any{"@context": "https://schema.org", "@type": "Chapter", "name": w.typo(nonEmpty(c.Title, c.Name)),
 		"inLanguage": w.lang, "author": w.person(c),
 		"isPartOf": map[string]any{"@type": "Book", "name": w.b.Title, "url": w.url("")}}
 	if x.First > 0 {
@@ -462,7 +465,7 @@ func (w *writer) az() error {
 		s.WriteString("</ul>\n")
 	}
 	s.WriteString("<script src=\"search.js\" defer></script>\n")
-	return w.page(head{title: typo.String(w.lang, w.loc.ContributorsAZ+" — "+w.b.Title), file: "contributeurs.html"}, s.String())
+	return w.page(head{title: w.typo(w.loc.ContributorsAZ + " — " + w.b.Title), file: "contributeurs.html"}, s.String())
 }
 
 func (w *writer) editorial(file string, e *book.Editorial, fallback string) error {
@@ -472,7 +475,7 @@ func (w *writer) editorial(file string, e *book.Editorial, fallback string) erro
 	w.md.Blocks(&s, e.Body, markup.NewOutline(e.Body, 2), e.Path)
 	w.md.Notes(&s, e.Notes, e.Path)
 	s.WriteString("</article>\n")
-	return w.page(head{title: typo.String(w.lang, title+" — "+w.b.Title), file: file}, s.String())
+	return w.page(head{title: w.typo(title + " — " + w.b.Title), file: file}, s.String())
 }
 
 func (w *writer) partners() error {
@@ -492,7 +495,7 @@ func (w *writer) partners() error {
 		fmt.Fprintf(&s, "<li>%s</li>\n", label)
 	}
 	s.WriteString("</ul>\n")
-	return w.page(head{title: typo.String(w.lang, w.loc.Partners+" — "+w.b.Title), file: "partners.html"}, s.String())
+	return w.page(head{title: w.typo(w.loc.Partners + " — " + w.b.Title), file: "partners.html"}, s.String())
 }
 
 func (w *writer) colophon() error {
@@ -507,7 +510,7 @@ func (w *writer) colophon() error {
 	s.WriteString("</dl>\n")
 	fmt.Fprintf(&s, "<p>%s</p>\n", w.text(w.loc.TypesetWith))
 	s.WriteString(w.downloads())
-	return w.page(head{title: typo.String(w.lang, w.loc.Colophon+" — "+b.Title), file: "colophon.html"}, s.String())
+	return w.page(head{title: w.typo(w.loc.Colophon + " — " + b.Title), file: "colophon.html"}, s.String())
 }
 
 // image writes an image of the book into images/, no wider than px CSS

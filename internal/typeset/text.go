@@ -57,7 +57,7 @@ func (t *typesetter) text(s string, ts tstyle) layout.Run {
 
 // spans turns Markdown spans into runs, with the book's typography applied.
 func (t *typesetter) spans(spans []book.Span, ts tstyle) []layout.Run {
-	spans = typo.Spans(t.lang, spans)
+	spans = typo.SpansIn(t.b.TypographyOf(t.lang), t.lang, spans)
 	out := make([]layout.Run, 0, len(spans))
 	for _, s := range spans {
 		if s.Break {
@@ -321,7 +321,7 @@ func (t *typesetter) block(b *book.Block, c bctx) {
 		}
 		st := t.pstyle(c.width, c.leading, layout.Justify)
 		if t.b.Page.Indent {
-			if !c.first || t.loc.French {
+			if !c.first || t.loc.Typography.IndentFirst {
 				st.Indent = t.d.indent * c.size / t.d.size
 			}
 		} else {

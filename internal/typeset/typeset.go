@@ -337,7 +337,7 @@ func (t *typesetter) newPage(kind pageKind, recto bool) *layout.Page {
 // (see book.PageStart).
 func (t *typesetter) at(part string) { t.part = part }
 
-func (t *typesetter) typo(s string) string { return typo.String(t.lang, s) }
+func (t *typesetter) typo(s string) string { return typo.StringIn(t.b.TypographyOf(t.lang), s) }
 
 // path is what an image element draws: the book-relative path, read
 // through book.Files by the writers.

@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+
+	"github.com/recueil/recueil/internal/book"
 )
 
 // The characters the policy puts in.
@@ -27,6 +29,8 @@ const (
 	RuleReversedGuillemets = "typo-reversed-guillemets"
 	RuleQuotedField        = "quoted-field"
 	RuleInnerQuotes        = "typo-inner-quotes"
+	// Spanish ¿ ¡ open their sentence: no space after them.
+	RuleInvertedMarks = "typo-inverted-marks"
 
 	ruleNumberSpace = "typo-number-space" // output only
 	ruleDigitGroups = "typo-digit-groups" // output only
@@ -44,12 +48,22 @@ type edit struct {
 	punct      rune // the punctuation the edit is about, for messages
 	after      bool // RuleGuillemets: the space goes after «
 	silent     bool // part of a change reported by another finding
+	other      bool // RuleEnglishQuotes outside French: the language's marks, not « »
 }
 
 // policy says which rules apply.
 type policy struct {
-	fr     bool // the French rules (spaces, guillemets, elision)
-	source bool // fixing a source file: only fixable rules, never across lines
+	fr     bool       // the French rules (spaces, guillemets, elision)
+	source bool       // fixing a source file: only fixable rules, never across lines
+	q      [2][2]rune // quotation marks, first and second level, opening and closing
+	inv    bool       // ¿ ¡ (Spanish)
+}
+
+func withSource(p policy) policy { p.source = true; return p }
+
+// policyOf is the policy of the book's typography t.
+func policyOf(t book.Typography) policy {
+	return policy{fr: t.French, q: t.Quotes, inv: t.Inverted}
 }
 
 // item is one rune of the text as the spacing pass sees it: after the
@@ -101,10 +115,34 @@ func analyze(rs []rune, mask []bool, p policy, resets []int) []edit {
 				}
 			}
 			i = j - 1
+		case '"', '\'', '“', '”', p.q[0][0], p.q[0][1], p.q[1][0], p.q[1][1]:
+			if !p.fr {
+				stack = otherQuote(rs, v, del, i, p, stack, &edits)
+				continue
+			}
+		}
+		switch rs[i] {
 		case '\'':
 			if apostrophe(rs, i, p.fr) {
 				v[i] = '’'
 				edits = append(edits, edit{start: i, end: i + 1, repl: "’", rule: RuleApostrophe, anchor: i})
+				continue
+			}
+			// A quotation typed between straight single quotes: 'mot'
+			// after a blank opens, and the ' that follows a word closes
+			// the quotation it opened.
+			prev, next := prevContext(v, del, i), nextContext(rs, i)
+			var q rune
+			if n := len(stack); n > 0 && stack[n-1].open == '\'' && !isLetter(next) && closeContext(next) {
+				q = closingOf(stack[n-1].as)
+				stack = stack[:n-1]
+			} else if openContext(prev) && prev != '\'' && prev != '’' && isLetter(next) {
+				q = opening(stack)
+				stack = append(stack, quote{open: '\'', as: q})
+			}
+			if q != 0 {
+				v[i] = q
+				edits = append(edits, edit{start: i, end: i + 1, repl: string(q), rule: RuleQuotes, anchor: i, punct: q})
 			}
 		case '"':
 			if !p.fr {
@@ -201,10 +239,6 @@ func analyze(rs []rune, mask []bool, p policy, resets []int) []edit {
 			}
 		}
 	}
-	if !p.fr {
-		return sortEdits(edits)
-	}
-
 	items := make([]item, 0, len(rs))
 	for i := range rs {
 		if !del[i] {
@@ -241,7 +275,7 @@ func analyze(rs []rune, mask []bool, p policy, resets []int) []edit {
 }
 
 // quote is an open quotation: the mark typed, and the mark it is set as.
-type quote struct{ open, as rune }
+type quote struct{ open, as, close rune }
 
 // nest updates the open quotations with the mark q: an opening mark opens
 // one, a closing mark closes the last.
@@ -438,6 +472,9 @@ func spacing(items []item, removed []bool, k, m int, p policy) (edit, bool) {
 	}
 	if nl >= 2 || (p.source && hasNewline(run)) {
 		return edit{}, false // a paragraph break, or a line end in a source
+	}
+	if !p.fr {
+		return spacingOther(items, removed, k, m, p, P, N, run)
 	}
 	pOpen := P != nil && !P.masked
 	nOpen := N != nil && !N.masked
@@ -700,4 +737,142 @@ func apply(rs []rune, edits []edit) string {
 		b.WriteRune(rs[pos])
 	}
 	return b.String()
+}
+
+// otherQuote handles, outside French, the quote or apostrophe at i: a
+// straight " or ' in the text becomes the language's mark of its level
+// (the first level outside any quotation, the second inside one, the first
+// again inside that), and the language's own marks typed as they should be
+// keep the nesting. It returns the quotations open after i.
+func otherQuote(rs, v []rune, del []bool, i int, p policy, stack []quote, edits *[]edit) []quote {
+	r := rs[i]
+	prev, next := prevContext(v, del, i), nextContext(rs, i)
+	open := func(typed rune) rune {
+		l := len(stack) % 2
+		stack = append(stack, quote{open: typed, as: p.q[l][0], close: p.q[l][1]})
+		return p.q[l][0]
+	}
+	set := func(q rune, rule string) {
+		v[i] = q
+		*edits = append(*edits, edit{start: i, end: i + 1, repl: string(q), rule: rule, anchor: i, punct: q})
+	}
+	top := func() *quote {
+		if len(stack) == 0 {
+			return nil
+		}
+		return &stack[len(stack)-1]
+	}
+	switch r {
+	case '"':
+		o, c := openContext(prev), closeContext(next)
+		switch {
+		case o && !c, o && c && len(stack) == 0:
+			set(open('"'), RuleQuotes)
+		case c:
+			if isDigit(prev) && len(stack) == 0 {
+				return stack // 5'10" is a measure
+			}
+			q := p.q[0][1]
+			if t := top(); t != nil {
+				q = t.close
+				stack = stack[:len(stack)-1]
+			}
+			set(q, RuleQuotes)
+		}
+		return stack
+	case '\'':
+		if isLetter(at(rs, i-1)) && isLetter(at(rs, i+1)) {
+			set('’', RuleApostrophe) // it's, auto's, l'anno
+			return stack
+		}
+		if t := top(); t != nil && t.open == '\'' && !isLetter(next) && closeContext(next) {
+			stack = stack[:len(stack)-1]
+			set(t.close, RuleQuotes)
+			return stack
+		}
+		if openContext(prev) && isLetter(next) {
+			set(open('\''), RuleQuotes)
+			return stack
+		}
+		if isLetter(at(rs, i-1)) || (openContext(prev) && isDigit(next)) {
+			set('’', RuleApostrophe) // the students' books, po', the '90s
+		}
+		return stack
+	}
+	// “ ” pasted into a text whose marks have no ” (German „ “ ‚ ‘,
+	// chevrons, Swiss « » ‹ ›): in a source, each pair becomes the
+	// language's marks of its level, a finding to look at.
+	if p.source && !slices.Contains([]rune{p.q[0][0], p.q[0][1], p.q[1][0], p.q[1][1]}, '”') {
+		t := top()
+		if r == '”' && t != nil && t.open == '“' {
+			stack = stack[:len(stack)-1]
+			v[i] = t.close
+			*edits = append(*edits, edit{start: i, end: i + 1, repl: string(t.close), rule: RuleEnglishQuotes, anchor: i, punct: t.close, other: true})
+			return stack
+		}
+		if r == '“' && (t == nil || t.open == '“' || r != t.close) && openContext(prev) && (isLetter(next) || isDigit(next)) {
+			q := open('“')
+			v[i] = q
+			*edits = append(*edits, edit{start: i, end: i + 1, repl: string(q), rule: RuleEnglishQuotes, anchor: i, punct: q, other: true})
+			return stack
+		}
+	}
+	// One of the language's own marks, typed.
+	if t := top(); t != nil && r == t.close && !(r == '’' && isLetter(at(rs, i+1))) {
+		return stack[:len(stack)-1]
+	}
+	for l := range p.q {
+		if r == p.q[l][0] && p.q[l][0] != p.q[l][1] && (r != '‘' || (openContext(prev) && (isLetter(next) || isDigit(next)))) {
+			if r == p.q[l][1] {
+				break
+			}
+			return append(stack, quote{open: r, as: r, close: p.q[l][1]})
+		}
+	}
+	return stack
+}
+
+// isGuillemet: a mark that takes no space inside it outside French (and a
+// narrow one in French).
+func isGuillemet(r rune) bool { return strings.ContainsRune("«»‹›", r) }
+
+// spacingOther is spacing outside French: no space before ; : ! ?, none
+// inside the language's guillemets, none after ¿ ¡, none before a comma or
+// a full stop (the numbers' no-break spaces are French only); doubled spaces
+// become one.
+func spacingOther(items []item, removed []bool, k, m int, p policy, P, N *item, run []item) (edit, bool) {
+	empty := len(run) == 0
+	pOpen := P != nil && !P.masked
+	nOpen := N != nil && !N.masked
+	want, rule := "", ""
+	var punct rune
+	after := false
+	if !empty {
+		switch {
+		case nOpen && strings.ContainsRune(";:!?", N.r) && punctInProse(items, m) && P != nil && !isSpace(P.r) &&
+			(wordish(P.r) || P.r == p.q[0][1] || P.r == p.q[1][1]) && !(isBang(N.r) && isBang(P.r)) && emphasisBeforeOK(items, k-1, p):
+			rule, punct = RuleSpaceBeforePunct, N.r
+		case pOpen && (P.r == '¿' || P.r == '¡') && N != nil && !isSpace(N.r) && emphasisAfterOK(items, m, p):
+			rule, punct, after = RuleInvertedMarks, P.r, true
+		case pOpen && isGuillemet(P.r) && (P.r == p.q[0][0] || P.r == p.q[1][0]) && N != nil && !isSpace(N.r) && emphasisAfterOK(items, m, p):
+			rule, punct, after = RuleGuillemets, P.r, true
+		case nOpen && isGuillemet(N.r) && (N.r == p.q[0][1] || N.r == p.q[1][1]) && P != nil && !isSpace(P.r) && emphasisBeforeOK(items, k-1, p):
+			rule, punct = RuleGuillemets, N.r
+		case nOpen && (N.r == ',' || N.r == '.') && P != nil && wordish(P.r) && emphasisBeforeOK(items, k-1, p) && commaInProse(items, m):
+			rule, punct = RuleSpaceBeforeComma, N.r
+		}
+	}
+	if rule == "" {
+		if len(run) < 2 {
+			return edit{}, false
+		}
+		if p.source && (P == nil || N == nil || isSpace(P.r) || isSpace(N.r)) {
+			return edit{}, false
+		}
+		want, rule = collapse(run), RuleDoubleSpace
+	}
+	if empty || sameRunes(run, want) {
+		return edit{}, false
+	}
+	return edit{start: run[0].i, end: run[len(run)-1].i + 1, repl: want, rule: rule, anchor: run[0].i, punct: punct, after: after}, true
 }

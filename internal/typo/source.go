@@ -66,14 +66,17 @@ func Auto(code string) bool {
 func Rules() []RuleDoc {
 	return []RuleDoc{
 		{RuleSpaceBeforePunct,
-			"Une espace fine insécable (U+202F) précède « ; », « ! » et « ? », une espace insécable (U+00A0) précède « : ».",
-			"A narrow no-break space (U+202F) goes before ‘;’, ‘!’ and ‘?’, a no-break space (U+00A0) before ‘:’ (French).", true},
+			"En français, une espace fine insécable (U+202F) précède « ; », « ! » et « ? », une espace insécable (U+00A0) précède « : » ; dans les autres langues, aucune espace ne les précède.",
+			"In French, a narrow no-break space (U+202F) goes before ‘;’, ‘!’ and ‘?’, a no-break space (U+00A0) before ‘:’; in every other language, no space goes before them.", true},
 		{RuleGuillemets,
-			"Une espace fine insécable (U+202F) suit « et précède ».",
-			"A narrow no-break space (U+202F) goes after « and before » (French).", true},
+			"En français, une espace fine insécable (U+202F) suit « et précède » ; dans les autres langues, aucune espace à l’intérieur des guillemets.",
+			"In French, a narrow no-break space (U+202F) goes after « and before »; in every other language, no space goes inside the quotation marks.", true},
 		{RuleQuotes,
-			"Les guillemets droits \" deviennent des guillemets français « ».",
-			"Straight double quotes become French guillemets « » (French).", true},
+			"Les guillemets droits \" et ' d’une citation deviennent les guillemets de la langue, premier et second niveau : « » et “ ” en français, “ ” et ‘ ’ en anglais américain, „ “ et ‚ ‘ en allemand…",
+			"Straight quotes \" and ' around a quotation become the language’s marks, first and second level: « » and “ ” in French, “ ” and ‘ ’ in American English, „ “ and ‚ ‘ in German…", true},
+		{RuleInvertedMarks,
+			"En espagnol, « ¿ » et « ¡ » s’attachent au premier mot de leur phrase : aucune espace après eux.",
+			"In Spanish, ‘¿’ and ‘¡’ stay with the first word of their sentence: no space after them.", true},
 		{RuleApostrophe,
 			"L’apostrophe droite ' devient l’apostrophe typographique ’.",
 			"The straight apostrophe ' becomes the typographic apostrophe ’.", true},
@@ -82,13 +85,13 @@ func Rules() []RuleDoc {
 			"Three or more dots become the ellipsis character ‘…’.", true},
 		{RuleDoubleSpace,
 			"Plusieurs espaces à la suite, dans une ligne, n’en font qu’une.",
-			"Several spaces in a row inside a line become one (French).", true},
+			"Several spaces in a row inside a line become one.", true},
 		{RuleSpaceBeforeComma,
 			"Pas d’espace avant une virgule ni avant un point.",
-			"No space before a comma or a full stop (French).", true},
+			"No space before a comma or a full stop.", true},
 		{RuleEnglishQuotes,
-			"Les guillemets anglais “ ” ou ‘ ’ (souvent collés depuis Word) deviennent des guillemets français « » ; à l’intérieur d’une citation, les guillemets de second niveau sont “ ”, jamais « » dans « ».",
-			"English quotes “ ” or ‘ ’ (often pasted from Word) become French guillemets « »; inside a quotation the inner pair is “ ”, never « » within « » (French).", false},
+			"Les guillemets anglais “ ” ou ‘ ’ (souvent collés depuis Word) deviennent des guillemets français « » ; à l’intérieur d’une citation, les guillemets de second niveau sont “ ”, jamais « » dans « ». Dans une langue dont les guillemets n’ont pas de ” (l’allemand : „ “ ‚ ‘), les “ ” collés deviennent ceux de la langue, à leur niveau.",
+			"English quotes “ ” or ‘ ’ (often pasted from Word) become French guillemets « »; inside a quotation the inner pair is “ ”, never « » within « » (French). In a language whose marks have no ” (German „ “ ‚ ‘), pasted “ ” become the language's marks of their level.", false},
 		{RuleReversedGuillemets,
 			"Des guillemets tapés à l’envers (» … «) sont remis dans le bon sens (« … »).",
 			"Guillemets typed the wrong way round (» … «) are turned the right way (« … ») (French).", false},
@@ -106,15 +109,27 @@ func Rules() []RuleDoc {
 // role and organization in the front matter, and the text of the body
 // outside code, URLs, link targets and HTML.
 func Check(lang string, src []byte) []Finding {
-	_, fs := fixSource(lang, src, false)
+	_, fs := fixSource(book.ResolveLocale(lang).Typography, lang, src, false)
 	return fs
+}
+
+// CheckIn is Check with the policy t for a text in lang (a book's
+// TypographyOf(lang), with its house style).
+func CheckIn(t book.Typography, lang string, src []byte) []Finding {
+	_, fs := fixSource(t, lang, src, false)
+	return fs
+}
+
+// FixIn is Fix with the policy t for a text in lang.
+func FixIn(t book.Typography, lang string, src []byte) ([]byte, []Finding) {
+	return fixSource(t, lang, src, true)
 }
 
 // Fix returns src with every safe fix applied, and the findings it fixed.
 // Bytes outside the changed places are kept as they are (BOM, CRLF line
 // ends, trailing spaces). Fixing a fixed file changes nothing.
 func Fix(lang string, src []byte) ([]byte, []Finding) {
-	return fixSource(lang, src, true)
+	return fixSource(book.ResolveLocale(lang).Typography, lang, src, true)
 }
 
 // proseKeys are the front-matter keys whose values are prose.
@@ -166,7 +181,7 @@ func (s *source) prose(b, e int, prose []bool) {
 	}
 }
 
-func fixSource(lang string, src []byte, fix bool) ([]byte, []Finding) {
+func fixSource(t book.Typography, lang string, src []byte, fix bool) ([]byte, []Finding) {
 	s := decode(src)
 	prose := make([]bool, len(s.rs))
 	start := 0
@@ -221,7 +236,7 @@ func fixSource(lang string, src []byte, fix bool) ([]byte, []Finding) {
 		resets = append(resets, s.runeAt(v.start))
 	}
 	sortInts(resets)
-	edits := analyze(s.rs, mask, policy{fr: French(lang), source: true}, resets)
+	edits := analyze(s.rs, mask, withSource(policyOf(t)), resets)
 
 	// A front-matter value is changed only if the YAML still reads the
 	// same, but for the fixed typography.
@@ -876,6 +891,10 @@ func messages(e edit, old string) (string, string) {
 	p := string(e.punct)
 	switch e.rule {
 	case RuleSpaceBeforePunct:
+		if e.repl == "" {
+			return fmt.Sprintf("Pas d’espace avant « %s » dans un texte qui n’est pas en français : supprimez-la%s.", p, fixHint),
+				fmt.Sprintf("No space before ‘%s’ in a text that is not in French: remove it%s.", p, fixHintEn)
+		}
 		kind, kindEn := "une espace fine insécable", "a narrow no-break space (U+202F)"
 		if e.punct == ':' {
 			kind, kindEn = "une espace insécable", "a no-break space (U+00A0)"
@@ -891,6 +910,10 @@ func messages(e edit, old string) (string, string) {
 		return fmt.Sprintf("Remplacez l’espace avant « %s » par %s%s.", p, kind, fixHint),
 			fmt.Sprintf("Replace the space before ‘%s’ with %s%s.", p, kindEn, fixHintEn)
 	case RuleGuillemets:
+		if e.repl == "" {
+			return fmt.Sprintf("Pas d’espace à l’intérieur des guillemets %s dans cette langue (seul le français en met) : supprimez-la%s.", p, fixHint),
+				fmt.Sprintf("No space inside the quotation mark %s in this language (only French has one): remove it%s.", p, fixHintEn)
+		}
 		where, whereEn := "avant le guillemet fermant »", "before the closing »"
 		if e.after {
 			where, whereEn = "après le guillemet ouvrant «", "after the opening «"
@@ -906,12 +929,19 @@ func messages(e edit, old string) (string, string) {
 		return fmt.Sprintf("Remplacez l’espace %s par une espace fine insécable%s.", where, fixHint),
 			fmt.Sprintf("Replace the space %s with a narrow no-break space (U+202F)%s.", whereEn, fixHintEn)
 	case RuleQuotes:
+		if e.punct != '«' && e.punct != '»' {
+			return fmt.Sprintf("Remplacez le guillemet droit %s par le guillemet %s de cette langue%s.", old, p, fixHint),
+				fmt.Sprintf("Replace the straight quote %s with this language’s quotation mark %s%s.", old, p, fixHintEn)
+		}
 		which, whichEn := "le guillemet ouvrant «", "the opening guillemet «"
 		if e.punct == '»' {
 			which, whichEn = "le guillemet fermant »", "the closing guillemet »"
 		}
 		return fmt.Sprintf("Remplacez le guillemet droit \" par %s%s.", which, fixHint),
 			fmt.Sprintf("Replace the straight quote \" with %s%s.", whichEn, fixHintEn)
+	case RuleInvertedMarks:
+		return fmt.Sprintf("Pas d’espace après « %s » : il s’attache au premier mot de la phrase%s.", p, fixHint),
+			fmt.Sprintf("No space after ‘%s’: it stays with the first word of its sentence%s.", p, fixHintEn)
 	case RuleApostrophe:
 		return "Remplacez l’apostrophe droite ' par l’apostrophe typographique ’" + fixHint + ".",
 			"Replace the straight apostrophe ' with the typographic apostrophe ’" + fixHintEn + "."
@@ -922,6 +952,10 @@ func messages(e edit, old string) (string, string) {
 		return "Plusieurs espaces se suivent : une seule suffit" + fixHint + ".",
 			"Several spaces in a row: one is enough" + fixHintEn + "."
 	case RuleEnglishQuotes:
+		if e.other {
+			return fmt.Sprintf("Guillemet anglais %s (collé depuis Word ?) : dans cette langue, les guillemets sont d’autres signes ; remplacez-le par %s%s.", old, p, fixHint),
+				fmt.Sprintf("English quote %s (pasted from Word?): this language uses other quotation marks; replace it with %s%s.", old, p, fixHintEn)
+		}
 		if e.punct == '“' || e.punct == '”' {
 			return fmt.Sprintf("Guillemet anglais %s dans une citation : à l’intérieur de « … », les guillemets sont “ ” ; remplacez-le par %s%s.", old, p, fixHint),
 				fmt.Sprintf("English quote %s inside a quotation: inside « … » the inner quotes are “ ”; replace it with %s%s.", old, p, fixHintEn)

@@ -162,7 +162,7 @@ var fixCases = []struct{ name, in, want string }{
 	{"hard break kept", "Ligne  \nsuite  !  \nfin\n", "Ligne  \nsuite⍽!  \nfin\n"},
 	{"line start untouched", "Quoi\n? oui\n", "Quoi\n? oui\n"},
 	{"indentation kept", "- un\n\n    deux  trois\n", "- un\n\n    deux trois\n"},
-	{"nested quotes", "Il dit \"elle a dit 'non'\".\n", "Il dit «⍽elle a dit 'non'⍽».\n"},
+	{"nested quotes", "Il dit \"elle a dit 'non'\".\n", "Il dit «⍽elle a dit “non”⍽».\n"},
 	{"escaped quote", "Un \\\"vrai\\\" guillemet\n", "Un \\\"vrai\\\" guillemet\n"},
 	{"entity", "Tom &amp; Jerry ; oui\n", "Tom &amp; Jerry⍽; oui\n"},
 	{"html", "Un <span title=\"a ; b\">mot</span> !\n", "Un <span title=\"a ; b\">mot</span>⍽!\n"},
@@ -198,7 +198,7 @@ func TestFix(t *testing.T) {
 func TestFixEnglish(t *testing.T) {
 	in := "It's \"done\"... ok: yes !\n"
 	out, fs := Fix("en", []byte(in))
-	if string(out) != "It’s \"done\"… ok: yes !\n" || len(fs) != 2 {
+	if string(out) != "It’s “done”… ok: yes!\n" || len(fs) != 5 {
 		t.Errorf("Fix(en) = %q, %d findings", out, len(fs))
 	}
 }
@@ -259,9 +259,9 @@ func FuzzFix(f *testing.F) {
 	f.Fuzz(func(t *testing.T, src []byte) {
 		out, _ := Fix("fr", src)
 		checkFixed(t, "fr", src, out)
-		outEn, _ := Fix("en", src)
-		if again, _ := Fix("en", outEn); !bytes.Equal(again, outEn) || words(string(src)) != words(string(outEn)) {
-			t.Fatalf("en: not idempotent or words changed:\n%q\n%q\n%q", src, outEn, again)
+		for _, lang := range otherLanguages {
+			out, _ := Fix(lang, src)
+			checkFixed(t, lang, src, out)
 		}
 	})
 }
@@ -281,7 +281,25 @@ func TestFixBookSamples(t *testing.T) {
 		out, _ := Fix("fr", b)
 		checkFixed(t, "fr", b, out)
 	}
+	// The sample book of each language, fixed in its language.
+	for _, lang := range otherLanguages[1:] {
+		files, _ := filepath.Glob("../../testdata/books/" + lang + "/contributions/*.md")
+		if len(files) == 0 {
+			t.Fatalf("no sample book in testdata/books/%s", lang)
+		}
+		for _, f := range files {
+			b, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out, _ := Fix(lang, b)
+			checkFixed(t, lang, b, out)
+		}
+	}
 }
+
+// otherLanguages are the languages besides French with a policy of their own.
+var otherLanguages = []string{"en", "en-US", "en-GB", "de", "es", "it", "pt", "nl"}
 
 func TestCheckBOMColumns(t *testing.T) {
 	fs := Check("fr", []byte("\ufeffBonjour!\r\nÀ «toi»\r\n"))

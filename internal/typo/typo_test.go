@@ -71,7 +71,9 @@ var stringCases = []struct {
 	{"fr", "l'« école »", "l’«⍽école⍽»"},
 	{"fr", "L'an 2000", "L’an 2000"},
 	{"fr", "d'1 coup", "d’1␣coup"},
-	{"fr", "'citation'", "'citation'"},
+	{"fr", "'citation'", "«\u202fcitation\u202f»"},
+	{"fr", "Il dit 'non' et l'autre 'oui'.", "Il dit «\u202fnon\u202f» et l’autre «\u202foui\u202f»."},
+	{"fr", "aujourd' hui, l' école", "aujourd' hui, l' école"},
 	// Ellipsis.
 	{"fr", "...", "…"},
 	{"fr", "Et puis...", "Et puis…"},
@@ -101,7 +103,7 @@ var stringCases = []struct {
 	{"", "Allo!", "Allo⍽!"},
 	// Other languages: only ’ and ….
 	{"en", "It's ok: yes", "It’s ok: yes"},
-	{"en", "Wait... \"what\"?  Yes !", "Wait… \"what\"?  Yes !"},
+	{"en", "Wait... \"what\"?  Yes !", "Wait… “what”? Yes!"},
 	{"en", "500 000 views", "500 000 views"},
 }
 
@@ -199,7 +201,7 @@ func FuzzString(f *testing.F) {
 		f.Add(vis(c.in))
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		for _, lang := range []string{"fr", "en"} {
+		for _, lang := range append([]string{"fr"}, otherLanguages...) {
 			got := String(lang, s)
 			if again := String(lang, got); again != got {
 				t.Fatalf("%s: not idempotent:\n%q\n%q\n%q", lang, s, got, again)

@@ -1,0 +1,33 @@
+package load
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/recueil/recueil/internal/book"
+)
+
+// book.yaml's quotes (a house style) and sort_particles: read when right,
+// an error at the value's place when not.
+func TestHouseStyleKeys(t *testing.T) {
+	b := book.Defaults()
+	var d book.Diagnostics
+	bookYAML([]byte("title: T\nidentifier: x\nlanguage: de\nquotes: \"» « › ‹\"\nsort_particles: keep\n"), &b, &d)
+	if len(d) != 0 || b.Quotes != [2][2]rune{{'»', '«'}, {'›', '‹'}} || b.SortParticles != "keep" {
+		t.Errorf("quotes %q sort_particles %q, %s", b.Quotes, b.SortParticles, findings(d))
+	}
+	b = book.Defaults()
+	d = nil
+	bookYAML([]byte("title: T\nidentifier: x\nquotes: chevrons\nsort_particles: always\n"), &b, &d)
+	if got := findings(d); got != "book.yaml:3:9 quotes-style\nbook.yaml:4:17 sort-particles" {
+		t.Errorf("findings:\n%s", got)
+	}
+	for _, x := range d {
+		if !strings.Contains(x.Message, "chevrons") && !strings.Contains(x.Message, "always") {
+			t.Errorf("the message does not say what was written: %s", x.Message)
+		}
+	}
+	if b.Quotes != ([2][2]rune{}) || b.SortParticles != "" {
+		t.Errorf("a refused value was kept: %q %q", b.Quotes, b.SortParticles)
+	}
+}
