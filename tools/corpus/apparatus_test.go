@@ -3,6 +3,7 @@ package main
 import (
 	"testing"
 
+	"github.com/recueil/recueil/internal/corpus"
 	"github.com/recueil/recueil/internal/pipeline"
 	"github.com/recueil/recueil/internal/typeset"
 )
@@ -13,12 +14,12 @@ import (
 // counted).
 func apparatusPages(t *testing.T, n int) (contents, index int) {
 	t.Helper()
-	files, err := Generate(Options{N: n, Seed: 1})
+	files, err := corpus.Generate(corpus.Options{N: n, Seed: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
 	dir := t.TempDir()
-	if err := write(dir, files); err != nil {
+	if err := corpus.Write(dir, files); err != nil {
 		t.Fatal(err)
 	}
 	b, _, err := pipeline.Check(pipeline.Options{Root: dir, Jobs: 2})
