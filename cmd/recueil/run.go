@@ -59,16 +59,60 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if err == nil {
 		return exitOK
 	}
+	french := book.IsFrench(load.BookLanguage(bookArg(args)))
 	var ee *exitError
 	if errors.As(err, &ee) {
 		if ee.err != nil && ee.err.Error() != "" {
-			fmt.Fprintln(stderr, "recueil:", ee.err)
+			msg := ee.err.Error()
+			if ue := (*pipeline.UsageError)(nil); french && errors.As(ee.err, &ue) && ue.French != "" {
+				msg = ue.French
+			}
+			fmt.Fprintln(stderr, "recueil:", msg)
 		}
 		return ee.code
 	}
 	// Errors from urfave/cli itself are usage errors (unknown flag...).
-	fmt.Fprintln(stderr, "recueil:", err)
+	fmt.Fprintln(stderr, "recueil:", cliError(err, french))
 	return exitUsage
+}
+
+// bookArg is the book folder the arguments name (--book), "." by default:
+// the language of a message about the arguments themselves is the book's.
+func bookArg(args []string) string {
+	for i, a := range args {
+		switch {
+		case (a == "--book" || a == "-book") && i+1 < len(args):
+			return args[i+1]
+		case strings.HasPrefix(a, "--book="):
+			return strings.TrimPrefix(a, "--book=")
+		case strings.HasPrefix(a, "-book="):
+			return strings.TrimPrefix(a, "-book=")
+		}
+	}
+	return "."
+}
+
+// cliError says urfave/cli's own usage errors in French for a book in
+// French (the library has no translations): an unknown option or command,
+// a missing value.
+func cliError(err error, french bool) string {
+	msg := err.Error()
+	if !french {
+		return msg
+	}
+	for _, t := range []struct{ en, fr string }{
+		{"flag provided but not defined: ", "option inconnue : %s (recueil help <commande> liste les options)"},
+		{"flag needs an argument: ", "cette option attend une valeur : %s"},
+		{"No help topic for ", "pas d’aide pour %s : recueil help liste les commandes"},
+	} {
+		if rest, ok := strings.CutPrefix(msg, t.en); ok {
+			return fmt.Sprintf(t.fr, strings.Trim(rest, "'"))
+		}
+	}
+	if rest, ok := strings.CutPrefix(msg, "invalid value "); ok {
+		return "valeur invalide " + rest
+	}
+	return msg
 }
 
 func newApp(stdout, stderr io.Writer) *cli.App {

@@ -21,7 +21,7 @@ func lockDir(dir string) (func(), error) {
 	if err := unix.Flock(int(d.Fd()), unix.LOCK_EX|unix.LOCK_NB); err != nil {
 		d.Close()
 		if errors.Is(err, unix.EWOULDBLOCK) {
-			return nil, usageErrorf("another recueil is writing into %s: wait until it has finished, then run again", dir)
+			return nil, usageErrorf("un autre recueil écrit dans %s : attendez qu’il ait fini, puis relancez", "another recueil is writing into %s: wait until it has finished, then run again", dir)
 		}
 		return nil, err
 	}

@@ -44,17 +44,17 @@ func CheckOut(root, out string) error {
 	}
 	switch {
 	case ao == ar:
-		return usageErrorf("--out %s is the book folder itself: choose a folder such as output/", out)
+		return usageErrorf("--out %s est le dossier du livre lui-même : choisissez un dossier tel que output/", "--out %s is the book folder itself: choose a folder such as output/", out)
 	case inside(ar, ao):
-		return usageErrorf("--out %s contains the book: choose a folder inside it, such as output/", out)
+		return usageErrorf("--out %s contient le livre : choisissez un dossier à l’intérieur, tel que output/", "--out %s contains the book: choose a folder inside it, such as output/", out)
 	}
 	for _, d := range []string{"contributions", "editorial", ".git", "cmd", "internal", "layout"} {
 		if inside(ao, filepath.Join(ar, d)) {
-			return usageErrorf("--out %s is inside %s/, which holds the book's sources: choose output/", out, d)
+			return usageErrorf("--out %s est dans %s/, qui contient les sources du livre : choisissez output/", "--out %s is inside %s/, which holds the book's sources: choose output/", out, d)
 		}
 	}
 	if st, err := os.Stat(filepath.Join(ao, "book.yaml")); err == nil && !st.IsDir() {
-		return usageErrorf("--out %s holds a book.yaml: it looks like a book, not an output folder", out)
+		return usageErrorf("--out %s contient un book.yaml : c’est un livre, pas un dossier de sortie", "--out %s holds a book.yaml: it looks like a book, not an output folder", out)
 	}
 	// Before any work: a folder that is not recueil's (checked again,
 	// under the lock, when the run writes).
@@ -166,9 +166,9 @@ func owned(out string) ([]string, error) {
 	case err != nil:
 		return nil, err
 	case st.Mode()&fs.ModeSymlink != 0:
-		return nil, usageErrorf("--out %s is a symbolic link: recueil writes only into a real folder (give the folder it points to)", out)
+		return nil, usageErrorf("--out %s est un lien symbolique : recueil n’écrit que dans un vrai dossier (donnez celui vers lequel il pointe)", "--out %s is a symbolic link: recueil writes only into a real folder (give the folder it points to)", out)
 	case !st.IsDir():
-		return nil, usageErrorf("--out %s is not a folder: choose a folder, such as output/", out)
+		return nil, usageErrorf("--out %s n’est pas un dossier : choisissez un dossier, tel que output/", "--out %s is not a folder: choose a folder, such as output/", out)
 	}
 	entries, err := os.ReadDir(out)
 	if err != nil {
@@ -185,7 +185,7 @@ func owned(out string) ([]string, error) {
 	if files, ok := readManifest(filepath.Join(out, book.SumsFile), ""); ok && legacy(out, files) {
 		return append(files, book.SumsFile), nil
 	}
-	return nil, usageErrorf("--out %s already holds files that recueil did not write: choose an empty or new folder (recueil replaces its output folder as a whole)", out)
+	return nil, usageErrorf("--out %s contient déjà des fichiers que recueil n’a pas écrits : choisissez un dossier vide ou nouveau (recueil remplace son dossier de sortie en entier)", "--out %s already holds files that recueil did not write: choose an empty or new folder (recueil replaces its output folder as a whole)", out)
 }
 
 // readManifest reads a list of slash paths, one per line, after head when

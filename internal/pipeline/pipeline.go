@@ -74,13 +74,24 @@ var ErrFindings = errors.New("the book has errors: nothing was written")
 // UsageError is a problem with how recueil was called (an option's value,
 // an output folder that cannot be used): the CLI maps it to its usage exit
 // code with errors.As, whatever the message says.
-type UsageError struct{ Err error }
+// Its message is English; French holds it in French, for a book in French.
+type UsageError struct {
+	Err    error
+	French string
+}
 
 func (e *UsageError) Error() string { return e.Err.Error() }
 func (e *UsageError) Unwrap() error { return e.Err }
 
-func usageErrorf(format string, args ...any) error {
-	return &UsageError{fmt.Errorf(format, args...)}
+// usageErrorf is a UsageError said in French (fr) and in English (en),
+// with the same arguments.
+func usageErrorf(fr, en string, args ...any) error {
+	return &UsageError{Err: fmt.Errorf(en, args...), French: fmt.Sprintf(fr, args...)}
+}
+
+// usageWrap is usageErrorf for messages that wrap an error (%w).
+func usageWrap(fr, en string, args ...any) error {
+	return &UsageError{Err: fmt.Errorf(en, args...), French: fmt.Errorf(fr, args...).Error()}
 }
 
 // ErrBookConfig is returned when book.yaml itself has errors.
@@ -241,7 +252,7 @@ func merge(checked, later book.Diagnostics) book.Diagnostics {
 func Compile(o Options) (*Result, error) {
 	for _, w := range o.Only {
 		if !slices.Contains(Outputs, w) {
-			return nil, usageErrorf("--only %s: choose among %s", w, strings.Join(Outputs, ", "))
+			return nil, usageErrorf("--only %s : choisissez parmi %s", "--only %s: choose among %s", w, strings.Join(Outputs, ", "))
 		}
 	}
 	if err := CheckOut(o.Root, o.out()); err != nil {

@@ -49,7 +49,7 @@ func Preview(o Options, file string) (*Result, error) {
 		if failed != nil {
 			return res, failed // a file too broken to be read as one: nothing to preview
 		}
-		return res, usageErrorf("%s is not a contribution of this book (expected contributions/<name>.md)", file)
+		return res, usageErrorf("%s n’est pas une contribution de ce livre (attendu : contributions/<nom>.md)", "%s is not a contribution of this book (expected contributions/<name>.md)", file)
 	}
 	c.Draft = false // a draft is previewed where it would stand
 	o.progress("typeset")

@@ -220,15 +220,15 @@ func writeAtomic(p string, data []byte) error {
 // error.
 func ChangedSince(root, ref string) ([]string, error) {
 	if strings.HasPrefix(ref, "-") {
-		return nil, usageErrorf("--changed-since %s: not a git reference", ref)
+		return nil, usageErrorf("--changed-since %s : ce n’est pas une référence git", "--changed-since %s: not a git reference", ref)
 	}
 	diff, err := git(root, "diff", "--name-only", "-z", "--relative", "--diff-filter=d", ref+"...HEAD", "--", "contributions")
 	if err != nil {
-		return nil, usageErrorf("--changed-since %s: %w", ref, err)
+		return nil, usageWrap("--changed-since %s : %w", "--changed-since %s: %w", ref, err)
 	}
 	untracked, err := git(root, "ls-files", "-z", "--others", "--exclude-standard", "--", "contributions")
 	if err != nil {
-		return nil, usageErrorf("--changed-since %s: %w", ref, err)
+		return nil, usageWrap("--changed-since %s : %w", "--changed-since %s: %w", ref, err)
 	}
 	seen := map[string]bool{}
 	var out []string
