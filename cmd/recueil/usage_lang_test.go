@@ -23,7 +23,7 @@ func TestUsageInBookLanguage(t *testing.T) {
 		}
 		os.Mkdir(filepath.Join(dir, "contributions"), 0o755)
 		for args, want := range map[string]string{
-			"compile --book " + dir + " --only web": c.only,
+			"compile --book " + dir + " --only web":   c.only,
 			"compile --book=" + dir + " --frobnicate": c.flag,
 		} {
 			var out, errb bytes.Buffer

@@ -224,17 +224,17 @@ type typesetter struct {
 	part         string // see PageStart
 	fresh        bool   // newPage is starting a part's first page
 	level, hmin  int    // the heading level of a text's highest headings (3 under a title), and their Markdown level
-	report   LayoutReport
-	fitting  bool                    // a contribution is being laid out (its paragraphs are recorded)
-	paras    []para                  // the paragraphs of the contribution being set, in order
-	loose    map[*book.Block]int     // looseness asked of a paragraph
-	seenLog  []string                // keys added to seen since the contribution started
-	textTop  layout.Unit             // where the text of the contribution being set starts (page coordinates)
-	textPage int                     // and on which folio (0: not yet)
-	snapped  bool                    // its first text line was put on the grid
-	short    map[int]layout.Unit     // by folio: the frame height of a page of it run short
-	setCache map[*book.Block]setPara // its paragraphs as set, for the next layout of it
-	looseTol int                     // the badness limit of its paragraphs set a line tighter or looser (0: the tolerance)
+	report       LayoutReport
+	fitting      bool                    // a contribution is being laid out (its paragraphs are recorded)
+	paras        []para                  // the paragraphs of the contribution being set, in order
+	loose        map[*book.Block]int     // looseness asked of a paragraph
+	seenLog      []string                // keys added to seen since the contribution started
+	textTop      layout.Unit             // where the text of the contribution being set starts (page coordinates)
+	textPage     int                     // and on which folio (0: not yet)
+	snapped      bool                    // its first text line was put on the grid
+	short        map[int]layout.Unit     // by folio: the frame height of a page of it run short
+	setCache     map[*book.Block]setPara // its paragraphs as set, for the next layout of it
+	looseTol     int                     // the badness limit of its paragraphs set a line tighter or looser (0: the tolerance)
 }
 
 func newTypesetter(b *book.Book, set *fonts.Set) *typesetter {
