@@ -98,7 +98,11 @@ func (c *Cutter) colophonFonts() error {
 		if err != nil {
 			return err
 		}
-		for _, els := range adds {
+		cover, err := c.r.OffprintCover(rg[0], rg[1])
+		if err != nil {
+			return err
+		}
+		for _, els := range append(adds, cover) {
 			for _, e := range els {
 				if e.Kind == layout.TextElement {
 					add(e.Face, e.Text)
@@ -208,7 +212,8 @@ func (c *Cutter) Cut(w io.Writer, first, last int) error {
 
 // tag finishes raw, the offprint p emitted (see finish).
 func (c *Cutter) tag(p *cutPlan, raw []byte) ([]byte, error) {
-	pages := make([]finishPage, 0, p.last-p.first+1)
+	pages := make([]finishPage, 0, p.last-p.first+2)
+	pages = append(pages, finishPage{els: p.cover, split: len(p.cover)})
 	for k := range p.last - p.first + 1 {
 		own := c.r.Doc.Pages[p.first-1+k].Elements
 		els := append(append(make([]layout.Element, 0, len(own)+len(p.adds[k])), own...), p.adds[k]...)
@@ -232,6 +237,7 @@ type cutPlan struct {
 	colophon    []pdfobj.Name      // the colophon PDF's fonts the additions draw with, sorted
 	header      []byte             // the book's
 	adds        [][]layout.Element // what each page adds to the book's
+	cover       []layout.Element   // the cover page (typeset.Result.OffprintCover)
 	objects     []plannedObject
 	size        int // the objects are numbered 1..size-1
 	catalog     int
@@ -357,8 +363,12 @@ func (c *Cutter) plan(first, last int) (*cutPlan, error) {
 	if err != nil {
 		return nil, err
 	}
+	cover, err := c.r.OffprintCover(first, last)
+	if err != nil {
+		return nil, err
+	}
 	colUsed := map[pdfobj.Name]bool{}
-	for _, els := range adds {
+	for _, els := range append(adds, cover) {
 		for _, e := range els {
 			if e.Kind != layout.TextElement || e.Text == "" {
 				continue
@@ -392,6 +402,13 @@ func (c *Cutter) plan(first, last int) (*cutPlan, error) {
 		}
 		pdfobj.UsedResources(data, fontsUsed, xobjsUsed)
 	}
+	coverImage, err := c.coverImage(cover)
+	if err != nil {
+		return nil, err
+	}
+	if coverImage != "" {
+		xobjsUsed[coverImage] = true
+	}
 	for k := range fontsUsed {
 		if bk.Fonts.Get(k) == nil {
 			return nil, fmt.Errorf("%w: font %s not in the resources", ErrCannotCut, k)
@@ -418,6 +435,8 @@ func (c *Cutter) plan(first, last int) (*cutPlan, error) {
 			next++
 		}
 	}
+	coverPage := next // the cover page and its content
+	next += 2
 	res := &pdfobj.Dict{}
 	if ps := bk.Resources.Get("ProcSet"); ps != nil {
 		res.Set("ProcSet", ps)
@@ -448,18 +467,19 @@ func (c *Cutter) plan(first, last int) (*cutPlan, error) {
 	p := &cutPlan{
 		first: first, last: last,
 		fonts: sortedNames(fontsUsed), images: sortedNames(xobjsUsed), colophon: sortedNames(colUsed),
-		header: bk.Header, info: next, catalog: next + 1, size: next + 2, adds: adds,
+		header: bk.Header, info: next, catalog: next + 1, size: next + 2, adds: adds, cover: cover,
 	}
 
-	// the pages tree (its kids in offprint numbers, negative)
-	kids := make(pdfobj.Array, np)
+	// the pages tree (its kids in offprint numbers, negative): the cover
+	// page first
+	kids := pdfobj.Array{pdfobj.Ref(-coverPage)}
 	for k := range np {
-		kids[k] = pdfobj.Ref(-(3 + 2*k))
+		kids = append(kids, pdfobj.Ref(-(3 + 2*k)))
 	}
 	tree := &pdfobj.Dict{}
 	tree.Set("Type", pdfobj.Name("Pages"))
 	tree.Set("Kids", kids)
-	tree.Set("Count", pdfobj.Token(strconv.Itoa(np)))
+	tree.Set("Count", pdfobj.Token(strconv.Itoa(np+1)))
 	if mb := bk.PagesRoot.Get("MediaBox"); mb != nil {
 		tree.Set("MediaBox", mb)
 	}
@@ -511,6 +531,23 @@ func (c *Cutter) plan(first, last int) (*cutPlan, error) {
 		d.Set("Length", pdfobj.Token(strconv.Itoa(len(s))))
 		p.objects = append(p.objects, plannedObject{num: extra[k], val: d, stream: s})
 	}
+	// the cover page: a page of the book's size, drawing its elements
+	cp := &pdfobj.Dict{}
+	cp.Set("Type", pdfobj.Name("Page"))
+	cp.Set("Parent", pdfobj.Ref(-1))
+	if mb := pageDicts[0].Get("MediaBox"); mb != nil {
+		cp.Set("MediaBox", mb)
+	}
+	cp.Set("Resources", pdfobj.Ref(-2))
+	if g := pageDicts[0].Get("Group"); g != nil {
+		cp.Set("Group", g)
+	}
+	cp.Set("Contents", pdfobj.Ref(-(coverPage + 1)))
+	cs := c.drawCover(cover, coverImage, height)
+	csd := &pdfobj.Dict{}
+	csd.Set("Length", pdfobj.Token(strconv.Itoa(len(cs))))
+	p.objects = append(p.objects, plannedObject{num: coverPage, val: cp, renum: books.num},
+		plannedObject{num: coverPage + 1, val: csd, stream: cs})
 	p.objects = append(p.objects, books.copies()...)
 	p.objects = append(p.objects, cols.copies()...)
 	if len(outline) > 0 {
@@ -528,13 +565,15 @@ func (c *Cutter) plan(first, last int) (*cutPlan, error) {
 	if lang := bk.Catalog.Get("Lang"); lang != nil {
 		cat.Set("Lang", lang)
 	}
-	cat.Set("OpenAction", pdfobj.Array{pdfobj.Ref(3), pdfobj.Name("XYZ"), pdfobj.Token("null"), pdfobj.Token("null"), pdfobj.Token("1")})
-	// a spread shows a verso on the left: an offprint opening on a verso
-	// shows it there, with the recto that follows
+	cat.Set("OpenAction", pdfobj.Array{pdfobj.Ref(coverPage), pdfobj.Name("XYZ"), pdfobj.Token("null"), pdfobj.Token("null"), pdfobj.Token("1")})
+	// a spread shows a verso on the left: after the cover page, an
+	// offprint opening on a verso shows it there, with the recto that
+	// follows (the cover alone first), and one opening on a recto shows
+	// it beside the cover
 	if first%2 == 0 {
-		cat.Set("PageLayout", pdfobj.Name("TwoPageLeft"))
-	} else {
 		cat.Set("PageLayout", pdfobj.Name("TwoPageRight"))
+	} else {
+		cat.Set("PageLayout", pdfobj.Name("TwoPageLeft"))
 	}
 	if outlineRoot != 0 {
 		cat.Set("Outlines", pdfobj.Ref(outlineRoot))
@@ -637,6 +676,9 @@ func (c *Cutter) drawAdditions(all []layout.Element, split int, height float64) 
 	open := -1
 	for i := split; i < len(all); i++ {
 		e := all[i]
+		if e.Kind == layout.ImageElement {
+			continue // drawCover draws the cover page's image
+		}
 		if q := m.of[i]; q >= 0 && q != open {
 			if open >= 0 {
 				s.WriteString("EMC\n")
@@ -748,4 +790,74 @@ func outlineObjects(items []outlineItem, root int, height float64) []plannedObje
 	d.Set("First", id(rootFirst))
 	d.Set("Last", id(rootLast))
 	return append(out, plannedObject{num: root, val: d})
+}
+
+// coverImage is the name of the book's XObject that draws the image of
+// the offprint's cover page, "" when it draws none: the book's first page
+// that draws the same file draws it alone.
+func (c *Cutter) coverImage(cover []layout.Element) (pdfobj.Name, error) {
+	src := ""
+	for _, e := range cover {
+		if e.Kind == layout.ImageElement {
+			src = e.Src
+		}
+	}
+	if src == "" {
+		return "", nil
+	}
+	for i, pg := range c.r.Doc.Pages {
+		n := 0
+		for _, e := range pg.Elements {
+			if e.Kind == layout.ImageElement {
+				n++
+				if e.Src != src {
+					n = 2
+				}
+			}
+		}
+		if n != 1 {
+			continue
+		}
+		pd, _ := c.book.DictAt(pdfobj.Ref(c.book.Pages[i]))
+		ref, ok := pd.Get("Contents").(pdfobj.Ref)
+		if !ok || c.book.Object(int(ref)) == nil {
+			break
+		}
+		data, err := pdfobj.Inflate(c.book.Objects[ref])
+		if err != nil {
+			return "", fmt.Errorf("%w: page %d: %v", ErrCannotCut, i+1, err)
+		}
+		fonts, xobjs := map[pdfobj.Name]bool{}, map[pdfobj.Name]bool{}
+		pdfobj.UsedResources(data, fonts, xobjs)
+		if len(xobjs) == 1 {
+			for k := range xobjs {
+				return k, nil
+			}
+		}
+		break
+	}
+	return "", fmt.Errorf("%w: the cover's image is not in the book", ErrCannotCut)
+}
+
+// drawCover is the content stream of the cover page: its image as the
+// drawer draws one, its texts and rectangles as drawAdditions does.
+func (c *Cutter) drawCover(cover []layout.Element, image pdfobj.Name, height float64) []byte {
+	var s bytes.Buffer
+	m := markPage(cover, len(cover))
+	for i, e := range cover {
+		if e.Kind != layout.ImageElement {
+			continue
+		}
+		if q := m.of[i]; q >= 0 {
+			s.WriteString(m.open(q, c.r.Doc.Struct))
+		}
+		f := func(v float64) string { return strconv.FormatFloat(v, 'f', 5, 64) }
+		w, h := e.W.Points(), e.H.Points()
+		fmt.Fprintf(&s, "q %s 0 0 %s %s %s cm /%s Do Q\n", f(w), f(h), f(e.X.Points()), f(height-(e.Y.Points()+h)), image)
+		if m.of[i] >= 0 {
+			s.WriteString("EMC\n")
+		}
+	}
+	s.Write(c.drawAdditions(cover, 0, height))
+	return s.Bytes()
 }

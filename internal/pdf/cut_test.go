@@ -59,7 +59,7 @@ func TestCutEqualsDrawn(t *testing.T) {
 		if a, b := run(t, "pdftotext", "-layout", cp, "-"), run(t, "pdftotext", "-layout", dp, "-"); a != b {
 			t.Errorf("%s: text differs:\n%s\n---\n%s", pr.Slug, a, b)
 		}
-		for p := 1; p <= pr.Last-pr.First+1; p++ {
+		for p := 1; p <= pr.Last-pr.First+2; p++ { // the cover page, then the book's
 			if a, b := render(t, cp, p), render(t, dp, p); !bytes.Equal(a, b) {
 				t.Errorf("%s: page %d renders differently when cut", pr.Slug, p)
 			}
@@ -139,14 +139,15 @@ func render(t *testing.T, path string, p int) []byte {
 	return out
 }
 
-// checkQR reads the QR code of an offprint's first page as printed at
+// checkQR reads the QR code of an offprint's first page of text (after its
+// cover page) as printed at
 // 300 dpi, with ZXing's detector on the whole page: it leads to want.
 func checkQR(t *testing.T, path, want string) {
 	t.Helper()
 	if want == "" {
 		t.Fatalf("%s: the test book has no url", path)
 	}
-	out, err := exec.Command("pdftoppm", "-r", "300", "-gray", "-png", "-f", "1", "-l", "1", path).Output()
+	out, err := exec.Command("pdftoppm", "-r", "300", "-gray", "-png", "-f", "2", "-l", "2", path).Output()
 	if err != nil {
 		t.Fatalf("pdftoppm %s: %v", path, err)
 	}

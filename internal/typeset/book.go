@@ -124,6 +124,10 @@ func (t *typesetter) book() {
 	}
 	t.colophonNode = t.doc.Struct.Open(layout.Node{Role: layout.RoleP})
 	t.doc.Struct.Close()
+	t.coverFigNode = t.doc.Struct.Open(layout.Node{Role: layout.RoleFigure, Alt: t.coverAlt()})
+	t.doc.Struct.Close()
+	t.coverTextNode = t.doc.Struct.Open(layout.Node{Role: layout.RoleP})
+	t.doc.Struct.Close()
 	t.finish()
 	t.flow.FlushBottom()
 	t.artifacts(t.decorate)

@@ -4,12 +4,13 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/recueil/recueil/internal/book"
 	"github.com/recueil/recueil/internal/qr"
 	"github.com/recueil/recueil/layout"
 )
 
 // Offprint returns the pages first..last (folios) as a document of their
-// own: the book's pages unchanged, plus
+// own: a cover page (OffprintCover), then the book's pages unchanged, plus
 //   - a colophon strip on the first page, in its top margin (on an opening
 //     page, which has no running head) or else in its bottom margin: the
 //     book's title, edition, page range, licence and download URL (a link),
@@ -40,6 +41,11 @@ func (r *Result) Offprint(first, last int) (*layout.Document, error) {
 		return nil, err
 	}
 	doc := &layout.Document{Width: r.Doc.Width, Height: r.Doc.Height, Struct: r.Doc.Struct}
+	cover, err := r.OffprintCover(first, last)
+	if err != nil {
+		return nil, err
+	}
+	doc.Pages = append(doc.Pages, &layout.Page{Number: first - 1, Elements: cover})
 	for i := first - 1; i < last; i++ {
 		src := r.Doc.Pages[i]
 		p := &layout.Page{Number: src.Number, Anchors: src.Anchors, Outline: src.Outline,
@@ -168,4 +174,78 @@ func (t *typesetter) colophon(p *layout.Page, first, last int, top bool, page st
 		})
 		p.Add(layout.Element{Kind: layout.LinkElement, X: qx, Y: qy, W: side, H: side, URI: page})
 	}
+}
+
+// OffprintCover returns the elements of an offprint's first page, before
+// the book's pages first..last: the book's cover reduced (its image, or
+// the typographic cover's ground, bar and title), the contributor's name
+// and title when the pages are one contribution's, and the credit line
+// ("Extrait de « … », p. 32–33. Licence …"). Its texts are one paragraph
+// of the structure, the image a figure with the cover's alternative text.
+func (r *Result) OffprintCover(first, last int) ([]layout.Element, error) {
+	if r.Doc == nil || r.b == nil {
+		return nil, errors.New("offprint of a book not typeset")
+	}
+	if first < 1 || last < first || last > len(r.Doc.Pages) {
+		return nil, fmt.Errorf("bad page range %d-%d (the book has %d pages)", first, last, len(r.Doc.Pages))
+	}
+	t := newTypesetter(r.b, r.Fonts)
+	d := t.d
+	b := r.b
+	p := &layout.Page{}
+	// the cover, reduced to two fifths of the page's width, centred
+	bw := d.width * 42 / 100
+	bh := bw * d.height / d.width
+	x, y := (d.width-bw)/2, d.height*12/100
+	fig := int32(r.coverFig + 1)
+	text := int32(r.coverText + 1)
+	drawn := false
+	if b.Cover != "" {
+		if pw, ph, ok := t.imageSize(b.Cover); ok {
+			h := layout.Unit(int64(bw) * int64(ph) / int64(pw))
+			w := bw
+			if h > bh {
+				h, w = bh, layout.Unit(int64(bh)*int64(pw)/int64(ph))
+			}
+			p.Add(layout.Element{Kind: layout.ImageElement, X: (d.width - w) / 2, Y: y, W: w, H: h, Src: t.path(b.Cover), Node: fig})
+			bh, drawn = h, true
+		}
+	}
+	if !drawn {
+		bg := parseColor(b.Cards.Background, layout.Color{R: 0x1f, G: 0x2a, B: 0x44})
+		fg := onGround(parseColor(b.Cards.Text, layout.Color{R: 0xff, G: 0xff, B: 0xff}), bg)
+		p.Add(layout.Element{Kind: layout.RectElement, X: x, Y: y, W: bw, H: bh, Color: bg})
+		p.Add(layout.Element{Kind: layout.RectElement, X: x + bw/10, Y: y + bh*26/100, W: bw / 8, H: layout.Pt(0.8), Color: d.accent})
+		size := layout.Pt(11)
+		lines := t.setLines([]layout.Run{t.text(t.typo(b.Title), tstyle{fam: sans, base: book.Bold, size: size, color: fg, noHyphen: true})},
+			t.pstyle(bw*8/10, size*115/100, layout.Left))
+		layout.Tag(lines, int(fig-1))
+		place(p, lines, x+bw/10, y+bh*30/100)
+	}
+	y += bh + layout.Mm(12)
+	var runs [][]layout.Run
+	var slug string
+	for _, pr := range r.Contributions {
+		if pr.First == first && pr.Last == last {
+			slug = pr.Slug
+		}
+	}
+	if c := t.contrib(slug); c != nil {
+		runs = append(runs, []layout.Run{t.text(t.typo(c.Name), tstyle{fam: sans, base: book.Bold, size: layout.Pt(16), color: d.ink, noHyphen: true})})
+		if c.Title != "" {
+			runs = append(runs, t.texts(t.typo(c.Title), tstyle{fam: serif, base: book.Italic, size: layout.Pt(12), color: d.soft, noHyphen: true}))
+		}
+	}
+	credit := t.loc.OffprintCredit(b.Title, b.Edition, b.License, first, last)
+	runs = append(runs, []layout.Run{t.text(t.typo(credit), tstyle{fam: sans, size: layout.Pt(8.5), color: d.soft})})
+	for i, rs := range runs {
+		size := rs[0].Size
+		lines := t.setLines(rs, t.pstyle(d.measure, size*13/10, layout.Center))
+		layout.Tag(lines, int(text-1))
+		if i == len(runs)-1 {
+			y += layout.Mm(6)
+		}
+		y += place(p, lines, d.inner, y) + layout.Mm(2)
+	}
+	return p.Elements, nil
 }

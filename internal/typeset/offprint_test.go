@@ -35,9 +35,29 @@ func TestOffprint(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(doc.Pages) != pr.Last-pr.First+1 {
-			t.Fatalf("%s: %d pages for %d-%d", pr.Slug, len(doc.Pages), pr.First, pr.Last)
+		if len(doc.Pages) != pr.Last-pr.First+2 {
+			t.Fatalf("%s: %d pages for %d-%d and a cover", pr.Slug, len(doc.Pages), pr.First, pr.Last)
 		}
+		// the cover page: the contributor's name and the credit, the
+		// book's cover
+		var texts []string
+		covers := 0
+		for _, e := range doc.Pages[0].Elements {
+			if e.Kind == layout.TextElement {
+				texts = append(texts, e.Text)
+			}
+			if e.Kind == layout.ImageElement || e.Kind == layout.RectElement {
+				covers++
+			}
+		}
+		credit := strings.Join(texts, " ")
+		if covers == 0 || !strings.Contains(credit, fmt.Sprintf("%d", pr.First)) {
+			t.Errorf("%s: the cover page shows %q", pr.Slug, credit)
+		}
+		if c := contribBySlug(b, pr.Slug); c != nil && !strings.Contains(credit, strings.Fields(c.Name)[0]) {
+			t.Errorf("%s: the cover page does not name %s: %q", pr.Slug, c.Name, credit)
+		}
+		doc.Pages = doc.Pages[1:]
 		in := map[string]bool{}
 		for _, p := range doc.Pages {
 			for _, a := range p.Anchors {
@@ -243,4 +263,13 @@ func TestOpeningAlone(t *testing.T) {
 			t.Errorf("normal opening reported: %s", d)
 		}
 	}
+}
+
+func contribBySlug(b *book.Book, slug string) *book.Contribution {
+	for _, c := range b.Published() {
+		if c.Slug == slug {
+			return c
+		}
+	}
+	return nil
 }

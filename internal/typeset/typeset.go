@@ -64,6 +64,9 @@ type Result struct {
 	// colophon is the structure node of what an offprint adds (a
 	// paragraph under the root, empty in the book)
 	colophon int
+	// coverText and coverFig are the structure nodes of an offprint's
+	// cover page (OffprintCover): its texts, its reduced cover
+	coverText, coverFig int
 	// Breaks say where each page starts, for the EPUB's page list.
 	Breaks []book.PageStart
 }
@@ -93,7 +96,7 @@ func Typeset(b *book.Book) (*Result, book.Diagnostics, error) {
 	t := newTypesetter(b, set)
 	t.book()
 	res := &Result{Doc: t.doc, Fonts: set, Entries: t.entries, Contributions: t.ranges,
-		b: b, kinds: t.kinds, heads: t.headBoxes, colophon: t.colophonNode, Breaks: t.breaks, Layout: t.report}
+		b: b, kinds: t.kinds, heads: t.headBoxes, colophon: t.colophonNode, coverText: t.coverTextNode, coverFig: t.coverFigNode, Breaks: t.breaks, Layout: t.report}
 	anchors := t.doc.Anchors()
 	for i := range res.Entries {
 		res.Entries[i].Page = anchors[res.Entries[i].Anchor].Page
@@ -219,22 +222,24 @@ type typesetter struct {
 
 	notes *layout.Notes // the footnotes of the text being set
 
-	colophonNode int // see Result.colophon
-	breaks       []book.PageStart
-	part         string // see PageStart
-	fresh        bool   // newPage is starting a part's first page
-	level, hmin  int    // the heading level of a text's highest headings (3 under a title), and their Markdown level
-	report       LayoutReport
-	fitting      bool                    // a contribution is being laid out (its paragraphs are recorded)
-	paras        []para                  // the paragraphs of the contribution being set, in order
-	loose        map[*book.Block]int     // looseness asked of a paragraph
-	seenLog      []string                // keys added to seen since the contribution started
-	textTop      layout.Unit             // where the text of the contribution being set starts (page coordinates)
-	textPage     int                     // and on which folio (0: not yet)
-	snapped      bool                    // its first text line was put on the grid
-	short        map[int]layout.Unit     // by folio: the frame height of a page of it run short
-	setCache     map[*book.Block]setPara // its paragraphs as set, for the next layout of it
-	looseTol     int                     // the badness limit of its paragraphs set a line tighter or looser (0: the tolerance)
+	colophonNode  int // see Result.colophon
+	coverTextNode int // see Result.coverText
+	coverFigNode  int
+	breaks        []book.PageStart
+	part          string // see PageStart
+	fresh         bool   // newPage is starting a part's first page
+	level, hmin   int    // the heading level of a text's highest headings (3 under a title), and their Markdown level
+	report        LayoutReport
+	fitting       bool                    // a contribution is being laid out (its paragraphs are recorded)
+	paras         []para                  // the paragraphs of the contribution being set, in order
+	loose         map[*book.Block]int     // looseness asked of a paragraph
+	seenLog       []string                // keys added to seen since the contribution started
+	textTop       layout.Unit             // where the text of the contribution being set starts (page coordinates)
+	textPage      int                     // and on which folio (0: not yet)
+	snapped       bool                    // its first text line was put on the grid
+	short         map[int]layout.Unit     // by folio: the frame height of a page of it run short
+	setCache      map[*book.Block]setPara // its paragraphs as set, for the next layout of it
+	looseTol      int                     // the badness limit of its paragraphs set a line tighter or looser (0: the tolerance)
 }
 
 func newTypesetter(b *book.Book, set *fonts.Set) *typesetter {
