@@ -80,21 +80,23 @@ type sentence struct{ text, key string }
 // words or more (a « Merci. » is anyone's).
 func sentences(s string) []sentence {
 	var out []sentence
-	var cur strings.Builder
-	flush := func() {
-		if k := normSentence(cur.String(), 4); k != "" {
-			out = append(out, sentence{cur.String(), k})
-		}
-		cur.Reset()
-	}
-	rs := []rune(s)
-	for i, r := range rs {
-		cur.WriteRune(r)
-		if strings.ContainsRune(".!?…", r) && (i+1 == len(rs) || unicode.IsSpace(rs[i+1])) {
-			flush()
+	flush := func(t string) {
+		if k := normSentence(t, 4); k != "" {
+			out = append(out, sentence{t, k})
 		}
 	}
-	flush()
+	start := 0
+	for i, r := range s {
+		if r != '.' && r != '!' && r != '?' && r != '…' {
+			continue
+		}
+		end := i + utf8.RuneLen(r)
+		if next, _ := utf8.DecodeRuneInString(s[end:]); end == len(s) || unicode.IsSpace(next) {
+			flush(s[start:end])
+			start = end
+		}
+	}
+	flush(s[start:])
 	return out
 }
 
