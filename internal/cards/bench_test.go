@@ -7,6 +7,7 @@ import (
 	"image"
 	"image/color"
 	"image/jpeg"
+	"os"
 	"syscall"
 	"testing"
 	"testing/fstest"
@@ -74,6 +75,58 @@ func BenchmarkRenderAll(b *testing.B) {
 				// 612 contributors on 2 cores take about 612 × cpu-ms / 2.
 				b.ReportMetric(float64(cpu.Microseconds())/1000/float64(b.N)/100, "cpu-ms/contributor")
 			})
+		}
+	}
+}
+
+// BenchmarkEncode encodes drawn cards, flat and with a photo (the sample
+// book's, 800×1000), as recueil writes them (PNG: paletted when flat, RGB
+// with a photo) and, for the record of the decision to keep PNG, as a
+// baseline JPEG at quality 90 (image/jpeg). It reports the file's size.
+func BenchmarkEncode(b *testing.B) {
+	photo, err := os.ReadFile("../../contributions/photos/elodie-marchetti.jpg")
+	if err != nil {
+		b.Fatal(err)
+	}
+	bk := testBook()
+	fonts, err := loadFonts(bk, testFiles())
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, withPhoto := range []bool{false, true} {
+		files := testFiles()
+		c := benchContributions(2, false)[1]
+		if withPhoto {
+			files["contributions/photos/p.jpg"] = &fstest.MapFile{Data: photo}
+			c.Photo = "contributions/photos/p.jpg"
+		}
+		sc := &scratch{enc: newEncoder(), glyphs: make(glyphCache)}
+		if _, _, err := render(sc, fonts, prepareBook(bk, files), bk, c, files, AllSizes); err != nil {
+			b.Fatal(err)
+		}
+		for k, img := range sc.canvas {
+			for _, format := range []string{"png", "jpeg90"} {
+				b.Run(fmt.Sprintf("photo=%v/%s/%s", withPhoto, SizeNames[k], format), func(b *testing.B) {
+					e := newEncoder()
+					var n int
+					for b.Loop() {
+						if format == "png" {
+							data, err := e.encode(img, !withPhoto)
+							if err != nil {
+								b.Fatal(err)
+							}
+							n = len(data)
+							continue
+						}
+						var buf bytes.Buffer
+						if err := jpeg.Encode(&buf, img, &jpeg.Options{Quality: 90}); err != nil {
+							b.Fatal(err)
+						}
+						n = buf.Len()
+					}
+					b.ReportMetric(float64(n)/1024, "KB")
+				})
+			}
 		}
 	}
 }

@@ -94,6 +94,16 @@ func RenderAll(ctx context.Context, b *book.Book, cs []*book.Contribution, files
 // RenderSizes is RenderAll drawing only the cards of sizes (the others are
 // nil): the web edition needs the wide card alone.
 func RenderSizes(ctx context.Context, b *book.Book, cs []*book.Contribution, files fs.FS, jobs int, sizes Sizes) ([]*Card, book.Diagnostics, error) {
+	return RenderEach(ctx, b, cs, files, jobs, sizes, nil)
+}
+
+// RenderEach is RenderSizes handing each contributor's cards to each, on
+// the goroutine that drew them, as soon as they are drawn (i is the index
+// in cs): each may write the images out and set them to nil, so that a
+// run holds only the cards being drawn, not all of them. An error from
+// each ends the run. each is called once per contribution, in no
+// particular order; nil is RenderSizes.
+func RenderEach(ctx context.Context, b *book.Book, cs []*book.Contribution, files fs.FS, jobs int, sizes Sizes, each func(i int, c *Card) error) ([]*Card, book.Diagnostics, error) {
 	fonts, err := loadFonts(b, files)
 	if err != nil {
 		return nil, nil, fmt.Errorf("fonts: %w", err)
@@ -108,6 +118,9 @@ func RenderSizes(ctx context.Context, b *book.Book, cs []*book.Contribution, fil
 	results, err := work.MapWith(ctx, len(cs), jobs, newScratch, func(sc *scratch, i int) (r rendered, err error) {
 		defer book.Guard(cs[i].Path, &err)
 		r.card, r.diags, err = render(sc, fonts, shared, b, cs[i], files, sizes)
+		if err == nil && each != nil {
+			err = each(i, r.card)
+		}
 		if err != nil {
 			err = fmt.Errorf("%s: %w", cs[i].Path, err)
 		}

@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
 
@@ -633,5 +634,41 @@ func TestInnerQuotesOnCard(t *testing.T) {
 	inner := strings.TrimSuffix(strings.TrimPrefix(txt, "«\u202f"), "\u202f»")
 	if !strings.Contains(inner, "“Ça, c’est Noël\u202f!”") || strings.ContainsAny(inner, "«»") {
 		t.Errorf("card quote %q: the inner quotation is not “ ”", txt)
+	}
+}
+
+// TestRenderEach: each is handed every contributor's cards once, the same
+// bytes RenderAll returns, and what it drops stays dropped.
+func TestRenderEach(t *testing.T) {
+	b, files, cs := testBook(), testFiles(), contributions()
+	all, _, err := RenderAll(context.Background(), b, cs, files, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var mu sync.Mutex
+	seen := map[int]int{}
+	got, _, err := RenderEach(context.Background(), b, cs, files, 2, AllSizes, func(i int, c *Card) error {
+		mu.Lock()
+		defer mu.Unlock()
+		seen[i]++
+		if !bytes.Equal(c.Wide, all[i].Wide) || !bytes.Equal(c.Square, all[i].Square) || !bytes.Equal(c.Portrait, all[i].Portrait) {
+			t.Errorf("card %d handed to each differs from RenderAll's", i)
+		}
+		c.Wide, c.Square = nil, nil
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range cs {
+		if seen[i] != 1 {
+			t.Errorf("each saw contribution %d %d times, want once", i, seen[i])
+		}
+		if got[i].Wide != nil || got[i].Square != nil || !bytes.Equal(got[i].Portrait, all[i].Portrait) || got[i].Alt != all[i].Alt {
+			t.Errorf("card %d: what each dropped came back, or what it kept was lost", i)
+		}
+	}
+	if _, _, err := RenderEach(context.Background(), b, cs, files, 2, Wide, func(int, *Card) error { return fmt.Errorf("disk full") }); err == nil || !strings.Contains(err.Error(), "disk full") {
+		t.Errorf("an error from each: %v, want it returned", err)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -79,21 +80,23 @@ type sentence struct{ text, key string }
 // words or more (a « Merci. » is anyone's).
 func sentences(s string) []sentence {
 	var out []sentence
-	var cur strings.Builder
-	flush := func() {
-		if k := normSentence(cur.String(), 4); k != "" {
-			out = append(out, sentence{cur.String(), k})
-		}
-		cur.Reset()
-	}
-	rs := []rune(s)
-	for i, r := range rs {
-		cur.WriteRune(r)
-		if strings.ContainsRune(".!?…", r) && (i+1 == len(rs) || unicode.IsSpace(rs[i+1])) {
-			flush()
+	flush := func(t string) {
+		if k := normSentence(t, 4); k != "" {
+			out = append(out, sentence{t, k})
 		}
 	}
-	flush()
+	start := 0
+	for i, r := range s {
+		if r != '.' && r != '!' && r != '?' && r != '…' {
+			continue
+		}
+		end := i + utf8.RuneLen(r)
+		if next, _ := utf8.DecodeRuneInString(s[end:]); end == len(s) || unicode.IsSpace(next) {
+			flush(s[start:end])
+			start = end
+		}
+	}
+	flush(s[start:])
 	return out
 }
 
@@ -102,6 +105,65 @@ func sentences(s string) []sentence {
 // kind of space, the punctuation at the ends, and numbers (a book's own
 // word limits). Fewer than min words: "".
 func normSentence(s string, min int) string {
+	if k, ok := normLatin(s, min); ok {
+		return k
+	}
+	return normSentenceSlow(s, min)
+}
+
+// normLatin is normSentence in one pass, without allocating but for the
+// result, for the usual text: Latin letters (below U+0250, where
+// lowercase letters are already composed) and the typographic marks the
+// folder replaces. false for anything else (combining marks, other
+// scripts, invalid UTF-8), which normSentenceSlow handles.
+func normLatin(s string, min int) (string, bool) {
+	var buf [256]byte
+	b := buf[:0]
+	words, digit, sep := 0, false, true // sep: the last thing written was a separator (or nothing)
+	word := func() {
+		if sep {
+			if words > 0 {
+				b = append(b, ' ')
+			}
+			words++
+			sep = false
+		}
+	}
+	for _, r := range s {
+		switch {
+		case r == utf8.RuneError:
+			return "", false
+		case r == '’' || r == '‘':
+			r = '\''
+		case r == '«' || r == '»' || r == '“' || r == '”' || r == '…' || r == '\u00a0' || r == '\u202f' || r == '\u2009':
+			r = ' '
+		case r >= 0x250:
+			return "", false
+		}
+		r = unicode.ToLower(r)
+		switch {
+		case unicode.IsDigit(r):
+			if !digit {
+				word()
+				b = append(b, '0')
+			}
+			digit = true
+			continue
+		case unicode.IsLetter(r) || r == '\'':
+			word()
+			b = utf8.AppendRune(b, r)
+		default:
+			sep = true
+		}
+		digit = false
+	}
+	if words < min {
+		return "", true
+	}
+	return string(b), true
+}
+
+func normSentenceSlow(s string, min int) string {
 	s = norm.NFC.String(strings.ToLower(s))
 	s = folder.Replace(s)
 	var b strings.Builder

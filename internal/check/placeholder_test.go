@@ -98,3 +98,35 @@ func TestPlaceholderExample(t *testing.T) {
 		t.Errorf("example findings: %q", got)
 	}
 }
+
+// TestNormLatinIsNormSentence: the one-pass normalisation gives what the
+// general one gives, on every text it accepts.
+func TestNormLatinIsNormSentence(t *testing.T) {
+	alphabet := []rune("aZéÉçÇœŒİıß 0129’‘«»“”…\u00a0\u202f\u2009'\".,;:!?-×ª\u0301ЖΩ\t\n")
+	cases := []string{"", "Écrivez ici votre texte, en quelques paragraphes.", "L’été 2024 : « 12 mots »…", "e\u0301te\u0301", "\xff\xfe abc"}
+	seed := uint32(1)
+	for n := 0; n < 20000; n++ {
+		var b []rune
+		for k := 0; k < int(seed%40); k++ {
+			seed = seed*1664525 + 1013904223
+			b = append(b, alphabet[int(seed>>8)%len(alphabet)])
+		}
+		cases = append(cases, string(b))
+	}
+	accepted := 0
+	for _, s := range cases {
+		for _, min := range []int{0, 2, 4} {
+			got, ok := normLatin(s, min)
+			if !ok {
+				continue
+			}
+			accepted++
+			if want := normSentenceSlow(s, min); got != want {
+				t.Fatalf("normLatin(%q, %d) = %q, want %q", s, min, got, want)
+			}
+		}
+	}
+	if accepted < 10000 {
+		t.Errorf("only %d cases took the one-pass path", accepted)
+	}
+}

@@ -1,7 +1,10 @@
 package pipeline
 
 import (
+	"fmt"
 	"os"
+	"os/exec"
+	"path/filepath"
 	"testing"
 )
 
@@ -61,6 +64,66 @@ func BenchmarkCompileSite(b *testing.B) {
 		for i := 0; i < b.N; i++ {
 			if _, err := Compile(opts); err != nil {
 				b.Fatal(err)
+			}
+		}
+	})
+}
+
+// BenchmarkCompileAll times a compile of everything of the 612 corpus:
+// cold (an empty output), unchanged (over the previous output) and after
+// one contribution changed (a copy of the corpus, one contribution given
+// one more sentence before each compile), with -benchmem's allocation
+// figures to set beside the CPU time.
+func BenchmarkCompileAll(b *testing.B) {
+	root := "../../testdata/corpus-612"
+	if _, err := os.Stat(root); err != nil {
+		b.Skip("no generated corpus: run `make corpus` first")
+	}
+	opts := Options{Root: root, Jobs: 2}
+	b.Run("cold", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			opts.Out = b.TempDir() + "/out"
+			if _, err := Compile(opts); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("unchanged", func(b *testing.B) {
+		opts.Out = b.TempDir() + "/out"
+		if _, err := Compile(opts); err != nil {
+			b.Fatal(err)
+		}
+		b.ResetTimer()
+		for i := 0; i < b.N; i++ {
+			if _, err := Compile(opts); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("changed", func(b *testing.B) {
+		dir := b.TempDir()
+		if out, err := exec.Command("cp", "-r", root, dir+"/book").CombinedOutput(); err != nil {
+			b.Fatalf("cp: %v %s", err, out)
+		}
+		files, _ := filepath.Glob(dir + "/book/contributions/*.md")
+		changed := Options{Root: dir + "/book", Out: dir + "/out", Jobs: 2}
+		if _, err := Compile(changed); err != nil {
+			b.Fatal(err)
+		}
+		b.ResetTimer()
+		for i := 0; i < b.N; i++ {
+			f, err := os.OpenFile(files[0], os.O_APPEND|os.O_WRONLY, 0)
+			if err != nil {
+				b.Fatal(err)
+			}
+			fmt.Fprintf(f, "\nUne phrase de plus, la %d\u1d49.\n", i+1)
+			f.Close()
+			res, err := Compile(changed)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if res.Rendered.Cards != 1 {
+				b.Fatalf("drew %d contributors' cards, want 1", res.Rendered.Cards)
 			}
 		}
 	})

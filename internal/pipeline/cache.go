@@ -101,36 +101,46 @@ func (c *cache) get(key string) ([]byte, bool) {
 	return raw[sha256.Size:], true
 }
 
-// getFile is get for an entry kept as its bare bytes (a card's PNG),
-// whose SHA-256 the caller knows from another entry: the bytes and the
-// entry's path, which the run may link into the output instead of
-// writing the bytes again.
-func (c *cache) getFile(key string, sum [sha256.Size]byte) ([]byte, string, bool) {
+// hasFile reports whether the entry kept as its bare bytes (a card's
+// PNG) is there and has the SHA-256 the caller knows from another entry.
+// The bytes are hashed as they are read, not held: the run links the
+// entry into the output.
+func (c *cache) hasFile(key string, sum [sha256.Size]byte) bool {
 	if c == nil || !realFile(c.st.out, cacheDir+"/"+key) {
-		return nil, "", false
+		return false
 	}
-	p := c.path(key)
-	raw, err := os.ReadFile(p)
-	if err != nil || sha256.Sum256(raw) != sum {
-		return nil, "", false
+	f, err := os.Open(c.path(key))
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil || !bytes.Equal(h.Sum(nil), sum[:]) {
+		return false
 	}
 	c.mu.Lock()
 	c.hits[key] = true
 	c.mu.Unlock()
-	return raw, p, true
+	return true
 }
 
-// putFile keeps data as its bare bytes, for getFile.
-func (c *cache) putFile(key string, data []byte) {
+// putFile keeps data as its bare bytes, for hasFile, and returns where the
+// next generation holds it ("" when it could not be written), so that the
+// run may link its artifact to it instead of holding the bytes.
+func (c *cache) putFile(key string, data []byte) string {
 	if c == nil {
-		return
+		return ""
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.hits[key] {
-		return
+		return ""
 	}
-	c.st.writeAside(cacheDir+"/"+key, data)
+	rel := cacheDir + "/" + key
+	if !c.st.writeAside(rel, data) {
+		return ""
+	}
+	return filepath.Join(c.st.tmp, filepath.FromSlash(rel))
 }
 
 func (c *cache) put(key string, data []byte) {

@@ -213,3 +213,60 @@ func TestSiteThenEverything(t *testing.T) {
 		t.Errorf("after --only site, the full build differs from a cold one:\n%s\n%s", warm, cold)
 	}
 }
+
+// noLinkFS is a file system without hard links.
+type noLinkFS struct{ osFS }
+
+func (noLinkFS) Link(o, n string) error { return fmt.Errorf("no hard links here") }
+
+// TestCardsWrittenOnce: a cold build writes each card once, into the
+// cache, as soon as it is drawn, and links cards/ and site/cards/ to that
+// entry (the run does not hold the cards' bytes to the end). Where hard
+// links fail, the files are copied from the entry: the same bytes, cold
+// and warm.
+func TestCardsWrittenOnce(t *testing.T) {
+	root := tinyBook(t)
+	out := filepath.Join(t.TempDir(), "out")
+	opts := tinyOpts(root, "1800000000", nil)
+	opts.Out = out
+	res, err := Compile(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := outputState(t, out)
+	for _, c := range res.Book.Published() {
+		card, err := os.Stat(filepath.Join(out, "cards", c.Slug+".png"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		entries, _ := filepath.Glob(filepath.Join(out, ".cache", "card-wide", "*"))
+		linked := false
+		for _, e := range entries {
+			if st, err := os.Stat(e); err == nil && os.SameFile(st, card) {
+				linked = true
+			}
+		}
+		if !linked {
+			t.Errorf("cold build: cards/%s.png is not the cache's entry linked", c.Slug)
+		}
+		if st, err := os.Stat(filepath.Join(out, "site", "cards", c.Slug+".png")); err != nil || !os.SameFile(st, card) {
+			t.Errorf("cold build: site/cards/%s.png is not cards/%s.png linked (%v)", c.Slug, c.Slug, err)
+		}
+	}
+	copied := tinyOpts(root, "1800000000", noLinkFS{})
+	copied.Out = filepath.Join(t.TempDir(), "out")
+	for _, run := range []string{"cold", "warm"} {
+		if _, err := Compile(copied); err != nil {
+			t.Fatalf("%s build without hard links: %v", run, err)
+		}
+		got := outputState(t, copied.Out)
+		for f, h := range want {
+			if got[f] != h {
+				t.Errorf("%s build without hard links: %s differs (%q, want %q)", run, f, got[f], h)
+			}
+		}
+		if len(got) != len(want) {
+			t.Errorf("%s build without hard links: %d files, want %d", run, len(got), len(want))
+		}
+	}
+}

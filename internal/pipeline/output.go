@@ -344,11 +344,13 @@ func (s *stage) alias(rel, from string, data []byte) error {
 // linkOr makes rel a hard link to src, a file holding exactly data (a
 // cache entry of the current generation, or an artifact this run wrote),
 // or writes data when it cannot: a warm run then writes no card's bytes
-// again, and the site's copy of a card is the card.
+// again, and the site's copy of a card is the card. With data nil (a card
+// not held in memory), what cannot be linked is copied from src.
 func (s *stage) linkOr(src, rel string, data []byte) error {
 	if src == "" {
 		return s.write(rel, bytesWriter(data))
 	}
+
 	s.mu.Lock()
 	if prev, ok := s.taken[strings.ToLower(rel)]; ok {
 		s.mu.Unlock()
@@ -367,24 +369,37 @@ func (s *stage) linkOr(src, rel string, data []byte) error {
 	s.mu.Lock()
 	delete(s.taken, strings.ToLower(rel))
 	s.mu.Unlock()
+	if data == nil {
+		return s.write(rel, func(w io.Writer) error {
+			f, err := os.Open(src)
+			if err != nil {
+				return err
+			}
+			defer f.Close()
+			_, err = io.Copy(w, f)
+			return err
+		})
+	}
 	return s.write(rel, bytesWriter(data))
 }
 
 // writeAside writes a file into the next generation that is not an
-// artifact (a cache entry); errors are dropped with the file.
-func (s *stage) writeAside(rel string, data []byte) {
+// artifact (a cache entry); errors are dropped with the file (false).
+func (s *stage) writeAside(rel string, data []byte) bool {
 	p := filepath.Join(s.tmp, filepath.FromSlash(rel))
 	if s.fs.MkdirAll(filepath.Dir(p), 0o755) != nil {
-		return
+		return false
 	}
 	f, err := s.fs.Create(p)
 	if err != nil {
-		return
+		return false
 	}
 	_, err = f.Write(data)
 	if f.Close() != nil || err != nil {
 		os.Remove(p)
+		return false
 	}
+	return true
 }
 
 // has reports whether the next generation holds rel.

@@ -509,6 +509,7 @@ func (o Options) site(st *stage, res *Result, cs []*cards.Card, from []cardFiles
 		}
 		if i < len(cs) && cs[i] != nil {
 			x.Card, x.CardAlt = cs[i].Wide, cs[i].Alt
+			x.CardHeld = x.Card == nil && cached[c.Slug] != ""
 		}
 		extra[c.Slug] = x
 	}
@@ -517,10 +518,13 @@ func (o Options) site(st *stage, res *Result, cs []*cards.Card, from []cardFiles
 		// A card the run also wrote into cards/ is linked, not copied.
 		if slug, ok := strings.CutPrefix(rel, "cards/"); ok {
 			slug = strings.TrimSuffix(slug, ".png")
+			if src := cached[slug]; src != "" {
+				return st.linkOr(src, site.Dir+"/"+rel, data) // the cache's entry, which cards/ links to too
+			}
 			if o.want("cards") {
 				return st.alias(site.Dir+"/"+rel, art.Card(slug), data)
 			}
-			return st.linkOr(cached[slug], site.Dir+"/"+rel, data)
+			return st.write(site.Dir+"/"+rel, bytesWriter(data))
 		}
 		return st.write(site.Dir+"/"+rel, bytesWriter(data))
 	}, b, b.Files(), extra, site.Options{Draft: o.Draft, Jobs: o.Jobs, Context: o.ctx()})
@@ -538,8 +542,9 @@ type cachedCard struct {
 	Sums      [3][sha256.Size]byte
 }
 
-// cardFiles are where a contributor's cards are in the cache, by size,
-// "" for those drawn by this run.
+// cardFiles are where a contributor's cards are in the cache (the current
+// generation's, or the next one's for those drawn by this run), by size;
+// "" for a card held in memory (there is no cache).
 type cardFiles [3]string
 
 // cards renders the published contributions' cards of sizes, taking from
@@ -597,7 +602,23 @@ func (o Options) cards(cc *cache, base []byte, res *Result, files fs.FS, sizes c
 			miss, missAt = pub[:1], []int{0}
 		}
 	}
-	rendered, diags, err := cards.RenderSizes(o.ctx(), b, miss, files, o.Jobs, sizes)
+	// Each card is kept in the cache as soon as it is drawn, and the run
+	// keeps only where it is and its hash: the artifacts are linked to
+	// the entry. Without a cache, the run holds the bytes.
+	sums := make([][3][sha256.Size]byte, len(miss))
+	rendered, diags, err := cards.RenderEach(o.ctx(), b, miss, files, o.Jobs, sizes, func(j int, r *cards.Card) error {
+		i := missAt[j]
+		for k, img := range [...]*[]byte{&r.Wide, &r.Square, &r.Portrait} {
+			if *img == nil {
+				continue
+			}
+			sums[j][k] = sha256.Sum256(*img)
+			if p := cc.putFile(keys[i][1+k], *img); p != "" {
+				from[i][k], *img = p, nil
+			}
+		}
+		return nil
+	})
 	if err != nil {
 		return nil, nil, err
 	}
@@ -620,14 +641,8 @@ func (o Options) cards(cc *cache, base []byte, res *Result, files fs.FS, sizes c
 		if out[i] == nil {
 			res.Diags = append(res.Diags, per[c.Path]...)
 		}
-		out[i], from[i] = r, cardFiles{}
-		e := cachedCard{Alt: r.Alt, Text: r.Text, Diags: per[c.Path]}
-		for k, img := range [...][]byte{r.Wide, r.Square, r.Portrait} {
-			if img != nil {
-				e.Sums[k] = sha256.Sum256(img)
-				cc.putFile(keys[i][1+k], img)
-			}
-		}
+		out[i] = r
+		e := cachedCard{Alt: r.Alt, Text: r.Text, Diags: per[c.Path], Sums: sums[j]}
 		if raw, err := json.Marshal(e); err == nil {
 			cc.put(keys[i][0], raw)
 		}
@@ -648,11 +663,10 @@ func cachedCards(cc *cache, keys [1 + len(cards.SizeNames)]string, sizes cards.S
 		if sizes&(1<<k) == 0 {
 			continue
 		}
-		img, p, ok := cc.getFile(keys[1+k], e.Sums[k])
-		if !ok {
+		if !cc.hasFile(keys[1+k], e.Sums[k]) {
 			return nil, paths, nil, false
 		}
-		*dst, paths[k] = img, p
+		*dst, paths[k] = nil, cc.path(keys[1+k]) // linked, not held
 	}
 	return card, paths, e.Diags, true
 }

@@ -7,6 +7,7 @@ package qr
 
 import (
 	"fmt"
+	"sync"
 
 	qrcode "github.com/skip2/go-qrcode"
 )
@@ -21,6 +22,11 @@ type Code struct {
 	Dark [][]bool
 }
 
+// made holds the codes made by this process, by text. Their number is
+// bounded by the contributors' pages (recueil serve makes the same ones
+// again and again).
+var made sync.Map // string -> *Code
+
 // Size is the number of modules on a side, without the quiet zone.
 func (c *Code) Size() int { return len(c.Dark) }
 
@@ -28,16 +34,24 @@ func (c *Code) Size() int { return len(c.Dark) }
 // to a fold or a smudge on paper, and it still reads): a URL of 60
 // characters gives 33×33 modules. The same text always gives the same
 // modules.
+//
+// A code is made once per text and process (about a millisecond of CPU
+// each; a compile needs each contributor's twice, for the cards and the
+// offprint) and shared: callers must not change its modules.
 func Encode(text string) (*Code, error) {
 	if text == "" {
 		return nil, fmt.Errorf("nothing to encode")
+	}
+	if c, ok := made.Load(text); ok {
+		return c.(*Code), nil
 	}
 	q, err := qrcode.New(text, qrcode.Medium)
 	if err != nil {
 		return nil, err
 	}
 	q.DisableBorder = true
-	return &Code{Dark: q.Bitmap()}, nil
+	c, _ := made.LoadOrStore(text, &Code{Dark: q.Bitmap()})
+	return c.(*Code), nil
 }
 
 // Runs calls f for each horizontal run of dark modules, row by row: x0 is

@@ -99,3 +99,20 @@ func TestEncodeDeterministicAndSized(t *testing.T) {
 		t.Error("an empty text encoded")
 	}
 }
+
+// TestEncodeOnce: the same text gives the very same code, made once; another
+// text another code.
+func TestEncodeOnce(t *testing.T) {
+	a, err := Encode("https://example.org/site/a.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := Encode("https://example.org/site/a.html")
+	c, _ := Encode("https://example.org/site/b.html")
+	if a != b {
+		t.Error("the same text was encoded twice")
+	}
+	if c == a || Decode(t, render(c, 4)) != "https://example.org/site/b.html" {
+		t.Error("another text did not give its own code")
+	}
+}

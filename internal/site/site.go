@@ -36,8 +36,12 @@ const Dir = "site"
 // their pages in the PDF and their card.
 type Contributor struct {
 	First, Last int    // pages in the book's PDF; 0 when not typeset
-	Card        []byte // the 1200×630 card (PNG), nil when not made
-	CardAlt     string // the card's alternative text
+	Card        []byte // the 1200×630 card (PNG), nil when not made or held by the caller
+	// CardHeld says the card exists though Card is nil: the caller wrote
+	// it as soon as it was drawn, and its Put is given nil for it and
+	// links it in.
+	CardHeld bool
+	CardAlt  string // the card's alternative text
 }
 
 // Put writes one file of the site, rel relative to Dir. It is called from
@@ -434,7 +438,7 @@ func (w *writer) contributor(c *book.Contribution, prev, next *book.Contribution
 	s.WriteString("</nav>\n")
 	h := head{title: w.typo(c.Name) + " — " + w.typo(w.b.Title), file: c.Slug + ".html", article: true,
 		description: w.typo(strings.Join(strings.Fields(c.Extract), " "))}
-	if x.Card != nil {
+	if x.Card != nil || x.CardHeld {
 		h.image = "cards/" + c.Slug + ".png"
 		h.imageAlt = x.CardAlt
 		if err := w.put(h.image, x.Card); err != nil {

@@ -189,16 +189,20 @@ func fixSource(t book.Typography, lang string, src []byte, fix bool) ([]byte, []
 		start, s.bom = 3, true
 	}
 	fmStart, fmEnd, body := frontMatter(src, start)
+	// The front matter and the body are each parsed once here; the
+	// proofs that a fix is safe parse only the fixed versions.
+	fm := parseMapping(src[fmStart:fmEnd])
 	var values []valueRegion
 	if fmEnd > fmStart {
-		values = frontMatterValues(src, fmStart, fmEnd)
+		values = frontMatterValues(src, fmStart, fmEnd, fm)
 		for _, v := range values {
 			for _, r := range v.prose {
 				s.prose(r[0], r[1], prose)
 			}
 		}
 	}
-	for _, r := range bodyProse(src[body:], lang) {
+	bodyRanges, shape := bodyProse(src[body:], lang)
+	for _, r := range bodyRanges {
 		s.prose(body+r[0], body+r[1], prose)
 	}
 	mask := make([]bool, len(s.rs))
@@ -227,7 +231,7 @@ func fixSource(t book.Typography, lang string, src []byte, fix bool) ([]byte, []
 			}
 		}
 	}
-	quoted, wrapEdits := quotedFields(s, fmStart, fmEnd)
+	quoted, wrapEdits := quotedFields(s, fmStart, fmEnd, fm)
 	for _, e := range wrapEdits {
 		markRange(mask, e.start, e.end)
 	}
@@ -254,7 +258,7 @@ func fixSource(t book.Typography, lang string, src []byte, fix bool) ([]byte, []
 			continue
 		}
 		fixed := s.applyBytes(ves)
-		if d := len(fixed) - len(src); sameYAML(src[fmStart:fmEnd], fixed[fmStart:fmEnd+d], v.key) {
+		if d := len(fixed) - len(src); sameYAML(fm, fixed[fmStart:fmEnd+d], v.key) {
 			kept = append(kept, ves...)
 		}
 	}
@@ -264,7 +268,7 @@ func fixSource(t book.Typography, lang string, src []byte, fix bool) ([]byte, []
 			bodyEdits = append(bodyEdits, e)
 		}
 	}
-	kept = append(kept, s.sameMarkdown(bodyEdits, body)...)
+	kept = append(kept, s.sameMarkdown(bodyEdits, body, shape)...)
 	kept = append(kept, wrapEdits...)
 	kept = sortEdits(kept)
 	// The spaces inside guillemets that come from English quotes or
@@ -330,15 +334,10 @@ var quotePairs = map[rune]rune{'“': '”', '"': '"', '«': '»', '‘': '’',
 // between quotes (“Jean Dupont”, '"Directrice"'), and the edits that take
 // the quotes (and the blanks inside them) out, when the YAML value reads
 // the same but for them. Without a safe edit the finding is still made.
-func quotedFields(s *source, fs, fe int) ([]Finding, []edit) {
-	if fe <= fs {
+func quotedFields(s *source, fs, fe int, m *yaml.Node) ([]Finding, []edit) {
+	if fe <= fs || m == nil {
 		return nil, nil
 	}
-	var doc yaml.Node
-	if yaml.Unmarshal(s.src[fs:fe], &doc) != nil || len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
-		return nil, nil
-	}
-	m := doc.Content[0]
 	fmLine := bytes.Count(s.src[:fs], []byte("\n")) // lines before the front matter's first
 	var found []Finding
 	var edits []edit
@@ -359,7 +358,7 @@ func quotedFields(s *source, fs, fe int) ([]Finding, []edit) {
 		f := Finding{Line: v.Line + fmLine, Col: v.Column, Rule: RuleQuotedField, Old: string(rs[0]), Fix: ""}
 		f.Message = fmt.Sprintf("« %s » est écrit entre guillemets (%c…%c) : ils seraient imprimés tels quels. Retirez-les", k.Value, rs[0], rs[len(rs)-1])
 		f.MessageEn = fmt.Sprintf("%q is written between quotes (%c…%c): they would be printed as they are. Remove them", k.Value, rs[0], rs[len(rs)-1])
-		if es := unquoteEdits(s, fs, fe, v, k.Value, rs[0], rs[len(rs)-1], inner); es != nil {
+		if es := unquoteEdits(s, fs, fe, m, v, k.Value, rs[0], rs[len(rs)-1], inner); es != nil {
 			edits = append(edits, es...)
 			f.Message += fixHint + "."
 			f.MessageEn += fixHintEn + "."
@@ -377,7 +376,7 @@ func quotedFields(s *source, fs, fe int) ([]Finding, []edit) {
 // around the single-line value v, or nil when the source cannot be
 // changed safely (escapes, a value over several lines, a YAML that would
 // read otherwise).
-func unquoteEdits(s *source, fs, fe int, v *yaml.Node, key string, open, close rune, inner string) []edit {
+func unquoteEdits(s *source, fs, fe int, ma, v *yaml.Node, key string, open, close rune, inner string) []edit {
 	// The line of the value, in runes.
 	line := bytes.Count(s.src[:fs], []byte("\n")) + v.Line
 	r := 0
@@ -450,11 +449,10 @@ func unquoteEdits(s *source, fs, fe int, v *yaml.Node, key string, open, close r
 	}
 	fixed := s.applyBytes(es)
 	d := len(fixed) - len(s.src)
-	var a, bdoc yaml.Node
-	if yaml.Unmarshal(s.src[fs:fe], &a) != nil || yaml.Unmarshal(fixed[fs:fe+d], &bdoc) != nil || len(bdoc.Content) == 0 {
+	mb := parseMapping(fixed[fs : fe+d])
+	if mb == nil {
 		return nil
 	}
-	ma, mb := a.Content[0], bdoc.Content[0]
 	if len(ma.Content) != len(mb.Content) {
 		return nil
 	}
@@ -513,11 +511,13 @@ func frontMatter(src []byte, start int) (fs, fe, body int) {
 // the edits when they keep it (the usual case); else, groups of touching
 // edits (a quote and the space after it) are kept one by one while the
 // structure holds.
-func (s *source) sameMarkdown(edits []edit, body int) []edit {
+//
+// origShape gives the original body's markdownShape (from bodyProse's parse).
+func (s *source) sameMarkdown(edits []edit, body int, origShape func() string) []edit {
 	if len(edits) == 0 {
 		return nil
 	}
-	shape := markdownShape(s.src[body:])
+	shape := origShape()
 	ok := func(es []edit) bool {
 		return len(es) == 0 || markdownShape(s.applyBytes(sortEdits(slices.Clone(es)))[body:]) == shape
 	}
@@ -548,7 +548,11 @@ func (s *source) sameMarkdown(edits []edit, body int) []edit {
 // markdownShape is the Markdown tree of body without its text: the kinds
 // of the nodes, the code and HTML they hold, the link targets.
 func markdownShape(body []byte) string {
-	doc := markdown.New().Parser().Parse(text.NewReader(body))
+	return shapeOf(markdown.New().Parser().Parse(text.NewReader(body)), body)
+}
+
+// shapeOf is markdownShape of the tree doc parsed from body.
+func shapeOf(doc ast.Node, body []byte) string {
 	var b strings.Builder
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if n.Kind() == ast.KindText {
@@ -603,12 +607,22 @@ func markdownShape(body []byte) string {
 // The text of a passage in another language ([text]{lang=en}) is not
 // prose of the file's language: its policy is not that of the passage,
 // which the outputs set in its own.
-func bodyProse(body []byte, lang string) [][2]int {
+//
+// It also returns the body's markdownShape, taken from the same parse when
+// asked (sameMarkdown asks only when there are edits), or parsed again when
+// the guard changed the body.
+func bodyProse(body []byte, lang string) ([][2]int, func() string) {
 	// The same guard as the loader's: a hostile nesting would make the
 	// parser quadratic, and what it blanks (reported by the loader) is no
 	// prose to fix.
 	guarded, cuts := book.GuardNesting(body)
 	doc := markdown.New().Parser().Parse(text.NewReader(guarded))
+	shape := func() string {
+		if len(cuts) == 0 {
+			return shapeOf(doc, body)
+		}
+		return markdownShape(body)
+	}
 	cut := func(a, b int) bool {
 		for _, c := range cuts {
 			if a < c.To && b > c.From {
@@ -644,7 +658,7 @@ func bodyProse(body []byte, lang string) [][2]int {
 		}
 		return ast.WalkContinue, nil
 	})
-	return out
+	return out, shape
 }
 
 // valueRegion is a prose value of the front matter: the bytes of the
@@ -658,13 +672,8 @@ type valueRegion struct {
 // frontMatterValues finds the prose values of the front matter
 // src[fs:fe]: single-line or multi-line scalars, plain, quoted or block,
 // when the source text can be matched with the value YAML reads.
-func frontMatterValues(src []byte, fs, fe int) []valueRegion {
-	var doc yaml.Node
-	if err := yaml.Unmarshal(src[fs:fe], &doc); err != nil || len(doc.Content) == 0 {
-		return nil
-	}
-	m := doc.Content[0]
-	if m.Kind != yaml.MappingNode {
+func frontMatterValues(src []byte, fs, fe int, m *yaml.Node) []valueRegion {
+	if m == nil {
 		return nil
 	}
 	// Byte offset of each line of the front matter (1-based).
@@ -832,18 +841,25 @@ func valueProse(src []byte, lines []int, lineEnd func(int) int, v *yaml.Node, la
 	return valueRegion{start: p, end: end, prose: ranges}, true
 }
 
-// sameYAML reports whether the front matter fixed reads as orig: the same
+// parseMapping is the YAML mapping of a front matter; nil when it is not
+// one (or does not parse).
+func parseMapping(src []byte) *yaml.Node {
+	var doc yaml.Node
+	if len(src) == 0 || yaml.Unmarshal(src, &doc) != nil || len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
+		return nil
+	}
+	return doc.Content[0]
+}
+
+// sameYAML reports whether the front matter fixed reads as ma, the
+// original's mapping: the same
 // keys in the same order with the same values, but key, whose value has
 // the same words.
-func sameYAML(orig, fixed []byte, key string) bool {
-	var a, b yaml.Node
-	if yaml.Unmarshal(orig, &a) != nil || yaml.Unmarshal(fixed, &b) != nil {
+func sameYAML(ma *yaml.Node, fixed []byte, key string) bool {
+	mb := parseMapping(fixed)
+	if ma == nil || mb == nil {
 		return false
 	}
-	if len(a.Content) == 0 || len(b.Content) == 0 {
-		return false
-	}
-	ma, mb := a.Content[0], b.Content[0]
 	if len(ma.Content) != len(mb.Content) {
 		return false
 	}
