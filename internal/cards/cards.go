@@ -259,7 +259,7 @@ func render(sc *scratch, fonts *fontSet, bp *bookParts, b *book.Book, c *book.Co
 		quoteSrc, quoteField, quotePos = bodyQuote(c.Body), "le début du texte", book.Pos{Line: max(c.BodyLine, 1), Col: 1}
 	}
 	// The quote is drawn between « »: its own quotations take the inner “ ”.
-	f.quote = words(clean(typo.Inner(lang, flatten(quoteSrc)), m.quote, c.Path, quotePos, quoteField))
+	f.quote = words(clean(typo.InnerAs(b.TypographyOf(lang), b.TypographyOf(""), flatten(quoteSrc)), m.quote, c.Path, quotePos, quoteField))
 	f.open, f.close = loc.Quotes()
 	f.name = clean(typo.String(lang, c.Name), m.bold, c.Path, c.FieldPos("name"), "le nom")
 	role := clean(typo.String(lang, c.Role), m.sans, c.Path, c.FieldPos("role"), "la fonction")

@@ -672,3 +672,19 @@ func TestRenderEach(t *testing.T) {
 		t.Errorf("an error from each: %v, want it returned", err)
 	}
 }
+
+// A contribution in English on a French book's card: its quotation,
+// inside the card's « », takes French's inner “ ”, not English's ‘ ’ nor a
+// second « ».
+func TestInnerQuotesOfAnotherLanguage(t *testing.T) {
+	c := &book.Contribution{Path: "contributions/ann.md", Slug: "ann", Name: "Ann Reader", Role: "Librarian", Lang: "en",
+		Extract: `Someone wrote "read me" in the margin.`}
+	cards, _, err := RenderAll(context.Background(), testBook(), []*book.Contribution{c}, testFiles(), 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	txt := cards[0].Text
+	if !strings.Contains(txt, "“read me”") || strings.Contains(txt, "‘") || strings.Count(txt, "«") != 1 {
+		t.Errorf("card quote %q: the English quotation is not “ ” inside « »", txt)
+	}
+}
