@@ -93,6 +93,7 @@ func IsFrench(lang string) bool { return ResolveLocale(lang).French }
 type Labels struct {
 	Contents, Landmarks, Cover, TitlePage, Copyright, Start string
 	FullContents                                            string // a large book's whole contents, after the short one
+	IndexOrganizations, IndexCities                         string // the optional indexes (book.yaml indexes:)
 	Introduction, Afterword, Partners, Index, Contributors  string
 	Part                                                    string // "Partie" 1
 	Publisher, License, Identifier, Edition, Date           string
@@ -126,7 +127,7 @@ type Labels struct {
 }
 
 var french = Labels{
-	Contents: "Sommaire", FullContents: "Table des matières", Landmarks: "Repères", Cover: "Couverture", TitlePage: "Page de titre",
+	Contents: "Sommaire", FullContents: "Table des matières", IndexOrganizations: "Index des organisations", IndexCities: "Index des villes", Landmarks: "Repères", Cover: "Couverture", TitlePage: "Page de titre",
 	Copyright: "Mentions légales", Start: "Début du texte",
 	Introduction: "Introduction", Afterword: "Postface", Partners: "Partenaires",
 	Index: "Index des contributeurs", Contributors: "Contributeurs", Part: "Partie",
@@ -158,7 +159,7 @@ var french = Labels{
 }
 
 var english = Labels{
-	Contents: "Contents", FullContents: "Detailed contents", Landmarks: "Landmarks", Cover: "Cover", TitlePage: "Title page",
+	Contents: "Contents", FullContents: "Detailed contents", IndexOrganizations: "Index of organisations", IndexCities: "Index of cities", Landmarks: "Landmarks", Cover: "Cover", TitlePage: "Title page",
 	Copyright: "Copyright", Start: "Start of content",
 	Introduction: "Introduction", Afterword: "Afterword", Partners: "Partners",
 	Index: "Index of contributors", Contributors: "Contributors", Part: "Part",

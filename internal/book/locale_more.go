@@ -6,7 +6,7 @@ package book
 // labels of the PDF, the EPUB, the site, the cards and the share kit.
 
 var german = Labels{
-	Contents: "Inhalt", FullContents: "Inhaltsverzeichnis", Landmarks: "Orientierungspunkte", Cover: "Umschlag", TitlePage: "Titelseite",
+	Contents: "Inhalt", FullContents: "Inhaltsverzeichnis", IndexOrganizations: "Verzeichnis der Organisationen", IndexCities: "Verzeichnis der Orte", Landmarks: "Orientierungspunkte", Cover: "Umschlag", TitlePage: "Titelseite",
 	Copyright: "Impressum", Start: "Textbeginn",
 	Introduction: "Einleitung", Afterword: "Nachwort", Partners: "Partner",
 	Index: "Verzeichnis der Beitragenden", Contributors: "Beitragende", Part: "Teil",
@@ -37,7 +37,7 @@ var german = Labels{
 }
 
 var spanish = Labels{
-	Contents: "Índice", FullContents: "Índice detallado", Landmarks: "Puntos de referencia", Cover: "Cubierta", TitlePage: "Portada",
+	Contents: "Índice", FullContents: "Índice detallado", IndexOrganizations: "Índice de organizaciones", IndexCities: "Índice de ciudades", Landmarks: "Puntos de referencia", Cover: "Cubierta", TitlePage: "Portada",
 	Copyright: "Créditos", Start: "Inicio del texto",
 	Introduction: "Introducción", Afterword: "Epílogo", Partners: "Socios",
 	Index: "Índice de autores", Contributors: "Autores", Part: "Parte",
@@ -68,7 +68,7 @@ var spanish = Labels{
 }
 
 var italian = Labels{
-	Contents: "Indice", FullContents: "Indice dettagliato", Landmarks: "Punti di riferimento", Cover: "Copertina", TitlePage: "Frontespizio",
+	Contents: "Indice", FullContents: "Indice dettagliato", IndexOrganizations: "Indice delle organizzazioni", IndexCities: "Indice delle città", Landmarks: "Punti di riferimento", Cover: "Copertina", TitlePage: "Frontespizio",
 	Copyright: "Note legali", Start: "Inizio del testo",
 	Introduction: "Introduzione", Afterword: "Postfazione", Partners: "Partner",
 	Index: "Indice degli autori", Contributors: "Autori", Part: "Parte",
@@ -99,7 +99,7 @@ var italian = Labels{
 }
 
 var portuguese = Labels{
-	Contents: "Sumário", FullContents: "Índice", Landmarks: "Pontos de referência", Cover: "Capa", TitlePage: "Folha de rosto",
+	Contents: "Sumário", FullContents: "Índice", IndexOrganizations: "Índice de organizações", IndexCities: "Índice de cidades", Landmarks: "Pontos de referência", Cover: "Capa", TitlePage: "Folha de rosto",
 	Copyright: "Ficha técnica", Start: "Início do texto",
 	Introduction: "Introdução", Afterword: "Posfácio", Partners: "Parceiros",
 	Index: "Índice de autores", Contributors: "Autores", Part: "Parte",
@@ -130,7 +130,7 @@ var portuguese = Labels{
 }
 
 var dutch = Labels{
-	Contents: "Inhoud", FullContents: "Uitgebreide inhoud", Landmarks: "Oriëntatiepunten", Cover: "Omslag", TitlePage: "Titelpagina",
+	Contents: "Inhoud", FullContents: "Uitgebreide inhoud", IndexOrganizations: "Register van organisaties", IndexCities: "Register van plaatsen", Landmarks: "Oriëntatiepunten", Cover: "Omslag", TitlePage: "Titelpagina",
 	Copyright: "Verantwoording", Start: "Begin van de tekst",
 	Introduction: "Inleiding", Afterword: "Nawoord", Partners: "Partners",
 	Index: "Register van auteurs", Contributors: "Auteurs", Part: "Deel",

@@ -158,13 +158,16 @@ type Book struct {
 	Afterword    *Editorial
 	Partners     []Partner
 	Sections     []string
-	Order        string // surname | manual | date | title
-	Manual       []string
-	Limits       Limits
-	Page         Page
-	Fonts        Fonts
-	Cards        Cards
-	Hyphenation  []string // exceptions, e.g. "Lyon-nais" or "recueil" (no break)
+	// Indexes are the indexes book.yaml asks for besides the
+	// contributors': IndexByOrganization, IndexByCity, in its order.
+	Indexes     []string
+	Order       string // surname | manual | date | title
+	Manual      []string
+	Limits      Limits
+	Page        Page
+	Fonts       Fonts
+	Cards       Cards
+	Hyphenation []string // exceptions, e.g. "Lyon-nais" or "recueil" (no break)
 	// Quotes is the house style of the book's quotation marks (book.yaml's
 	// quotes: "» « › ‹"), for the texts in the book's language; zero: the
 	// language's own.

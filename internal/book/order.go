@@ -328,3 +328,51 @@ func Initial(key string) string {
 	}
 	return "#"
 }
+
+// Index kinds besides the contributors' (book.yaml indexes:).
+const (
+	IndexByOrganization = "organization"
+	IndexByCity         = "city"
+)
+
+// IndexBy groups the published contributions by organisation or by city
+// (kind), for the optional indexes book.yaml asks for: the groups in the
+// book's collation of their names (an IndexGroup's Letter holds the
+// organisation or the city, as written), each contributor in it in the
+// contributor index's order. Contributions without that field are left
+// out.
+func (b *Book) IndexBy(kind string) []IndexGroup {
+	loc := b.Locale()
+	col := loc.Collator()
+	field := func(c *Contribution) string {
+		if kind == IndexByCity {
+			return strings.TrimSpace(c.City)
+		}
+		return strings.TrimSpace(c.Organization)
+	}
+	byName := map[string]int{}
+	var groups []IndexGroup
+	for _, g := range b.Index() {
+		for _, e := range g.Entries {
+			v := field(e.Contribution)
+			if v == "" {
+				continue
+			}
+			k := strings.ToLower(FoldAccents(v))
+			i, ok := byName[k]
+			if !ok {
+				i = len(groups)
+				byName[k] = i
+				groups = append(groups, IndexGroup{Letter: v})
+			} else if r, _ := utf8.DecodeRuneInString(v); unicode.IsUpper(r) {
+				// one spelling for the group: a capital rather than none
+				if r0, _ := utf8.DecodeRuneInString(groups[i].Letter); !unicode.IsUpper(r0) {
+					groups[i].Letter = v
+				}
+			}
+			groups[i].Entries = append(groups[i].Entries, e)
+		}
+	}
+	sort.SliceStable(groups, func(i, j int) bool { return col.Compare(groups[i].Letter, groups[j].Letter) < 0 })
+	return groups
+}

@@ -154,3 +154,28 @@ func TestOrderCompoundSurnames(t *testing.T) {
 		}
 	}
 }
+
+// IndexBy groups contributors by organisation (or city), the groups in the
+// book's collation, accents and case not splitting a group, and leaves out
+// who has none.
+func TestIndexBy(t *testing.T) {
+	b := &Book{Language: "fr", Order: "surname"}
+	add := func(name, org, city string) {
+		b.Contributions = append(b.Contributions, &Contribution{Name: name, Organization: org, City: city, Path: "contributions/" + name + ".md", Slug: name})
+	}
+	add("Zoé Martin", "Écoles réunies", "Lyon")
+	add("Ana Bel", "écoles réunies", "Arles")
+	add("Marc Durand", "Atelier", "")
+	add("Luc Sans", "", "Lyon")
+	groups := b.IndexBy(IndexByOrganization)
+	if len(groups) != 2 || groups[0].Letter != "Atelier" || groups[1].Letter != "Écoles réunies" {
+		t.Fatalf("organisations: %+v", groups)
+	}
+	if len(groups[1].Entries) != 2 || groups[1].Entries[0].Contribution.Name != "Ana Bel" {
+		t.Errorf("Écoles réunies: %+v", groups[1].Entries)
+	}
+	cities := b.IndexBy(IndexByCity)
+	if len(cities) != 2 || cities[0].Letter != "Arles" || len(cities[1].Entries) != 2 {
+		t.Errorf("cities: %+v", cities)
+	}
+}

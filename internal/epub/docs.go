@@ -277,15 +277,36 @@ func (x *writer) partnersDoc() doc {
 // contribution's heading and, when the EPUB has the PDF's page list, the
 // page where it starts in the PDF as its locator.
 func (x *writer) indexDoc() doc {
-	title := x.text(x.l.Index)
-	file := x.uniqueName("index.xhtml")
+	return x.indexOf("index", x.l.Index, x.b.Index(), false)
+}
+
+// indexByDoc is an optional index (book.yaml indexes:), by organisation
+// or by city: the groups are their names.
+func (x *writer) indexByDoc(kind string) doc {
+	title := x.l.IndexOrganizations
+	if kind == book.IndexByCity {
+		title = x.l.IndexCities
+	}
+	return x.indexOf("index-"+kind, title, x.b.IndexBy(kind), true)
+}
+
+// indexOf is an index document named id (its part of the book too, for
+// the page markers), its groups headed by a letter or, named, by the
+// typeset name of an organisation or a city.
+func (x *writer) indexOf(id, title string, groups []book.IndexGroup, named bool) doc {
+	title = x.text(title)
+	file := x.uniqueName(id + ".xhtml")
 	var s strings.Builder
-	s.WriteString(x.startMarkers("index", file, 1<<30))
-	s.WriteString(`<section class="index" epub:type="index" role="doc-index" aria-labelledby="index-title">` + "\n")
-	fmt.Fprintf(&s, "<h1 id=\"index-title\">%s</h1>\n", markup.Esc(title))
-	for gi, g := range x.b.Index() {
-		fmt.Fprintf(&s, "<section class=\"index-group\" epub:type=\"index-group\" aria-labelledby=\"index-%d\">\n", gi+1)
-		fmt.Fprintf(&s, "<h2 id=\"index-%d\">%s</h2>\n<ul epub:type=\"index-entry-list\">\n", gi+1, markup.Esc(g.Letter))
+	s.WriteString(x.startMarkers(id, file, 1<<30))
+	fmt.Fprintf(&s, `<section class="index" epub:type="index" role="doc-index" aria-labelledby="%s-title">`+"\n", id)
+	fmt.Fprintf(&s, "<h1 id=\"%s-title\">%s</h1>\n", id, markup.Esc(title))
+	for gi, g := range groups {
+		head := g.Letter
+		if named {
+			head = x.text(head)
+		}
+		fmt.Fprintf(&s, "<section class=\"index-group\" epub:type=\"index-group\" aria-labelledby=\"%s-%d\">\n", id, gi+1)
+		fmt.Fprintf(&s, "<h2 id=\"%s-%d\">%s</h2>\n<ul epub:type=\"index-entry-list\">\n", id, gi+1, markup.Esc(head))
 		for _, e := range g.Entries {
 			s.WriteString(`<li epub:type="index-entry">`)
 			page := x.firstPage(e.Contribution.Path)
@@ -294,7 +315,7 @@ func (x *writer) indexDoc() doc {
 			} else {
 				fmt.Fprintf(&s, `<span epub:type="index-term">%s</span>`, markup.Esc(x.text(e.Key)))
 			}
-			if e.Contribution.Role != "" {
+			if e.Contribution.Role != "" && !named {
 				fmt.Fprintf(&s, " — %s", markup.Esc(x.text(e.Contribution.Role)))
 			}
 			if page > 0 {

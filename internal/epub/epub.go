@@ -205,6 +205,13 @@ func (x *writer) build() {
 		d := x.indexDoc()
 		x.add(d)
 		x.toc = append(x.toc, tocEntry{label: d.title, href: d.file})
+		for _, k := range b.Indexes {
+			if len(b.IndexBy(k)) > 0 {
+				d := x.indexByDoc(k)
+				x.add(d)
+				x.toc = append(x.toc, tocEntry{label: d.title, href: d.file})
+			}
+		}
 	}
 	if len(b.Partners) > 0 {
 		d := x.partnersDoc()

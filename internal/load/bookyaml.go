@@ -3,6 +3,7 @@ package load
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -15,7 +16,7 @@ import (
 var BookKeys = []string{"title", "subtitle", "editors", "publisher", "language", "identifier", "edition",
 	"date", "license", "url", "hashtag", "cover", "cover_alt", "introduction", "afterword", "partners", "sections",
 	"order", "manual", "limits", "page", "fonts", "cards", "hyphenation", "isbn", "legal_deposit", "printer", "back_cover",
-	"quotes", "sort_particles"}
+	"quotes", "sort_particles", "indexes"}
 
 var pageSizes = map[string][2]float64{
 	"a4": {210, 297}, "a5": {148, 210}, "a6": {105, 148}, "b5": {176, 250},
@@ -40,7 +41,7 @@ func bookYAML(text []byte, b *book.Book, diags *book.Diagnostics) {
 		b.Fields[f.Key.Value] = y.pos(f.Value)
 		k := f.Key.Value
 		switch k {
-		case "editors", "sections", "manual", "hyphenation":
+		case "editors", "sections", "manual", "hyphenation", "indexes":
 			l, ok := y.list(f)
 			if !ok {
 				continue
@@ -54,6 +55,21 @@ func bookYAML(text []byte, b *book.Book, diags *book.Diagnostics) {
 				b.Manual = l
 			case "hyphenation":
 				b.Hyphenation = l
+			case "indexes":
+				for i, v := range l {
+					if v != book.IndexByOrganization && v != book.IndexByCity {
+						pos := y.pos(f.Value)
+						if i < len(f.Value.Content) {
+							pos = y.pos(f.Value.Content[i])
+						}
+						y.diags.Add(y.file, pos, book.Error, "index-kind",
+							"Index « %s » inconnu : book.yaml peut demander, outre celui des contributeurs, un index « organization » (par organisation) et « city » (par ville).", v)
+						continue
+					}
+					if !slices.Contains(b.Indexes, v) {
+						b.Indexes = append(b.Indexes, v)
+					}
+				}
 			}
 		case "partners":
 			decodePartners(y, f, b)

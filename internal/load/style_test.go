@@ -31,3 +31,19 @@ func TestHouseStyleKeys(t *testing.T) {
 		t.Errorf("a refused value was kept: %q %q", b.Quotes, b.SortParticles)
 	}
 }
+
+// book.yaml's indexes: the known kinds kept in order, once; another is an
+// error at its place.
+func TestIndexesKey(t *testing.T) {
+	var b book.Book
+	var d book.Diagnostics
+	bookYAML([]byte("title: T\nidentifier: x\nindexes: [city, organization, city]\n"), &b, &d)
+	if len(b.Indexes) != 2 || b.Indexes[0] != "city" || b.Indexes[1] != "organization" || len(d) != 0 {
+		t.Errorf("indexes %q, %s", b.Indexes, findings(d))
+	}
+	b, d = book.Book{}, nil
+	bookYAML([]byte("title: T\nidentifier: x\nindexes:\n  - organization\n  - colour\n"), &b, &d)
+	if got := findings(d); got != "book.yaml:5:5 index-kind" || len(b.Indexes) != 1 {
+		t.Errorf("findings %q, indexes %q", got, b.Indexes)
+	}
+}

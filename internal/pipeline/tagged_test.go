@@ -441,3 +441,58 @@ func TestDrawnCover(t *testing.T) {
 		t.Errorf("only %d pixels of the title's zone differ from the background", ink)
 	}
 }
+
+// The sample book asks for indexes by organisation and by city: each is
+// in the PDF after the contributors' one, its groups in the book's order,
+// each contributor with the page their text starts on, and in the EPUB.
+func TestSampleIndexesBy(t *testing.T) {
+	need(t, "pdftotext")
+	res, dir := sampleOut(t)
+	b := res.Book
+	text := runTool(t, "pdftotext", filepath.Join(dir, b.Artifacts().PDF()), "-")
+	start := map[string]int{}
+	for _, pr := range res.Pages {
+		start[pr.Slug] = pr.First
+	}
+	for _, k := range []struct{ kind, title string }{{"organization", "Index des organisations"}, {"city", "Index des villes"}} {
+		groups := b.IndexBy(k.kind)
+		if len(groups) < 3 {
+			t.Fatalf("%s: %d groups in the sample", k.kind, len(groups))
+		}
+		i := strings.LastIndex(text, k.title) // after its line in the contents
+		if i < 0 {
+			t.Fatalf("the PDF has no %q", k.title)
+		}
+		rest := text[i:]
+		for _, g := range groups {
+			j := strings.Index(rest, flat(g.Letter))
+			if j < 0 {
+				j = strings.Index(flat(rest), flat(g.Letter))
+			}
+			if j < 0 {
+				t.Errorf("%s: group %q missing or out of order", k.title, g.Letter)
+				break
+			}
+			for _, e := range g.Entries {
+				surname, _, _ := strings.Cut(e.Key, ", ")
+				line := regexp.MustCompile(regexp.QuoteMeta(surname) + `,[^\n]*?(\d+)\n`).FindStringSubmatch(rest[j:])
+				if line == nil || line[1] != strconv.Itoa(start[e.Contribution.Slug]) {
+					t.Errorf("%s: %s under %q: %v, want page %d", k.title, surname, g.Letter, line, start[e.Contribution.Slug])
+				}
+			}
+			rest = rest[j:]
+		}
+	}
+	z, err := zip.OpenReader(filepath.Join(dir, b.Artifacts().EPUB()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer z.Close()
+	names := map[string]bool{}
+	for _, f := range z.File {
+		names[f.Name] = true
+	}
+	if !names["EPUB/index-organization.xhtml"] || !names["EPUB/index-city.xhtml"] {
+		t.Error("the EPUB has no index by organisation or by city")
+	}
+}

@@ -42,6 +42,15 @@ func (t *typesetter) plan() {
 		add(Entry{Kind: EntryAfterword, Title: t.editorialTitle(b.Afterword, t.loc.Afterword), Anchor: "afterword"})
 	}
 	add(Entry{Kind: EntryIndex, Title: t.loc.Index, Anchor: "index"})
+	for _, k := range b.Indexes {
+		title := t.loc.IndexOrganizations
+		if k == book.IndexByCity {
+			title = t.loc.IndexCities
+		}
+		if len(b.IndexBy(k)) > 0 {
+			add(Entry{Kind: EntryIndexBy, Title: title, Anchor: indexAnchor(k)})
+		}
+	}
 	if len(b.Partners) > 0 {
 		add(Entry{Kind: EntryPartners, Title: t.loc.Partners, Anchor: "partners"})
 	}
@@ -119,6 +128,11 @@ func (t *typesetter) book() {
 		t.editorial(b.Afterword, t.entry("afterword"))
 	}
 	t.index()
+	for _, k := range b.Indexes {
+		if len(b.IndexBy(k)) > 0 {
+			t.indexBy(k)
+		}
+	}
 	if len(b.Partners) > 0 {
 		t.partners()
 	}

@@ -486,17 +486,31 @@ func (t *typesetter) pullQuote(s string) {
 	})
 }
 
-func (t *typesetter) index() {
+func (t *typesetter) index() { t.setIndex("index", t.b.Index(), true) }
+
+// indexBy sets an optional index (book.yaml indexes:): by organisation or
+// by city, each group headed by its name.
+func (t *typesetter) indexBy(kind string) {
+	t.setIndex(indexAnchor(kind), t.b.IndexBy(kind), false)
+}
+
+// indexAnchor is the anchor, and the part of the book (book.PageStart),
+// of the optional index of kind.
+func indexAnchor(kind string) string { return "index-" + kind }
+
+// setIndex sets an index: its groups (letters, or organisations or
+// cities), each entry a contributor's name and the page their text starts
+// on.
+func (t *typesetter) setIndex(anchor string, groups []book.IndexGroup, letters bool) {
 	t.file, t.line = "book.yaml", 0
-	t.at("index")
-	e := t.entry("index")
+	t.at(anchor)
+	e := t.entry(anchor)
 	t.head = e.Title
 	p := t.newPage(openingPage, true)
 	defer t.open(layout.RoleSect)()
 	t.chapterTitle(p, e.Title, e)
 	defer t.open(layout.RoleIndex)()
 	d := t.d
-	groups := t.b.Index()
 	n := 0
 	for _, g := range groups {
 		n += len(g.Entries)
@@ -510,7 +524,11 @@ func (t *typesetter) index() {
 	es := entrySet{width: w, leading: ld, hang: size, num: tstyle{fam: serif, size: size, color: d.soft}, leaders: true}
 	var items []colItem
 	for _, g := range groups {
-		head := t.setLines([]layout.Run{t.text(g.Letter, tstyle{fam: sans, base: book.Bold, size: gs, color: d.accentText})}, t.pstyle(w, gs*14/10, layout.Left))
+		hs, name := gs, g.Letter
+		if !letters {
+			hs, name = size, t.typo(g.Letter) // an organisation's or a city's name
+		}
+		head := t.setLines([]layout.Run{t.text(name, tstyle{fam: sans, base: book.Bold, size: hs, color: d.accentText, noHyphen: true})}, t.pstyle(w, hs*14/10, layout.Left))
 		items = append(items, colItem{lines: t.tagLines(head, layout.RoleH2), space: ld * 2 / 3, keepNext: true})
 		for _, en := range g.Entries {
 			c := en.Contribution

@@ -31,6 +31,8 @@ const (
 	// EntryFullContents is the whole contents of a large book, after a
 	// short one listing its parts.
 	EntryFullContents
+	// EntryIndexBy is an optional index, by organisation or by city.
+	EntryIndexBy
 )
 
 // Entry is a table-of-contents and outline entry.
