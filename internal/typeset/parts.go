@@ -313,14 +313,23 @@ func (t *typesetter) setContents(entries []Entry, w, size, ld layout.Unit, twoCo
 		it.lines = t.tagLines(t.numbered(runs, es, en.Anchor), layout.RoleTOCI)
 		items = append(items, it)
 	}
+	t.placeItems(items, twoCols, w, ld)
+}
+
+// placeItems sets the entries of the contents or an index: in two columns
+// of width w, or one after the other in the flow, each kept whole, a
+// heading (keepNext) with the entry that follows it.
+func (t *typesetter) placeItems(items []colItem, twoCols bool, w, ld layout.Unit) {
 	if twoCols {
-		t.columns(items, 2, w, d.measure-2*w)
+		t.columns(items, 2, w, t.d.measure-2*w)
 		return
 	}
 	for _, it := range items {
 		t.flow.Space(it.space)
 		if it.keepNext {
 			t.flow.Need(height(it.lines) + 2*ld)
+			t.flow.Lines(it.lines, layout.LinesOpts{Keep: true, KeepNext: true})
+			continue
 		}
 		t.flow.Lines(it.lines, layout.LinesOpts{Keep: true})
 	}
@@ -545,19 +554,7 @@ func (t *typesetter) setIndex(anchor string, groups []book.IndexGroup, letters b
 			items = append(items, colItem{lines: t.tagLines(t.numbered(runs, es, contribAnchor(c.Slug)), layout.RoleP)})
 		}
 	}
-	if twoCols {
-		t.columns(items, 2, w, d.measure-2*w)
-		return
-	}
-	for _, it := range items {
-		t.flow.Space(it.space)
-		if it.keepNext {
-			t.flow.Need(height(it.lines) + 2*ld)
-			t.flow.Lines(it.lines, layout.LinesOpts{Keep: true, KeepNext: true})
-			continue
-		}
-		t.flow.Lines(it.lines, layout.LinesOpts{Keep: true})
-	}
+	t.placeItems(items, twoCols, w, ld)
 }
 
 func (t *typesetter) partners() {
