@@ -25,6 +25,12 @@ const (
 func (a Artifacts) PDF() string  { return a.book + ".pdf" }
 func (a Artifacts) EPUB() string { return a.book + ".epub" }
 
+// PrintPDF is the print edition (bleed, crop marks, an sRGB output
+// intent); CoverPDF its cover spread (back, spine, front). Both are of the
+// "pdf" kind: --only pdf writes them with the book's PDF.
+func (a Artifacts) PrintPDF() string { return a.book + "-print.pdf" }
+func (a Artifacts) CoverPDF() string { return a.book + "-cover.pdf" }
+
 // Page is a contributor's page in the web edition.
 func (Artifacts) Page(slug string) string { return SiteDir + "/" + slug + ".html" }
 

@@ -102,6 +102,12 @@ func bookDate(s string) time.Time {
 
 // write draws doc, whose elements index r's faces.
 func write(w io.Writer, r *typeset.Result, doc *layout.Document, b *book.Book, title string, ready map[string]imaging.Image) error {
+	return writeEdition(w, r, doc, b, title, ready, edition{})
+}
+
+// writeEdition is write for the screen edition or, with ed.print, the
+// print edition (see print.go).
+func writeEdition(w io.Writer, r *typeset.Result, doc *layout.Document, b *book.Book, title string, ready map[string]imaging.Image, ed edition) error {
 	f := fpdf.NewCustom(&fpdf.InitType{UnitStr: "pt", Size: fpdf.SizeType{Wd: pt(doc.Width), Ht: pt(doc.Height)}})
 	f.SetAutoPageBreak(false, 0)
 	f.SetMargins(0, 0, 0)
@@ -120,6 +126,7 @@ func write(w io.Writer, r *typeset.Result, doc *layout.Document, b *book.Book, t
 	f.SetProducer("recueil", true)
 	f.SetLang(b.Locale().Tag.String())
 	f.SetDisplayMode("real", "TwoPageRight")
+	ed.boxes(f)
 
 	if len(doc.Pages) == 0 {
 		return errors.New("no page")
@@ -138,7 +145,7 @@ func write(w io.Writer, r *typeset.Result, doc *layout.Document, b *book.Book, t
 		}
 	}
 
-	d := &drawer{f: f, r: r, images: newImages(f, b.Files(), PrintSides(doc), ready), runes: runesByFace(doc)}
+	d := &drawer{f: f, r: r, ed: ed, doc: doc, images: newImages(f, b.Files(), PrintSides(doc), ready), runes: runesByFace(doc)}
 	levels := outlineLevels(doc)
 	for _, p := range doc.Pages {
 		f.AddPage()
@@ -233,6 +240,8 @@ type drawer struct {
 	size   layout.Unit
 	color  layout.Color
 	images *images
+	ed     edition
+	doc    *layout.Document
 	err    error // the first error met while drawing
 }
 
@@ -313,10 +322,10 @@ func (d *drawer) draw(e layout.Element, links map[string]int) {
 		if name == "" {
 			return
 		}
-		pw, ph := d.r.Doc.Width, d.r.Doc.Height
-		clip := e.X < 0 || e.Y < 0 || e.X+e.W > pw || e.Y+e.H > ph
+		cx, cy, cw, ch := d.ed.clip(d.doc)
+		clip := e.X < cx || e.Y < cy || e.X+e.W > cx+cw || e.Y+e.H > cy+ch
 		if clip {
-			f.ClipRect(0, 0, pt(pw), pt(ph), false)
+			f.ClipRect(pt(cx), pt(cy), pt(cw), pt(ch), false)
 		}
 		f.ImageOptions(name, pt(e.X), pt(e.Y), pt(e.W), pt(e.H), false, fpdf.ImageOptions{}, 0, "")
 		if clip {

@@ -368,11 +368,12 @@ func (o Options) build(st *stage, res *Result) error {
 		if o.Draft {
 			r.MarkDraft(b.Locale().Draft)
 		}
+		var ready map[string]imaging.Image
 		if o.want("pdf") || o.want("extracts") {
 			// offprints are cut out of the book's PDF
 			o.progress("pdf")
 			var buf bytes.Buffer
-			ready := o.images(cc, b, r.Doc)
+			ready = o.images(cc, b, r.Doc)
 			if err := pdf.WriteReady(&buf, r, b, ready); err != nil {
 				return fmt.Errorf("pdf: %w", err)
 			}
@@ -381,6 +382,14 @@ func (o Options) build(st *stage, res *Result) error {
 		if o.want("pdf") {
 			if err := st.write(art.PDF(), bytesWriter(res.bookPDF)); err != nil {
 				return fmt.Errorf("pdf: %w", err)
+			}
+			// the print edition: the same pages with bleed and crop marks
+			var buf bytes.Buffer
+			if err := pdf.WritePrint(&buf, r, b, ready); err != nil {
+				return fmt.Errorf("print: %w", err)
+			}
+			if err := st.write(art.PrintPDF(), bytesWriter(buf.Bytes())); err != nil {
+				return fmt.Errorf("print: %w", err)
 			}
 		}
 	}
