@@ -126,7 +126,6 @@ func writeEdition(w io.Writer, r *typeset.Result, doc *layout.Document, b *book.
 	f.SetProducer("recueil", true)
 	f.SetLang(b.Locale().Tag.String())
 	f.SetDisplayMode("real", "TwoPageRight")
-	ed.boxes(f)
 
 	if len(doc.Pages) == 0 {
 		return errors.New("no page")
@@ -191,7 +190,12 @@ func writeEdition(w io.Writer, r *typeset.Result, doc *layout.Document, b *book.
 	for i, p := range doc.Pages {
 		pages[i] = finishPage{els: p.Elements, split: len(p.Elements)}
 	}
-	data, err := finish(buf.Bytes(), doc.Struct, pages, pt(doc.Height), fontNames(r.Fonts), bookMeta(b, title))
+	m := bookMeta(b, title)
+	if ed.print {
+		m.intent = sRGB
+		m.trim, m.bleed = ed.box(ed.off), ed.box(ed.off-Bleed)
+	}
+	data, err := finish(buf.Bytes(), doc.Struct, pages, pt(doc.Height), fontNames(r.Fonts), m)
 	if err != nil {
 		return err
 	}

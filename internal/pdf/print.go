@@ -5,7 +5,6 @@ import (
 	"errors"
 	"io"
 
-	"codeberg.org/go-pdf/fpdf"
 	"github.com/recueil/recueil/internal/book"
 	"github.com/recueil/recueil/internal/imaging"
 	"github.com/recueil/recueil/internal/typeset"
@@ -48,19 +47,10 @@ func (ed edition) clip(doc *layout.Document) (x, y, w, h layout.Unit) {
 	return ed.off - Bleed, ed.off - Bleed, ed.trimW + 2*Bleed, ed.trimH + 2*Bleed
 }
 
-// boxes sets the print edition's page boxes and output intent on f.
-func (ed edition) boxes(f *fpdf.Fpdf) {
-	if !ed.print {
-		return
-	}
-	f.SetPageBox("trim", pt(ed.off), pt(ed.off), pt(ed.trimW), pt(ed.trimH))
-	f.SetPageBox("bleed", pt(ed.off-Bleed), pt(ed.off-Bleed), pt(ed.trimW+2*Bleed), pt(ed.trimH+2*Bleed))
-	f.AddOutputIntent(fpdf.OutputIntentType{
-		SubtypeIdent:              fpdf.OutputIntent_GTS_PDFX,
-		OutputConditionIdentifier: "sRGB IEC61966-2.1",
-		Info:                      "sRGB IEC61966-2.1",
-		ICCProfile:                sRGB,
-	})
+// box is x0, y0, x1, y1 in PDF coordinates of the box that starts at
+// inset from the sheet's edges (symmetric: y up or down is the same).
+func (ed edition) box(inset layout.Unit) []float64 {
+	return []float64{pt(inset), pt(inset), pt(2*ed.off + ed.trimW - inset), pt(2*ed.off + ed.trimH - inset)}
 }
 
 // WritePrint draws the print edition of the book: r's pages with bleed
