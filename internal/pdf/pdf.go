@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"time"
 
@@ -145,6 +146,9 @@ func writeEdition(w io.Writer, r *typeset.Result, doc *layout.Document, b *book.
 	}
 
 	d := &drawer{f: f, r: r, ed: ed, doc: doc, images: newImages(f, b.Files(), PrintSides(doc), ready), runes: runesByFace(doc)}
+	if ed.spine != nil {
+		d.addRunes(int(fonts.SansBold), ed.spine.text)
+	}
 	levels := outlineLevels(doc)
 	for _, p := range doc.Pages {
 		f.AddPage()
@@ -171,6 +175,9 @@ func writeEdition(w io.Writer, r *typeset.Result, doc *layout.Document, b *book.
 		}
 		if open >= 0 {
 			f.RawWriteStr("EMC")
+		}
+		if ed.spine != nil {
+			d.drawSpine(ed.spine, ed.off, ed.trimH)
 		}
 		if err := f.Error(); err != nil {
 			return fmt.Errorf("page %d: %w", p.Number, err)
@@ -282,6 +289,15 @@ func runesByFace(doc *layout.Document) [fonts.NumFaces][]rune {
 	return out
 }
 
+// addRunes adds the characters of s to those face draws.
+func (d *drawer) addRunes(face int, s string) {
+	for _, r := range s {
+		if r <= 0xFFFF && !slices.Contains(d.runes[face], r) {
+			d.runes[face] = append(d.runes[face], r)
+		}
+	}
+}
+
 func (d *drawer) setFont(face int, size layout.Unit) {
 	if face == d.font && size == d.size {
 		return
@@ -326,7 +342,7 @@ func (d *drawer) draw(e layout.Element, links map[string]int) {
 		if name == "" {
 			return
 		}
-		cx, cy, cw, ch := d.ed.clip(d.doc)
+		cx, cy, cw, ch := d.ed.clip(d.doc, e)
 		clip := e.X < cx || e.Y < cy || e.X+e.W > cx+cw || e.Y+e.H > cy+ch
 		if clip {
 			f.ClipRect(pt(cx), pt(cy), pt(cw), pt(ch), false)

@@ -37,14 +37,33 @@ type edition struct {
 	off   layout.Unit // where the trim starts, from the sheet's top-left corner
 	trimW layout.Unit
 	trimH layout.Unit
+	// panels are the cover spread's back, spine and front, as x ranges
+	// of the sheet: an image is clipped to its own (and the bleed)
+	panels [][2]layout.Unit
+	spine  *spine // the spread's spine text, nil for none
 }
 
-// clip is the box images are clipped to: the page, or the bleed box.
-func (ed edition) clip(doc *layout.Document) (x, y, w, h layout.Unit) {
+// clip is the box the image e is clipped to: the page, or the bleed box,
+// and on a cover spread the part of it of the panel e is centred in.
+func (ed edition) clip(doc *layout.Document, e layout.Element) (x, y, w, h layout.Unit) {
 	if !ed.print {
 		return 0, 0, doc.Width, doc.Height
 	}
-	return ed.off - Bleed, ed.off - Bleed, ed.trimW + 2*Bleed, ed.trimH + 2*Bleed
+	x, y, w, h = ed.off-Bleed, ed.off-Bleed, ed.trimW+2*Bleed, ed.trimH+2*Bleed
+	c := e.X + e.W/2
+	for i, p := range ed.panels {
+		if c >= p[0] && c < p[1] {
+			x0, x1 := p[0], p[1]
+			if i == 0 {
+				x0 -= Bleed
+			}
+			if i == len(ed.panels)-1 {
+				x1 += Bleed
+			}
+			return x0, y, x1 - x0, h
+		}
+	}
+	return x, y, w, h
 }
 
 // box is x0, y0, x1, y1 in PDF coordinates of the box that starts at

@@ -2,6 +2,9 @@ package pdf
 
 import (
 	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/recueil/recueil/layout"
@@ -89,5 +92,39 @@ func TestPrintDeterministic(t *testing.T) {
 	}
 	if !bytes.Contains(x.Bytes(), []byte("/OutputIntents")) || !bytes.Contains(x.Bytes(), []byte("/TrimBox")) {
 		t.Fatal("no output intent or trim box")
+	}
+}
+
+// TestCoverSpread: the spread is back, spine and front side by side, the
+// spine pages/2 × the paper's thickness wide; its title is set on a spine
+// of 6 mm or more, never on a narrower one; the PDF reads back.
+func TestCoverSpread(t *testing.T) {
+	need(t, "qpdf", "pdftotext")
+	dir := t.TempDir()
+	b, r, _ := build(t, dir, 6)
+	n := len(r.Doc.Pages)
+	for _, paper := range []float64{0.05, 0.5} {
+		b.PaperMM = paper
+		doc, sp := CoverSpread(r, b)
+		want := layout.Mm(float64((n+1)/2) * paper)
+		if sp.w != want || doc.Width != 2*r.Doc.Width+want || doc.Height != r.Doc.Height {
+			t.Errorf("paper %g: spine %v, sheet %v, want spine %v", paper, sp.w, doc.Width, want)
+		}
+		if (sp.text != "") != (want >= MinSpine) {
+			t.Errorf("paper %g: spine %v wide, text %q", paper, want, sp.text)
+		}
+		var buf bytes.Buffer
+		if err := WriteCover(&buf, r, b, nil); err != nil {
+			t.Fatal(err)
+		}
+		path := filepath.Join(dir, "cover.pdf")
+		if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		run(t, "qpdf", "--check", path)
+		text := run(t, "pdftotext", path, "-")
+		if got := strings.Count(norm(text), b.Title); (want >= MinSpine && got < 2) || got < 1 {
+			t.Errorf("paper %g: the title is read %d times on the spread", paper, got)
+		}
 	}
 }

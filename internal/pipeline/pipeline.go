@@ -391,6 +391,13 @@ func (o Options) build(st *stage, res *Result) error {
 			if err := st.write(art.PrintPDF(), bytesWriter(buf.Bytes())); err != nil {
 				return fmt.Errorf("print: %w", err)
 			}
+			var cover bytes.Buffer
+			if err := pdf.WriteCover(&cover, r, b, ready); err != nil {
+				return fmt.Errorf("cover spread: %w", err)
+			}
+			if err := st.write(art.CoverPDF(), bytesWriter(cover.Bytes())); err != nil {
+				return fmt.Errorf("cover spread: %w", err)
+			}
 		}
 	}
 	if !started {
