@@ -126,4 +126,3 @@ func (d *drawer) drawSpine(sp *spine, off, h layout.Unit) {
 	f.TransformEnd()
 	f.RawWriteStr("EMC")
 }
-
