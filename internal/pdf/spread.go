@@ -79,6 +79,9 @@ func CoverSpread(r *typeset.Result, b *book.Book) (*layout.Document, spine) {
 	} else {
 		p.Elements = append(p.Elements, rect(0, pw))
 	}
+	if code := ISBN13(b.ISBN); code != "" {
+		p.Elements = append(p.Elements, placeBarcode(r, code, p.Elements, pw, ph)...)
+	}
 	p.Elements = append(p.Elements, rect(pw, sw))
 	place(r.Doc.Pages[0], pw+sw)
 
@@ -99,6 +102,49 @@ func CoverSpread(r *typeset.Result, b *book.Book) (*layout.Document, spine) {
 		}
 	}
 	return doc, sp
+}
+
+// placeBarcode sets the ISBN's EAN-13 on the back cover (the first pw
+// of the spread): at its foot on the right, or at its head on the right
+// when what the back cover draws is in the way there.
+func placeBarcode(r *typeset.Result, code string, els []layout.Element, pw, ph layout.Unit) []layout.Element {
+	margin := layout.Mm(12)
+	_, w, h, err := Barcode(r, code, 0, 0)
+	if err != nil {
+		return nil
+	}
+	x := pw - margin - w
+	y := ph - margin - h
+	// from the foot up, the first place where nothing is in the way
+	for c := y; c >= margin; c -= layout.Mm(1) {
+		if !overlaps(els, x, c, w, h, pw, ph) {
+			y = c
+			break
+		}
+	}
+	bar, _, _, _ := Barcode(r, code, x, y)
+	return bar
+}
+
+// overlaps reports whether the box x, y, w, h meets any element of els
+// smaller than the page (a background is not in the way).
+func overlaps(els []layout.Element, x, y, w, h, pw, ph layout.Unit) bool {
+	for _, e := range els {
+		ex, ey, ew, eh := e.X, e.Y, e.W, e.H
+		switch e.Kind {
+		case layout.TextElement:
+			ey, eh = e.Y-e.Size, e.Size+e.Size/4
+		case layout.LinkElement:
+			continue
+		}
+		if ew >= pw*9/10 && eh >= ph/3 {
+			continue
+		}
+		if ex < x+w && ex+ew > x && ey < y+h && ey+eh > y {
+			return true
+		}
+	}
+	return false
 }
 
 // hexColour reads #rrggbb (checked by the loader); black when it cannot.
