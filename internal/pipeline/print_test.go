@@ -157,7 +157,26 @@ func TestSamplePrintEdition(t *testing.T) {
 	if a, b := runTool(t, "pdftotext", "-l", n, book, "-"), runTool(t, "pdftotext", "-l", n, print, "-"); a != b {
 		t.Errorf("the print edition's text differs from the book's (%d and %d bytes)", len(a), len(b))
 	}
-	if out, err := exec.Command(pdfcpu, "validate", "-m", "strict", print).CombinedOutput(); err != nil || !strings.Contains(string(out), "validation ok") {
-		t.Errorf("pdfcpu validate -m strict: %v\n%s", err, out)
+	// the cover spread: one page, back + spine + front wide, the same
+	// bleed, the title on the front
+	cover := filepath.Join(dir, art.CoverPDF())
+	runTool(t, "qpdf", "--check", cover)
+	cp, ci := readBoxes(t, cover, true)
+	spine := float64((len(pages)+1)/2) * res.Book.PaperMM * mm
+	if len(cp) != 1 || len(ci) != 1 {
+		t.Fatalf("cover spread: %d pages, %d output intents", len(cp), len(ci))
+	}
+	c := cp[0]
+	if !near(c.Trim[2]-c.Trim[0], 2*(page[2]-page[0])+spine) || !near(c.Trim[3]-c.Trim[1], page[3]-page[1]) ||
+		!near(c.Trim[0]-c.Bleed[0], 3*mm) || !inside(c.Bleed, c.Media) {
+		t.Errorf("cover spread boxes %+v for pages %v and a spine of %.2f pt", c, page, spine)
+	}
+	if txt := runTool(t, "pdftotext", cover, "-"); !strings.Contains(txt, "Rencontres") {
+		t.Errorf("the cover spread has no title:\n%s", txt)
+	}
+	for _, f := range []string{print, cover} {
+		if out, err := exec.Command(pdfcpu, "validate", "-m", "strict", f).CombinedOutput(); err != nil || !strings.Contains(string(out), "validation ok") {
+			t.Errorf("pdfcpu validate -m strict %s: %v\n%s", filepath.Base(f), err, out)
+		}
 	}
 }
