@@ -363,6 +363,10 @@ func (o Options) build(st *stage, res *Result) error {
 		startEPUB(r.Breaks)
 		started = true
 		res.Diags = append(res.Diags, d...)
+		if o.want("pdf") {
+			// the print edition is written: its images' resolution
+			res.Diags = append(res.Diags, lowResolution(b, r.Doc)...)
+		}
 		res.Pages = r.Contributions
 		res.typeset = r
 		if o.Draft {

@@ -180,3 +180,20 @@ func TestSamplePrintEdition(t *testing.T) {
 		}
 	}
 }
+
+// TestSampleLowResolution: the sample's cover (1400 × 2000 pixels over an
+// A5 page and more) prints at 240 dpi: one warning, at book.yaml's cover
+// line; its photos, printed small, are not named.
+func TestSampleLowResolution(t *testing.T) {
+	res, _ := sampleOut(t)
+	var found []string
+	for _, d := range res.Diags {
+		if d.Rule == "image-low-resolution" {
+			found = append(found, d.String())
+		}
+	}
+	want := res.Book.FieldPos("cover")
+	if len(found) != 1 || !strings.HasPrefix(found[0], "book.yaml:"+strconv.Itoa(want.Line)+":") || !strings.Contains(found[0], "240 dpi") {
+		t.Errorf("low-resolution findings: %q", found)
+	}
+}
