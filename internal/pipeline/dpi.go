@@ -64,7 +64,7 @@ func lowResolution(b *book.Book, doc *layout.Document) book.Diagnostics {
 		} else {
 			msg = fmt.Sprintf("the image %s (%d × %d pixels) is printed at %s × %s mm, which is %d dpi: print needs %d; supply it at %d × %d pixels at least", src, cfg.Width, cfg.Height, mm(wmm, "."), mm(hmm, "."), int(dpi), PrintDPI, needW, needH)
 		}
-		out.Add(file, pos, book.Warning, "image-low-resolution", msg)
+		out.Add(file, pos, book.Warning, "image-low-resolution", "%s", msg)
 	}
 	return out
 }
