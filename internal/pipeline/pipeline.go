@@ -171,6 +171,8 @@ func (o Options) owns(rel string) bool {
 		return false
 	case "pdf", "epub", "cards", "extracts", "site":
 		return len(o.Only) == 0 || o.want((book.Artifacts{}).Kind(rel))
+	case "print":
+		return len(o.Only) == 0 || o.want("pdf")
 	case "share":
 		return len(o.Only) == 0 || o.want("cards") || o.want("extracts")
 	}
