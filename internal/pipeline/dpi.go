@@ -111,4 +111,3 @@ func imagePlace(b *book.Book, src string) (string, book.Pos) {
 	}
 	return "book.yaml", b.FieldPos("")
 }
-
