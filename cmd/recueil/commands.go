@@ -103,7 +103,7 @@ func summarize(w io.Writer, dir string, res *pipeline.Result) {
 		}
 	}
 	for _, row := range []struct{ kind, what, where string }{
-		{"pdf", "the book (PDF)", ""}, {"epub", "the book (EPUB)", ""},
+		{"pdf", "the book (PDF)", ""}, {"print", "print edition (PDF)", ""}, {"epub", "the book (EPUB)", ""},
 		{"cards", "share cards", book.CardsDir + "/"}, {"extracts", "offprints", book.ExtractsDir + "/"},
 		{"site", "web edition files", book.SiteDir + "/"}, {"share", "share kit", book.ShareHTML},
 		{"", "checksums", book.SumsFile},

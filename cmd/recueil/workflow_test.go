@@ -149,8 +149,8 @@ func TestWorkflowsOnARunner(t *testing.T) {
 			}
 			files = append(files, a)
 		}
-		want := []string{"dist/SHA256SUMS", "dist/livre-cartes.zip", "dist/livre-tires-a-part.zip",
-			"dist/livre.epub", "dist/livre.pdf", "dist/share.html", "dist/share.json"}
+		want := []string{"dist/SHA256SUMS", "dist/livre-cartes.zip", "dist/livre-cover.pdf", "dist/livre-print.pdf",
+			"dist/livre-tires-a-part.zip", "dist/livre.epub", "dist/livre.pdf", "dist/share.html", "dist/share.json"}
 		if !slices.Equal(files, want) {
 			t.Errorf("the release publishes %v, want %v", files, want)
 		}

@@ -25,6 +25,12 @@ const (
 func (a Artifacts) PDF() string  { return a.book + ".pdf" }
 func (a Artifacts) EPUB() string { return a.book + ".epub" }
 
+// PrintPDF is the print edition (bleed, crop marks, an sRGB output
+// intent); CoverPDF its cover spread (back, spine, front). Both are of the
+// "print" kind, written with the book's PDF (--only pdf).
+func (a Artifacts) PrintPDF() string { return a.book + "-print.pdf" }
+func (a Artifacts) CoverPDF() string { return a.book + "-cover.pdf" }
+
 // Page is a contributor's page in the web edition.
 func (Artifacts) Page(slug string) string { return SiteDir + "/" + slug + ".html" }
 
@@ -60,7 +66,8 @@ func (Artifacts) Preview(slug string) (pdf, page, card, square string) {
 const LongestSuffix = len("-card-square.png")
 
 // Kind says what an artifact is, from its name: "pdf" and "epub" (the
-// book's), "cards", "extracts", "site", "share", "preview", or "" (the checksums,
+// book's), "print" (the print edition and its cover spread, by their
+// suffixes), "cards", "extracts", "site", "share", "preview", or "" (the checksums,
 // the manifest, or not an artifact).
 func (Artifacts) Kind(rel string) string {
 	dir, _, nested := strings.Cut(rel, "/")
@@ -77,6 +84,8 @@ func (Artifacts) Kind(rel string) string {
 		return ""
 	case rel == ShareJSON || rel == ShareHTML:
 		return "share"
+	case strings.HasSuffix(rel, "-print.pdf") || strings.HasSuffix(rel, "-cover.pdf"):
+		return "print"
 	case strings.HasSuffix(rel, ".pdf"):
 		return "pdf"
 	case strings.HasSuffix(rel, ".epub"):

@@ -148,11 +148,16 @@ type Book struct {
 	// deposit ("décembre 2026") and the printer's line ("Achevé d’imprimer
 	// en janvier 2027 par …"), each printed only when given.
 	ISBN, LegalDeposit, Printer string
-	URL                         string
-	Hashtag                     string
-	Cover                       string
-	BackCover                   *BackCover // nil: no back cover
-	CoverAlt                    string     // what the cover image shows ("" : "Cover: <title>")
+	// PaperMM is the thickness of one sheet (a leaf: two pages) of the
+	// printed book's paper, in millimetres: book.yaml's
+	// print.paper_thickness_mm, 0.1 by default (80 g/m² offset paper). The
+	// cover spread's spine is pages/2 × PaperMM wide.
+	PaperMM   float64
+	URL       string
+	Hashtag   string
+	Cover     string
+	BackCover *BackCover // nil: no back cover
+	CoverAlt  string     // what the cover image shows ("" : "Cover: <title>")
 
 	Introduction *Editorial
 	Afterword    *Editorial
@@ -200,8 +205,9 @@ func Defaults() Book {
 		Page: Page{Size: "A5", Width: 148, Height: 210,
 			Margins:  Margins{Top: 18, Bottom: 20, Inner: 18, Outer: 15},
 			FontSize: 10.5, Indent: true, RoundTo: 4},
-		Fonts: Fonts{Serif: "builtin", Sans: "builtin"},
-		Cards: Cards{Background: "#1f2a44", Accent: "#e8b04b", Text: "#ffffff"},
+		Fonts:   Fonts{Serif: "builtin", Sans: "builtin"},
+		Cards:   Cards{Background: "#1f2a44", Accent: "#e8b04b", Text: "#ffffff"},
+		PaperMM: 0.1,
 	}
 }
 

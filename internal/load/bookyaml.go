@@ -16,7 +16,7 @@ import (
 var BookKeys = []string{"title", "subtitle", "editors", "publisher", "language", "identifier", "edition",
 	"date", "license", "url", "hashtag", "cover", "cover_alt", "introduction", "afterword", "partners", "sections",
 	"order", "manual", "limits", "page", "fonts", "cards", "hyphenation", "isbn", "legal_deposit", "printer", "back_cover",
-	"quotes", "sort_particles", "indexes"}
+	"quotes", "sort_particles", "indexes", "print"}
 
 var pageSizes = map[string][2]float64{
 	"a4": {210, 297}, "a5": {148, 210}, "a6": {105, 148}, "b5": {176, 250},
@@ -79,6 +79,8 @@ func bookYAML(text []byte, b *book.Book, diags *book.Diagnostics) {
 			decodePage(y, f, b)
 		case "back_cover":
 			decodeBackCover(y, f, b)
+		case "print":
+			decodePrint(y, f, b)
 		case "fonts":
 			m, ok := y.mapping(f)
 			if !ok {
@@ -282,6 +284,27 @@ func decodeBackCover(y *yamlFile, f field, b *book.Book) {
 		}
 	}
 	b.BackCover = bc
+}
+
+// decodePrint reads print: {paper_thickness_mm: 0.1}, the paper of the
+// printed book (its cover spread's spine).
+func decodePrint(y *yamlFile, f field, b *book.Book) {
+	m, ok := y.mapping(f)
+	if !ok {
+		return
+	}
+	for _, g := range y.fields(m, []string{"paper_thickness_mm"}, "dans print") {
+		b.Fields["print."+g.Key.Value] = y.pos(g.Value)
+		n, ok := y.number(g)
+		if !ok {
+			continue
+		}
+		if n < 0.03 || n > 1 {
+			y.errorf(g.Value, "paper-thickness", "L’épaisseur du papier (%g mm) doit être entre 0,03 et 1 mm par feuille (0,1 mm pour un papier offset de 80 g/m²).", n)
+			continue
+		}
+		b.PaperMM = n
+	}
 }
 
 // maxBackCover is the longest back-cover text, in characters: about 200

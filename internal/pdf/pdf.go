@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"time"
 
@@ -102,6 +103,12 @@ func bookDate(s string) time.Time {
 
 // write draws doc, whose elements index r's faces.
 func write(w io.Writer, r *typeset.Result, doc *layout.Document, b *book.Book, title string, ready map[string]imaging.Image) error {
+	return writeEdition(w, r, doc, b, title, ready, edition{})
+}
+
+// writeEdition is write for the screen edition or, with ed.print, the
+// print edition (see print.go).
+func writeEdition(w io.Writer, r *typeset.Result, doc *layout.Document, b *book.Book, title string, ready map[string]imaging.Image, ed edition) error {
 	f := fpdf.NewCustom(&fpdf.InitType{UnitStr: "pt", Size: fpdf.SizeType{Wd: pt(doc.Width), Ht: pt(doc.Height)}})
 	f.SetAutoPageBreak(false, 0)
 	f.SetMargins(0, 0, 0)
@@ -138,7 +145,10 @@ func write(w io.Writer, r *typeset.Result, doc *layout.Document, b *book.Book, t
 		}
 	}
 
-	d := &drawer{f: f, r: r, images: newImages(f, b.Files(), PrintSides(doc), ready), runes: runesByFace(doc)}
+	d := &drawer{f: f, r: r, ed: ed, doc: doc, images: newImages(f, b.Files(), PrintSides(doc), ready), runes: runesByFace(doc)}
+	if ed.spine != nil {
+		d.addRunes(int(fonts.SansBold), ed.spine.text)
+	}
 	levels := outlineLevels(doc)
 	for _, p := range doc.Pages {
 		f.AddPage()
@@ -166,6 +176,9 @@ func write(w io.Writer, r *typeset.Result, doc *layout.Document, b *book.Book, t
 		if open >= 0 {
 			f.RawWriteStr("EMC")
 		}
+		if ed.spine != nil {
+			d.drawSpine(ed.spine, ed.off, ed.trimH)
+		}
 		if err := f.Error(); err != nil {
 			return fmt.Errorf("page %d: %w", p.Number, err)
 		}
@@ -184,7 +197,12 @@ func write(w io.Writer, r *typeset.Result, doc *layout.Document, b *book.Book, t
 	for i, p := range doc.Pages {
 		pages[i] = finishPage{els: p.Elements, split: len(p.Elements)}
 	}
-	data, err := finish(buf.Bytes(), doc.Struct, pages, pt(doc.Height), fontNames(r.Fonts), bookMeta(b, title))
+	m := bookMeta(b, title)
+	if ed.print {
+		m.intent = sRGB
+		m.trim, m.bleed = ed.box(ed.off), ed.box(ed.off-Bleed)
+	}
+	data, err := finish(buf.Bytes(), doc.Struct, pages, pt(doc.Height), fontNames(r.Fonts), m)
 	if err != nil {
 		return err
 	}
@@ -233,6 +251,8 @@ type drawer struct {
 	size   layout.Unit
 	color  layout.Color
 	images *images
+	ed     edition
+	doc    *layout.Document
 	err    error // the first error met while drawing
 }
 
@@ -267,6 +287,15 @@ func runesByFace(doc *layout.Document) [fonts.NumFaces][]rune {
 		}
 	}
 	return out
+}
+
+// addRunes adds the characters of s to those face draws.
+func (d *drawer) addRunes(face int, s string) {
+	for _, r := range s {
+		if r <= 0xFFFF && !slices.Contains(d.runes[face], r) {
+			d.runes[face] = append(d.runes[face], r)
+		}
+	}
 }
 
 func (d *drawer) setFont(face int, size layout.Unit) {
@@ -313,10 +342,10 @@ func (d *drawer) draw(e layout.Element, links map[string]int) {
 		if name == "" {
 			return
 		}
-		pw, ph := d.r.Doc.Width, d.r.Doc.Height
-		clip := e.X < 0 || e.Y < 0 || e.X+e.W > pw || e.Y+e.H > ph
+		cx, cy, cw, ch := d.ed.clip(d.doc, e)
+		clip := e.X < cx || e.Y < cy || e.X+e.W > cx+cw || e.Y+e.H > cy+ch
 		if clip {
-			f.ClipRect(0, 0, pt(pw), pt(ph), false)
+			f.ClipRect(pt(cx), pt(cy), pt(cw), pt(ch), false)
 		}
 		f.ImageOptions(name, pt(e.X), pt(e.Y), pt(e.W), pt(e.H), false, fpdf.ImageOptions{}, 0, "")
 		if clip {

@@ -35,6 +35,14 @@ type meta struct {
 	creators                 []string
 	lang                     string
 	date                     time.Time
+	// intent is the ICC profile of the output intent (sRGB for the print
+	// edition), nil for none. fpdf's AddOutputIntent is not used: with it,
+	// fpdf v0.12.0 points the trailer's /Info at the profile's stream.
+	intent []byte
+	// trim and bleed are the print edition's TrimBox and BleedBox, the
+	// same on every page (set here: fpdf writes its page boxes in map
+	// order); nil for none.
+	trim, bleed []float64
 }
 
 // finishPage is one page to tag: the elements it draws, in order, and
@@ -149,6 +157,18 @@ func finish(raw []byte, st *layout.Structure, pages []finishPage, height float64
 	for k, pg := range pages {
 		pobj := d.Pages[k]
 		pd, _ := d.DictAt(pdfobj.Ref(pobj))
+		for _, b := range []struct {
+			key pdfobj.Name
+			box []float64
+		}{{"TrimBox", m.trim}, {"BleedBox", m.bleed}} {
+			if len(b.box) == 4 {
+				a := make(pdfobj.Array, 4)
+				for i, v := range b.box {
+					a[i] = pdfobj.Token(strconv.FormatFloat(v, 'f', 2, 64))
+				}
+				pd.Set(b.key, a)
+			}
+		}
 		mk := markPage(pg.els, pg.split)
 		links := map[int]*structElem{}
 		spans := map[int]*structElem{}
@@ -341,6 +361,22 @@ func finish(raw []byte, st *layout.Structure, pages []finishPage, height float64
 	vp.Set("DisplayDocTitle", pdfobj.Token("true"))
 	cat.Set("ViewerPreferences", vp)
 	cat.Set("Metadata", pdfobj.Ref(metaObj))
+	if m.intent != nil {
+		icc := &pdfobj.Dict{}
+		icc.Set("N", pdfobj.Token("3"))
+		icc.Set("Alternate", pdfobj.Name("DeviceRGB"))
+		icc.Set("Length", pdfobj.Token(strconv.Itoa(len(m.intent))))
+		iccObj := f.alloc()
+		f.added = append(f.added, plannedObject{num: iccObj, val: icc, stream: m.intent})
+		oi := &pdfobj.Dict{}
+		oi.Set("Type", pdfobj.Name("OutputIntent"))
+		oi.Set("S", pdfobj.Name("GTS_PDFX"))
+		oi.Set("OutputConditionIdentifier", pdfobj.LiteralString([]byte("sRGB IEC61966-2.1")))
+		oi.Set("RegistryName", pdfobj.LiteralString([]byte("http://www.color.org")))
+		oi.Set("Info", pdfobj.LiteralString([]byte("sRGB IEC61966-2.1")))
+		oi.Set("DestOutputProfile", pdfobj.Ref(iccObj))
+		cat.Set("OutputIntents", pdfobj.Array{oi})
+	}
 	if m.lang != "" {
 		cat.Set("Lang", pdfobj.LiteralString([]byte(m.lang)))
 	}

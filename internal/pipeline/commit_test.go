@@ -383,7 +383,8 @@ func TestOutputFolderIsOurs(t *testing.T) {
 	}
 	state := outputState(t, out)
 
-	// --only pdf remakes the PDF and keeps the rest as it was.
+	// --only pdf remakes the PDF, its print edition and cover, and keeps
+	// the rest as it was.
 	if _, err := Compile(Options{Root: root, Only: []string{"pdf"}, Env: env(map[string]string{"SOURCE_DATE_EPOCH": "1795000000"})}); err != nil {
 		t.Fatal(err)
 	}
@@ -391,7 +392,7 @@ func TestOutputFolderIsOurs(t *testing.T) {
 	for rel, h := range state {
 		switch {
 		case rel == manifestName: // the same names
-		case rel == "livre-de-la-reprise.pdf" || rel == "SHA256SUMS":
+		case rel == "livre-de-la-reprise.pdf" || rel == "livre-de-la-reprise-print.pdf" || rel == "livre-de-la-reprise-cover.pdf" || rel == "SHA256SUMS":
 			if only[rel] == h {
 				t.Errorf("--only pdf did not remake %s", rel)
 			}

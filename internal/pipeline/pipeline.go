@@ -182,6 +182,8 @@ func (o Options) owns(rel string) bool {
 		return false
 	case "pdf", "epub", "cards", "extracts", "site":
 		return len(o.Only) == 0 || o.want((book.Artifacts{}).Kind(rel))
+	case "print":
+		return len(o.Only) == 0 || o.want("pdf")
 	case "share":
 		return len(o.Only) == 0 || o.want("cards") || o.want("extracts")
 	}
@@ -374,16 +376,21 @@ func (o Options) build(st *stage, res *Result) error {
 		startEPUB(r.Breaks)
 		started = true
 		res.Diags = append(res.Diags, d...)
+		if o.want("pdf") {
+			// the print edition is written: its images' resolution
+			res.Diags = append(res.Diags, lowResolution(b, r.Doc)...)
+		}
 		res.Pages = r.Contributions
 		res.typeset = r
 		if o.Draft {
 			r.MarkDraft(b.Locale().Draft)
 		}
+		var ready map[string]imaging.Image
 		if o.want("pdf") || o.want("extracts") {
 			// offprints are cut out of the book's PDF
 			o.progress("pdf")
 			var buf bytes.Buffer
-			ready := o.images(cc, b, r.Doc)
+			ready = o.images(cc, b, r.Doc)
 			if err := pdf.WriteReady(&buf, r, b, ready); err != nil {
 				return fmt.Errorf("pdf: %w", err)
 			}
@@ -392,6 +399,21 @@ func (o Options) build(st *stage, res *Result) error {
 		if o.want("pdf") {
 			if err := st.write(art.PDF(), bytesWriter(res.bookPDF)); err != nil {
 				return fmt.Errorf("pdf: %w", err)
+			}
+			// the print edition: the same pages with bleed and crop marks
+			var buf bytes.Buffer
+			if err := pdf.WritePrint(&buf, r, b, ready); err != nil {
+				return fmt.Errorf("print: %w", err)
+			}
+			if err := st.write(art.PrintPDF(), bytesWriter(buf.Bytes())); err != nil {
+				return fmt.Errorf("print: %w", err)
+			}
+			var cover bytes.Buffer
+			if err := pdf.WriteCover(&cover, r, b, ready); err != nil {
+				return fmt.Errorf("cover spread: %w", err)
+			}
+			if err := st.write(art.CoverPDF(), bytesWriter(cover.Bytes())); err != nil {
+				return fmt.Errorf("cover spread: %w", err)
 			}
 		}
 	}
