@@ -285,7 +285,6 @@ func finish(raw []byte, st *layout.Structure, pages []finishPage, height float64
 			refs = append(refs, pdfobj.Ref(n))
 		}
 		pd.Set("Annots", refs)
-		pd.Set("Tabs", pdfobj.Name("S"))
 	}
 	for _, pobj := range d.Pages {
 		if pd, ok := d.DictAt(pdfobj.Ref(pobj)); ok && pd.Get("Annots") != nil {

@@ -273,9 +273,7 @@ func (t *typesetter) copyright() {
 		if len(ls) > 0 {
 			ls[len(ls)-1].Leading += s / 2
 		}
-		layout.Tag(ls, t.doc.Struct.Open(layout.Node{Role: layout.RoleP}))
-		t.doc.Struct.Close()
-		all = append(all, ls...)
+		all = append(all, t.tagLines(ls, layout.RoleP)...)
 	}
 	x := d.outer
 	place(p, all, x, d.height-d.bottom-height(all))

@@ -393,10 +393,8 @@ func (t *typesetter) contribution(c *book.Contribution, e Entry) {
 		if len(ls) > 0 {
 			ls[len(ls)-1].Leading += gap
 		}
-		layout.Tag(ls, t.doc.Struct.Open(layout.Node{Role: role}))
-		t.doc.Struct.Close()
+		lines = append(lines, t.tagLines(ls, role)...)
 		role = layout.RoleP
-		lines = append(lines, ls...)
 		if phW > 0 {
 			beside += height(ls)
 		} else if n := height(t.setLines(runs, t.pstyle(d.measure-openingPhotoColumn, leading, layout.Left))); n > 0 {

@@ -58,8 +58,9 @@ func (t *typesetter) headingRole(n int) layout.Role {
 	}
 }
 
-// tagLines stamps lines set now and placed later (in columns) with a new
-// node of role r.
+// tagLines stamps lines set now and placed later (in columns, in an
+// opening's block, at the foot of a page) with a new node of role r, a
+// child of the open node, and returns them.
 func (t *typesetter) tagLines(lines []layout.Line, r layout.Role) []layout.Line {
 	layout.Tag(lines, t.doc.Struct.Open(layout.Node{Role: r}))
 	t.doc.Struct.Close()

@@ -461,8 +461,7 @@ func (t *typesetter) list(b *book.Block, c bctx) {
 					if b.Ordered {
 						m.Color = t.d.ink
 					}
-					layout.Tag(lines, t.doc.Struct.Open(layout.Node{Role: layout.RoleP}))
-					t.doc.Struct.Close()
+					t.tagLines(lines, layout.RoleP)
 					m.Node = int32(lbl + 1)
 					lines[0].Elements = append([]layout.Element{m}, lines[0].Elements...)
 				}
