@@ -552,42 +552,46 @@ const (
 )
 
 func drawCover(fs *fontSet) *image.RGBA {
-	const W, H = 1400, 2000
+	// Drawn on a 1400 × 2000 grid scaled by k: 1750 × 2500 pixels, 300 dpi
+	// on the A5 cover as the book prints it (the 240 dpi of 1400 × 2000 was
+	// below what a printer asks, and compile said so).
+	const k = 1.25
+	const W, H = 1400 * k, 2000 * k
 	img := image.NewRGBA(image.Rect(0, 0, W, H))
 	gradient(img, hex("#26355a"), hex(ink))
 
 	// two circles that meet: the "improbable encounter", each linked to a
 	// small companion
-	line(img, 250, 330, 560, 720, 2, alpha(hex(cream), 0.25))
-	line(img, 860, 820, 1180, 1230, 2, alpha(hex(cream), 0.25))
-	disc(img, 560, 720, 360, alpha(hex(gold), 0.92))
-	disc(img, 860, 820, 360, alpha(hex(teal), 0.78))
+	line(img, k*250, k*330, k*560, k*720, k*2, alpha(hex(cream), 0.25))
+	line(img, k*860, k*820, k*1180, k*1230, k*2, alpha(hex(cream), 0.25))
+	disc(img, k*560, k*720, k*360, alpha(hex(gold), 0.92))
+	disc(img, k*860, k*820, k*360, alpha(hex(teal), 0.78))
 	// their intersection, lit
 	lens := image.NewRGBA(img.Bounds())
-	disc(lens, 560, 720, 360, color.NRGBA{255, 255, 255, 255})
+	disc(lens, k*560, k*720, k*360, color.NRGBA{255, 255, 255, 255})
 	m := newShape(img.Bounds())
-	m.ellipse(860, 820, 360, 360, false)
+	m.ellipse(k*860, k*820, k*360, k*360, false)
 	mask := m.mask()
 	draw.DrawMask(img, img.Bounds(), image.NewUniform(alpha(hex(cream), 0.55)), image.Point{}, intersect{lens, mask}, image.Point{}, draw.Over)
 
 	// ripples and small companions
-	ring(img, 560, 720, 430, 3, alpha(hex(cream), 0.35))
-	ring(img, 860, 820, 470, 2, alpha(hex(cream), 0.22))
-	ring(img, 710, 770, 560, 1.5, alpha(hex(cream), 0.14))
-	disc(img, 250, 330, 26, alpha(hex(coral), 0.95))
-	disc(img, 1180, 1230, 18, alpha(hex(cream), 0.9))
-	disc(img, 1130, 300, 10, alpha(hex(gold), 0.9))
-	disc(img, 300, 1180, 12, alpha(hex(teal), 0.95))
+	ring(img, k*560, k*720, k*430, k*3, alpha(hex(cream), 0.35))
+	ring(img, k*860, k*820, k*470, k*2, alpha(hex(cream), 0.22))
+	ring(img, k*710, k*770, k*560, k*1.5, alpha(hex(cream), 0.14))
+	disc(img, k*250, k*330, k*26, alpha(hex(coral), 0.95))
+	disc(img, k*1180, k*1230, k*18, alpha(hex(cream), 0.9))
+	disc(img, k*1130, k*300, k*10, alpha(hex(gold), 0.9))
+	disc(img, k*300, k*1180, k*12, alpha(hex(teal), 0.95))
 
 	// title block
 	white := hex("#ffffff")
-	text(img, face{fs.sansBold, 34}, "LIVRE BLANC COLLECTIF", 120, 1420, 'l', hex(gold), 9)
-	line(img, 120, 1448, 300, 1448, 4, hex(gold))
-	title := face{fs.serifBold, 150}
-	text(img, title, "Rencontres", 112, 1600, 'l', white, 0)
-	text(img, title, "improbables", 112, 1745, 'l', white, 0)
-	text(img, face{fs.serifItalic, 44}, "Témoignages réunis par Camille Exemple", 120, 1830, 'l', hex(cream), 0)
-	text(img, face{fs.sans, 30}, "Association fictive des rencontres improbables · 1re édition · 2026", 120, 1930, 'l', alpha(hex(cream), 0.7), 0)
+	text(img, face{fs.sansBold, k * 34}, "LIVRE BLANC COLLECTIF", k*120, k*1420, 'l', hex(gold), k*9)
+	line(img, k*120, k*1448, k*300, k*1448, k*4, hex(gold))
+	title := face{fs.serifBold, k * 150}
+	text(img, title, "Rencontres", k*112, k*1600, 'l', white, 0)
+	text(img, title, "improbables", k*112, k*1745, 'l', white, 0)
+	text(img, face{fs.serifItalic, k * 44}, "Témoignages réunis par Camille Exemple", k*120, k*1830, 'l', hex(cream), 0)
+	text(img, face{fs.sans, k * 30}, "Association fictive des rencontres improbables · 1re édition · 2026", k*120, k*1930, 'l', alpha(hex(cream), 0.7), 0)
 	return img
 }
 
