@@ -26,12 +26,20 @@ var pageSizes = map[string][2]float64{
 var sizeRE = regexp.MustCompile(`^(\d+(?:\.\d+)?)\s*[x×]\s*(\d+(?:\.\d+)?)$`)
 var colorRE = regexp.MustCompile(`^#[0-9a-fA-F]{6}$`)
 
+// languageLine is a top-level "language: xx" line of a book.yaml.
+var languageLine = regexp.MustCompile(`(?m)^language:[ \t]*["']?([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)["']?[ \t]*(?:#.*)?\r?$`)
+
 // bookYAML decodes book.yaml into b (which holds the defaults).
 func bookYAML(text []byte, b *book.Book, diags *book.Diagnostics) {
 	const file = "book.yaml"
 	y := &yamlFile{file: file, diags: diags}
 	root := y.parse(text)
 	if root == nil {
+		// Not YAML: its findings are still said in the language a
+		// top-level "language:" line names, when there is one.
+		if m := languageLine.FindSubmatch(text); m != nil {
+			b.Language = string(m[1])
+		}
 		return
 	}
 	seen := map[string]*yaml.Node{}
@@ -474,6 +482,9 @@ func BookLanguage(root string) string {
 		Language string `yaml:"language"`
 	}
 	if yaml.Unmarshal(raw, &v) != nil {
+		if m := languageLine.FindSubmatch(raw); m != nil {
+			return string(m[1])
+		}
 		return ""
 	}
 	return strings.TrimSpace(v.Language)
