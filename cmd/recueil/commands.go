@@ -11,6 +11,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/recueil/recueil/internal/book"
+	"github.com/recueil/recueil/internal/load"
 	"github.com/recueil/recueil/internal/pipeline"
 )
 
@@ -38,6 +39,9 @@ func compileCommand() *cli.Command {
 				o.Only = strings.Split(s, ",")
 			}
 			prog := newProgress(c.App.ErrWriter, os.Getenv, c.Bool("quiet"), o.Only)
+			if prog != nil {
+				prog.french = book.IsFrench(load.BookLanguage(o.Root))
+			}
 			o.Progress = prog.hook()
 			res, err := pipeline.Compile(o)
 			prog.done()
