@@ -24,7 +24,8 @@ const frenchMarks = "«»’éèêàâùûîôçœÉÈÀÇ"
 // when a Msg is built with an empty or French English text, or when a
 // Diagnostic is written out without its En. Every M(fr, en) and Msg{}
 // literal must give an English text without French marks, and every
-// Diagnostic{} literal outside this package must set En.
+// Diagnostic{} literal outside this package must set En. The two texts
+// take the same arguments, in the same order.
 func TestEveryMessageHasEnglish(t *testing.T) {
 	fset := token.NewFileSet()
 	calls := 0
@@ -57,6 +58,8 @@ func TestEveryMessageHasEnglish(t *testing.T) {
 					t.Errorf("%s: the English text %q reads French", fset.Position(at), enS)
 				case frLit && enLit && frS == enS && strings.ContainsAny(verb.ReplaceAllString(frS, ""), "abcdefghijklmnopqrstuvwxyz"):
 					t.Errorf("%s: the English text is the French one: %q", fset.Position(at), enS)
+				case frLit && enLit && strings.Join(verb.FindAllString(frS, -1), " ") != strings.Join(verb.FindAllString(enS, -1), " "):
+					t.Errorf("%s: the French and English texts do not take the same arguments: %q, %q", fset.Position(at), frS, enS)
 				}
 			}
 			ast.Inspect(f, func(n ast.Node) bool {

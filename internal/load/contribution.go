@@ -119,7 +119,7 @@ func decodeContribution(y *yamlFile, root *yaml.Node, c *book.Contribution) {
 				c.Extract = s
 				if what := extractMarkup(s); what.Fr != "" {
 					y.diags.Add(y.file, y.pos(f.Value), book.Warning, "extract-markup",
-						book.M("L’exergue contient %s : une citation mise en avant ne peut en contenir, il s’imprimerait tel quel. Gardez une phrase simple et placez-le dans le texte.", "The epigraph holds %s: a highlighted quotation cannot hold one, it would be printed as it is. Keep a plain sentence and put this in the text."), what)
+						book.M("L’exergue contient %s : une citation mise en avant ne peut en contenir, il s’imprimerait tel quel. Gardez une phrase simple et placez-le dans le texte.", "The extract holds %s: a pull quote cannot hold one, it would be printed as it is. Keep a plain sentence and put this in the text."), what)
 				}
 			case "section":
 				c.Section = s

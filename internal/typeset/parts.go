@@ -462,7 +462,7 @@ func (t *typesetter) contribution(c *book.Contribution, e Entry) {
 		// the text will start on the next page: the opening is alone
 		t.line = c.FieldPos("name").Line
 		t.diags.Add(t.fileOr(), book.Pos{Line: t.line}, book.Warning, "opening-alone",
-			book.M("l’en-tête de la contribution (nom, liens, titre, exergue) remplit la première page : le texte ne commence qu’à la page suivante ; raccourcissez l’exergue, le titre ou la liste de liens", "the contribution's header (name, links, title, epigraph) fills the first page: the text only starts on the next page; shorten the epigraph, the title or the list of links"))
+			book.M("l’en-tête de la contribution (nom, liens, titre, exergue) remplit la première page : le texte ne commence qu’à la page suivante ; raccourcissez l’exergue, le titre ou la liste de liens", "the contribution's header (name, links, title, extract) fills the first page: the text only starts on the next page; shorten the extract, the title or the list of links"))
 	}
 	t.notes = t.setNotes(c.Notes)
 	if c.Title != "" {
