@@ -210,10 +210,16 @@ func NewHyphenator(exceptions []string) (*Liang, error) {
 	return h, errors.Join(errs...)
 }
 
+// ExceptionError is a hyphenation exception that cannot be read, said in
+// French (Error) and in English.
+type ExceptionError struct{ Fr, En string }
+
+func (e *ExceptionError) Error() string { return e.Fr }
+
 func parseException(e string) (string, []int, error) {
 	s := norm.NFC.String(strings.TrimSpace(e))
 	if s == "" {
-		return "", nil, fmt.Errorf("césure : exception vide")
+		return "", nil, &ExceptionError{"césure : exception vide", "hyphenation: empty exception"}
 	}
 	var b strings.Builder
 	pts := []int{} // non-nil: an entry without hyphen forbids every break
@@ -222,14 +228,14 @@ func parseException(e string) (string, []int, error) {
 	for _, r := range s {
 		if r == '-' || r == '‐' {
 			if prevHyphen {
-				return "", nil, fmt.Errorf("césure : exception %q mal formée (trait d’union au début ou doublé)", e)
+				return "", nil, &ExceptionError{fmt.Sprintf("césure : exception %q mal formée (trait d’union au début ou doublé)", e), fmt.Sprintf("hyphenation: exception %q is badly formed (a hyphen at the start or doubled)", e)}
 			}
 			pts = append(pts, n)
 			prevHyphen = true
 			continue
 		}
 		if !unicode.IsLetter(r) && !unicode.Is(unicode.Mn, r) {
-			return "", nil, fmt.Errorf("césure : exception %q : seules les lettres et les traits d’union sont permis", e)
+			return "", nil, &ExceptionError{fmt.Sprintf("césure : exception %q : seules les lettres et les traits d’union sont permis", e), fmt.Sprintf("hyphenation: exception %q: only letters and hyphens are allowed", e)}
 		}
 		if !unicode.Is(unicode.Mn, r) {
 			n++
@@ -238,7 +244,7 @@ func parseException(e string) (string, []int, error) {
 		prevHyphen = false
 	}
 	if prevHyphen {
-		return "", nil, fmt.Errorf("césure : exception %q mal formée (trait d’union à la fin)", e)
+		return "", nil, &ExceptionError{fmt.Sprintf("césure : exception %q mal formée (trait d’union à la fin)", e), fmt.Sprintf("hyphenation: exception %q is badly formed (a hyphen at the end)", e)}
 	}
 	return b.String(), pts, nil
 }

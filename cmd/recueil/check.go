@@ -34,7 +34,7 @@ is left.`,
 			&cli.BoolFlag{Name: "strict", Usage: "treat warnings as errors"},
 			&cli.BoolFlag{Name: "fix", Usage: "apply the safe typographic fixes to the checked files, in place"},
 			&cli.StringFlag{Name: "changed-since", Usage: "check the contributions changed since this git ref (and untracked ones), e.g. origin/main"},
-			&cli.StringFlag{Name: "lang", Usage: "language of the typography messages: fr or en (default: the book's language)"},
+			&cli.StringFlag{Name: "lang", Usage: "language of the findings and the summary: fr or en (default: the book's language)"},
 			jobsFlag(),
 		},
 		Action: func(c *cli.Context) error {

@@ -6,10 +6,12 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/urfave/cli/v2"
 
 	"github.com/recueil/recueil/internal/book"
+	"github.com/recueil/recueil/internal/load"
 	"github.com/recueil/recueil/internal/pipeline"
 )
 
@@ -37,6 +39,9 @@ func compileCommand() *cli.Command {
 				o.Only = strings.Split(s, ",")
 			}
 			prog := newProgress(c.App.ErrWriter, os.Getenv, c.Bool("quiet"), o.Only)
+			if prog != nil {
+				prog.french = book.IsFrench(load.BookLanguage(o.Root))
+			}
 			o.Progress = prog.hook()
 			res, err := pipeline.Compile(o)
 			prog.done()
@@ -82,8 +87,10 @@ func printResult(c *cli.Context, o pipeline.Options, res *pipeline.Result, err e
 	return nil
 }
 
-// summarize says what compile wrote in a few lines: each kind of output,
-// where it is, how many files and how large (--list prints every file).
+// summarize says what compile wrote in a few lines, in the book's
+// language: each kind of output, where it is, how many files and how
+// large (--list prints every file). The print edition and its cover are
+// a line each.
 func summarize(w io.Writer, dir string, res *pipeline.Result) {
 	type kind struct {
 		files int
@@ -94,6 +101,9 @@ func summarize(w io.Writer, dir string, res *pipeline.Result) {
 	art := res.Book.Artifacts()
 	for _, f := range res.Files {
 		k := art.Kind(f)
+		if f == art.CoverPDF() {
+			k = "cover"
+		}
 		if kinds[k] == nil {
 			kinds[k] = &kind{first: f}
 		}
@@ -102,11 +112,24 @@ func summarize(w io.Writer, dir string, res *pipeline.Result) {
 			kinds[k].bytes += st.Size()
 		}
 	}
-	for _, row := range []struct{ kind, what, where string }{
-		{"pdf", "the book (PDF)", ""}, {"print", "print edition (PDF)", ""}, {"epub", "the book (EPUB)", ""},
-		{"cards", "share cards", book.CardsDir + "/"}, {"extracts", "offprints", book.ExtractsDir + "/"},
-		{"site", "web edition files", book.SiteDir + "/"}, {"share", "share kit", book.ShareHTML},
-		{"", "checksums", book.SumsFile},
+	fr := book.IsFrench(res.Book.Language)
+	// what is the line's label, French then English; a counted kind has
+	// its singular and plural (French: 0 and 1 singular).
+	type label struct{ fr, frMany, en, enMany string }
+	var rows [][3]string
+	for _, row := range []struct {
+		kind, where string
+		what        label
+	}{
+		{"pdf", "", label{"le livre (PDF)", "", "the book (PDF)", ""}},
+		{"print", "", label{"l’édition imprimée (PDF)", "", "the print edition (PDF)", ""}},
+		{"cover", "", label{"sa couverture (PDF)", "", "its cover (PDF)", ""}},
+		{"epub", "", label{"le livre (EPUB)", "", "the book (EPUB)", ""}},
+		{"cards", book.CardsDir + "/", label{"carte de partage", "cartes de partage", "share card", "share cards"}},
+		{"extracts", book.ExtractsDir + "/", label{"tiré à part", "tirés à part", "offprint", "offprints"}},
+		{"site", book.SiteDir + "/", label{"fichier de l’édition web", "fichiers de l’édition web", "web edition file", "web edition files"}},
+		{"share", book.ShareHTML, label{"kit de partage", "", "share kit", ""}},
+		{"", book.SumsFile, label{"sommes de contrôle", "", "checksums", ""}},
 	} {
 		k := kinds[row.kind]
 		if k == nil {
@@ -116,24 +139,45 @@ func summarize(w io.Writer, dir string, res *pipeline.Result) {
 		if where == "" {
 			where = k.first
 		}
-		what := row.what
-		if k.files > 1 && row.kind != "share" && row.kind != "" {
-			what = fmt.Sprintf("%d %s", k.files, row.what)
+		what := row.what.en
+		if fr {
+			what = row.what.fr
+		}
+		if row.what.enMany != "" {
+			what = book.Plural(k.files, row.what.fr, row.what.frMany, row.what.en, row.what.enMany).In(res.Book.Language)
 		}
 		path := filepath.Join(dir, filepath.FromSlash(where))
 		if strings.HasSuffix(where, "/") {
 			path += string(filepath.Separator)
 		}
-		fmt.Fprintf(w, "%-48s %-24s %s\n", path, what, size(k.bytes))
+		rows = append(rows, [3]string{path, what, size(fr, k.bytes)})
+	}
+	// The columns are as wide as their longest entry (48 and 24 at least).
+	wp, ww := 48, 24
+	for _, r := range rows {
+		wp, ww = max(wp, utf8.RuneCountInString(r[0])), max(ww, utf8.RuneCountInString(r[1]))
+	}
+	for _, r := range rows {
+		fmt.Fprintf(w, "%-*s %-*s %s\n", wp, r[0], ww, r[1], r[2])
 	}
 }
 
-func size(n int64) string {
+// size is a file size for a person, in French units (o, Ko, Mo) for a
+// French book.
+func size(fr bool, n int64) string {
+	b, kb, mb := "B", "KB", "MB"
+	if fr {
+		b, kb, mb = "o", "Ko", "Mo"
+	}
 	switch {
 	case n < 1<<10:
-		return fmt.Sprintf("%d B", n)
+		return fmt.Sprintf("%d %s", n, b)
 	case n < 1<<20:
-		return fmt.Sprintf("%d KB", (n+1<<9)>>10)
+		return fmt.Sprintf("%d %s", (n+1<<9)>>10, kb)
 	}
-	return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	s := fmt.Sprintf("%.1f %s", float64(n)/(1<<20), mb)
+	if fr {
+		s = strings.Replace(s, ".", ",", 1)
+	}
+	return s
 }

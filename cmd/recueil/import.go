@@ -90,7 +90,7 @@ spreadsheet's row.`,
 			} else {
 				res = intake.Document(o, name, data)
 			}
-			res.Diags.Sort()
+			res.Diags.In(b.Language).Sort()
 			for _, f := range res.Files {
 				fmt.Fprintln(c.App.Writer, filepath.Join(root, filepath.FromSlash(f)))
 			}

@@ -333,3 +333,16 @@ func TestInitWritesTheRepositoryFiles(t *testing.T) {
 		t.Errorf("CONTRIBUTING.md differs from the repository's")
 	}
 }
+
+// A French book's progress line names its stages in French.
+func TestProgressLineFrench(t *testing.T) {
+	var b bytes.Buffer
+	p := &progress{w: &b, stages: []string{"load", "typeset", "cards"}, french: true}
+	p.stage("typeset")
+	p.stage("cards")
+	got := strings.Split(b.String(), "\r")
+	want := []string{"", "recueil: [2/3] [#########-----] mise en page…", "recueil: [3/3] [##############] dessin des cartes de partage…"}
+	if strings.Join(got, "|\n") != strings.Join(want, "|\n") {
+		t.Errorf("progress lines:\n%s\nwant\n%s", strings.Join(got, "|\n"), strings.Join(want, "|\n"))
+	}
+}

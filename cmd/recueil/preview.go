@@ -6,6 +6,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/recueil/recueil/internal/book"
 	"github.com/recueil/recueil/internal/pipeline"
 )
 
@@ -43,9 +44,24 @@ func previewCommand() *cli.Command {
 				return err
 			}
 			if !c.Bool("quiet") && len(res.Pages) == 1 {
-				fmt.Fprintf(c.App.Writer, "pages %d–%d of the book\n", res.Pages[0].First, res.Pages[0].Last)
+				fmt.Fprintln(c.App.Writer, pagesLine(res.Book.Language, res.Pages[0].First, res.Pages[0].Last))
 			}
-			return bookError(written)
+			return bookErrorIn(res.Book.Language, written)
 		},
 	}
+}
+
+// pagesLine says where the contribution is in the book, in its language:
+// « pages 12–15 du livre », "page 12 of the book".
+func pagesLine(lang string, first, last int) string {
+	fr := book.IsFrench(lang)
+	switch {
+	case first == last && fr:
+		return fmt.Sprintf("page %d du livre", first)
+	case first == last:
+		return fmt.Sprintf("page %d of the book", first)
+	case fr:
+		return fmt.Sprintf("pages %d–%d du livre", first, last)
+	}
+	return fmt.Sprintf("pages %d–%d of the book", first, last)
 }

@@ -8,15 +8,15 @@ import (
 )
 
 // stageNames are the stages compile reports, in order, with what the
-// progress line says for each.
-var stageNames = []struct{ stage, label string }{
-	{"load", "reading the contributions"},
-	{"check", "checking"},
-	{"typeset", "typesetting"},
-	{"pdf", "writing the PDF"},
-	{"cards", "drawing the share cards"},
-	{"extracts", "writing the offprints"},
-	{"epub", "writing the EPUB"},
+// progress line says for each, in English and in French.
+var stageNames = []struct{ stage, label, fr string }{
+	{"load", "reading the contributions", "lecture des contributions"},
+	{"check", "checking", "vérification"},
+	{"typeset", "typesetting", "mise en page"},
+	{"pdf", "writing the PDF", "écriture du PDF"},
+	{"cards", "drawing the share cards", "dessin des cartes de partage"},
+	{"extracts", "writing the offprints", "écriture des tirés à part"},
+	{"epub", "writing the EPUB", "écriture de l’EPUB"},
 }
 
 // progress is the one-line display compile redraws on a terminal.
@@ -24,6 +24,7 @@ type progress struct {
 	w      io.Writer
 	stages []string // the stages this run goes through
 	width  int      // the width of the last line drawn, to blank it
+	french bool     // the book is in French: so are the stages' names
 }
 
 // newProgress returns the display for a run with the given --only list,
@@ -85,6 +86,9 @@ func (p *progress) stage(s string) {
 	for _, x := range stageNames {
 		if x.stage == s {
 			label = x.label
+			if p.french {
+				label = x.fr
+			}
 		}
 	}
 	line := fmt.Sprintf("recueil: [%d/%d] %s %s…", n, len(p.stages), bar(n, len(p.stages), 14), label)

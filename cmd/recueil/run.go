@@ -216,7 +216,7 @@ func bookErrorIn(lang string, err error) error {
 	case errors.Is(err, pipeline.ErrBookConfig):
 		msg = "book.yaml a des erreurs : rien n’a été écrit"
 	case errors.Is(err, pipeline.ErrPreviewFindings):
-		return bookError(err)
+		msg = "le texte a des erreurs : son aperçu a été écrit, avec elles sur sa première page"
 	case errors.Is(err, pipeline.ErrFindings):
 		msg = "le livre a des erreurs (ou des avertissements, avec --strict) : rien n’a été écrit"
 	default:

@@ -45,7 +45,70 @@ type Diagnostic struct {
 	Pos      Pos
 	Severity Severity
 	Rule     string // stable rule code, see docs/rules.md
-	Message  string // for a non-programmer, says what to change
+	Message  string // for a non-programmer, says what to change: French, then the book's language once chosen (see In)
+	En       string `json:",omitempty"` // the same in English
+}
+
+// Msg is a finding's message in French and in English. Each is a format
+// for the same arguments; an argument that is itself a Msg is put in the
+// same language (a word or a phrase built elsewhere).
+type Msg struct{ Fr, En string }
+
+// M is the message fr in French and en in English.
+func M(fr, en string) Msg { return Msg{Fr: fr, En: en} }
+
+// Plural is n followed by its noun, in French (0 and 1 singular) and in
+// English (1 singular): Plural(2, "ligne", "lignes", "line", "lines") is
+// « 2 lignes », "2 lines".
+func Plural(n int, frOne, frMany, enOne, enMany string) Msg {
+	fr, en := frMany, enMany
+	if n < 2 {
+		fr = frOne
+	}
+	if n == 1 {
+		en = enOne
+	}
+	return Msg{Fr: fmt.Sprintf("%d %s", n, fr), En: fmt.Sprintf("%d %s", n, en)}
+}
+
+// Format is m with args, in both languages; with no args, m as it is (a
+// message built elsewhere may hold a %).
+func (m Msg) Format(args ...any) Msg {
+	if len(args) == 0 {
+		return m
+	}
+	return Msg{Fr: fmt.Sprintf(m.Fr, in(args, false)...), En: fmt.Sprintf(m.En, in(args, true)...)}
+}
+
+// Join is m then n, separated by sep, in both languages.
+func (m Msg) Join(sep string, n Msg) Msg { return Msg{Fr: m.Fr + sep + n.Fr, En: m.En + sep + n.En} }
+
+// In is the message in lang: French for "fr…" (or ""), English otherwise.
+func (m Msg) In(lang string) string {
+	if IsFrench(lang) {
+		return m.Fr
+	}
+	return m.En
+}
+
+// in puts the Msg arguments in one language.
+func in(args []any, en bool) []any {
+	var out []any
+	for i, a := range args {
+		if m, ok := a.(Msg); ok {
+			if out == nil {
+				out = append([]any(nil), args...)
+			}
+			out[i] = m.Fr
+			if en {
+				out[i] = m.En
+			}
+		}
+	}
+	if out == nil {
+		return args
+	}
+	return out
 }
 
 // String is the finding on one line. A file name holding a control,
@@ -108,9 +171,27 @@ func EscapeControls(s string) string {
 // Diagnostics is a sortable list of findings, like go/scanner.ErrorList.
 type Diagnostics []Diagnostic
 
-// Add appends a finding.
-func (l *Diagnostics) Add(file string, pos Pos, sev Severity, rule, format string, args ...any) {
-	*l = append(*l, Diagnostic{File: file, Pos: pos, Severity: sev, Rule: rule, Message: fmt.Sprintf(format, args...)})
+// Add appends a finding, said in French and in English (m, formatted
+// with args: see Msg). Which is shown is chosen once the book's language
+// is known (In).
+func (l *Diagnostics) Add(file string, pos Pos, sev Severity, rule string, m Msg, args ...any) {
+	m = m.Format(args...)
+	*l = append(*l, Diagnostic{File: file, Pos: pos, Severity: sev, Rule: rule, Message: m.Fr, En: m.En})
+}
+
+// In puts the findings in lang (see Msg.In), in place, and returns them:
+// Message becomes En for a language other than French. A finding with no
+// English keeps its French.
+func (l Diagnostics) In(lang string) Diagnostics {
+	if IsFrench(lang) {
+		return l
+	}
+	for i := range l {
+		if l[i].En != "" {
+			l[i].Message = l[i].En
+		}
+	}
+	return l
 }
 
 // Sort orders findings by file, line, column, then rule and message, so the

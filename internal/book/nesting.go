@@ -15,10 +15,10 @@ const (
 )
 
 // NestingCut is a part of a text blanked by GuardNesting: from From to the
-// end of its line, To; Why says which limit, in French.
+// end of its line, To; Why says which limit, in French and in English.
 type NestingCut struct {
 	From, To int
-	Why      string
+	Why      Msg
 }
 
 // GuardNesting returns body, or a copy with the excess of each line past
@@ -26,7 +26,7 @@ type NestingCut struct {
 func GuardNesting(body []byte) ([]byte, []NestingCut) {
 	out := body
 	var cuts []NestingCut
-	blank := func(from, to int, why string) {
+	blank := func(from, to int, why Msg) {
 		if len(cuts) == 0 {
 			out = append([]byte(nil), body...)
 		}
@@ -82,7 +82,7 @@ func GuardNesting(body []byte) ([]byte, []NestingCut) {
 			}
 			depth++
 			if depth > MaxLineNesting {
-				blank(start+j, end, "imbrique plus de 64 citations ou listes sur une même ligne")
+				blank(start+j, end, M("imbrique plus de 64 citations ou listes sur une même ligne", "nests more than 64 quotations or lists on one line"))
 				break
 			}
 			i = j + n
@@ -95,7 +95,7 @@ func GuardNesting(body []byte) ([]byte, []NestingCut) {
 			if line[k] == ']' && line[k+1] == '(' {
 				links++
 				if links > MaxParaLinks {
-					blank(start+k, end, "ouvre plus de 500 liens dans un même paragraphe")
+					blank(start+k, end, M("ouvre plus de 500 liens dans un même paragraphe", "opens more than 500 links in one paragraph"))
 					break
 				}
 			}

@@ -170,7 +170,7 @@ func prepareBook(b *book.Book, files fs.FS) *bookParts {
 		c, ok := parseHex(v)
 		if !ok {
 			p.diags.Add(bookFile, b.FieldPos("cards."+key), book.Warning, "card-colour-invalid",
-				"la couleur %s des cartes (%q) n’est pas de la forme #rrggbb : la couleur par défaut %s est utilisée", key, v, d)
+				book.M("la couleur %s des cartes (%q) n’est pas de la forme #rrggbb : la couleur par défaut %s est utilisée", "the cards' %s colour (%q) is not of the form #rrggbb: the default colour %s is used"), key, v, d)
 			c, _ = parseHex(d)
 		}
 		return c
@@ -182,7 +182,7 @@ func prepareBook(b *book.Book, files fs.FS) *bookParts {
 		img, err := readImage(files, b.Cards.Logo)
 		if err != nil {
 			p.diags.Add(bookFile, b.FieldPos("cards.logo"), book.Warning, "card-logo-unreadable",
-				"le logo des cartes %s ne peut pas être lu (%v) : les cartes sont faites sans logo", b.Cards.Logo, err)
+				book.M("le logo des cartes %s ne peut pas être lu (%v) : les cartes sont faites sans logo", "the cards' logo %s cannot be read (%v): the cards are made without a logo"), b.Cards.Logo, err)
 		} else {
 			for i, d := range designs() {
 				p.logo[i] = fitImage(img, d.logoW, d.logoH)
@@ -244,41 +244,41 @@ func render(sc *scratch, fonts *fontSet, bp *bookParts, b *book.Book, c *book.Co
 	}
 
 	// The text, with the book's typography, without the glyphs the fonts lack.
-	clean := func(s string, mt *metrics, file string, pos book.Pos, what string) string {
+	clean := func(s string, mt *metrics, file string, pos book.Pos, what book.Msg) string {
 		s, miss := dropMissing(flatten(s), mt)
 		if len(miss) > 0 {
 			diags.Add(file, pos, book.Warning, "glyph-missing",
-				"%s contient des caractères absents de la police des cartes : %s ; ils sont retirés de la carte",
+				book.M("%s contient des caractères absents de la police des cartes : %s ; ils sont retirés de la carte", "%s holds characters that the cards' font does not have: %s; they are left out of the card"),
 				what, describeRunes(miss))
 		}
 		return s
 	}
 	var f fields
-	quoteSrc, quoteField, quotePos := c.Extract, "l’extrait", c.FieldPos("extract")
+	quoteSrc, quoteField, quotePos := c.Extract, book.M("l’extrait", "the extract"), c.FieldPos("extract")
 	if strings.TrimSpace(quoteSrc) == "" {
-		quoteSrc, quoteField, quotePos = bodyQuote(c.Body), "le début du texte", book.Pos{Line: max(c.BodyLine, 1), Col: 1}
+		quoteSrc, quoteField, quotePos = bodyQuote(c.Body), book.M("le début du texte", "the start of the text"), book.Pos{Line: max(c.BodyLine, 1), Col: 1}
 	}
 	// The quote is drawn between « »: its own quotations take the inner “ ”.
 	f.quote = words(clean(typo.InnerAs(b.TypographyOf(lang), b.TypographyOf(""), flatten(quoteSrc)), m.quote, c.Path, quotePos, quoteField))
 	f.open, f.close = loc.Quotes()
-	f.name = clean(typo.String(lang, c.Name), m.bold, c.Path, c.FieldPos("name"), "le nom")
-	role := clean(typo.String(lang, c.Role), m.sans, c.Path, c.FieldPos("role"), "la fonction")
-	org := clean(typo.String(lang, c.Organization), m.sans, c.Path, c.FieldPos("organization"), "l’organisation")
+	f.name = clean(typo.String(lang, c.Name), m.bold, c.Path, c.FieldPos("name"), book.M("le nom", "the name"))
+	role := clean(typo.String(lang, c.Role), m.sans, c.Path, c.FieldPos("role"), book.M("la fonction", "the role"))
+	org := clean(typo.String(lang, c.Organization), m.sans, c.Path, c.FieldPos("organization"), book.M("l’organisation", "the organisation"))
 	f.role = joinNonEmpty(", ", role, org)
 	if role != "" && org != "" {
 		f.roleSplit = role + ","
 	}
-	f.handle = clean(c.Handle, m.sans, c.Path, c.FieldPos("handle"), "le pseudonyme")
-	f.title = clean(typo.String(loc.Tag.String(), b.Title), m.serif, bookFile, b.FieldPos("title"), "le titre du livre")
-	hashtag := clean(b.Hashtag, m.sans, bookFile, b.FieldPos("hashtag"), "le hashtag")
-	url := clean(shortURL(b.URL), m.sans, bookFile, b.FieldPos("url"), "l’adresse du livre")
+	f.handle = clean(c.Handle, m.sans, c.Path, c.FieldPos("handle"), book.M("le pseudonyme", "the handle"))
+	f.title = clean(typo.String(loc.Tag.String(), b.Title), m.serif, bookFile, b.FieldPos("title"), book.M("le titre du livre", "the book's title"))
+	hashtag := clean(b.Hashtag, m.sans, bookFile, b.FieldPos("hashtag"), book.M("le hashtag", "the hashtag"))
+	url := clean(shortURL(b.URL), m.sans, bookFile, b.FieldPos("url"), book.M("l’adresse du livre", "the book's address"))
 
 	var photo image.Image
 	if c.Photo != "" {
 		img, err := readImage(files, c.Photo)
 		if err != nil {
 			diags.Add(c.Path, c.FieldPos("photo"), book.Warning, "card-photo-unreadable",
-				"la photo %s ne peut pas être lue (%v) : les cartes sont faites sans photo", c.Photo, err)
+				book.M("la photo %s ne peut pas être lue (%v) : les cartes sont faites sans photo", "the photo %s cannot be read (%v): the cards are made without a photo"), c.Photo, err)
 		} else {
 			photo = img
 		}
@@ -345,26 +345,26 @@ func render(sc *scratch, fonts *fontSet, bp *bookParts, b *book.Book, c *book.Co
 	lineWhat := []struct {
 		file string
 		pos  book.Pos
-		what string
+		what book.Msg
 	}{
-		{c.Path, c.FieldPos("name"), "le nom"},
-		{c.Path, c.FieldPos("role"), "la fonction et l’organisation"},
-		{c.Path, c.FieldPos("handle"), "le pseudonyme"},
-		{bookFile, b.FieldPos("title"), "le titre du livre"},
-		{bookFile, b.FieldPos("hashtag"), "le hashtag"},
-		{bookFile, b.FieldPos("url"), "l’adresse du livre"},
+		{c.Path, c.FieldPos("name"), book.M("le nom", "the name")},
+		{c.Path, c.FieldPos("role"), book.M("la fonction et l’organisation", "the role and the organisation")},
+		{c.Path, c.FieldPos("handle"), book.M("le pseudonyme", "the handle")},
+		{bookFile, b.FieldPos("title"), book.M("le titre du livre", "the book's title")},
+		{bookFile, b.FieldPos("hashtag"), book.M("le hashtag", "the hashtag")},
+		{bookFile, b.FieldPos("url"), book.M("l’adresse du livre", "the book's address")},
 	}
 	if org == "" {
-		lineWhat[lineRole].what = "la fonction"
+		lineWhat[lineRole].what = book.M("la fonction", "the role")
 	}
 	if f.url == "" && hashtag != "" && url != "" {
-		lineWhat[lineTag].what = "le hashtag et l’adresse du livre"
+		lineWhat[lineTag].what = book.M("le hashtag et l’adresse du livre", "the hashtag and the book's address")
 	}
 	for k, was := range cut {
 		if was {
 			w := lineWhat[k]
 			diags.Add(w.file, w.pos, book.Warning, "card-text-cut",
-				"Texte trop long pour la carte de partage (%s) : il y est raccourci en « %s ».", w.what, f.lines()[k])
+				book.M("Texte trop long pour la carte de partage (%s) : il y est raccourci en « %s ».", "Text too long for the share card (%s): it is shortened there to “%s”."), w.what, f.lines()[k])
 		}
 	}
 
@@ -373,8 +373,8 @@ func render(sc *scratch, fonts *fontSet, bp *bookParts, b *book.Book, c *book.Co
 	quote, quotes, wasCut := fitBoth(&f, m.quote, designs, plans)
 	if wasCut {
 		diags.Add(c.Path, quotePos, book.Warning, "card-extract-cut",
-			"%s est trop long pour la carte de partage, même en petits caractères : il y est raccourci en %s. Proposez un extrait plus court (%d caractères au plus) pour qu’il paraisse en entier.",
-			capitalise(quoteField), quote, utf8.RuneCountInString(quote))
+			book.M("%s est trop long pour la carte de partage, même en petits caractères : il y est raccourci en %s. Proposez un extrait plus court (%d caractères au plus) pour qu’il paraisse en entier.", "%s is too long for the share card, even in small print: it is shortened there to %s. Give a shorter extract (%d characters at most) so that it shows in full."),
+			book.Msg{Fr: capitalise(quoteField.Fr), En: capitalise(quoteField.En)}, quote, utf8.RuneCountInString(quote))
 	}
 
 	card := &Card{Text: quote}

@@ -1,7 +1,6 @@
 package check
 
 import (
-	"fmt"
 	"strings"
 	"sync"
 	"unicode"
@@ -203,15 +202,18 @@ func placeholderText(c *book.Contribution, d *book.Diagnostics) {
 		}
 		exN++
 	}
-	for _, f := range []struct{ key, val, what string }{
-		{"role", c.Role, "la fonction"}, {"organization", c.Organization, "l’organisation"},
-		{"title", c.Title, "le titre"}, {"extract", c.Extract, "l’extrait"},
+	for _, f := range []struct {
+		key, val string
+		what     book.Msg
+	}{
+		{"role", c.Role, book.M("la fonction", "your role")}, {"organization", c.Organization, book.M("l’organisation", "your organisation")},
+		{"title", c.Title, book.M("le titre", "your title")}, {"extract", c.Extract, book.M("l’extrait", "your extract")},
 	} {
 		k := normSentence(f.val, 2)
 		switch {
 		case k != "" && set.template[k]:
 			d.Add(c.Path, c.FieldPos(f.key), book.Error, "placeholder-text",
-				"« %s » est encore le texte du modèle (%s) : écrivez %s.", f.val, f.key, f.what)
+				book.M("« %s » est encore le texte du modèle (%s) : écrivez %s.", "“%s” is still the template's text (%s): write %s."), f.val, f.key, f.what)
 		case k != "" && set.example[k]:
 			exSeen(c.FieldPos(f.key))
 		}
@@ -234,19 +236,16 @@ func placeholderText(c *book.Contribution, d *book.Diagnostics) {
 	})
 	if first != nil {
 		d.Add(c.Path, book.Pos{Line: first.Line, Col: 1}, book.Error, "placeholder-text",
-			"Le texte du modèle est encore là (%s, dont « %s ») : ce n’est pas encore votre texte. Remplacez-le par le vôtre.", phrases(n), excerpt(firstS.text))
+			book.M("Le texte du modèle est encore là (%s, dont « %s ») : ce n’est pas encore votre texte. Remplacez-le par le vôtre.", "The template's text is still there (%s, including “%s”): this is not your text yet. Replace it with yours."), phrases(n), excerpt(firstS.text))
 	}
 	if exN > 0 {
 		d.Add(c.Path, exAt, book.Warning, "example-text",
-			"C’est encore le texte de l’exemple de recueil init (%d %s) : remplacez-le par un vrai texte, ou supprimez ce fichier avant la première édition.", exN, map[bool]string{true: "passage", false: "passages"}[exN == 1])
+			book.M("C’est encore le texte de l’exemple de recueil init (%s) : remplacez-le par un vrai texte, ou supprimez ce fichier avant la première édition.", "This is still the text of recueil init's example (%s): replace it with a real text, or delete this file before the first edition."), book.Plural(exN, "passage", "passages", "passage", "passages"))
 	}
 }
 
-func phrases(n int) string {
-	if n < 2 {
-		return "1 phrase"
-	}
-	return fmt.Sprintf("%d phrases", n)
+func phrases(n int) book.Msg {
+	return book.Plural(max(n, 1), "phrase", "phrases", "sentence", "sentences")
 }
 
 // excerpt is the start of a sentence, to quote it.

@@ -67,8 +67,8 @@ type writer struct {
 	toc      []tocEntry
 	pictures []*picture
 	bySrc    map[string]*picture
-	failed   map[string]string // src -> why it could not be used
-	names    map[string]bool   // file names taken inside the EPUB
+	failed   map[string]book.Msg // src -> why it could not be used
+	names    map[string]bool     // file names taken inside the EPUB
 	cover    *picture
 	pages    []book.PageStart              // where the PDF's pages start (WritePaged)
 	drawn    []byte                        // a drawn cover (Extra.Cover)
@@ -113,7 +113,7 @@ func WriteWith(w io.Writer, b *book.Book, files fs.FS, extra Extra) (book.Diagno
 		files:    files,
 		lang:     b.Locale().Tag.String(),
 		bySrc:    map[string]*picture{},
-		failed:   map[string]string{},
+		failed:   map[string]book.Msg{},
 		names:    map[string]bool{},
 		target:   map[*book.Contribution]string{},
 	}
@@ -257,31 +257,37 @@ func (x *writer) picture(src, file string, pos book.Pos) *picture {
 			x.bySrc[src] = p
 			return p
 		}
-		why = err.Error()
+		why = book.Msg(err.(loadError))
 		x.failed[src] = why
 	}
 	x.diags.Add(file, pos, book.Warning, RuleImageUnreadable,
-		"l’image %q n’a pas pu être lue (%s) : elle est laissée de côté dans l’EPUB", src, why)
+		book.M("l’image %q n’a pas pu être lue (%s) : elle est laissée de côté dans l’EPUB", "the image %q could not be read (%s): it is left out of the EPUB"), src, why)
 	return nil
 }
 
+// loadError is why an image cannot go into the EPUB, in French and in
+// English.
+type loadError book.Msg
+
+func (e loadError) Error() string { return e.Fr }
+
 func (x *writer) load(src string) (*picture, error) {
 	if x.files == nil {
-		return nil, fmt.Errorf("aucun dossier d’images")
+		return nil, loadError{"aucun dossier d’images", "no image folder"}
 	}
 	if !fs.ValidPath(src) {
-		return nil, fmt.Errorf("chemin invalide")
+		return nil, loadError{"chemin invalide", "invalid path"}
 	}
 	data, err := fs.ReadFile(x.files, src)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
-			return nil, fmt.Errorf("fichier introuvable")
+			return nil, loadError{"fichier introuvable", "file not found"}
 		}
-		return nil, fmt.Errorf("fichier illisible")
+		return nil, loadError{"fichier illisible", "file unreadable"}
 	}
 	mt, ext := sniff(data)
 	if mt == "" {
-		return nil, fmt.Errorf("ni JPEG, ni PNG, ni GIF")
+		return nil, loadError{"ni JPEG, ni PNG, ni GIF", "neither JPEG, PNG nor GIF"}
 	}
 	stem := src
 	if i := strings.LastIndexByte(stem, '.'); i > strings.LastIndexByte(stem, '/') {

@@ -106,6 +106,12 @@ func lookup(k string) (string, bool) {
 // imported are skipped with a finding at their row as the spreadsheet
 // numbers it (the header is row 1).
 func CSV(o Options, file string, data []byte, mapping map[string]string) Result {
+	res := importCSV(o, file, data, mapping)
+	res.Diags.In(o.Lang)
+	return res
+}
+
+func importCSV(o Options, file string, data []byte, mapping map[string]string) Result {
 	var res Result
 	at := func(row int) book.Pos { return book.Pos{Line: row, Col: 1} }
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
@@ -126,7 +132,7 @@ func CSV(o Options, file string, data []byte, mapping map[string]string) Result 
 			if errors.As(err, &pe) {
 				line = pe.StartLine
 			}
-			res.Diags.Add(file, at(len(rows)+1), book.Error, "csv-syntax", "%s", o.say(
+			res.Diags.Add(file, at(len(rows)+1), book.Error, "csv-syntax", o.say(
 				fmt.Sprintf("ligne %d du fichier : le CSV est mal formé (%v) ; rien n’a été importé", line, errors.Unwrap(err)),
 				fmt.Sprintf("line %d of the file: the CSV is malformed (%v); nothing was imported", line, errors.Unwrap(err))))
 			return res
@@ -141,13 +147,13 @@ func CSV(o Options, file string, data []byte, mapping map[string]string) Result 
 		rows, rowNum = append(rows, rec), append(rowNum, row)
 	}
 	if len(rows) == 0 {
-		res.Diags.Add(file, book.Pos{}, book.Error, "csv-header", "%s", o.say("le fichier est vide", "the file is empty"))
+		res.Diags.Add(file, book.Pos{}, book.Error, "csv-header", o.say("le fichier est vide", "the file is empty"))
 		return res
 	}
 	header := rows[0]
 	for _, h := range header {
 		if !utf8.ValidString(h) {
-			res.Diags.Add(file, at(1), book.Error, "csv-encoding", "%s", o.say(
+			res.Diags.Add(file, at(1), book.Error, "csv-encoding", o.say(
 				"le fichier n’est pas en UTF-8 (sans doute Windows-1252 ou Latin-1) : exportez-le de nouveau en « CSV UTF-8 »",
 				"the file is not UTF-8 (probably Windows-1252 or Latin-1): export it again as \"CSV UTF-8\""))
 			return res
@@ -170,7 +176,7 @@ func CSV(o Options, file string, data []byte, mapping map[string]string) Result 
 			}
 		}
 		if found < 0 {
-			res.Diags.Add(file, at(1), book.Error, "csv-header", "%s", o.say(
+			res.Diags.Add(file, at(1), book.Error, "csv-header", o.say(
 				"--map "+key+"="+h+" : aucune colonne n’a cet en-tête", "--map "+key+"="+h+": no column has that header"))
 			return res
 		}
@@ -192,20 +198,20 @@ func CSV(o Options, file string, data []byte, mapping map[string]string) Result 
 			}
 		}
 		if ignored[k] {
-			res.Diags.Add(file, at(1), book.Info, "csv-column", "%s", o.say(
+			res.Diags.Add(file, at(1), book.Info, "csv-column", o.say(
 				"colonne « "+h+" » ignorée : elle n’est jamais écrite dans le livre",
 				"column \""+h+"\" ignored: it is never written into the book"))
 			continue
 		}
 		if _, ok := lookup(k); !ok {
-			res.Diags.Add(file, at(1), book.Info, "csv-column", "%s", o.say(
+			res.Diags.Add(file, at(1), book.Info, "csv-column", o.say(
 				"colonne « "+h+" » non reconnue, donc ignorée : associez-la à une clé avec --map clé=« "+h+" »",
 				"column \""+h+"\" not recognised, so ignored: map it to a key with --map key=\""+h+"\""))
 		}
 	}
 	for i, h := range header {
 		if key, ok := lookup(headerKey(h)); ok && !mapped[i] && cols[key] != i {
-			res.Diags.Add(file, at(1), book.Info, "csv-column", "%s", o.say(
+			res.Diags.Add(file, at(1), book.Info, "csv-column", o.say(
 				"colonne « "+h+" » non utilisée : la colonne « "+header[cols[key]]+" » donne déjà "+key,
 				"column \""+h+"\" not used: the column \""+header[cols[key]]+"\" gives "+key+" already"))
 		}
@@ -217,21 +223,21 @@ func CSV(o Options, file string, data []byte, mapping map[string]string) Result 
 		if hasLast {
 			cols["name"], hasName = cols["last_name"], true
 		} else {
-			res.Diags.Add(file, at(1), book.Error, "csv-header", "%s", o.say(
+			res.Diags.Add(file, at(1), book.Error, "csv-header", o.say(
 				"aucune colonne ne donne le nom (« Nom », « Prénom et nom », « Name »…) : nommez-la avec --map name=EN-TÊTE ; rien n’a été importé",
 				"no column gives the name (\"Name\", \"Full name\", \"Nom\"…): name it with --map name=HEADER; nothing was imported"))
 			return res
 		}
 	}
 	if _, ok := cols["text"]; !ok {
-		res.Diags.Add(file, at(1), book.Error, "csv-header", "%s", o.say(
+		res.Diags.Add(file, at(1), book.Error, "csv-header", o.say(
 			"aucune colonne ne donne le texte (« Votre texte », « Texte », « Contribution »…) : nommez-la avec --map text=EN-TÊTE ; rien n’a été importé",
 			"no column gives the text (\"Your text\", \"Text\", \"Contribution\"…): name it with --map text=HEADER; nothing was imported"))
 		return res
 	}
 	seen := map[string]int{}
 	skip := func(row int, fr, en string) {
-		res.Diags.Add(file, at(row), book.Warning, "csv-row-skipped", "%s", o.say("ligne "+strconv.Itoa(row)+" non importée : "+fr, "row "+strconv.Itoa(row)+" not imported: "+en))
+		res.Diags.Add(file, at(row), book.Warning, "csv-row-skipped", o.say("ligne "+strconv.Itoa(row)+" non importée : "+fr, "row "+strconv.Itoa(row)+" not imported: "+en))
 	}
 	var files []newFile
 	for i, rec := range rows[1:] {
@@ -246,13 +252,13 @@ func CSV(o Options, file string, data []byte, mapping map[string]string) Result 
 			}
 		}
 		if bad {
-			res.Diags.Add(file, at(row), book.Error, "csv-encoding", "%s", o.say(
+			res.Diags.Add(file, at(row), book.Error, "csv-encoding", o.say(
 				"ligne "+strconv.Itoa(row)+" non importée : elle n’est pas en UTF-8 (exportez le fichier en « CSV UTF-8 »)",
 				"row "+strconv.Itoa(row)+" not imported: it is not UTF-8 (export the file as \"CSV UTF-8\")"))
 			continue
 		}
 		if len(rec) < len(header) {
-			res.Diags.Add(file, at(row), book.Warning, "csv-short-row", "%s", o.say(
+			res.Diags.Add(file, at(row), book.Warning, "csv-short-row", o.say(
 				fmt.Sprintf("ligne %d : %d cellules au lieu de %d ; les dernières sont lues vides", row, len(rec), len(header)),
 				fmt.Sprintf("row %d: %d cells instead of %d; the last ones are read as empty", row, len(rec), len(header))))
 		}
@@ -299,7 +305,7 @@ func CSV(o Options, file string, data []byte, mapping map[string]string) Result 
 		}
 		urls, dropped := links(cell("links"))
 		for _, x := range dropped {
-			res.Diags.Add(file, at(row), book.Warning, "csv-link", "%s", o.say(
+			res.Diags.Add(file, at(row), book.Warning, "csv-link", o.say(
 				"ligne "+strconv.Itoa(row)+" : « "+x+" » n’est pas une adresse web, il n’est pas dans les liens",
 				"row "+strconv.Itoa(row)+": \""+x+"\" is not a web address, it is left out of the links"))
 		}
@@ -317,7 +323,7 @@ func CSV(o Options, file string, data []byte, mapping map[string]string) Result 
 	for _, f := range files {
 		written, err := createAll(o.Root, []newFile{f})
 		if err != nil {
-			res.Diags.Add(file, book.Pos{}, book.Error, "import-exists", "%s", o.writeError(err, "non écrit", "not written"))
+			res.Diags.Add(file, book.Pos{}, book.Error, "import-exists", o.writeError(err, "non écrit", "not written"))
 			continue
 		}
 		res.Files = append(res.Files, written...)

@@ -31,18 +31,20 @@ type Result struct {
 	Diags book.Diagnostics
 }
 
-// say picks a message in the book's language.
-func (o Options) say(fr, en string) string {
-	if book.IsFrench(o.Lang) {
-		return fr
-	}
-	return en
-}
+// say is a message in French and in English: CSV and Document put their
+// findings in the book's language (book.Diagnostics.In).
+func (o Options) say(fr, en string) book.Msg { return book.M(fr, en) }
 
 // Document imports a .docx or .odt as contributions/<slug>.md (and, with
 // Photo, its portrait in contributions/photos/). file names the document
 // in findings; nothing is written when a finding is an error.
 func Document(o Options, file string, data []byte) Result {
+	res := importDocument(o, file, data)
+	res.Diags.In(o.Lang)
+	return res
+}
+
+func importDocument(o Options, file string, data []byte) Result {
 	var res Result
 	var d *Doc
 	if isODT(file, data) {
@@ -51,13 +53,13 @@ func Document(o Options, file string, data []byte) Result {
 		d = ReadDocx(data)
 	}
 	for _, f := range d.findings {
-		res.Diags.Add(file, pos(f.n), f.sev, f.code, "%s", o.say(f.fr, f.en))
+		res.Diags.Add(file, pos(f.n), f.sev, f.code, o.say(f.fr, f.en))
 	}
 	if res.Diags.HasErrors() {
 		return res
 	}
 	if len(d.blocks) == 0 {
-		res.Diags.Add(file, book.Pos{}, book.Error, "import-unreadable", "%s", o.say(
+		res.Diags.Add(file, book.Pos{}, book.Error, "import-unreadable", o.say(
 			"le document n’a pas de texte : rien n’a été écrit", "the document holds no text: nothing was written"))
 		return res
 	}
@@ -68,17 +70,17 @@ func Document(o Options, file string, data []byte) Result {
 	slug := book.Slugify(name)
 	switch {
 	case slug == "" && o.Name != "":
-		res.Diags.Add(file, book.Pos{}, book.Error, "import-no-name", "%s", o.say(
+		res.Diags.Add(file, book.Pos{}, book.Error, "import-no-name", o.say(
 			"--name "+o.Name+" : ce nom ne donne aucun nom de fichier (pas une lettre ni un chiffre)",
 			"--name "+o.Name+": this name gives no file name (not one letter or digit)"))
 		return res
 	case slug == "":
-		res.Diags.Add(file, book.Pos{}, book.Error, "import-no-name", "%s", o.say(
+		res.Diags.Add(file, book.Pos{}, book.Error, "import-no-name", o.say(
 			"le document ne donne pas le nom de son auteur : donnez-le avec --name \"Prénom Nom\"",
 			"the document does not give its author's name: give it with --name \"First Last\""))
 		return res
 	case len(slug) > 200 || utf8.RuneCountInString(name) > 200:
-		res.Diags.Add(file, book.Pos{}, book.Error, "import-no-name", "%s", o.say(
+		res.Diags.Add(file, book.Pos{}, book.Error, "import-no-name", o.say(
 			"le nom a plus de 200 caractères : donnez-le avec --name \"Prénom Nom\"",
 			"the name is over 200 characters: give it with --name \"First Last\""))
 		return res
@@ -102,11 +104,11 @@ func Document(o Options, file string, data []byte) Result {
 			ext = ".jpg"
 		}
 		if ext != ".jpg" && ext != ".png" {
-			res.Diags.Add(file, pos(im.n), book.Warning, "import-image", "%s", o.say(
+			res.Diags.Add(file, pos(im.n), book.Warning, "import-image", o.say(
 				"paragraphe "+strconv.Itoa(im.n)+" : l’image la plus grande n’est ni un JPEG ni un PNG ("+ext+") : le portrait n’a pas été extrait",
 				"paragraph "+strconv.Itoa(im.n)+": the largest image is neither a JPEG nor a PNG ("+ext+"): no portrait was extracted"))
 		} else if b, p := d.archive.read(im.part); p != nil || b == nil {
-			res.Diags.Add(file, pos(im.n), book.Warning, "import-image", "%s", o.say(
+			res.Diags.Add(file, pos(im.n), book.Warning, "import-image", o.say(
 				"paragraphe "+strconv.Itoa(im.n)+" : l’image n’a pas pu être lue : le portrait n’a pas été extrait",
 				"paragraph "+strconv.Itoa(im.n)+": the image could not be read: no portrait was extracted"))
 		} else {
@@ -114,23 +116,23 @@ func Document(o Options, file string, data []byte) Result {
 			fields = append(fields, [2]string{"photo", photo})
 		}
 		if n := len(d.images) - 1; n > 0 {
-			res.Diags.Add(file, book.Pos{}, book.Warning, "import-image", "%s", o.say(
+			res.Diags.Add(file, book.Pos{}, book.Warning, "import-image", o.say(
 				"le portrait mis à part, "+count(n, "image du document n’est pas importée", "images du document ne sont pas importées"),
 				"besides the portrait, "+count(n, "image of the document is not imported", "images of the document are not imported")))
 		}
 	} else if len(d.images) > 0 {
-		res.Diags.Add(file, pos(d.images[0].n), book.Warning, "import-image", "%s", o.say(
+		res.Diags.Add(file, pos(d.images[0].n), book.Warning, "import-image", o.say(
 			"le document contient "+count(len(d.images), "image, non importée", "images, non importées")+" : avec --photo, la plus grande devient le portrait",
 			"the document holds "+count(len(d.images), "image, not imported", "images, not imported")+": with --photo, the largest becomes the portrait"))
 	}
 	if len(d.notes) > 0 {
-		res.Diags.Add(file, book.Pos{}, book.Warning, "import-footnote", "%s", o.say(
+		res.Diags.Add(file, book.Pos{}, book.Warning, "import-footnote", o.say(
 			count(len(d.notes), "note de bas de page écrite en note Markdown ([^1] dans le texte, son texte à la fin) : vérifiez comment le livre l’imprime, ou intégrez-la au texte",
 				"notes de bas de page écrites en notes Markdown ([^1] dans le texte, leur texte à la fin) : vérifiez comment le livre les imprime, ou intégrez-les au texte"),
 			count(len(d.notes), "footnote written as a Markdown footnote ([^1] in the text, its text at the end): check how the book prints it, or work it into the text",
 				"footnotes written as Markdown footnotes ([^1] in the text, their text at the end): check how the book prints them, or work them into the text")))
 	}
-	res.Diags.Add(file, book.Pos{}, book.Warning, "import-incomplete", "%s", o.say(
+	res.Diags.Add(file, book.Pos{}, book.Warning, "import-incomplete", o.say(
 		"le document ne donne pas la fonction (role) : ajoutez-la dans l’en-tête de "+rel,
 		"the document does not give the role: add it to the front matter of "+rel))
 	src := contribution(fields, nil, d.Markdown())
@@ -143,7 +145,7 @@ func Document(o Options, file string, data []byte) Result {
 	written, err := createAll(o.Root, files)
 	res.Files = written
 	if err != nil {
-		res.Diags.Add(file, book.Pos{}, book.Error, "import-exists", "%s", o.writeError(err, "rien n’a été écrit", "nothing was written"))
+		res.Diags.Add(file, book.Pos{}, book.Error, "import-exists", o.writeError(err, "rien n’a été écrit", "nothing was written"))
 		res.Files = nil
 	}
 	return res
@@ -154,12 +156,12 @@ type existsError struct{ rel string }
 
 func (e *existsError) Error() string { return e.rel + " exists already" }
 
-func (o Options) writeError(err error, fr, en string) string {
+func (o Options) writeError(err error, fr, en string) book.Msg {
 	var ee *existsError
 	if errors.As(err, &ee) {
 		return o.say(fr+" : "+ee.rel+" existe déjà (recueil n’écrase jamais un fichier)", en+": "+ee.rel+" exists already (recueil never overwrites a file)")
 	}
-	return o.say(fr+" : ", en+": ") + err.Error()
+	return o.say(fr+" : "+err.Error(), en+": "+err.Error())
 }
 
 var noteDef = regexp.MustCompile(`(?m)^\[\^([0-9]+)\][\x{00a0}\x{202f} ]*:`)

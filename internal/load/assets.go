@@ -3,7 +3,6 @@ package load
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"image"
 	_ "image/jpeg" // photos
 	_ "image/png"  // photos
@@ -28,7 +27,7 @@ const MaxPixels = imaging.MaxPixels
 // is wrong with an image that is used all the same.
 type assetProblem struct {
 	kind string // missing | outside | too-large | unreadable; rotated (a warning)
-	msg  string
+	msg  book.Msg
 	warn bool
 }
 
@@ -39,16 +38,16 @@ func resolveAsset(root, dir, p string, maxBytes int64) (string, *assetProblem) {
 		return "", nil
 	}
 	if filepath.IsAbs(p) || strings.HasPrefix(p, "/") || strings.Contains(p, `\`) || strings.Contains(p, ":") {
-		return "", &assetProblem{"outside", fmt.Sprintf("Le chemin « %s » doit être relatif au dossier %s/ (par exemple photos/portrait.jpg).", p, dir), false}
+		return "", &assetProblem{"outside", book.M("Le chemin « %s » doit être relatif au dossier %s/ (par exemple photos/portrait.jpg).", "The path “%s” must be relative to the %s/ folder (for example photos/portrait.jpg).").Format(p, dir), false}
 	}
 	rel := path.Clean(dir + "/" + p)
 	if !strings.HasPrefix(rel, dir+"/") {
-		return "", &assetProblem{"outside", fmt.Sprintf("Le fichier « %s » est en dehors du dossier %s/ : placez l’image dans %s/photos/.", p, dir, dir), false}
+		return "", &assetProblem{"outside", book.M("Le fichier « %s » est en dehors du dossier %s/ : placez l’image dans %s/photos/.", "The file “%s” is outside the %s/ folder: put the image in %s/photos/.").Format(p, dir, dir), false}
 	}
 	full := filepath.Join(root, filepath.FromSlash(rel))
 	real, err := filepath.EvalSymlinks(full)
 	if err != nil {
-		return "", &assetProblem{"missing", fmt.Sprintf("Le fichier « %s » est introuvable : vérifiez le nom (majuscules comprises) et qu’il est bien dans %s/.", p, dir), false}
+		return "", &assetProblem{"missing", book.M("Le fichier « %s » est introuvable : vérifiez le nom (majuscules comprises) et qu’il est bien dans %s/.", "The file “%s” cannot be found: check its name (capital letters included) and that it is in %s/.").Format(p, dir), false}
 	}
 	base, err := filepath.EvalSymlinks(filepath.Join(root, dir))
 	if err != nil {
@@ -63,47 +62,47 @@ func resolveAsset(root, dir, p string, maxBytes int64) (string, *assetProblem) {
 		base = filepath.Join(realRoot, dir)
 	}
 	if r, err := filepath.Rel(base, real); err != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) {
-		return "", &assetProblem{"outside", fmt.Sprintf("Le fichier « %s » est un lien vers l’extérieur du dossier %s/ : copiez l’image elle-même.", p, dir), false}
+		return "", &assetProblem{"outside", book.M("Le fichier « %s » est un lien vers l’extérieur du dossier %s/ : copiez l’image elle-même.", "The file “%s” is a link to outside the %s/ folder: copy the image itself.").Format(p, dir), false}
 	}
 	st, err := os.Stat(real)
 	if err != nil || !st.Mode().IsRegular() {
-		return "", &assetProblem{"unreadable", fmt.Sprintf("« %s » n’est pas un fichier d’image lisible.", p), false}
+		return "", &assetProblem{"unreadable", book.M("« %s » n’est pas un fichier d’image lisible.", "“%s” is not a readable image file.").Format(p), false}
 	}
 	if maxBytes > 0 && st.Size() > maxBytes {
-		return "", &assetProblem{"too-large", fmt.Sprintf("L’image « %s » pèse %.1f Mo : la limite est %.1f Mo. Réduisez-la (2000 pixels de large suffisent).", p, float64(st.Size())/(1<<20), float64(maxBytes)/(1<<20)), false}
+		return "", &assetProblem{"too-large", book.M("L’image « %s » pèse %.1f Mo : la limite est %.1f Mo. Réduisez-la (2000 pixels de large suffisent).", "The image “%s” weighs %.1f MB: the limit is %.1f MB. Make it smaller (2000 pixels wide is enough).").Format(p, float64(st.Size())/(1<<20), float64(maxBytes)/(1<<20)), false}
 	}
 	f, err := os.Open(real)
 	if err != nil {
-		return "", &assetProblem{"unreadable", fmt.Sprintf("L’image « %s » ne peut pas être lue.", p), false}
+		return "", &assetProblem{"unreadable", book.M("L’image « %s » ne peut pas être lue.", "The image “%s” cannot be read.").Format(p), false}
 	}
 	defer f.Close()
 	head := make([]byte, 512)
 	n, _ := io.ReadFull(f, head)
 	head = head[:n]
 	if !bytes.HasPrefix(head, []byte("\xff\xd8\xff")) && !bytes.HasPrefix(head, []byte("\x89PNG\r\n\x1a\n")) {
-		return "", &assetProblem{"unreadable", fmt.Sprintf("« %s » n’est ni un JPEG ni un PNG : enregistrez l’image dans l’un de ces formats.", p), false}
+		return "", &assetProblem{"unreadable", book.M("« %s » n’est ni un JPEG ni un PNG : enregistrez l’image dans l’un de ces formats.", "“%s” is neither a JPEG nor a PNG: save the image in one of these formats.").Format(p), false}
 	}
 	if _, err := f.Seek(0, io.SeekStart); err != nil {
-		return "", &assetProblem{"unreadable", fmt.Sprintf("L’image « %s » ne peut pas être lue.", p), false}
+		return "", &assetProblem{"unreadable", book.M("L’image « %s » ne peut pas être lue.", "The image “%s” cannot be read.").Format(p), false}
 	}
 	cfg, _, err := image.DecodeConfig(f)
 	if err != nil {
-		return "", &assetProblem{"unreadable", fmt.Sprintf("L’image « %s » est abîmée ou incomplète : exportez-la à nouveau.", p), false}
+		return "", &assetProblem{"unreadable", book.M("L’image « %s » est abîmée ou incomplète : exportez-la à nouveau.", "The image “%s” is damaged or incomplete: export it again.").Format(p), false}
 	}
 	if cfg.Width <= 0 || cfg.Height <= 0 || int64(cfg.Width)*int64(cfg.Height) > MaxPixels {
-		return "", &assetProblem{"too-large", fmt.Sprintf("L’image « %s » mesure %d × %d pixels : c’est trop grand (40 mégapixels au plus).", p, cfg.Width, cfg.Height), false}
+		return "", &assetProblem{"too-large", book.M("L’image « %s » mesure %d × %d pixels : c’est trop grand (40 mégapixels au plus).", "The image “%s” is %d × %d pixels: that is too big (40 megapixels at most).").Format(p, cfg.Width, cfg.Height), false}
 	}
 	if interlacedPNG(head) {
 		// fpdf refuses interlaced PNGs: compile would fail after check passed.
-		return "", &assetProblem{"interlaced", fmt.Sprintf("L’image « %s » est un PNG entrelacé, que le livre ne sait pas imprimer : enregistrez-la à nouveau sans entrelacement (option « entrelacé » ou « Adam7 » décochée).", p), false}
+		return "", &assetProblem{"interlaced", book.M("L’image « %s » est un PNG entrelacé, que le livre ne sait pas imprimer : enregistrez-la à nouveau sans entrelacement (option « entrelacé » ou « Adam7 » décochée).", "The image “%s” is an interlaced PNG, which the book cannot print: save it again without interlacing (the “interlaced” or “Adam7” option unticked).").Format(p), false}
 	}
 	if err := checkComplete(f, st.Size()); err != nil {
-		return "", &assetProblem{"unreadable", fmt.Sprintf("L’image « %s » est abîmée ou incomplète : exportez-la à nouveau.", p), false}
+		return "", &assetProblem{"unreadable", book.M("L’image « %s » est abîmée ou incomplète : exportez-la à nouveau.", "The image “%s” is damaged or incomplete: export it again.").Format(p), false}
 	}
 	if o := exifOrientation(f); o > 1 && o <= 8 {
 		// Phones often store a portrait lying down, with a tag saying how
 		// to turn it. The PDF and the cards draw the pixels as stored.
-		return rel, &assetProblem{"rotated", fmt.Sprintf("L’image « %s » est enregistrée tournée ou retournée, avec une simple indication de rotation (EXIF) que le livre n’applique pas : elle paraîtrait de côté dans le PDF et sur les cartes. Redressez-la dans un éditeur d’images (rotation, puis enregistrer) et remplacez le fichier.", p), true}
+		return rel, &assetProblem{"rotated", book.M("L’image « %s » est enregistrée tournée ou retournée, avec une simple indication de rotation (EXIF) que le livre n’applique pas : elle paraîtrait de côté dans le PDF et sur les cartes. Redressez-la dans un éditeur d’images (rotation, puis enregistrer) et remplacez le fichier.", "The image “%s” is stored turned or flipped, with only a rotation tag (EXIF) that the book does not apply: it would show sideways in the PDF and on the cards. Straighten it in an image editor (rotate, then save) and replace the file.").Format(p), true}
 	}
 	return rel, nil
 }

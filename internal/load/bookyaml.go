@@ -26,17 +26,25 @@ var pageSizes = map[string][2]float64{
 var sizeRE = regexp.MustCompile(`^(\d+(?:\.\d+)?)\s*[x×]\s*(\d+(?:\.\d+)?)$`)
 var colorRE = regexp.MustCompile(`^#[0-9a-fA-F]{6}$`)
 
+// languageLine is a top-level "language: xx" line of a book.yaml.
+var languageLine = regexp.MustCompile(`(?m)^language:[ \t]*["']?([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)["']?[ \t]*(?:#.*)?\r?$`)
+
 // bookYAML decodes book.yaml into b (which holds the defaults).
 func bookYAML(text []byte, b *book.Book, diags *book.Diagnostics) {
 	const file = "book.yaml"
 	y := &yamlFile{file: file, diags: diags}
 	root := y.parse(text)
 	if root == nil {
+		// Not YAML: its findings are still said in the language a
+		// top-level "language:" line names, when there is one.
+		if m := languageLine.FindSubmatch(text); m != nil {
+			b.Language = string(m[1])
+		}
 		return
 	}
 	seen := map[string]*yaml.Node{}
 	b.Fields = map[string]book.Pos{}
-	for _, f := range y.fields(root, BookKeys, "dans book.yaml") {
+	for _, f := range y.fields(root, BookKeys, book.M("dans book.yaml", "in book.yaml")) {
 		seen[f.Key.Value] = f.Value
 		b.Fields[f.Key.Value] = y.pos(f.Value)
 		k := f.Key.Value
@@ -63,7 +71,7 @@ func bookYAML(text []byte, b *book.Book, diags *book.Diagnostics) {
 							pos = y.pos(f.Value.Content[i])
 						}
 						y.diags.Add(y.file, pos, book.Error, "index-kind",
-							"Index « %s » inconnu : book.yaml peut demander, outre celui des contributeurs, un index « organization » (par organisation) et « city » (par ville).", v)
+							book.M("Index « %s » inconnu : book.yaml peut demander, outre celui des contributeurs, un index « organization » (par organisation) et « city » (par ville).", "Unknown index “%s”: besides the contributors' one, book.yaml can ask for an “organization” index (by organisation) and a “city” one (by city)."), v)
 						continue
 					}
 					if !slices.Contains(b.Indexes, v) {
@@ -86,7 +94,7 @@ func bookYAML(text []byte, b *book.Book, diags *book.Diagnostics) {
 			if !ok {
 				continue
 			}
-			for _, g := range y.fields(m, []string{"serif", "sans"}, "dans fonts") {
+			for _, g := range y.fields(m, []string{"serif", "sans"}, book.M("dans fonts", "in fonts")) {
 				b.Fields["fonts."+g.Key.Value] = y.pos(g.Value)
 				if s, ok := y.str(g); ok {
 					if g.Key.Value == "serif" {
@@ -101,14 +109,14 @@ func bookYAML(text []byte, b *book.Book, diags *book.Diagnostics) {
 			if !ok {
 				continue
 			}
-			for _, g := range y.fields(m, []string{"background", "accent", "text", "logo"}, "dans cards") {
+			for _, g := range y.fields(m, []string{"background", "accent", "text", "logo"}, book.M("dans cards", "in cards")) {
 				b.Fields["cards."+g.Key.Value] = y.pos(g.Value)
 				s, ok := y.str(g)
 				if !ok {
 					continue
 				}
 				if g.Key.Value != "logo" && !colorRE.MatchString(s) {
-					y.errorf(g.Value, "wrong-type", "La couleur « %s » doit s’écrire #rrvvbb, par exemple #1f2a44.", s)
+					y.errorf(g.Value, "wrong-type", book.M("La couleur « %s » doit s’écrire #rrvvbb, par exemple #1f2a44.", "The colour “%s” must be written #rrggbb, for example #1f2a44."), s)
 					continue
 				}
 				switch g.Key.Value {
@@ -149,7 +157,7 @@ func bookYAML(text []byte, b *book.Book, diags *book.Diagnostics) {
 				b.License = s
 			case "isbn":
 				if s != "" && !ValidISBN(s) {
-					y.errorf(f.Value, "isbn-invalid", "L’ISBN « %s » n’est pas valide (13 chiffres, ou 10, dont le dernier est une clé de contrôle) : vérifiez-le auprès de l’agence ISBN.", truncate(s, 40))
+					y.errorf(f.Value, "isbn-invalid", book.M("L’ISBN « %s » n’est pas valide (13 chiffres, ou 10, dont le dernier est une clé de contrôle) : vérifiez-le auprès de l’agence ISBN.", "The ISBN “%s” is not valid (13 digits, or 10, the last being a check digit): check it with the ISBN agency."), truncate(s, 40))
 					continue
 				}
 				b.ISBN = s
@@ -159,7 +167,7 @@ func bookYAML(text []byte, b *book.Book, diags *book.Diagnostics) {
 				b.Printer = s
 			case "url":
 				if !LinkAllowed(s) {
-					y.errorf(f.Value, "link-scheme", "L’adresse du livre « %s » doit être une adresse complète en http://, https:// ou mailto:.", truncate(s, 60))
+					y.errorf(f.Value, "link-scheme", book.M("L’adresse du livre « %s » doit être une adresse complète en http://, https:// ou mailto:.", "The book's address “%s” must be a full address starting with http://, https:// or mailto:."), truncate(s, 60))
 					continue
 				}
 				b.URL = s
@@ -179,7 +187,8 @@ func bookYAML(text []byte, b *book.Book, diags *book.Diagnostics) {
 			case "quotes":
 				q, err := book.ParseQuotes(s)
 				if err != nil {
-					y.errorf(f.Value, "quotes-style", "%s.", err.(*book.QuotesError).Fr)
+					qe := err.(*book.QuotesError)
+					y.errorf(f.Value, "quotes-style", book.M("%s.", "%s."), book.M(qe.Fr, qe.En))
 					continue
 				}
 				b.Quotes = q
@@ -188,14 +197,14 @@ func bookYAML(text []byte, b *book.Book, diags *book.Diagnostics) {
 				case "ignore", "keep":
 					b.SortParticles = s
 				default:
-					y.errorf(f.Value, "sort-particles", "sort_particles vaut ignore (« van Gogh » classé à G) ou keep (classé à V), pas « %s ».", truncate(s, 40))
+					y.errorf(f.Value, "sort-particles", book.M("sort_particles vaut ignore (« van Gogh » classé à G) ou keep (classé à V), pas « %s ».", "sort_particles is ignore (“van Gogh” filed under G) or keep (filed under V), not “%s”."), truncate(s, 40))
 				}
 			case "order":
 				switch s {
 				case "surname", "manual", "date", "title":
 					b.Order = s
 				default:
-					y.errorf(f.Value, "wrong-type", "order vaut surname, manual, date ou title (pas « %s »).", s)
+					y.errorf(f.Value, "wrong-type", book.M("order vaut surname, manual, date ou title (pas « %s »).", "order is surname, manual, date or title (not “%s”)."), s)
 				}
 			}
 		}
@@ -204,32 +213,32 @@ func bookYAML(text []byte, b *book.Book, diags *book.Diagnostics) {
 		b.BackCover.URL = b.URL // the book's own, wherever url: stands
 	}
 	if seen["title"] == nil || b.Title == "" {
-		diags.Add(file, book.Pos{Line: 1, Col: 1}, book.Error, "missing-field", "book.yaml doit donner le titre du livre (title: …).")
+		diags.Add(file, book.Pos{Line: 1, Col: 1}, book.Error, "missing-field", book.M("book.yaml doit donner le titre du livre (title: …).", "book.yaml must give the book's title (title: …)."))
 	}
 	if b.Order == "manual" && len(b.Manual) == 0 {
 		n := seen["order"]
-		diags.Add(file, y.pos(n), book.Error, "missing-field", "order: manual demande la liste des textes dans manual: [slug-a, slug-b].")
+		diags.Add(file, y.pos(n), book.Error, "missing-field", book.M("order: manual demande la liste des textes dans manual: [slug-a, slug-b].", "order: manual needs the list of texts in manual: [slug-a, slug-b]."))
 	}
 	if b.Identifier == "" {
 		b.Identifier = book.DerivedIdentifier(b.Title)
 		diags.Add(file, book.Pos{Line: 1, Col: 1}, book.Warning, "missing-identifier",
-			"book.yaml n’a pas d’identifier : recueil utilise %s, tiré du titre. Écrivez-le dans book.yaml (ou un ISBN) pour qu’il ne change plus.", b.Identifier)
+			book.M("book.yaml n’a pas d’identifier : recueil utilise %s, tiré du titre. Écrivez-le dans book.yaml (ou un ISBN) pour qu’il ne change plus.", "book.yaml has no identifier: recueil uses %s, made from the title. Write it in book.yaml (or an ISBN) so that it no longer changes."), b.Identifier)
 	}
 }
 
 func decodePartners(y *yamlFile, f field, b *book.Book) {
 	if f.Value.Kind != yaml.SequenceNode {
-		y.errorf(f.Value, "wrong-type", "partners est une liste : - {name: \"…\", logo: editorial/logo.png}.")
+		y.errorf(f.Value, "wrong-type", book.M("partners est une liste : - {name: \"…\", logo: editorial/logo.png}.", "partners is a list: - {name: \"…\", logo: editorial/logo.png}."))
 		return
 	}
 	for _, e := range f.Value.Content {
 		b.Fields["partners."+strconv.Itoa(len(b.Partners))] = y.pos(e)
 		if e.Kind != yaml.MappingNode {
-			y.errorf(e, "wrong-type", "Chaque partenaire s’écrit {name: \"…\", logo: editorial/logo.png, url: \"https://…\"}.")
+			y.errorf(e, "wrong-type", book.M("Chaque partenaire s’écrit {name: \"…\", logo: editorial/logo.png, url: \"https://…\"}.", "Each partner is written {name: \"…\", logo: editorial/logo.png, url: \"https://…\"}."))
 			continue
 		}
 		var p book.Partner
-		for _, g := range y.fields(e, []string{"name", "logo", "url"}, "dans partners") {
+		for _, g := range y.fields(e, []string{"name", "logo", "url"}, book.M("dans partners", "in partners")) {
 			s, ok := y.str(g)
 			if !ok {
 				continue
@@ -241,14 +250,14 @@ func decodePartners(y *yamlFile, f field, b *book.Book) {
 				p.Logo = s
 			case "url":
 				if s != "" && !LinkAllowed(strings.TrimSpace(s)) {
-					y.errorf(g.Value, "link-scheme", "L’adresse du partenaire « %s » doit être une adresse complète en http://, https:// ou mailto:.", truncate(s, 60))
+					y.errorf(g.Value, "link-scheme", book.M("L’adresse du partenaire « %s » doit être une adresse complète en http://, https:// ou mailto:.", "The partner's address “%s” must be a full address starting with http://, https:// or mailto:."), truncate(s, 60))
 					continue
 				}
 				p.URL = strings.TrimSpace(s)
 			}
 		}
 		if p.Name == "" {
-			y.errorf(e, "missing-field", "Un partenaire doit avoir un nom (name: …).")
+			y.errorf(e, "missing-field", book.M("Un partenaire doit avoir un nom (name: …).", "A partner must have a name (name: …)."))
 			continue
 		}
 		b.Partners = append(b.Partners, p)
@@ -257,11 +266,11 @@ func decodePartners(y *yamlFile, f field, b *book.Book) {
 
 func decodeBackCover(y *yamlFile, f field, b *book.Book) {
 	if f.Value.Kind != yaml.MappingNode {
-		y.errorf(f.Value, "wrong-type", "back_cover s’écrit {text: \"Le texte de la quatrième de couverture\", url: \"https://…\"} (url est facultative : celle du livre par défaut).")
+		y.errorf(f.Value, "wrong-type", book.M("back_cover s’écrit {text: \"Le texte de la quatrième de couverture\", url: \"https://…\"} (url est facultative : celle du livre par défaut).", "back_cover is written {text: \"The back cover's text\", url: \"https://…\"} (url is optional: the book's by default)."))
 		return
 	}
 	bc := &book.BackCover{}
-	for _, g := range y.fields(f.Value, []string{"text", "url"}, "dans back_cover") {
+	for _, g := range y.fields(f.Value, []string{"text", "url"}, book.M("dans back_cover", "in back_cover")) {
 		b.Fields["back_cover."+g.Key.Value] = y.pos(g.Value)
 		s, ok := y.str(g)
 		if !ok {
@@ -271,13 +280,13 @@ func decodeBackCover(y *yamlFile, f field, b *book.Book) {
 		switch g.Key.Value {
 		case "text":
 			if n := len([]rune(s)); n > maxBackCover {
-				y.errorf(g.Value, "back-cover-long", "Le texte de la quatrième de couverture fait %d caractères : %d au plus, pour qu’il tienne sur la page avec les logos et le code QR.", n, maxBackCover)
+				y.errorf(g.Value, "back-cover-long", book.M("Le texte de la quatrième de couverture fait %d caractères : %d au plus, pour qu’il tienne sur la page avec les logos et le code QR.", "The back cover's text is %d characters long: %d at most, so that it fits on the page with the logos and the QR code."), n, maxBackCover)
 				continue
 			}
 			bc.Text = s
 		case "url":
 			if s != "" && !strings.HasPrefix(s, "https://") && !strings.HasPrefix(s, "http://") {
-				y.errorf(g.Value, "link-scheme", "L’adresse de la quatrième de couverture « %s » doit être une adresse complète en http:// ou https:// (elle devient un code QR).", truncate(s, 60))
+				y.errorf(g.Value, "link-scheme", book.M("L’adresse de la quatrième de couverture « %s » doit être une adresse complète en http:// ou https:// (elle devient un code QR).", "The back cover's address “%s” must be a full address starting with http:// or https:// (it becomes a QR code)."), truncate(s, 60))
 				continue
 			}
 			bc.URL = s
@@ -293,14 +302,14 @@ func decodePrint(y *yamlFile, f field, b *book.Book) {
 	if !ok {
 		return
 	}
-	for _, g := range y.fields(m, []string{"paper_thickness_mm"}, "dans print") {
+	for _, g := range y.fields(m, []string{"paper_thickness_mm"}, book.M("dans print", "in print")) {
 		b.Fields["print."+g.Key.Value] = y.pos(g.Value)
 		n, ok := y.number(g)
 		if !ok {
 			continue
 		}
 		if n < 0.03 || n > 1 {
-			y.errorf(g.Value, "paper-thickness", "L’épaisseur du papier (%g mm) doit être entre 0,03 et 1 mm par feuille (0,1 mm pour un papier offset de 80 g/m²).", n)
+			y.errorf(g.Value, "paper-thickness", book.M("L’épaisseur du papier (%g mm) doit être entre 0,03 et 1 mm par feuille (0,1 mm pour un papier offset de 80 g/m²).", "The paper's thickness (%g mm) must be between 0.03 and 1 mm a sheet (0.1 mm for an 80 gsm offset paper)."), n)
 			continue
 		}
 		b.PaperMM = n
@@ -316,7 +325,7 @@ func decodeLimits(y *yamlFile, f field, b *book.Book) {
 	if !ok {
 		return
 	}
-	for _, g := range y.fields(m, []string{"min_words", "max_words", "extract_chars", "photo_kb"}, "dans limits") {
+	for _, g := range y.fields(m, []string{"min_words", "max_words", "extract_chars", "photo_kb"}, book.M("dans limits", "in limits")) {
 		n, ok := y.number(g)
 		if !ok {
 			continue
@@ -333,7 +342,7 @@ func decodeLimits(y *yamlFile, f field, b *book.Book) {
 		}
 	}
 	if b.Limits.MaxWords > 0 && b.Limits.MinWords > b.Limits.MaxWords {
-		y.errorf(m, "wrong-type", "min_words (%d) dépasse max_words (%d).", b.Limits.MinWords, b.Limits.MaxWords)
+		y.errorf(m, "wrong-type", book.M("min_words (%d) dépasse max_words (%d).", "min_words (%d) is more than max_words (%d)."), b.Limits.MinWords, b.Limits.MaxWords)
 	}
 }
 
@@ -342,7 +351,7 @@ func decodePage(y *yamlFile, f field, b *book.Book) {
 	if !ok {
 		return
 	}
-	for _, g := range y.fields(m, []string{"size", "margins", "font_size", "indent", "recto", "round_to"}, "dans page") {
+	for _, g := range y.fields(m, []string{"size", "margins", "font_size", "indent", "recto", "round_to"}, book.M("dans page", "in page")) {
 		switch g.Key.Value {
 		case "size":
 			s, ok := y.str(g)
@@ -355,12 +364,12 @@ func decodePage(y *yamlFile, f field, b *book.Book) {
 				w, _ := strconv.ParseFloat(mm[1], 64)
 				h, _ := strconv.ParseFloat(mm[2], 64)
 				if w < 80 || h < 100 || w > 600 || h > 900 {
-					y.errorf(g.Value, "wrong-type", "Format de page %s : entre 80×100 et 600×900 mm.", s)
+					y.errorf(g.Value, "wrong-type", book.M("Format de page %s : entre 80×100 et 600×900 mm.", "Page size %s: between 80×100 and 600×900 mm."), s)
 					continue
 				}
 				b.Page.Size, b.Page.Width, b.Page.Height = s, w, h
 			} else {
-				y.errorf(g.Value, "wrong-type", "Format de page inconnu « %s » : A4, A5, A6, B5, letter, 6x9 ou LARGEURxHAUTEUR en mm.", s)
+				y.errorf(g.Value, "wrong-type", book.M("Format de page inconnu « %s » : A4, A5, A6, B5, letter, 6x9 ou LARGEURxHAUTEUR en mm.", "Unknown page size “%s”: A4, A5, A6, B5, letter, 6x9 or WIDTHxHEIGHT in mm."), s)
 			}
 		case "margins":
 			if g.Value.Kind == yaml.ScalarNode {
@@ -374,7 +383,7 @@ func decodePage(y *yamlFile, f field, b *book.Book) {
 			if !ok {
 				continue
 			}
-			for _, h := range y.fields(mm, []string{"top", "bottom", "inner", "outer"}, "dans margins") {
+			for _, h := range y.fields(mm, []string{"top", "bottom", "inner", "outer"}, book.M("dans margins", "in margins")) {
 				n, ok := y.number(h)
 				if !ok {
 					continue
@@ -393,7 +402,7 @@ func decodePage(y *yamlFile, f field, b *book.Book) {
 		case "font_size":
 			n, ok := y.number(g)
 			if ok && (n < 6 || n > 24) {
-				y.errorf(g.Value, "wrong-type", "font_size vaut entre 6 et 24 points.")
+				y.errorf(g.Value, "wrong-type", book.M("font_size vaut entre 6 et 24 points.", "font_size is between 6 and 24 points."))
 				continue
 			}
 			if ok {
@@ -412,13 +421,13 @@ func decodePage(y *yamlFile, f field, b *book.Book) {
 			case 1, 2, 4, 8, 16, 32:
 				b.Page.RoundTo = int(n)
 			default:
-				y.errorf(g.Value, "wrong-type", "round_to vaut 4 (le nombre de pages est arrondi au multiple de 4 supérieur, comme l’imprimeur le demande), 8, 16 ou 32 ; 1 pour un livre lu seulement à l’écran (aucune page blanche ajoutée).")
+				y.errorf(g.Value, "wrong-type", book.M("round_to vaut 4 (le nombre de pages est arrondi au multiple de 4 supérieur, comme l’imprimeur le demande), 8, 16 ou 32 ; 1 pour un livre lu seulement à l’écran (aucune page blanche ajoutée).", "round_to is 4 (the number of pages is rounded up to a multiple of 4, as the printer asks), 8, 16 or 32; 1 for a book read on screen only (no blank page added)."))
 			}
 		}
 	}
 	mg := b.Page.Margins
 	if mg.Inner+mg.Outer > b.Page.Width*0.6 || mg.Top+mg.Bottom > b.Page.Height*0.6 {
-		y.errorf(m, "wrong-type", "Les marges (%s) laissent trop peu de place au texte sur une page de %g × %g mm.",
+		y.errorf(m, "wrong-type", book.M("Les marges (%s) laissent trop peu de place au texte sur une page de %g × %g mm.", "The margins (%s) leave too little room for the text on a %g × %g mm page."),
 			fmt.Sprintf("%g/%g/%g/%g", mg.Top, mg.Bottom, mg.Inner, mg.Outer), b.Page.Width, b.Page.Height)
 	}
 }
@@ -473,6 +482,9 @@ func BookLanguage(root string) string {
 		Language string `yaml:"language"`
 	}
 	if yaml.Unmarshal(raw, &v) != nil {
+		if m := languageLine.FindSubmatch(raw); m != nil {
+			return string(m[1])
+		}
 		return ""
 	}
 	return strings.TrimSpace(v.Language)

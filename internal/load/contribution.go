@@ -27,26 +27,26 @@ var dateRE = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
 func Contribution(path string, raw []byte, diags *book.Diagnostics) *book.Contribution {
 	if len(raw) > MaxFileBytes {
 		diags.Add(path, book.Pos{Line: 1, Col: 1}, book.Error, "file-too-large",
-			"Ce fichier fait %d Ko : un texte ne peut dépasser %d Ko. Raccourcissez-le.", len(raw)>>10, MaxFileBytes>>10)
+			book.M("Ce fichier fait %d Ko : un texte ne peut dépasser %d Ko. Raccourcissez-le.", "This file is %d KB: a text cannot be more than %d KB. Shorten it."), len(raw)>>10, MaxFileBytes>>10)
 		return nil
 	}
 	if bytes.IndexByte(raw, 0) >= 0 {
 		src := newSource(path, raw)
 		diags.Add(path, src.pos(bytes.IndexByte(raw, 0)), book.Error, "binary-file",
-			"Ce fichier contient des caractères binaires (NUL) : ce n’est pas un texte Markdown. Enregistrez-le en texte brut UTF-8.")
+			book.M("Ce fichier contient des caractères binaires (NUL) : ce n’est pas un texte Markdown. Enregistrez-le en texte brut UTF-8.", "This file holds binary characters (NUL): it is not a Markdown text. Save it as plain UTF-8 text."))
 		return nil
 	}
 	text := normalize(raw)
 	src := newSource(path, text)
 	if off := firstInvalidUTF8(text); off >= 0 {
 		diags.Add(path, src.pos(off), book.Error, "invalid-utf8",
-			"Ce fichier n’est pas en UTF-8 (caractère illisible ici). Enregistrez-le en UTF-8 depuis votre éditeur.")
+			book.M("Ce fichier n’est pas en UTF-8 (caractère illisible ici). Enregistrez-le en UTF-8 depuis votre éditeur.", "This file is not in UTF-8 (unreadable character here). Save it as UTF-8 from your editor."))
 		text = bytes.ToValidUTF8(text, []byte("\uFFFD"))
 		src = newSource(path, text)
 	}
 	if len(bytes.TrimSpace(text)) == 0 {
 		diags.Add(path, book.Pos{Line: 1, Col: 1}, book.Error, "empty-file",
-			"Ce fichier est vide : copiez le modèle (recueil new \"Prénom Nom\") et écrivez votre texte.")
+			book.M("Ce fichier est vide : copiez le modèle (recueil new \"Prénom Nom\") et écrivez votre texte.", "This file is empty: copy the template (recueil new \"First Last\") and write your text."))
 		return nil
 	}
 	c := &book.Contribution{Path: path, Slug: book.SlugOf(path), Fields: map[string]book.Pos{}}
@@ -55,12 +55,12 @@ func Contribution(path string, raw []byte, diags *book.Diagnostics) *book.Contri
 	fmStart, end, bodyStart, found, closed := book.FrontMatter(text)
 	if !found {
 		diags.Add(path, book.Pos{Line: 1, Col: 1}, book.Error, "front-matter-missing",
-			"Le fichier doit commencer par un en-tête entre deux lignes « --- » (nom, rôle…). Voir le modèle : recueil new \"Prénom Nom\".")
+			book.M("Le fichier doit commencer par un en-tête entre deux lignes « --- » (nom, rôle…). Voir le modèle : recueil new \"Prénom Nom\".", "The file must start with a header between two “---” lines (name, role…). See the template: recueil new \"First Last\"."))
 		return nil
 	}
 	if !closed {
 		diags.Add(path, book.Pos{Line: 1, Col: 1}, book.Error, "front-matter-unterminated",
-			"L’en-tête commencé par « --- » à la ligne 1 n’est jamais fermé : ajoutez une ligne « --- » après le dernier champ.")
+			book.M("L’en-tête commencé par « --- » à la ligne 1 n’est jamais fermé : ajoutez une ligne « --- » après le dernier champ.", "The header opened by “---” on line 1 is never closed: add a “---” line after the last field."))
 		return nil
 	}
 	y := &yamlFile{file: path, lineOffset: 1, diags: diags}
@@ -75,7 +75,7 @@ func Contribution(path string, raw []byte, diags *book.Diagnostics) *book.Contri
 }
 
 func decodeContribution(y *yamlFile, root *yaml.Node, c *book.Contribution) {
-	for _, f := range y.fields(root, ContributionKeys, "dans l’en-tête") {
+	for _, f := range y.fields(root, ContributionKeys, book.M("dans l’en-tête", "in the header")) {
 		c.Fields[f.Key.Value] = y.pos(f.Value)
 		switch f.Key.Value {
 		case "draft":
@@ -105,7 +105,7 @@ func decodeContribution(y *yamlFile, root *yaml.Node, c *book.Contribution) {
 				c.City = s
 			case "lang":
 				if tag, err := language.Parse(s); err != nil || s == "" {
-					y.diags.Add(y.file, y.pos(f.Value), book.Warning, "contribution-lang", "La langue « %s » n’est pas un code de langue (par exemple « en », « de », « nl-BE ») : le texte est composé dans la langue du livre.", truncate(s, 30))
+					y.diags.Add(y.file, y.pos(f.Value), book.Warning, "contribution-lang", book.M("La langue « %s » n’est pas un code de langue (par exemple « en », « de », « nl-BE ») : le texte est composé dans la langue du livre.", "The language “%s” is not a language code (for example “en”, “de”, “nl-BE”): the text is set in the book's language."), truncate(s, 30))
 				} else {
 					c.Lang = tag.String()
 				}
@@ -117,9 +117,9 @@ func decodeContribution(y *yamlFile, root *yaml.Node, c *book.Contribution) {
 				c.Title = s
 			case "extract":
 				c.Extract = s
-				if what := extractMarkup(s); what != "" {
+				if what := extractMarkup(s); what.Fr != "" {
 					y.diags.Add(y.file, y.pos(f.Value), book.Warning, "extract-markup",
-						"L’exergue contient %s : une citation mise en avant ne peut en contenir, il s’imprimerait tel quel. Gardez une phrase simple et placez-le dans le texte.", what)
+						book.M("L’exergue contient %s : une citation mise en avant ne peut en contenir, il s’imprimerait tel quel. Gardez une phrase simple et placez-le dans le texte.", "The extract holds %s: a pull quote cannot hold one, it would be printed as it is. Keep a plain sentence and put this in the text."), what)
 				}
 			case "section":
 				c.Section = s
@@ -139,12 +139,12 @@ var (
 
 // extractMarkup names what an extract holds that a pull quote cannot set:
 // a table or a footnote call.
-func extractMarkup(s string) string {
+func extractMarkup(s string) book.Msg {
 	switch {
 	case extractTable.MatchString(s):
-		return "un tableau"
+		return book.M("un tableau", "a table")
 	case extractNote.MatchString(s):
-		return "un appel de note"
+		return book.M("un appel de note", "a note call")
 	}
-	return ""
+	return book.Msg{}
 }

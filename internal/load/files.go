@@ -9,6 +9,8 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
+
+	"github.com/recueil/recueil/internal/book"
 )
 
 // ErrBadLayout is returned when the book folder's own structure is wrong
@@ -19,7 +21,7 @@ var ErrBadLayout = errors.New("this folder is not laid out as a book")
 // readProblem is why a file of the book was not read.
 type readProblem struct {
 	rule string // outside-book | not-a-file | file-too-large | file-missing | unreadable
-	msg  string
+	msg  book.Msg
 }
 
 // inBook resolves rel, a slash path relative to the book's root, after
@@ -29,7 +31,7 @@ type readProblem struct {
 func inBook(root, dir, rel string, limit int64) (string, fs.FileInfo, *readProblem) {
 	clean := path.Clean(rel)
 	if !fs.ValidPath(clean) || strings.Contains(rel, `\`) || filepath.IsAbs(rel) {
-		return "", nil, &readProblem{"outside-book", fmt.Sprintf("« %s » doit être un chemin relatif au dossier du livre, sans « .. ».", rel)}
+		return "", nil, &readProblem{"outside-book", book.M("« %s » doit être un chemin relatif au dossier du livre, sans « .. ».", "“%s” must be a path relative to the book's folder, without “..”.").Format(rel)}
 	}
 	realRoot, err := filepath.EvalSymlinks(root)
 	if err != nil {
@@ -38,10 +40,10 @@ func inBook(root, dir, rel string, limit int64) (string, fs.FileInfo, *readProbl
 	realRoot, _ = filepath.Abs(realRoot)
 	real, err := filepath.EvalSymlinks(filepath.Join(root, filepath.FromSlash(clean)))
 	if errors.Is(err, fs.ErrNotExist) {
-		return "", nil, &readProblem{"file-missing", fmt.Sprintf("« %s » est introuvable : vérifiez le nom (majuscules comprises).", rel)}
+		return "", nil, &readProblem{"file-missing", book.M("« %s » est introuvable : vérifiez le nom (majuscules comprises).", "“%s” cannot be found: check its name (capital letters included).").Format(rel)}
 	}
 	if err != nil {
-		return "", nil, &readProblem{"unreadable", fmt.Sprintf("« %s » ne peut pas être lu (%v).", rel, err)}
+		return "", nil, &readProblem{"unreadable", book.M("« %s » ne peut pas être lu (%v).", "“%s” cannot be read (%v).").Format(rel, err)}
 	}
 	real, _ = filepath.Abs(real)
 	within := realRoot
@@ -49,25 +51,25 @@ func inBook(root, dir, rel string, limit int64) (string, fs.FileInfo, *readProbl
 		within = filepath.Join(realRoot, filepath.FromSlash(dir))
 	}
 	if r, err := filepath.Rel(within, real); err != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) {
-		where := "du livre"
+		where := book.M("du livre", "the book")
 		if dir != "" {
-			where = "du dossier " + dir + "/"
+			where = book.M("du dossier "+dir+"/", "the "+dir+"/ folder")
 		}
-		return "", nil, &readProblem{"outside-book", fmt.Sprintf("« %s » mène, par un lien symbolique, en dehors %s : mettez-y le fichier lui-même.", rel, where)}
+		return "", nil, &readProblem{"outside-book", book.M("« %s » mène, par un lien symbolique, en dehors %s : mettez-y le fichier lui-même.", "“%s” leads, through a symbolic link, outside %s: put the file itself there.").Format(rel, where)}
 	}
 	st, err := os.Stat(real)
 	if err != nil {
-		return "", nil, &readProblem{"unreadable", fmt.Sprintf("« %s » ne peut pas être lu (%v).", rel, err)}
+		return "", nil, &readProblem{"unreadable", book.M("« %s » ne peut pas être lu (%v).", "“%s” cannot be read (%v).").Format(rel, err)}
 	}
 	if !st.Mode().IsRegular() {
-		what := "un dossier"
+		what := book.M("un dossier", "a folder")
 		if !st.IsDir() {
-			what = "un fichier spécial (tube, périphérique)"
+			what = book.M("un fichier spécial (tube, périphérique)", "a special file (a pipe, a device)")
 		}
-		return "", nil, &readProblem{"not-a-file", fmt.Sprintf("« %s » est %s, pas un fichier ordinaire.", rel, what)}
+		return "", nil, &readProblem{"not-a-file", book.M("« %s » est %s, pas un fichier ordinaire.", "“%s” is %s, not an ordinary file.").Format(rel, what)}
 	}
 	if limit > 0 && st.Size() > limit {
-		return "", nil, &readProblem{"file-too-large", fmt.Sprintf("« %s » fait %s : la limite est %s.", rel, size(st.Size()), size(limit))}
+		return "", nil, &readProblem{"file-too-large", book.M("« %s » fait %s : la limite est %s.", "“%s” is %s: the limit is %s.").Format(rel, size(st.Size()), size(limit))}
 	}
 	return real, st, nil
 }
@@ -81,11 +83,11 @@ func readInBook(root, dir, rel string, limit int64) ([]byte, *readProblem) {
 	}
 	f, err := os.Open(real)
 	if err != nil {
-		return nil, &readProblem{"unreadable", fmt.Sprintf("« %s » ne peut pas être lu (%v).", rel, err)}
+		return nil, &readProblem{"unreadable", book.M("« %s » ne peut pas être lu (%v).", "“%s” cannot be read (%v).").Format(rel, err)}
 	}
 	defer f.Close()
 	if st, err := f.Stat(); err != nil || !st.Mode().IsRegular() {
-		return nil, &readProblem{"not-a-file", fmt.Sprintf("« %s » n’est pas un fichier ordinaire.", rel)}
+		return nil, &readProblem{"not-a-file", book.M("« %s » n’est pas un fichier ordinaire.", "“%s” is not an ordinary file.").Format(rel)}
 	}
 	var r io.Reader = f
 	if limit > 0 {
@@ -93,19 +95,19 @@ func readInBook(root, dir, rel string, limit int64) ([]byte, *readProblem) {
 	}
 	raw, err := io.ReadAll(r)
 	if err != nil {
-		return nil, &readProblem{"unreadable", fmt.Sprintf("« %s » ne peut pas être lu (%v).", rel, err)}
+		return nil, &readProblem{"unreadable", book.M("« %s » ne peut pas être lu (%v).", "“%s” cannot be read (%v).").Format(rel, err)}
 	}
 	if limit > 0 && int64(len(raw)) > limit {
-		return nil, &readProblem{"file-too-large", fmt.Sprintf("« %s » dépasse %s.", rel, size(limit))}
+		return nil, &readProblem{"file-too-large", book.M("« %s » dépasse %s.", "“%s” is more than %s.").Format(rel, size(limit))}
 	}
 	return raw, nil
 }
 
-func size(n int64) string {
+func size(n int64) book.Msg {
 	if n < 1<<20 {
-		return fmt.Sprintf("%d Ko", (n+1023)>>10)
+		return book.M("%d Ko", "%d KB").Format((n + 1023) >> 10)
 	}
-	return fmt.Sprintf("%.1f Mo", float64(n)/(1<<20))
+	return book.M("%.1f Mo", "%.1f MB").Format(float64(n) / (1 << 20))
 }
 
 // bookDir checks that a folder of the book (contributions, editorial) is

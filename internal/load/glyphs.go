@@ -29,7 +29,7 @@ func scanSource(path string, raw []byte, has func(rune) bool, diags *book.Diagno
 			if !loneCR {
 				loneCR = true
 				diags.Add(path, book.Pos{Line: line, Col: col}, book.Warning, "lone-cr",
-					"Ce fichier utilise d’anciennes fins de ligne Mac (CR seul) : elles sont lues comme des retours à la ligne. Enregistrez-le avec des fins de ligne LF ou CRLF.")
+					book.M("Ce fichier utilise d’anciennes fins de ligne Mac (CR seul) : elles sont lues comme des retours à la ligne. Enregistrez-le avec des fins de ligne LF ou CRLF.", "This file uses old Mac line endings (CR only): they are read as line breaks. Save it with LF or CRLF line endings."))
 			}
 			line, col = line+1, 1
 			continue
@@ -40,18 +40,18 @@ func scanSource(path string, raw []byte, has func(rune) bool, diags *book.Diagno
 			if controls < maxGlyphFindings {
 				controls++
 				diags.Add(path, book.Pos{Line: line, Col: col}, book.Error, "control-char",
-					"Ce fichier contient un caractère de contrôle invisible (%s) ici : il pourrait changer l’affichage du texte. Retirez-le (retapez ce passage).", fmt.Sprintf("U+%04X", r))
+					book.M("Ce fichier contient un caractère de contrôle invisible (%s) ici : il pourrait changer l’affichage du texte. Retirez-le (retapez ce passage).", "This file holds an invisible control character (%s) here: it could change how the text is shown. Remove it (type this passage again)."), fmt.Sprintf("U+%04X", r))
 			}
 		case r == '\uFEFF' && i == 0, r == unicode.ReplacementChar, unicode.IsSpace(r):
 		case has != nil && !has(r) && book.IsEmoji(r) && missing < maxGlyphFindings:
 			missing++
 			diags.Add(path, book.Pos{Line: line, Col: col}, book.Warning, "emoji",
-				"L’émoji « %c » ne s’imprime pas dans le PDF (la police du livre n’en a pas) : il en est retiré, mais reste dans l’EPUB et sur le site. Remplacez-le par des mots ou retirez-le.", r)
+				book.M("L’émoji « %c » ne s’imprime pas dans le PDF (la police du livre n’en a pas) : il en est retiré, mais reste dans l’EPUB et sur le site. Remplacez-le par des mots ou retirez-le.", "The emoji “%c” does not print in the PDF (the book's font does not have it): it is left out there, but stays in the EPUB and on the site. Replace it with words or remove it."), r)
 		case has != nil && !has(r) && book.EmojiJoiner(r):
 		case has != nil && !has(r) && missing < maxGlyphFindings:
 			missing++
 			diags.Add(path, book.Pos{Line: line, Col: col}, book.Warning, "glyph-missing",
-				"Le caractère « %c » (%s) n’existe pas dans la police du livre : il serait imprimé comme « ? ». Remplacez-le ou retirez-le.", r, fmt.Sprintf("U+%04X", r))
+				book.M("Le caractère « %c » (%s) n’existe pas dans la police du livre : il serait imprimé comme « ? ». Remplacez-le ou retirez-le.", "The character “%c” (%s) does not exist in the book's font: it would be printed as “?”. Replace it or remove it."), r, fmt.Sprintf("U+%04X", r))
 		}
 		col++
 	}

@@ -9,7 +9,7 @@ func guardNesting(src *source, base int, body []byte, diags *book.Diagnostics) [
 	out, cuts := book.GuardNesting(body)
 	if len(cuts) > 0 {
 		diags.Add(src.path, src.pos(base+cuts[0].From), book.Error, "nesting-limit",
-			"Ce texte %s : recueil ne le lit pas plus loin. Simplifiez ce passage.", cuts[0].Why)
+			book.M("Ce texte %s : recueil ne le lit pas plus loin. Simplifiez ce passage.", "This text %s: recueil does not read it any further. Simplify this passage."), cuts[0].Why)
 	}
 	return out
 }

@@ -71,7 +71,7 @@ func Load(opts Options) (*book.Book, book.Diagnostics, error) {
 	b.Root = root
 	text := normalize(raw)
 	if off := firstInvalidUTF8(text); off >= 0 {
-		diags.Add("book.yaml", newSource("book.yaml", text).pos(off), book.Error, "invalid-utf8", "book.yaml n’est pas en UTF-8 : enregistrez-le en UTF-8.")
+		diags.Add("book.yaml", newSource("book.yaml", text).pos(off), book.Error, "invalid-utf8", book.M("book.yaml n’est pas en UTF-8 : enregistrez-le en UTF-8.", "book.yaml is not in UTF-8: save it as UTF-8."))
 		text = bytes.ToValidUTF8(text, []byte("\uFFFD"))
 	}
 	bookYAML(text, &b, &diags)
@@ -121,7 +121,7 @@ func resolveDate(b *book.Book, opts Options, diags *book.Diagnostics) {
 	}
 	b.Date = "1970-01-01"
 	diags.Add("book.yaml", book.Pos{Line: 1, Col: 1}, book.Warning, "date-epoch",
-		"Le livre n’a pas de date : il serait daté du 1er janvier 1970. Ajoutez « date: AAAA-MM-JJ » à book.yaml, ou enregistrez le livre dans git (git commit) : la date du dernier commit sera prise.")
+		book.M("Le livre n’a pas de date : il serait daté du 1er janvier 1970. Ajoutez « date: AAAA-MM-JJ » à book.yaml, ou enregistrez le livre dans git (git commit) : la date du dernier commit sera prise.", "The book has no date: it would be dated 1 January 1970. Add “date: YYYY-MM-DD” to book.yaml, or record the book in git (git commit): the date of the last commit will be used."))
 }
 
 // gitDescribe names the version of the sources, or "".
@@ -141,9 +141,9 @@ func loadAssets(b *book.Book, diags *book.Diagnostics) {
 		}
 		rel, prob := resolveAsset(b.Root, "editorial", strings.TrimPrefix(*p, "editorial/"), 20<<20)
 		if prob != nil && prob.warn {
-			diags.Add("book.yaml", b.FieldPos(key), book.Warning, "image-"+prob.kind, "%s : %s", what, prob.msg)
+			diags.Add("book.yaml", b.FieldPos(key), book.Warning, "image-"+prob.kind, book.M("%s : %s", "%s: %s"), what, prob.msg)
 		} else if prob != nil {
-			diags.Add("book.yaml", b.FieldPos(key), book.Error, "image-"+prob.kind, "%s : %s", what, prob.msg)
+			diags.Add("book.yaml", b.FieldPos(key), book.Error, "image-"+prob.kind, book.M("%s : %s", "%s: %s"), what, prob.msg)
 			*p = ""
 			return
 		}
@@ -174,20 +174,20 @@ func loadFonts(b *book.Book, embeddable func([]byte) error, diags *book.Diagnost
 		at := b.FieldPos("fonts." + f.key)
 		raw, prob := readInBook(b.Root, "", *f.spec, MaxFontBytes)
 		if prob != nil {
-			diags.Add("book.yaml", at, book.Error, "font-"+strings.TrimSuffix(strings.TrimPrefix(prob.rule, "file-"), "-book"), "Police %s : %s", f.key, prob.msg)
+			diags.Add("book.yaml", at, book.Error, "font-"+strings.TrimSuffix(strings.TrimPrefix(prob.rule, "file-"), "-book"), book.M("Police %s : %s", "%s font: %s"), f.key, prob.msg)
 			*f.spec = "builtin"
 			continue
 		}
 		if _, err := fonts.Parse(raw); err != nil {
 			diags.Add("book.yaml", at, book.Error, "font-unreadable",
-				"Police %s : « %s » n’est pas une police TrueType (.ttf) lisible (%v). Choisissez un fichier .ttf, ou retirez la clé pour la police intégrée.", f.key, *f.spec, err)
+				book.M("Police %s : « %s » n’est pas une police TrueType (.ttf) lisible (%v). Choisissez un fichier .ttf, ou retirez la clé pour la police intégrée.", "%s font: “%s” is not a readable TrueType font (.ttf) (%v). Choose a .ttf file, or remove the key for the built-in font."), f.key, *f.spec, err)
 			*f.spec = "builtin"
 			continue
 		}
 		if embeddable != nil {
 			if err := embeddable(raw); err != nil {
 				diags.Add("book.yaml", at, book.Error, "font-unreadable",
-					"Police %s : « %s » ne peut pas être intégrée au PDF (%v). Choisissez une autre police .ttf, ou retirez la clé pour la police intégrée.", f.key, *f.spec, err)
+					book.M("Police %s : « %s » ne peut pas être intégrée au PDF (%v). Choisissez une autre police .ttf, ou retirez la clé pour la police intégrée.", "%s font: “%s” cannot be embedded in the PDF (%v). Choose another .ttf font, or remove the key for the built-in font."), f.key, *f.spec, err)
 				*f.spec = "builtin"
 				continue
 			}
@@ -201,12 +201,12 @@ func loadFonts(b *book.Book, embeddable func([]byte) error, diags *book.Diagnost
 func loadEditorial(root string, e *book.Editorial, at book.Pos, diags *book.Diagnostics) bool {
 	p := path.Clean(e.Path)
 	if !strings.HasPrefix(p, "editorial/") {
-		diags.Add("book.yaml", at, book.Error, "image-outside", "%s doit être dans le dossier editorial/.", e.Path)
+		diags.Add("book.yaml", at, book.Error, "image-outside", book.M("%s doit être dans le dossier editorial/.", "%s must be in the editorial/ folder."), e.Path)
 		return false
 	}
 	raw, prob := readInBook(root, "editorial", p, MaxFileBytes)
 	if prob != nil {
-		diags.Add("book.yaml", at, book.Error, prob.rule, "%s", prob.msg)
+		diags.Add("book.yaml", at, book.Error, prob.rule, prob.msg)
 		return false
 	}
 	text := normalize(bytes.ToValidUTF8(raw, []byte("\uFFFD")))
@@ -215,7 +215,7 @@ func loadEditorial(root string, e *book.Editorial, at book.Pos, diags *book.Diag
 	if fs, fe, body, _, closed := book.FrontMatter(text); closed {
 		y := &yamlFile{file: p, lineOffset: 1, diags: diags}
 		if root := y.parse(text[fs:fe]); root != nil {
-			for _, f := range y.fields(root, []string{"title"}, "dans l’en-tête") {
+			for _, f := range y.fields(root, []string{"title"}, book.M("dans l’en-tête", "in the header")) {
 				e.Title, _ = y.str(f)
 			}
 		}
@@ -239,10 +239,10 @@ func resolveImages(root, file, dir string, blocks []book.Block, maxBytes int64, 
 			rel, prob := resolveAsset(root, dir, bl.Src, maxBytes)
 			switch {
 			case prob != nil && prob.warn:
-				diags.Add(file, book.Pos{Line: bl.Line, Col: 1}, book.Warning, "image-"+prob.kind, "%s", prob.msg)
+				diags.Add(file, book.Pos{Line: bl.Line, Col: 1}, book.Warning, "image-"+prob.kind, prob.msg)
 				bl.Src = rel
 			case prob != nil:
-				diags.Add(file, book.Pos{Line: bl.Line, Col: 1}, book.Error, "image-"+prob.kind, "%s", prob.msg)
+				diags.Add(file, book.Pos{Line: bl.Line, Col: 1}, book.Error, "image-"+prob.kind, prob.msg)
 				bl.Src = ""
 			default:
 				bl.Src = rel
@@ -262,7 +262,7 @@ func loadContributions(ctx context.Context, b *book.Book, jobs int, has func(run
 		return err
 	}
 	if !exists {
-		diags.Add("contributions", book.Pos{Line: 1, Col: 1}, book.Warning, "no-contributions", "Le dossier contributions/ n’existe pas encore : le livre est vide.")
+		diags.Add("contributions", book.Pos{Line: 1, Col: 1}, book.Warning, "no-contributions", book.M("Le dossier contributions/ n’existe pas encore : le livre est vide.", "The contributions/ folder does not exist yet: the book is empty."))
 		return nil
 	}
 	entries, err := os.ReadDir(dir)
@@ -280,19 +280,19 @@ func loadContributions(ctx context.Context, b *book.Book, jobs int, has func(run
 		if ext != ".md" {
 			if !imageExt[ext] {
 				diags.Add(rel, book.Pos{Line: 1, Col: 1}, book.Warning, "not-markdown",
-					"Ce fichier n’est pas un texte Markdown (.md) : il est ignoré. Les textes s’écrivent dans un fichier .md, les photos vont dans contributions/photos/.")
+					book.M("Ce fichier n’est pas un texte Markdown (.md) : il est ignoré. Les textes s’écrivent dans un fichier .md, les photos vont dans contributions/photos/.", "This file is not a Markdown text (.md): it is ignored. Texts are written in a .md file, photos go in contributions/photos/."))
 			}
 			continue
 		}
 		if e.Type()&fs.ModeSymlink != 0 {
 			diags.Add(rel, book.Pos{Line: 1, Col: 1}, book.Error, "symlink",
-				"Ce fichier est un lien symbolique : ajoutez le texte lui-même dans contributions/.")
+				book.M("Ce fichier est un lien symbolique : ajoutez le texte lui-même dans contributions/.", "This file is a symbolic link: add the text itself to contributions/."))
 			continue
 		}
 		if !e.Type().IsRegular() {
 			// A FIFO or a device: never opened (a FIFO would wait forever).
 			diags.Add(rel, book.Pos{Line: 1, Col: 1}, book.Error, "not-a-file",
-				"Ce n’est pas un fichier ordinaire (un tube ou un périphérique) : ajoutez le texte lui-même dans contributions/.")
+				book.M("Ce n’est pas un fichier ordinaire (un tube ou un périphérique) : ajoutez le texte lui-même dans contributions/.", "This is not an ordinary file (a pipe or a device): add the text itself to contributions/."))
 			continue
 		}
 		files = append(files, name)
@@ -310,7 +310,7 @@ func loadContributions(ctx context.Context, b *book.Book, jobs int, has func(run
 			if errors.As(err, &pe) {
 				r.c, err = nil, nil
 				r.diags.Add(rel, book.Pos{Line: 1, Col: 1}, book.Error, "internal-error",
-					"recueil n’a pas pu lire ce texte (erreur interne : %v). Signalez-le sur https://github.com/recueil/recueil/issues en joignant ce fichier.", pe.Value)
+					book.M("recueil n’a pas pu lire ce texte (erreur interne : %v). Signalez-le sur https://github.com/recueil/recueil/issues en joignant ce fichier.", "recueil could not read this text (internal error: %v). Report it on https://github.com/recueil/recueil/issues with this file attached."), pe.Value)
 			}
 		}()
 		defer book.Guard(rel, &err)
@@ -318,9 +318,9 @@ func loadContributions(ctx context.Context, b *book.Book, jobs int, has func(run
 		raw, prob := readInBook(b.Root, "contributions", rel, MaxFileBytes)
 		if prob != nil {
 			if prob.rule == "file-too-large" {
-				prob.msg += " Un texte tient en quelques Ko : raccourcissez-le."
+				prob.msg = prob.msg.Join(" ", book.M("Un texte tient en quelques Ko : raccourcissez-le.", "A text takes a few KB: shorten it."))
 			}
-			found.Add(rel, book.Pos{Line: 1, Col: 1}, book.Error, prob.rule, "%s", prob.msg)
+			found.Add(rel, book.Pos{Line: 1, Col: 1}, book.Error, prob.rule, prob.msg)
 			return r, nil
 		}
 		c := Contribution(rel, raw, found)
@@ -332,15 +332,16 @@ func loadContributions(ctx context.Context, b *book.Book, jobs int, has func(run
 			rp, prob := resolveAsset(b.Root, "contributions", c.Photo, b.Limits.PhotoBytes)
 			switch {
 			case prob != nil && prob.warn:
-				found.Add(rel, c.FieldPos("photo"), book.Warning, "photo-"+prob.kind, "%s", prob.msg)
+				found.Add(rel, c.FieldPos("photo"), book.Warning, "photo-"+prob.kind, prob.msg)
 				c.Photo = rp
 			case prob != nil:
 				if prob.kind == "missing" {
 					if s := SuggestAsset(b.Files(), "contributions", c.Photo); s != "" {
-						prob.msg = fmt.Sprintf("Le fichier « %s » est introuvable : vouliez-vous dire « %s » ? Écrivez le nom exactement comme celui du fichier (majuscules et accents compris).", c.Photo, s)
+						prob.msg = book.M("Le fichier « %s » est introuvable : vouliez-vous dire « %s » ? Écrivez le nom exactement comme celui du fichier (majuscules et accents compris).",
+							"The file “%s” cannot be found: did you mean “%s”? Write the name exactly as the file's (capital letters and accents included).").Format(c.Photo, s)
 					}
 				}
-				found.Add(rel, c.FieldPos("photo"), book.Error, "photo-"+prob.kind, "%s", prob.msg)
+				found.Add(rel, c.FieldPos("photo"), book.Error, "photo-"+prob.kind, prob.msg)
 				c.Photo = ""
 			default:
 				c.Photo = rp

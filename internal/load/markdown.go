@@ -46,11 +46,11 @@ func parseMarkdown(src *source, base int, body []byte, diags *book.Diagnostics) 
 	blocks := m.blocks(doc, 0)
 	for _, u := range markdown.UnusedNotes(pc) {
 		m.addAt(m.defOffset(u), book.Warning, "note-unused",
-			"La note [^%s] n’est appelée nulle part dans le texte : elle n’apparaît pas dans le livre. Placez [^%s] à l’endroit du texte qu’elle commente, ou supprimez-la.", u.Label, u.Label)
+			book.M("La note [^%s] n’est appelée nulle part dans le texte : elle n’apparaît pas dans le livre. Placez [^%s] à l’endroit du texte qu’elle commente, ou supprimez-la.", "The note [^%s] is called nowhere in the text: it does not appear in the book. Put [^%s] at the place in the text it comments on, or delete it."), u.Label, u.Label)
 	}
 	for _, b := range markdown.LangFindings(pc) {
 		m.addAt(b.Offset, book.Warning, "lang-span",
-			"« {%s} » n’est pas une langue reconnue : écrivez par exemple [the words]{lang=en} (en pour l’anglais, de pour l’allemand, es pour l’espagnol). Le passage s’imprime tel quel.", truncate(b.Attr, 40))
+			book.M("« {%s} » n’est pas une langue reconnue : écrivez par exemple [the words]{lang=en} (en pour l’anglais, de pour l’allemand, es pour l’espagnol). Le passage s’imprime tel quel.", "“{%s}” is not a known language: write for example [die Wörter]{lang=de} (en for English, de for German, es for Spanish). The passage is printed as it is."), truncate(b.Attr, 40))
 	}
 	return blocks, m.notes
 }
@@ -67,8 +67,8 @@ func (m *md) defOffset(u markdown.UnusedNote) int {
 	return max(o, 0)
 }
 
-func (m *md) addAt(offset int, sev book.Severity, rule, format string, args ...any) {
-	m.diags.Add(m.src.path, m.src.pos(m.base+offset), sev, rule, format, args...)
+func (m *md) addAt(offset int, sev book.Severity, rule string, msg book.Msg, args ...any) {
+	m.diags.Add(m.src.path, m.src.pos(m.base+offset), sev, rule, msg, args...)
 }
 
 // noteCall is a footnote call as written: [^label].
@@ -94,7 +94,7 @@ func (m *md) undefinedNotes(n ast.Node) {
 			}
 			m.warned["note:"+label] = true
 			m.addAt(seg.Start+loc[0], book.Error, "note-undefined",
-				"L’appel de note [^%s] n’a pas de note : ajoutez sous le texte une ligne « [^%s]: le texte de la note », ou retirez l’appel. Sinon il s’imprime tel quel.", label, label)
+				book.M("L’appel de note [^%s] n’a pas de note : ajoutez sous le texte une ligne « [^%s]: le texte de la note », ou retirez l’appel. Sinon il s’imprime tel quel.", "The note call [^%s] has no note: add under the text a line “[^%s]: the note's text”, or remove the call. Otherwise it is printed as it is."), label, label)
 		}
 	}
 }
@@ -136,8 +136,8 @@ func (m *md) pos(n ast.Node) book.Pos {
 	return m.src.pos(m.base + o)
 }
 
-func (m *md) add(n ast.Node, sev book.Severity, rule, format string, args ...any) {
-	m.diags.Add(m.src.path, m.pos(n), sev, rule, format, args...)
+func (m *md) add(n ast.Node, sev book.Severity, rule string, msg book.Msg, args ...any) {
+	m.diags.Add(m.src.path, m.pos(n), sev, rule, msg, args...)
 }
 
 func (m *md) blocks(parent ast.Node, depth int) []book.Block {
@@ -200,7 +200,7 @@ func (m *md) block(n ast.Node, depth int) []book.Block {
 		}
 		return []book.Block{{Kind: book.CodeBlock, Spans: []book.Span{{Text: strings.TrimRight(b.String(), "\n"), Style: book.Code}}, Line: line}}
 	case *ast.HTMLBlock:
-		m.add(n, book.Warning, "raw-html", "Le HTML brut n’est pas accepté et a été retiré du livre : écrivez ce passage en Markdown.")
+		m.add(n, book.Warning, "raw-html", book.M("Le HTML brut n’est pas accepté et a été retiré du livre : écrivez ce passage en Markdown.", "Raw HTML is not accepted and was removed from the book: write this passage in Markdown."))
 		return nil
 	case *ast.LinkReferenceDefinition:
 		return nil
@@ -232,7 +232,7 @@ func (m *md) table(n *east.Table, line int) book.Block {
 			m.undefinedNotes(c)
 			spans, images := m.inlines(c, 0, "")
 			if len(images) > 0 {
-				m.add(c, book.Warning, "image-in-table", "Une image ne peut pas être placée dans un tableau : elle a été retirée. Placez-la sous le tableau.")
+				m.add(c, book.Warning, "image-in-table", book.M("Une image ne peut pas être placée dans un tableau : elle a été retirée. Placez-la sous le tableau.", "An image cannot be placed in a table: it was removed. Place it under the table."))
 			}
 			cell.Spans = trimSpans(spans)
 			row.Children = append(row.Children, cell)
@@ -266,7 +266,7 @@ func (m *md) tooDeep(n ast.Node) {
 		return
 	}
 	m.warned["too-deep"] = true
-	m.add(n, book.Warning, "too-deep", "Les citations et listes sont imbriquées sur plus de %d niveaux : les niveaux en trop ont été aplatis.", maxDepth)
+	m.add(n, book.Warning, "too-deep", book.M("Les citations et listes sont imbriquées sur plus de %d niveaux : les niveaux en trop ont été aplatis.", "Quotations and lists are nested more than %d levels deep: the extra levels were flattened."), maxDepth)
 }
 
 // resolve turns a text segment into its characters: backslash escapes and
@@ -350,7 +350,7 @@ func (m *md) inlines(n ast.Node, style book.Style, link string) ([]book.Span, []
 				images = append(images, b)
 			}
 		case *ast.RawHTML:
-			m.add(c, book.Warning, "raw-html", "Le HTML brut n’est pas accepté et a été retiré du livre : écrivez ce passage en Markdown.")
+			m.add(c, book.Warning, "raw-html", book.M("Le HTML brut n’est pas accepté et a été retiré du livre : écrivez ce passage en Markdown.", "Raw HTML is not accepted and was removed from the book: write this passage in Markdown."))
 		default:
 			s, im := m.inlines(c, style, link)
 			spans, images = append(spans, s...), append(images, im...)
@@ -379,7 +379,7 @@ func (m *md) checkLink(n ast.Node, dest string) string {
 		}
 	}
 	m.add(n, book.Error, "link-scheme",
-		"Lien refusé « %s » : seuls les liens complets en http://, https:// ou mailto: sont acceptés.", truncate(d, 60))
+		book.M("Lien refusé « %s » : seuls les liens complets en http://, https:// ou mailto: sont acceptés.", "Link refused “%s”: only full links starting with http://, https:// or mailto: are accepted."), truncate(d, 60))
 	return ""
 }
 
@@ -408,12 +408,12 @@ func (m *md) image(n *ast.Image) (book.Block, bool) {
 	b := book.Block{Kind: book.Image, Src: dest, Alt: strings.TrimSpace(book.PlainText(alt)), Line: m.pos(n).Line}
 	if u, err := url.Parse(dest); err != nil || u.Scheme != "" || strings.HasPrefix(dest, "//") {
 		m.add(n, book.Error, "remote-image",
-			"Image refusée « %s » : seules les images placées dans le dossier contributions/ (par exemple photos/mon-image.jpg) sont acceptées.", truncate(dest, 60))
+			book.M("Image refusée « %s » : seules les images placées dans le dossier contributions/ (par exemple photos/mon-image.jpg) sont acceptées.", "Image refused “%s”: only images in the contributions/ folder (for example photos/my-image.jpg) are accepted."), truncate(dest, 60))
 		return b, false
 	}
 	if b.Alt == "" {
 		m.add(n, book.Warning, "image-alt",
-			"Cette image n’a pas de texte alternatif : décrivez-la entre les crochets, ![description](%s), pour les lecteurs aveugles.", truncate(dest, 60))
+			book.M("Cette image n’a pas de texte alternatif : décrivez-la entre les crochets, ![description](%s), pour les lecteurs aveugles.", "This image has no alternative text: describe it between the brackets, ![description](%s), for blind readers."), truncate(dest, 60))
 	}
 	return b, true
 }
@@ -451,12 +451,12 @@ func (m *md) paragraphClass(n ast.Node, b *book.Block) {
 	}
 	alone := strings.TrimSpace(book.PlainText(b.Spans[:len(b.Spans)-1])+before) == ""
 	if class != "signature" || alone {
-		hint := ""
+		hint := book.M("", "")
 		if class != "signature" {
-			hint = " Vouliez-vous écrire {.signature} ?"
+			hint = book.M(" Vouliez-vous écrire {.signature} ?", " Did you mean {.signature}?")
 		}
 		m.addAt(m.classOffset(n, "{."+class+"}"), book.Warning, "paragraph-class",
-			"« {.%s} » s’imprime tel quel : la seule marque de paragraphe connue est {.signature}, à la fin de la dernière ligne du paragraphe à aligner à droite, après une espace (« — Jeanne Dupont {.signature} »).%s", truncate(class, 40), hint)
+			book.M("« {.%s} » s’imprime tel quel : la seule marque de paragraphe connue est {.signature}, à la fin de la dernière ligne du paragraphe à aligner à droite, après une espace (« — Jeanne Dupont {.signature} »).%s", "“{.%s}” is printed as it is: the only known paragraph mark is {.signature}, at the end of the last line of the paragraph to align right, after a space (“— Jane Doe {.signature}”).%s"), truncate(class, 40), hint)
 		return
 	}
 	last.Text = before

@@ -2,7 +2,6 @@ package load
 
 import (
 	"errors"
-	"fmt"
 	"regexp"
 	"slices"
 	"strconv"
@@ -29,8 +28,8 @@ func (y *yamlFile) pos(n *yaml.Node) book.Pos {
 	return book.Pos{Line: n.Line + y.lineOffset, Col: max(n.Column, 1)}
 }
 
-func (y *yamlFile) errorf(n *yaml.Node, rule, format string, args ...any) {
-	y.diags.Add(y.file, y.pos(n), book.Error, rule, format, args...)
+func (y *yamlFile) errorf(n *yaml.Node, rule string, m book.Msg, args ...any) {
+	y.diags.Add(y.file, y.pos(n), book.Error, rule, m, args...)
 }
 
 var yamlLine = regexp.MustCompile(`line (\d+)`)
@@ -42,7 +41,7 @@ func (y *yamlFile) parse(text []byte) *yaml.Node {
 	if err := yaml.Unmarshal(text, &doc); err != nil {
 		if l, c, r, ok := pastedChar(text); ok {
 			y.diags.Add(y.file, book.Pos{Line: l + y.lineOffset, Col: c}, book.Error, "pasted-space",
-				"%s Remplacez-la par une espace ordinaire (ou retapez la ligne) : YAML ne la comprend pas à cet endroit.", describePasted(r, true))
+				book.M("%s Remplacez-la par une espace ordinaire (ou retapez la ligne) : YAML ne la comprend pas à cet endroit.", "%s Replace it with an ordinary space (or type the line again): YAML does not understand it there."), describePasted(r, true))
 			return nil
 		}
 		line := 1
@@ -58,7 +57,7 @@ func (y *yamlFile) parse(text []byte) *yaml.Node {
 			msg = te.Errors[0]
 		}
 		y.diags.Add(y.file, book.Pos{Line: line + y.lineOffset, Col: 1}, book.Error, "yaml-syntax",
-			"L’en-tête YAML est mal formé (%s). Vérifiez les deux-points, les guillemets et l’indentation de cette ligne.", msg)
+			book.M("L’en-tête YAML est mal formé (%s). Vérifiez les deux-points, les guillemets et l’indentation de cette ligne.", "The YAML header is badly formed (%s). Check the colons, the quotes and the indentation of this line."), msg)
 		return nil
 	}
 	if len(doc.Content) == 0 {
@@ -87,14 +86,14 @@ func (y *yamlFile) parse(text []byte) *yaml.Node {
 	walk(root, 0)
 	if bad != nil {
 		if bad.Kind == yaml.AliasNode || bad.Anchor != "" {
-			y.errorf(bad, "yaml-alias", "Les ancres et alias YAML (& et *) ne sont pas acceptés ici : écrivez chaque valeur en clair.")
+			y.errorf(bad, "yaml-alias", book.M("Les ancres et alias YAML (& et *) ne sont pas acceptés ici : écrivez chaque valeur en clair.", "YAML anchors and aliases (& and *) are not accepted here: write each value out."))
 		} else {
-			y.errorf(bad, "yaml-too-large", "L’en-tête YAML est trop gros ou trop imbriqué pour un en-tête de texte.")
+			y.errorf(bad, "yaml-too-large", book.M("L’en-tête YAML est trop gros ou trop imbriqué pour un en-tête de texte.", "The YAML header is too big or too deeply nested for a text's header."))
 		}
 		return nil
 	}
 	if root.Kind != yaml.MappingNode {
-		y.errorf(root, "yaml-syntax", "L’en-tête doit être une liste de champs « clé: valeur ».")
+		y.errorf(root, "yaml-syntax", book.M("L’en-tête doit être une liste de champs « clé: valeur ».", "The header must be a list of “key: value” fields."))
 		return nil
 	}
 	return root
@@ -114,32 +113,30 @@ func isPasted(r rune) bool {
 // DescribeInvisible says in words which blank or invisible character r
 // is (« un espace de largeur nulle (U+200B) »), for the findings of other
 // stages.
-func DescribeInvisible(r rune) string {
-	return strings.TrimPrefix(describePasted(r, false), "Il y a ici ")
+func DescribeInvisible(r rune) book.Msg {
+	switch r {
+	case '\t':
+		return book.M("une tabulation", "a tab")
+	case 0x00A0:
+		return book.M("une espace insécable (U+00A0), souvent collée depuis Word", "a no-break space (U+00A0), often pasted from Word")
+	case 0x202F:
+		return book.M("une espace fine insécable (U+202F), souvent collée depuis Word", "a narrow no-break space (U+202F), often pasted from Word")
+	case 0x2007, 0x2009:
+		return book.M("une espace spéciale (U+%04X), collée depuis un traitement de texte", "a special space (U+%04X), pasted from a word processor").Format(r)
+	case 0xFEFF:
+		return book.M("un caractère invisible (U+FEFF, marque d’ordre des octets)", "an invisible character (U+FEFF, byte order mark)")
+	}
+	return book.M("un espace de largeur nulle (U+%04X), invisible, souvent collé depuis une page web", "a zero-width space (U+%04X), invisible, often pasted from a web page").Format(r)
 }
 
 // describePasted says in words which character r is, for a contributor
 // (a sentence when whole, else a phrase to go on).
-func describePasted(r rune, whole bool) string {
-	var what string
-	switch r {
-	case '\t':
-		what = "une tabulation"
-	case 0x00A0:
-		what = "une espace insécable (U+00A0), souvent collée depuis Word"
-	case 0x202F:
-		what = "une espace fine insécable (U+202F), souvent collée depuis Word"
-	case 0x2007, 0x2009:
-		what = fmt.Sprintf("une espace spéciale (U+%04X), collée depuis un traitement de texte", r)
-	case 0xFEFF:
-		what = "un caractère invisible (U+FEFF, marque d’ordre des octets)"
-	default:
-		what = fmt.Sprintf("un espace de largeur nulle (U+%04X), invisible, souvent collé depuis une page web", r)
-	}
+func describePasted(r rune, whole bool) book.Msg {
+	m := book.M("Il y a ici %s", "There is %s here").Format(DescribeInvisible(r))
 	if whole {
-		return "Il y a ici " + what + "."
+		return m.Join("", book.M(".", "."))
 	}
-	return "Il y a ici " + what
+	return m
 }
 
 // pastedChar finds, in a YAML header that does not parse, the first
@@ -176,17 +173,17 @@ type field struct {
 
 // fields returns the key/value pairs of a mapping, reporting unknown and
 // duplicated keys (with a "did you mean" for a close known key).
-func (y *yamlFile) fields(m *yaml.Node, known []string, what string) []field {
+func (y *yamlFile) fields(m *yaml.Node, known []string, what book.Msg) []field {
 	var out []field
 	seen := map[string]bool{}
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		k, v := m.Content[i], m.Content[i+1]
 		if k.Kind != yaml.ScalarNode {
-			y.errorf(k, "wrong-type", "Une clé doit être un simple mot.")
+			y.errorf(k, "wrong-type", book.M("Une clé doit être un simple mot.", "A key must be a plain word."))
 			continue
 		}
 		if seen[k.Value] {
-			y.errorf(k, "duplicate-key", "La clé « %s » apparaît deux fois : gardez-en une seule.", k.Value)
+			y.errorf(k, "duplicate-key", book.M("La clé « %s » apparaît deux fois : gardez-en une seule.", "The key “%s” appears twice: keep only one."), k.Value)
 			continue
 		}
 		seen[k.Value] = true
@@ -195,14 +192,14 @@ func (y *yamlFile) fields(m *yaml.Node, known []string, what string) []field {
 			pos := y.pos(k)
 			pos.Col += utf8.RuneCountInString(k.Value[:i])
 			y.diags.Add(y.file, pos, book.Error, "pasted-space",
-				"%s, collée dans la clé « %s » : retapez la clé.", strings.TrimSuffix(describePasted(r, false), "."), strings.TrimFunc(k.Value, isPasted))
+				book.M("%s, collée dans la clé « %s » : retapez la clé.", "%s, stuck in the key “%s”: type the key again."), describePasted(r, false), strings.TrimFunc(k.Value, isPasted))
 			k.Value = strings.TrimFunc(k.Value, isPasted) // its value is read all the same
 		}
 		if !slices.Contains(known, k.Value) {
 			if s := Suggest(k.Value, known); s != "" {
-				y.errorf(k, "unknown-key", "Clé inconnue « %s » %s : vouliez-vous dire « %s » ?", k.Value, what, s)
+				y.errorf(k, "unknown-key", book.M("Clé inconnue « %s » %s : vouliez-vous dire « %s » ?", "Unknown key “%s” %s: did you mean “%s”?"), k.Value, what, s)
 			} else {
-				y.errorf(k, "unknown-key", "Clé inconnue « %s » %s. Clés possibles : %s.", k.Value, what, strings.Join(known, ", "))
+				y.errorf(k, "unknown-key", book.M("Clé inconnue « %s » %s. Clés possibles : %s.", "Unknown key “%s” %s. Possible keys: %s."), k.Value, what, strings.Join(known, ", "))
 			}
 			continue
 		}
@@ -216,7 +213,7 @@ func (y *yamlFile) fields(m *yaml.Node, known []string, what string) []field {
 func (y *yamlFile) str(f field) (string, bool) {
 	v := f.Value
 	if v.Kind != yaml.ScalarNode {
-		y.errorf(v, "wrong-type", "« %s » doit être un texte sur une ligne, pas une liste ni un bloc.", f.Key.Value)
+		y.errorf(v, "wrong-type", book.M("« %s » doit être un texte sur une ligne, pas une liste ni un bloc.", "“%s” must be a text on one line, not a list or a block."), f.Key.Value)
 		return "", false
 	}
 	if v.Tag == "!!null" {
@@ -238,14 +235,14 @@ func (y *yamlFile) list(f field) ([]string, bool) {
 		var out []string
 		for _, e := range v.Content {
 			if e.Kind != yaml.ScalarNode {
-				y.errorf(e, "wrong-type", "Chaque élément de « %s » doit être un texte.", f.Key.Value)
+				y.errorf(e, "wrong-type", book.M("Chaque élément de « %s » doit être un texte.", "Each item of “%s” must be a text."), f.Key.Value)
 				return nil, false
 			}
 			out = append(out, e.Value)
 		}
 		return out, true
 	}
-	y.errorf(v, "wrong-type", "« %s » doit être une liste, par exemple [\"a\", \"b\"].", f.Key.Value)
+	y.errorf(v, "wrong-type", book.M("« %s » doit être une liste, par exemple [\"a\", \"b\"].", "“%s” must be a list, for example [\"a\", \"b\"]."), f.Key.Value)
 	return nil, false
 }
 
@@ -257,7 +254,7 @@ func (y *yamlFile) boolean(f field) (bool, bool) {
 			return b, true
 		}
 	}
-	y.errorf(v, "wrong-type", "« %s » doit valoir true ou false.", f.Key.Value)
+	y.errorf(v, "wrong-type", book.M("« %s » doit valoir true ou false.", "“%s” must be true or false."), f.Key.Value)
 	return false, false
 }
 
@@ -269,13 +266,13 @@ func (y *yamlFile) number(f field) (float64, bool) {
 			return n, true
 		}
 	}
-	y.errorf(v, "wrong-type", "« %s » doit être un nombre positif.", f.Key.Value)
+	y.errorf(v, "wrong-type", book.M("« %s » doit être un nombre positif.", "“%s” must be a positive number."), f.Key.Value)
 	return 0, false
 }
 
 func (y *yamlFile) mapping(f field) (*yaml.Node, bool) {
 	if f.Value.Kind != yaml.MappingNode {
-		y.errorf(f.Value, "wrong-type", "« %s » doit être un groupe de champs « clé: valeur ».", f.Key.Value)
+		y.errorf(f.Value, "wrong-type", book.M("« %s » doit être un groupe de champs « clé: valeur ».", "“%s” must be a group of “key: value” fields."), f.Key.Value)
 		return nil, false
 	}
 	return f.Value, true
@@ -286,6 +283,6 @@ func (y *yamlFile) date(f field, s string) bool {
 	if dateRE.MatchString(s) {
 		return true
 	}
-	y.errorf(f.Value, "wrong-type", "La date doit s’écrire AAAA-MM-JJ, par exemple 2026-11-21.")
+	y.errorf(f.Value, "wrong-type", book.M("La date doit s’écrire AAAA-MM-JJ, par exemple 2026-11-21.", "The date must be written YYYY-MM-DD, for example 2026-11-21."))
 	return false
 }

@@ -38,7 +38,6 @@ func lowResolution(b *book.Book, doc *layout.Document) book.Diagnostics {
 		}
 	}
 	sort.Strings(order)
-	loc := b.Locale()
 	var out book.Diagnostics
 	for _, src := range order {
 		f, err := b.Files().Open(src)
@@ -58,13 +57,10 @@ func lowResolution(b *book.Book, doc *layout.Document) book.Diagnostics {
 		file, pos := imagePlace(b, src)
 		wmm, hmm := bx.w*25.4/72, bx.h*25.4/72
 		needW, needH := int(math.Ceil(bx.w/72*PrintDPI)), int(math.Ceil(bx.h/72*PrintDPI))
-		var msg string
-		if loc.French {
-			msg = fmt.Sprintf("l’image %s (%d × %d pixels) est imprimée à %s × %s mm, soit %d dpi : il en faut %d pour l’impression ; fournissez-la en %d × %d pixels au moins", src, cfg.Width, cfg.Height, mm(wmm, ","), mm(hmm, ","), int(dpi), PrintDPI, needW, needH)
-		} else {
-			msg = fmt.Sprintf("the image %s (%d × %d pixels) is printed at %s × %s mm, which is %d dpi: print needs %d; supply it at %d × %d pixels at least", src, cfg.Width, cfg.Height, mm(wmm, "."), mm(hmm, "."), int(dpi), PrintDPI, needW, needH)
-		}
-		out.Add(file, pos, book.Warning, "image-low-resolution", "%s", msg)
+		out.Add(file, pos, book.Warning, "image-low-resolution", book.Msg{
+			Fr: fmt.Sprintf("l’image %s (%d × %d pixels) est imprimée à %s × %s mm, soit %d dpi : il en faut %d pour l’impression ; fournissez-la en %d × %d pixels au moins", src, cfg.Width, cfg.Height, mm(wmm, ","), mm(hmm, ","), int(dpi), PrintDPI, needW, needH),
+			En: fmt.Sprintf("the image %s (%d × %d pixels) is printed at %s × %s mm, which is %d dpi: print needs %d; supply it at %d × %d pixels at least", src, cfg.Width, cfg.Height, mm(wmm, "."), mm(hmm, "."), int(dpi), PrintDPI, needW, needH),
+		})
 	}
 	return out
 }

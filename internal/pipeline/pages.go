@@ -37,7 +37,7 @@ func Pages(o Options) (*book.Book, book.Diagnostics, map[string][2]int, error) {
 	if err != nil {
 		return b, diags, nil, fmt.Errorf("typeset: %w", err)
 	}
-	diags = append(diags, d...)
+	diags = append(diags, d.In(o.msgLang(b))...)
 	return b, diags, byslug(r.Contributions), nil
 }
 

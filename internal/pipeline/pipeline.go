@@ -48,7 +48,7 @@ type Options struct {
 	// whole book is still checked, so that a name, handle or file name
 	// colliding with another contributor's is found.
 	Files map[string]bool
-	// MsgLang is the language of the typography messages, fr or en; ""
+	// MsgLang is the language of the findings' messages, fr or en; ""
 	// means the book's.
 	MsgLang string
 	// Draft marks the book as a draft (compile --draft): the locale's
@@ -147,7 +147,7 @@ func Check(o Options) (*book.Book, book.Diagnostics, error) {
 	}
 	b.Sort()
 	diags.Sort()
-	return b, diags, nil
+	return b, diags.In(o.msgLang(b)), nil
 }
 
 // textGlyphs is what the book's text face can print. A font that cannot be
@@ -277,12 +277,15 @@ func Compile(o Options) (*Result, error) {
 		return res, fmt.Errorf("output: %w", err)
 	}
 	checked := len(res.Diags)
+	// Every finding is said in French and English; the run's are put in
+	// the language of the messages, as Check's are.
+	defer func() { res.Diags.In(o.msgLang(b)) }()
 	if err := o.guarded(st, res); err != nil {
 		st.abort()
 		var pe *book.PanicError
 		if errors.As(err, &pe) && pe.File != "" {
 			res.Diags.Add(pe.File, book.Pos{Line: 1, Col: 1}, book.Error, "internal-error",
-				"recueil n’a pas pu mettre ce texte en page (erreur interne : %v). Rien n’a été écrit. Signalez-le sur https://github.com/recueil/recueil/issues en joignant ce fichier.", pe.Value)
+				book.M("recueil n’a pas pu mettre ce texte en page (erreur interne : %v). Rien n’a été écrit. Signalez-le sur https://github.com/recueil/recueil/issues en joignant ce fichier.", "recueil could not lay out this text (internal error: %v). Nothing was written. Report it on https://github.com/recueil/recueil/issues with this file attached."), pe.Value)
 			res.Diags.Sort()
 			return res, ErrFindings
 		}

@@ -38,6 +38,7 @@ func Preview(o Options, file string) (*Result, error) {
 		return nil, err
 	}
 	res := &Result{Book: b, Diags: diags.ForFiles(map[string]bool{file: true, "book.yaml": true})}
+	defer func() { res.Diags.In(o.msgLang(b)) }() // the typesetter's and the cards', as Check's
 	var c *book.Contribution
 	for _, x := range b.Contributions {
 		if x.Path == file {
@@ -154,7 +155,7 @@ var ErrPreviewFindings = errors.New("the contribution has errors: its preview wa
 // language: "ligne 4 : message".
 func bannerErrors(r *typeset.Result, loc book.Locale, folio int, diags book.Diagnostics, strict bool) {
 	var lines []string
-	sorted := slices.Clone(diags)
+	sorted := slices.Clone(diags).In(loc.Tag.String())
 	sorted.Sort()
 	for _, d := range sorted {
 		if d.Severity != book.Error && !(strict && d.Severity == book.Warning) {

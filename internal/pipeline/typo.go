@@ -41,7 +41,7 @@ func (o Options) scope(b *book.Book) []string {
 	return out
 }
 
-// msgLang is the language of the typography messages.
+// msgLang is the language of the messages: --lang's, else the book's.
 func (o Options) msgLang(b *book.Book) string {
 	if o.MsgLang != "" {
 		return o.MsgLang
@@ -78,7 +78,7 @@ func (o Options) typography(b *book.Book, files []string) book.Diagnostics {
 			d = append(d, fd.Diagnostic(files[i], lang, book.Warning))
 		}
 		if len(auto) > 0 {
-			d = append(d, book.Diagnostic{File: files[i], Pos: first, Severity: book.Info, Rule: RuleAutoFixed, Message: autoFixedMessage(lang, auto)})
+			d = append(d, book.Diagnostic{File: files[i], Pos: first, Severity: book.Info, Rule: RuleAutoFixed, Message: autoFixedMessage(lang, auto), En: autoFixedMessage("en", auto)})
 		}
 		return d, nil
 	})

@@ -309,8 +309,8 @@ func (t *typesetter) fitContribution(c *book.Contribution, e Entry) {
 		line := c.FieldPos("name").Line
 		t.report.ShortLastPages = append(t.report.ShortLastPages, Fault{File: c.Path, Line: line, Page: r.Last})
 		t.diags.Add(c.Path, book.Pos{Line: line}, book.Warning, "short-last-page",
-			t.msg("le texte se termine par une page de %d ligne(s) (page %d) que la mise en page n’a pas pu reprendre : raccourcir ou allonger un peu le texte l’évite",
-				"the text ends with a page of %d line(s) (page %d) that the layout could not take back: making the text a little shorter or longer avoids it"), k, r.Last)
+			book.M("le texte se termine par une page de %s (page %d) que la mise en page n’a pas pu reprendre : raccourcir ou allonger un peu le texte l’évite",
+				"the text ends with a page of %s (page %d) that the layout could not take back: making the text a little shorter or longer avoids it"), book.Plural(k, "ligne", "lignes", "line", "lines"), r.Last)
 	}
 	t.fitting, t.loose, t.paras, t.short, t.looseTol = false, nil, t.paras[:0], nil, 0
 	clear(t.setCache)

@@ -462,7 +462,7 @@ func (t *typesetter) contribution(c *book.Contribution, e Entry) {
 		// the text will start on the next page: the opening is alone
 		t.line = c.FieldPos("name").Line
 		t.diags.Add(t.fileOr(), book.Pos{Line: t.line}, book.Warning, "opening-alone",
-			"l’en-tête de la contribution (nom, liens, titre, exergue) remplit la première page : le texte ne commence qu’à la page suivante ; raccourcissez l’exergue, le titre ou la liste de liens")
+			book.M("l’en-tête de la contribution (nom, liens, titre, exergue) remplit la première page : le texte ne commence qu’à la page suivante ; raccourcissez l’exergue, le titre ou la liste de liens", "the contribution's header (name, links, title, extract) fills the first page: the text only starts on the next page; shorten the extract, the title or the list of links"))
 	}
 	t.notes = t.setNotes(c.Notes)
 	if c.Title != "" {
@@ -733,7 +733,7 @@ func (t *typesetter) backCover(bc book.BackCover) {
 		ls := t.setLines(t.texts(t.typo(para), body), t.pstyle(w, d.leading, layout.Justify))
 		if h := height(ls); h > room {
 			t.diags.Add("book.yaml", t.b.FieldPos("back_cover.text"), book.Warning, "back-cover-full",
-				"le texte de la quatrième de couverture ne tient pas au-dessus des logos et du code QR : la fin en est coupée ; raccourcissez-le")
+				book.M("le texte de la quatrième de couverture ne tient pas au-dessus des logos et du code QR : la fin en est coupée ; raccourcissez-le", "the back cover's text does not fit above the logos and the QR code: its end is cut off; shorten it"))
 			break
 		}
 		h := place(p, ls, x, y) + d.leading/2

@@ -209,22 +209,25 @@ func (t *typesetter) setLines(runs []layout.Run, st layout.Style) []layout.Line 
 	lines := st.Set(runs, t.faces, hy)
 	if st.Align == layout.Justify && len(lines) >= 2 && lines[len(lines)-1].Letters() < st.Params.MinLastLetters {
 		t.report.ShortLastLines = append(t.report.ShortLastLines, Fault{File: t.fileOr(), Line: t.line, Text: lineText(lines[len(lines)-2]) + " / " + lineText(lines[len(lines)-1])})
-		t.reportLine(lines[len(lines)-1:], "short-last-line", func(layout.Line) bool { return true }, func(layout.Line) string {
-			return t.msg("la dernière ligne d’un paragraphe ne porte qu’un fragment de mot : ajouter ou retirer quelques mots l’évite",
+		t.reportLine(lines[len(lines)-1:], "short-last-line", func(layout.Line) bool { return true }, func(layout.Line) book.Msg {
+			return book.M("la dernière ligne d’un paragraphe ne porte qu’un fragment de mot : ajouter ou retirer quelques mots l’évite",
 				"a paragraph's last line holds only a short fragment: adding or removing a few words avoids it")
 		})
 	}
 	if st.Align == layout.Justify {
 		t.reportLine(lines, "line-loose", func(l layout.Line) bool { return l.Badness > looseReport && !l.Overfull && !l.Cut },
-			func(layout.Line) string {
-				return "une ligne justifiée a dû être composée avec des espaces trop larges (mot long, adresse web ?) : reformulez ou ajoutez un point de coupure"
+			func(layout.Line) book.Msg {
+				return book.M("une ligne justifiée a dû être composée avec des espaces trop larges (mot long, adresse web ?) : reformulez ou ajoutez un point de coupure",
+					"a justified line had to be set with spaces that are too wide (a long word, a web address?): reword it or add a place where it can break")
 			})
 	}
-	t.reportLine(lines, "word-cut", func(l layout.Line) bool { return l.Cut }, func(layout.Line) string {
-		return "un mot trop long pour la largeur de la page a été coupé entre deux lettres, sans trait d’union : raccourcissez-le ou ajoutez des espaces"
+	t.reportLine(lines, "word-cut", func(l layout.Line) bool { return l.Cut }, func(layout.Line) book.Msg {
+		return book.M("un mot trop long pour la largeur de la page a été coupé entre deux lettres, sans trait d’union : raccourcissez-le ou ajoutez des espaces",
+			"a word too long for the page's width was cut between two letters, without a hyphen: shorten it or add spaces")
 	})
-	t.reportLine(lines, "line-overfull", func(l layout.Line) bool { return l.Overfull }, func(l layout.Line) string {
-		return fmt.Sprintf("une ligne dépasse la marge de %.1f mm : un mot (une adresse web ?) est trop long pour la largeur de la page", (l.Width - st.Width).Millimetres())
+	t.reportLine(lines, "line-overfull", func(l layout.Line) bool { return l.Overfull }, func(l layout.Line) book.Msg {
+		return book.M("une ligne dépasse la marge de %.1f mm : un mot (une adresse web ?) est trop long pour la largeur de la page",
+			"a line goes %.1f mm past the margin: a word (a web address?) is too long for the page's width").Format((l.Width - st.Width).Millimetres())
 	})
 	return lines
 }
@@ -245,7 +248,7 @@ func lineText(l layout.Line) string {
 
 // reportLine reports, once per block of the source, the first line that
 // has a problem.
-func (t *typesetter) reportLine(lines []layout.Line, rule string, bad func(layout.Line) bool, msg func(layout.Line) string) {
+func (t *typesetter) reportLine(lines []layout.Line, rule string, bad func(layout.Line) bool, msg func(layout.Line) book.Msg) {
 	key := fmt.Sprintf("%s\x00%s\x00%d", rule, t.file, t.line)
 	if t.seen[key] {
 		return
@@ -253,7 +256,7 @@ func (t *typesetter) reportLine(lines []layout.Line, rule string, bad func(layou
 	for _, l := range lines {
 		if bad(l) {
 			t.see(key)
-			t.diags.Add(t.fileOr(), book.Pos{Line: t.line}, book.Warning, rule, "%s", msg(l))
+			t.diags.Add(t.fileOr(), book.Pos{Line: t.line}, book.Warning, rule, msg(l))
 			return
 		}
 	}

@@ -4,6 +4,7 @@
 package typeset
 
 import (
+	"errors"
 	"fmt"
 	"image"
 	_ "image/jpeg" // photos
@@ -256,7 +257,7 @@ func newTypesetter(b *book.Book, set *fonts.Set) *typesetter {
 	// book.yaml's exceptions; a bad entry is reported and the others apply.
 	if h, ok, err := layout.ForLanguage(loc.Tag.String(), b.Hyphenation); ok {
 		if err != nil {
-			t.diags.Add("book.yaml", b.FieldPos("hyphenation"), book.Warning, "hyphenation-exception", "%v", err)
+			t.diags.Add("book.yaml", b.FieldPos("hyphenation"), book.Warning, "hyphenation-exception", exceptionMsg(err))
 		}
 		t.hy = layout.Memo(h)
 	}
@@ -296,13 +297,13 @@ func (t *typesetter) flowIssue(is layout.Issue, p *layout.Page) {
 	switch is {
 	case layout.Widow:
 		t.diags.Add(t.fileOr(), book.Pos{Line: t.line}, book.Warning, "widow",
-			"la dernière ligne d’un paragraphe se retrouve seule en haut de la page %d : raccourcir ou allonger un peu le texte l’évite", p.Number+1)
+			book.M("la dernière ligne d’un paragraphe se retrouve seule en haut de la page %d : raccourcir ou allonger un peu le texte l’évite", "the last line of a paragraph is left alone at the top of page %d: making the text a little shorter or longer avoids it"), p.Number+1)
 	case layout.Orphan:
 		t.diags.Add(t.fileOr(), book.Pos{Line: t.line}, book.Warning, "orphan",
-			"la première ligne d’un paragraphe se retrouve seule en bas de la page %d : raccourcir ou allonger un peu le texte l’évite", p.Number)
+			book.M("la première ligne d’un paragraphe se retrouve seule en bas de la page %d : raccourcir ou allonger un peu le texte l’évite", "the first line of a paragraph is left alone at the foot of page %d: making the text a little shorter or longer avoids it"), p.Number)
 	case layout.HyphenTurn:
 		t.diags.Add(t.fileOr(), book.Pos{Line: t.line}, book.Warning, "hyphen-page-turn",
-			t.msg("un mot coupé en fin de page %d se termine à la page suivante : raccourcir ou allonger un peu le paragraphe l’évite",
+			book.M("un mot coupé en fin de page %d se termine à la page suivante : raccourcir ou allonger un peu le paragraphe l’évite",
 				"a word hyphenated at the foot of page %d ends on the next page: making the paragraph a little shorter or longer avoids it"), p.Number)
 	}
 }
@@ -375,7 +376,7 @@ func (t *typesetter) warnImage(rel string) {
 		file = rel
 	}
 	t.diags.Add(file, book.Pos{Line: t.line}, book.Warning, "image-unreadable",
-		"l’image %s n’a pas pu être lue : elle est omise du PDF", rel)
+		book.M("l’image %s n’a pas pu être lue : elle est omise du PDF", "the image %s could not be read: it is left out of the PDF"), rel)
 }
 
 // clean replaces the characters the face lacks, reporting each once.
@@ -413,13 +414,13 @@ func (t *typesetter) clean(s string, face fonts.ID) string {
 		if book.IsEmoji(r) { // left out, never a "?"
 			if report {
 				t.diags.Add(file, book.Pos{Line: t.line}, book.Warning, "emoji",
-					"l’émoji « %c » ne s’imprime pas dans le PDF (la police du livre n’en a pas) : il en est retiré ; l’EPUB et le site le gardent", r)
+					book.M("l’émoji « %c » ne s’imprime pas dans le PDF (la police du livre n’en a pas) : il en est retiré ; l’EPUB et le site le gardent", "the emoji “%c” does not print in the PDF (the book's font does not have it): it is left out there; the EPUB and the site keep it"), r)
 			}
 			continue
 		}
 		if report {
 			t.diags.Add(file, book.Pos{Line: t.line}, book.Warning, "glyph-missing",
-				"le caractère « %c » (U+%04X) n’existe pas dans la police du livre : il est remplacé par « ? » dans le PDF", r, r)
+				book.M("le caractère « %c » (U+%04X) n’existe pas dans la police du livre : il est remplacé par « ? » dans le PDF", "the character “%c” (U+%04X) does not exist in the book's font: it is replaced by “?” in the PDF"), r, r)
 		}
 		sb.WriteByte('?')
 	}
@@ -436,11 +437,25 @@ func (t *typesetter) see(key string) {
 }
 
 // msg is the French or the English text of a finding, by the book's language.
-func (t *typesetter) msg(fr, en string) string {
-	if t.loc.French {
-		return fr
-	}
-	return en
-}
-
 func isSpace(r rune) bool { return r == ' ' || r == '\t' || r == '\n' || r == '\r' }
+
+// exceptionMsg is what ForLanguage says of book.yaml's hyphenation
+// exceptions, in French and in English, one line per exception.
+func exceptionMsg(err error) book.Msg {
+	var errs []error
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		errs = j.Unwrap()
+	} else {
+		errs = []error{err}
+	}
+	var fr, en []string
+	for _, e := range errs {
+		var x *layout.ExceptionError
+		if errors.As(e, &x) {
+			fr, en = append(fr, x.Fr), append(en, x.En)
+		} else {
+			fr, en = append(fr, e.Error()), append(en, e.Error())
+		}
+	}
+	return book.Msg{Fr: strings.Join(fr, "\n"), En: strings.Join(en, "\n")}
+}

@@ -29,13 +29,14 @@ type Finding struct {
 }
 
 // Diagnostic turns the finding into the book's diagnostic for file, with
-// the message in French, or in English when lang is not French.
+// the message in French, or in English when lang is not French (and the
+// English in En, as every finding has: see book.Diagnostics.In).
 func (f Finding) Diagnostic(file, lang string, sev book.Severity) book.Diagnostic {
 	msg := f.Message
 	if !French(lang) {
 		msg = f.MessageEn
 	}
-	return book.Diagnostic{File: file, Pos: book.Pos{Line: f.Line, Col: f.Col}, Severity: sev, Rule: f.Rule, Message: msg}
+	return book.Diagnostic{File: file, Pos: book.Pos{Line: f.Line, Col: f.Col}, Severity: sev, Rule: f.Rule, Message: msg, En: f.MessageEn}
 }
 
 // RuleDoc documents one rule for the rules document.
