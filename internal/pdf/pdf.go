@@ -323,6 +323,10 @@ func (d *drawer) draw(e layout.Element, links map[string]int) {
 		if e.Text == "" {
 			return
 		}
+		if e.Face == fonts.EmojiID {
+			d.drawEmoji(e)
+			return
+		}
 		d.setFont(e.Face, e.Size)
 		f.SetTextColor(int(e.Color.R), int(e.Color.G), int(e.Color.B))
 		f.Text(pt(e.X), pt(e.Y), bmp(e.Text))

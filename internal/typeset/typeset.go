@@ -77,9 +77,12 @@ type Result struct {
 func (r *Result) Faces() []layout.Face { return faceTable(r.Fonts) }
 
 func faceTable(s *fonts.Set) []layout.Face {
-	t := make([]layout.Face, fonts.NumFaces)
+	t := make([]layout.Face, fonts.NumFaces, fonts.NumFaces+1)
 	for i := range t {
 		t[i] = s.Faces[i]
+	}
+	if e, err := fonts.Emoji(); err == nil {
+		t = append(t, e) // at fonts.EmojiID
 	}
 	return t
 }
