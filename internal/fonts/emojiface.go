@@ -49,6 +49,15 @@ var emojiOnce = sync.OnceValues(func() (*EmojiFace, error) {
 // Emoji returns the bundled emoji face, parsed once.
 func Emoji() (*EmojiFace, error) { return emojiOnce() }
 
+// Font is the parsed emoji font, for the cards' rasteriser (safe for
+// concurrent use with a sfnt.Buffer per user).
+func (e *EmojiFace) Font() *sfnt.Font { return e.font }
+
+// EmojiSilent reports the characters that only join or style emoji
+// (variation selectors, the zero-width joiner, the keycap mark, skin
+// tones, tags): the emoji face has them, with no advance and no outline.
+func EmojiSilent(r rune) bool { return silent(r) }
+
 // silent reports the characters that style emoji and are not drawn.
 func silent(r rune) bool {
 	return book.EmojiJoiner(r) || book.SkinTone(r) || r >= 0xE0020 && r <= 0xE007F
