@@ -108,8 +108,30 @@ func (t *typesetter) spans(spans []book.Span, ts tstyle) []layout.Run {
 
 // texts is text with the superscripts of the language's typography (1er,
 // XIXe, Mme): the run split where letters are raised.
-func (t *typesetter) texts(s string, ts tstyle) []layout.Run {
-	return t.raise(t.text(s, ts), t.lang)
+func (t *typesetter) texts(s string, ts tstyle) []layout.Run { return t.textRuns(s, ts, true) }
+
+// textRuns is text, with the language's superscripts when raise is set,
+// and with book.yaml's emoji: keep, the emoji as runs of the emoji face.
+func (t *typesetter) textRuns(s string, ts tstyle, raise bool) []layout.Run {
+	set := func(s string) []layout.Run {
+		if raise {
+			return t.raise(t.text(s, ts), t.lang)
+		}
+		return []layout.Run{t.text(s, ts)}
+	}
+	if !t.keepEmoji() || !hasEmoji(s) {
+		return set(s)
+	}
+	spans, emoji := t.splitEmoji([]book.Span{{Text: s}}, ts)
+	var out []layout.Run
+	for i, sp := range spans {
+		if emoji != nil && emoji[i] {
+			out = append(out, t.emojiRun(sp, ts, ts.size, ts.base))
+			continue
+		}
+		out = append(out, set(sp.Text)...)
+	}
+	return out
 }
 
 // raise splits a run where the typography of lang raises letters (see

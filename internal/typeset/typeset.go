@@ -414,6 +414,13 @@ func (t *typesetter) clean(s string, face fonts.ID) string {
 			file = "book.yaml"
 		}
 		if book.IsEmoji(r) { // left out, never a "?"
+			if report && t.keepEmoji() {
+				// en: the emoji "%c" is not drawn here (a running head, a bookmark, a heading): with emoji: keep, the texts, the names and roles draw it; the EPUB and the site keep it
+				t.diags.Add(file, book.Pos{Line: t.line}, book.Warning, "emoji",
+					t.msg("l’émoji « %c » n’est pas dessiné ici (titre courant, signet, intertitre) : avec emoji: keep, les textes, les noms et les fonctions le dessinent ; l’EPUB et le site le gardent",
+						"the emoji “%c” is not drawn here (a running head, a bookmark, a heading): with emoji: keep, the texts, the names and roles draw it; the EPUB and the site keep it"), r)
+				report = false
+			}
 			if report {
 				t.diags.Add(file, book.Pos{Line: t.line}, book.Warning, "emoji",
 					"l’émoji « %c » ne s’imprime pas dans le PDF (la police du livre n’en a pas) : il en est retiré ; l’EPUB et le site le gardent", r)
