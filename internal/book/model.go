@@ -180,6 +180,10 @@ type Book struct {
 	// SortParticles is book.yaml's sort_particles: "ignore" (a lowercase
 	// particle is not sorted on), "keep" (it is), "" (the language's usage).
 	SortParticles string
+	// Emoji is book.yaml's emoji: "remove" (the default: a finding per
+	// emoji, which check --fix takes out) or "keep" (drawn in the PDF and
+	// on the cards from the bundled monochrome emoji font).
+	Emoji string
 
 	// Fields maps each book.yaml key (dotted for nested ones: "cards.logo",
 	// "partners.2.logo") to the position of its value.
@@ -201,6 +205,7 @@ func Defaults() Book {
 	return Book{
 		Language: "fr",
 		Order:    "surname",
+		Emoji:    "remove",
 		Limits:   Limits{MinWords: 80, MaxWords: 900, ExtractChars: 280, PhotoBytes: 5 << 20},
 		Page: Page{Size: "A5", Width: 148, Height: 210,
 			Margins:  Margins{Top: 18, Bottom: 20, Inner: 18, Outer: 15},
@@ -232,3 +237,8 @@ func DerivedIdentifier(title string) string {
 	h[8] = (h[8] & 0x3f) | 0x80
 	return fmt.Sprintf("urn:uuid:%x-%x-%x-%x-%x", h[0:4], h[4:6], h[6:8], h[8:10], h[10:16])
 }
+
+// KeepEmoji reports whether book.yaml's emoji: keep asks for the emoji to
+// be drawn in the PDF and on the cards (from fonts.Emoji) rather than
+// reported for removal.
+func (b *Book) KeepEmoji() bool { return b.Emoji == "keep" }

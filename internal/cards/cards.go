@@ -234,8 +234,8 @@ type scratch struct {
 func render(sc *scratch, fonts *fontSet, bp *bookParts, b *book.Book, c *book.Contribution, files fs.FS, sizes Sizes) (*Card, book.Diagnostics, error) {
 	var diags book.Diagnostics
 	m := &faces{
-		quote: newMetrics(fonts.quote), serif: newMetrics(fonts.serif),
-		bold: newMetrics(fonts.bold), sans: newMetrics(fonts.sans), fonts: fonts, glyphs: sc.glyphs,
+		quote: newMetrics(fonts.quote, fonts.emoji), serif: newMetrics(fonts.serif, fonts.emoji),
+		bold: newMetrics(fonts.bold, fonts.emoji), sans: newMetrics(fonts.sans, fonts.emoji), fonts: fonts, glyphs: sc.glyphs,
 	}
 	loc := b.Locale()
 	lang := loc.Tag.String()

@@ -331,7 +331,7 @@ func TestMissingGlyphsAreDropped(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	serif, sans := newMetrics(fonts.quote), newMetrics(fonts.sans)
+	serif, sans := newMetrics(fonts.quote, nil), newMetrics(fonts.sans, nil)
 	for _, r := range c.Alt {
 		if r != '\n' && (!serif.Has(r) || !sans.Has(r)) {
 			t.Errorf("alt text has %U, which the fonts cannot draw", r)
@@ -369,7 +369,7 @@ func TestBreaksOnlyAtSpaces(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := newMetrics(fonts.quote)
+	m := newMetrics(fonts.quote, nil)
 	s := "«\u202f" + typo.String("fr", long600+" Vraiment ? Oui : « tout » ; 20\u00a0km !") + "\u202f»"
 	if !strings.ContainsRune(s, '\u202f') || !strings.ContainsRune(s, '\u00a0') {
 		t.Fatalf("test text has no no-break space: %q", s)
@@ -424,7 +424,7 @@ func TestRaster(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p := newPen(newMetrics(fonts.bold), 14, nil)
+	p := newPen(newMetrics(fonts.bold, nil), 14, nil)
 	g, ok := p.glyph('É', 0)
 	if !ok {
 		t.Fatal("no glyph for É")
@@ -472,8 +472,8 @@ func TestLongLinesFit(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := &faces{quote: newMetrics(fonts.quote), serif: newMetrics(fonts.serif),
-		bold: newMetrics(fonts.bold), sans: newMetrics(fonts.sans), fonts: fonts}
+	m := &faces{quote: newMetrics(fonts.quote, nil), serif: newMetrics(fonts.serif, nil),
+		bold: newMetrics(fonts.bold, nil), sans: newMetrics(fonts.sans, nil), fonts: fonts}
 	logo, err := decodeImage(testLogo())
 	if err != nil {
 		t.Fatal(err)

@@ -45,14 +45,14 @@ func Cover(b *book.Book, files fs.FS) ([]byte, book.Diagnostics, error) {
 		}
 	}
 	lang := b.Locale().Tag.String()
-	block(newMetrics(fset.bold), 150, 172, typo.StringIn(b.TypographyOf(lang), b.Title), ink)
+	block(newMetrics(fset.bold, fset.emoji), 150, 172, typo.StringIn(b.TypographyOf(lang), b.Title), ink)
 	if b.Subtitle != "" {
 		y += 60
-		block(newMetrics(fset.quote), 76, 96, typo.StringIn(b.TypographyOf(lang), b.Subtitle), ink)
+		block(newMetrics(fset.quote, fset.emoji), 76, 96, typo.StringIn(b.TypographyOf(lang), b.Subtitle), ink)
 	}
 	if len(b.Editors) > 0 {
 		y = float64(coverH) - 320
-		block(newMetrics(fset.sans), 58, 72, typo.StringIn(b.TypographyOf(lang), b.Locale().JoinNames(b.Editors)), ink)
+		block(newMetrics(fset.sans, fset.emoji), 58, 72, typo.StringIn(b.TypographyOf(lang), b.Locale().JoinNames(b.Editors)), ink)
 	}
 	var out bytes.Buffer
 	if err := png.Encode(&out, img); err != nil {

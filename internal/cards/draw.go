@@ -60,7 +60,8 @@ func newPen(m *metrics, size float64, cache glyphCache) *pen {
 }
 
 func (p *pen) glyph(r rune, sub int) (glyphMask, bool) {
-	k := glyphKey{p.m.f, p.ppem, r, sub}
+	f, x := p.m.fontOf(r)
+	k := glyphKey{f, p.ppem, r, sub}
 	if g, ok := p.cache[k]; ok {
 		return g, g.mask != nil
 	}
@@ -68,8 +69,8 @@ func (p *pen) glyph(r rune, sub int) (glyphMask, bool) {
 		clear(p.cache)
 	}
 	var g glyphMask
-	if x := p.m.glyph(r); x != 0 {
-		segs, err := p.m.f.LoadGlyph(&p.buf, x, p.ppem, nil)
+	if x != 0 {
+		segs, err := f.LoadGlyph(&p.buf, x, p.ppem, nil)
 		if err == nil {
 			dr, mask := rasterize(segs, fixed.Int26_6(sub*64/subpixels))
 			if mask != nil {

@@ -21,6 +21,10 @@ type fontSet struct {
 	serif *sfnt.Font // serif roman: the book's title
 	bold  *sfnt.Font // sans bold: the name
 	sans  *sfnt.Font // sans regular: role, handle, hashtag, URL
+	// emoji is the bundled emoji font (fonts.Emoji) with book.yaml's
+	// emoji: keep, nil otherwise: what the text fonts lack of it is drawn
+	// from it.
+	emoji *sfnt.Font
 }
 
 // loadFonts parses the fonts named by book.yaml, as the PDF has them
@@ -39,7 +43,15 @@ func loadFonts(b *book.Book, files fs.FS) (*fontSet, error) {
 		}
 		parsed[i] = f
 	}
-	return &fontSet{quote: parsed[0], serif: parsed[1], bold: parsed[2], sans: parsed[3]}, nil
+	out := &fontSet{quote: parsed[0], serif: parsed[1], bold: parsed[2], sans: parsed[3]}
+	if b.KeepEmoji() {
+		e, err := fonts.Emoji()
+		if err != nil {
+			return nil, fmt.Errorf("emoji font: %w", err)
+		}
+		out.emoji = e.Font()
+	}
+	return out, nil
 }
 
 // metrics adapts an sfnt.Font to layout.Face: advance widths in thousandths
@@ -52,11 +64,48 @@ type metrics struct {
 	upm   fixed.Int26_6
 	adv   map[rune]int
 	index map[rune]sfnt.GlyphIndex
+	// emoji, when set, draws the emoji f lacks (fontSet.emoji).
+	emoji *sfnt.Font
+	emo   map[rune]sfnt.GlyphIndex
 }
 
-func newMetrics(f *sfnt.Font) *metrics {
+func newMetrics(f, emoji *sfnt.Font) *metrics {
 	return &metrics{f: f, upm: fixed.Int26_6(f.UnitsPerEm()) << 6,
-		adv: make(map[rune]int), index: make(map[rune]sfnt.GlyphIndex)}
+		adv: make(map[rune]int), index: make(map[rune]sfnt.GlyphIndex), emoji: emoji}
+}
+
+// emojiGlyph is r's glyph in the emoji font, 0 when there is none or r is
+// no emoji.
+func (m *metrics) emojiGlyph(r rune) sfnt.GlyphIndex {
+	if m.emoji == nil || !book.IsEmoji(r) {
+		return 0
+	}
+	if x, ok := m.emo[r]; ok {
+		return x
+	}
+	x, err := m.emoji.GlyphIndex(&m.buf, r)
+	if err != nil {
+		x = 0
+	}
+	if m.emo == nil {
+		m.emo = make(map[rune]sfnt.GlyphIndex)
+	}
+	m.emo[r] = x
+	return x
+}
+
+// fontOf is the font that draws r and its glyph there: f, else the emoji
+// font; 0 when neither has it.
+func (m *metrics) fontOf(r rune) (*sfnt.Font, sfnt.GlyphIndex) {
+	if x := m.glyph(r); x != 0 {
+		return m.f, x
+	}
+	if m.emoji != nil && !fonts.EmojiSilent(r) {
+		if x := m.emojiGlyph(r); x != 0 {
+			return m.emoji, x
+		}
+	}
+	return m.f, 0
 }
 
 func (m *metrics) glyph(r rune) sfnt.GlyphIndex {
@@ -71,8 +120,14 @@ func (m *metrics) glyph(r rune) sfnt.GlyphIndex {
 	return x
 }
 
-// Has reports whether the font has a real glyph (not .notdef) for r.
-func (m *metrics) Has(r rune) bool { return m.glyph(r) != 0 }
+// Has reports whether the font has a real glyph (not .notdef) for r, or
+// the emoji font does (what only styles an emoji included).
+func (m *metrics) Has(r rune) bool {
+	if _, x := m.fontOf(r); x != 0 {
+		return true
+	}
+	return m.emoji != nil && fonts.EmojiSilent(r)
+}
 
 // Advance is the advance width of r in thousandths of an em.
 func (m *metrics) Advance(r rune) int {
@@ -80,11 +135,11 @@ func (m *metrics) Advance(r rune) int {
 		return a
 	}
 	a := 0
-	if x := m.glyph(r); x != 0 {
-		v, err := m.f.GlyphAdvance(&m.buf, x, m.upm, font.HintingNone)
+	if f, x := m.fontOf(r); x != 0 {
+		v, err := f.GlyphAdvance(&m.buf, x, fixed.Int26_6(f.UnitsPerEm())<<6, font.HintingNone)
 		if err == nil {
 			// v is in font units (26.6 at ppem = units per em).
-			a = int(math.Round(float64(v) / 64 * 1000 / float64(m.f.UnitsPerEm())))
+			a = int(math.Round(float64(v) / 64 * 1000 / float64(f.UnitsPerEm())))
 		}
 	}
 	m.adv[r] = a

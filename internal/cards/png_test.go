@@ -25,8 +25,8 @@ func drawnCard(t *testing.T, b *book.Book, c *book.Contribution, files fstest.Ma
 	if len(bp.diags) > 0 {
 		t.Fatal(bp.diags.Text())
 	}
-	m := &faces{quote: newMetrics(fonts.quote), serif: newMetrics(fonts.serif),
-		bold: newMetrics(fonts.bold), sans: newMetrics(fonts.sans), fonts: fonts}
+	m := &faces{quote: newMetrics(fonts.quote, nil), serif: newMetrics(fonts.serif, nil),
+		bold: newMetrics(fonts.bold, nil), sans: newMetrics(fonts.sans, nil), fonts: fonts}
 	d := wideDesign()
 	d.logo = bp.logo[0]
 	f := fields{quote: words(c.Extract), open: "«\u202f", close: "\u202f»", name: c.Name, role: c.Role,

@@ -16,7 +16,7 @@ import (
 var BookKeys = []string{"title", "subtitle", "editors", "publisher", "language", "identifier", "edition",
 	"date", "license", "url", "hashtag", "cover", "cover_alt", "introduction", "afterword", "partners", "sections",
 	"order", "manual", "limits", "page", "fonts", "cards", "hyphenation", "isbn", "legal_deposit", "printer", "back_cover",
-	"quotes", "sort_particles", "indexes", "print"}
+	"quotes", "sort_particles", "indexes", "print", "emoji"}
 
 var pageSizes = map[string][2]float64{
 	"a4": {210, 297}, "a5": {148, 210}, "a6": {105, 148}, "b5": {176, 250},
@@ -198,6 +198,14 @@ func bookYAML(text []byte, b *book.Book, diags *book.Diagnostics) {
 					b.SortParticles = s
 				default:
 					y.errorf(f.Value, "sort-particles", book.M("sort_particles vaut ignore (« van Gogh » classé à G) ou keep (classé à V), pas « %s ».", "sort_particles is ignore (“van Gogh” filed under G) or keep (filed under V), not “%s”."), truncate(s, 40))
+				}
+			case "emoji":
+				switch s {
+				case "keep", "remove":
+					b.Emoji = s
+				default:
+					y.errorf(f.Value, "emoji-setting", book.M("emoji vaut keep (dessinés dans le PDF et sur les cartes avec la police Noto Emoji fournie) ou remove (check --fix les retire), pas « %s ».",
+						"emoji is keep (drawn in the PDF and on the cards from the bundled Noto Emoji font) or remove (check --fix takes them out), not “%s”."), truncate(s, 40))
 				}
 			case "order":
 				switch s {

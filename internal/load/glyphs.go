@@ -46,7 +46,8 @@ func scanSource(path string, raw []byte, has func(rune) bool, diags *book.Diagno
 		case has != nil && !has(r) && book.IsEmoji(r) && missing < maxGlyphFindings:
 			missing++
 			diags.Add(path, book.Pos{Line: line, Col: col}, book.Warning, "emoji",
-				book.M("L’émoji « %c » ne s’imprime pas dans le PDF (la police du livre n’en a pas) : il en est retiré, mais reste dans l’EPUB et sur le site. Remplacez-le par des mots ou retirez-le.", "The emoji “%c” does not print in the PDF (the book's font does not have it): it is left out there, but stays in the EPUB and on the site. Replace it with words or remove it."), r)
+				book.M("L’émoji « %c » ne s’imprime pas dans le PDF (la police du livre n’en a pas) : il en est retiré, mais reste dans l’EPUB et sur le site. Remplacez-le par des mots, ou laissez `recueil check --fix` le retirer (ou écrivez emoji: keep dans book.yaml pour le dessiner).",
+					"The emoji “%c” does not print in the PDF (the book's font does not have it): it is left out there, but stays in the EPUB and on the site. Replace it with words, or let `recueil check --fix` remove it (or write emoji: keep in book.yaml to draw it)."), r)
 		case has != nil && !has(r) && book.EmojiJoiner(r):
 		case has != nil && !has(r) && missing < maxGlyphFindings:
 			missing++

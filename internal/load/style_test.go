@@ -47,3 +47,26 @@ func TestIndexesKey(t *testing.T) {
 		t.Errorf("findings %q, indexes %q", got, b.Indexes)
 	}
 }
+
+// book.yaml's emoji: keep or remove (the default); another value is an
+// error at the value's place, and the default stays.
+func TestEmojiKey(t *testing.T) {
+	b := book.Defaults()
+	var d book.Diagnostics
+	bookYAML([]byte("title: T\nidentifier: x\nemoji: keep\n"), &b, &d)
+	if len(d) != 0 || !b.KeepEmoji() {
+		t.Errorf("emoji %q, %s", b.Emoji, findings(d))
+	}
+	b = book.Defaults()
+	d = nil
+	bookYAML([]byte("title: T\nidentifier: x\nemoji:  yes-please\n"), &b, &d)
+	if got := findings(d); got != "book.yaml:3:9 emoji-setting" {
+		t.Errorf("findings:\n%s", got)
+	}
+	if len(d) == 1 && !strings.Contains(d[0].Message, "yes-please") {
+		t.Errorf("the message does not say what was written: %s", d[0].Message)
+	}
+	if b.KeepEmoji() || b.Emoji != "remove" {
+		t.Errorf("a refused value was kept: %q", b.Emoji)
+	}
+}

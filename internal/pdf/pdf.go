@@ -80,17 +80,25 @@ func addFace(f *fpdf.Fpdf, ff *fonts.Face, runes []rune) {
 
 func pt(u layout.Unit) float64 { return u.Points() }
 
-// bmp drops what fpdf cannot encode (runes above U+FFFF make it panic).
+// bmp drops what fpdf cannot encode (runes above U+FFFF make it panic),
+// with the joiners and selectors of the emoji among them and the space
+// an emoji leaves doubled: a bookmark or the document's title reads
+// "Léa Œillet" for "Léa 🌸 Œillet", never "Léa ? Œillet".
 func bmp(s string) string {
 	if !strings.ContainsFunc(s, func(r rune) bool { return r > 0xFFFF }) {
 		return s
 	}
-	return strings.Map(func(r rune) rune {
-		if r > 0xFFFF {
-			return '?'
+	var b strings.Builder
+	for _, r := range s {
+		if r > 0xFFFF || book.EmojiJoiner(r) {
+			continue
 		}
-		return r
-	}, s)
+		if r == ' ' && strings.HasSuffix(b.String(), " ") {
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return strings.TrimSpace(b.String())
 }
 
 func bookDate(s string) time.Time {
@@ -321,6 +329,10 @@ func (d *drawer) draw(e layout.Element, links map[string]int) {
 	switch e.Kind {
 	case layout.TextElement:
 		if e.Text == "" {
+			return
+		}
+		if e.Face == fonts.EmojiID {
+			d.drawEmoji(e)
 			return
 		}
 		d.setFont(e.Face, e.Size)

@@ -157,7 +157,12 @@ func textGlyphs(b *book.Book) func(rune) bool {
 	if err != nil {
 		return nil
 	}
-	return set.Face(fonts.Serif).Has
+	has := set.Face(fonts.Serif).Has
+	if e, err := fonts.Emoji(); err == nil && b.KeepEmoji() {
+		// emoji: keep: the emoji the bundled font draws are no finding
+		return func(r rune) bool { return has(r) || e.Has(r) }
+	}
+	return has
 }
 
 // Failed reports whether the findings stop a build, and why.

@@ -157,12 +157,22 @@ func Fix(o Options) ([]Fixed, error) {
 		return nil, err
 	}
 	var out []Fixed
+	var has func(rune) bool
+	if !b.KeepEmoji() {
+		has = textGlyphs(b) // the emoji the book's font lacks go (emoji: remove)
+	}
 	for _, f := range o.scope(b) {
 		src, ok := load.ReadContribution(b.Root, f)
 		if !ok {
 			continue
 		}
-		fixed, found := typo.FixIn(b.TypographyOf(textLang(b, f)), textLang(b, f), src)
+		text := src
+		var removed []typo.Finding
+		if !b.KeepEmoji() {
+			text, removed = typo.RemoveEmoji(src, has)
+		}
+		fixed, found := typo.FixIn(b.TypographyOf(textLang(b, f)), textLang(b, f), text)
+		found = append(found, removed...)
 		if len(found) == 0 || bytes.Equal(fixed, src) {
 			continue
 		}

@@ -301,7 +301,7 @@ func (t *typesetter) setContents(entries []Entry, w, size, ld layout.Unit, twoCo
 			if c == nil {
 				continue
 			}
-			runs = []layout.Run{t.text(t.typo(c.Name), tstyle{fam: serif, size: size, color: d.ink, noHyphen: true})}
+			runs = t.textRuns(t.typo(c.Name), tstyle{fam: serif, size: size, color: d.ink, noHyphen: true}, false)
 			if c.Title != "" {
 				runs = append(runs, t.text(" — ", tstyle{fam: serif, size: size, color: d.gray}))
 				runs = append(runs, t.texts(t.typo(c.Title), tstyle{fam: serif, base: book.Italic, size: size, color: d.soft})...)
@@ -403,7 +403,7 @@ func (t *typesetter) contribution(c *book.Contribution, e Entry) {
 	}
 	t.line = c.FieldPos("name").Line
 	ns := d.size * 2
-	add([]layout.Run{t.text(t.typo(c.Name), tstyle{fam: sans, base: book.Bold, size: ns, color: d.ink, noHyphen: true})}, ns, ns*115/100, layout.Mm(2))
+	add(t.textRuns(t.typo(c.Name), tstyle{fam: sans, base: book.Bold, size: ns, color: d.ink, noHyphen: true}, false), ns, ns*115/100, layout.Mm(2))
 	ss := d.size * 9 / 10
 	if c.Role != "" {
 		t.line = c.FieldPos("role").Line
@@ -541,9 +541,9 @@ func (t *typesetter) setIndex(anchor string, groups []book.IndexGroup, letters b
 			c := en.Contribution
 			t.file = c.Path
 			surname, given, _ := strings.Cut(en.Key, ", ")
-			runs := []layout.Run{t.text(t.typo(surname), tstyle{fam: serif, base: book.Bold, size: size, color: d.ink, noHyphen: true})}
+			runs := t.textRuns(t.typo(surname), tstyle{fam: serif, base: book.Bold, size: size, color: d.ink, noHyphen: true}, false)
 			if given != "" {
-				runs = append(runs, t.text(t.typo(", "+given), tstyle{fam: serif, size: size, color: d.ink, noHyphen: true}))
+				runs = append(runs, t.textRuns(t.typo(", "+given), tstyle{fam: serif, size: size, color: d.ink, noHyphen: true}, false)...)
 			}
 			if c.Role != "" && !twoCols {
 				runs = append(runs, t.text(" — ", tstyle{fam: serif, size: size, color: d.gray}))

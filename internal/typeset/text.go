@@ -58,8 +58,12 @@ func (t *typesetter) text(s string, ts tstyle) layout.Run {
 // spans turns Markdown spans into runs, with the book's typography applied.
 func (t *typesetter) spans(spans []book.Span, ts tstyle) []layout.Run {
 	spans = typo.SpansIn(t.b.TypographyOf(t.lang), t.lang, spans)
+	var emoji []bool
+	if t.keepEmoji() {
+		spans, emoji = t.splitEmoji(spans, ts)
+	}
 	out := make([]layout.Run, 0, len(spans))
-	for _, s := range spans {
+	for i, s := range spans {
 		if s.Break {
 			out = append(out, layout.Run{Break: true})
 			continue
@@ -74,6 +78,10 @@ func (t *typesetter) spans(spans []book.Span, ts tstyle) []layout.Run {
 			// the call: a superscript number, in the text's face
 			out = append(out, layout.Run{Text: strconv.Itoa(s.Note), Face: int(faceFor(ts.fam, ts.base)), Size: ts.size * 62 / 100,
 				Rise: ts.size * 36 / 100, Color: ts.color, NoHyphen: true, Note: s.Note})
+			continue
+		}
+		if emoji != nil && emoji[i] {
+			out = append(out, t.emojiRun(s, ts, size, st))
 			continue
 		}
 		r := layout.Run{Text: t.clean(s.Text, f), Face: int(f), Size: size, Color: ts.color, Strike: st&book.Strike != 0,
@@ -100,8 +108,30 @@ func (t *typesetter) spans(spans []book.Span, ts tstyle) []layout.Run {
 
 // texts is text with the superscripts of the language's typography (1er,
 // XIXe, Mme): the run split where letters are raised.
-func (t *typesetter) texts(s string, ts tstyle) []layout.Run {
-	return t.raise(t.text(s, ts), t.lang)
+func (t *typesetter) texts(s string, ts tstyle) []layout.Run { return t.textRuns(s, ts, true) }
+
+// textRuns is text, with the language's superscripts when raise is set,
+// and with book.yaml's emoji: keep, the emoji as runs of the emoji face.
+func (t *typesetter) textRuns(s string, ts tstyle, raise bool) []layout.Run {
+	set := func(s string) []layout.Run {
+		if raise {
+			return t.raise(t.text(s, ts), t.lang)
+		}
+		return []layout.Run{t.text(s, ts)}
+	}
+	if !t.keepEmoji() || !hasEmoji(s) {
+		return set(s)
+	}
+	spans, emoji := t.splitEmoji([]book.Span{{Text: s}}, ts)
+	var out []layout.Run
+	for i, sp := range spans {
+		if emoji != nil && emoji[i] {
+			out = append(out, t.emojiRun(sp, ts, ts.size, ts.base))
+			continue
+		}
+		out = append(out, set(sp.Text)...)
+	}
+	return out
 }
 
 // raise splits a run where the typography of lang raises letters (see
@@ -501,4 +531,101 @@ func (t *typesetter) image(src string, c bctx, maxW, maxH layout.Unit) {
 		p.Add(layout.Element{Kind: layout.ImageElement, X: x + c.x + (c.width-w)/2, Y: y, W: w, H: h, Src: path})
 	})
 	t.flow.Space(c.leading / 2)
+}
+
+// keepEmoji reports book.yaml's emoji: keep, with the emoji face loaded.
+func (t *typesetter) keepEmoji() bool { return t.b.KeepEmoji() && len(t.faces) > fonts.EmojiID }
+
+func hasEmoji(s string) bool {
+	for _, r := range s {
+		if book.IsEmoji(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// splitEmoji cuts spans at their emoji (book.yaml's emoji: keep): each
+// emoji sequence the text faces lack and the emoji face draws becomes a
+// span of its own, marked in emoji, set in the emoji face (emojiRun). A
+// sequence the emoji font prints as its parts (a zero-width-joiner
+// sequence, a flag, a skin tone) is reported once per file.
+func (t *typesetter) splitEmoji(spans []book.Span, ts tstyle) ([]book.Span, []bool) {
+	var out []book.Span
+	var emoji []bool
+	for k, s := range spans {
+		if s.Break || s.Note > 0 || !hasEmoji(s.Text) {
+			if out != nil {
+				out, emoji = append(out, s), append(emoji, false)
+			}
+			continue
+		}
+		if out == nil {
+			out, emoji = append(out, spans[:k]...), make([]bool, k)
+		}
+		face := t.set.Face(faceFor(ts.fam, s.Style|ts.base))
+		rs := []rune(s.Text)
+		from := 0
+		for i := 0; i < len(rs); i++ {
+			if !book.IsEmoji(rs[i]) || face.Has(rs[i]) || !t.faces[fonts.EmojiID].Has(rs[i]) {
+				continue // an emoji the emoji font lacks is left to clean: reported, left out
+			}
+			e := book.EmojiEnd(rs, i)
+			if e <= i {
+				continue
+			}
+			if i > from {
+				q := s
+				q.Text = string(rs[from:i])
+				out, emoji = append(out, q), append(emoji, false)
+			}
+			q := s
+			q.Text = string(rs[i:e])
+			out, emoji = append(out, q), append(emoji, true)
+			if book.EmojiSimplified(q.Text) {
+				t.simplified(q.Text)
+			}
+			from = e
+			i = e - 1
+		}
+		if from < len(rs) {
+			q := s
+			q.Text = string(rs[from:])
+			out, emoji = append(out, q), append(emoji, false)
+		}
+	}
+	if out == nil {
+		return spans, nil
+	}
+	return out, emoji
+}
+
+// emojiRun is the run of an emoji span (splitEmoji): the emoji face
+// draws it, never hyphenated.
+func (t *typesetter) emojiRun(s book.Span, ts tstyle, size layout.Unit, st book.Style) layout.Run {
+	r := layout.Run{Text: s.Text, Face: fonts.EmojiID, Size: size, Color: ts.color, Strike: st&book.Strike != 0, NoHyphen: true}
+	if s.Link != "" {
+		r.Link, r.Color = s.Link, t.d.link
+	}
+	if t.otherLang(s.Lang) {
+		r.Lang = t.doc.Struct.LangID(s.Lang)
+	}
+	return r
+}
+
+// simplified reports, once per file, an emoji sequence printed as its
+// parts.
+func (t *typesetter) simplified(seq string) {
+	key := t.file + "\x00emoji-simplified"
+	if t.seen[key] {
+		return
+	}
+	t.see(key)
+	file := t.file
+	if file == "" {
+		file = "book.yaml"
+	}
+	t.diags.Add(file, book.Pos{Line: t.line}, book.Warning, "emoji-simplified",
+		book.M("l’émoji « %s » est imprimé simplifié dans le PDF : la police d’émojis monochrome en dessine les éléments côte à côte (un drapeau par ses deux lettres, une famille par ses personnes, sans couleur de peau) ; l’EPUB et le site le montrent entier",
+			"the emoji “%s” is printed simplified in the PDF: the monochrome emoji font draws its parts side by side (a flag as its two letters, a family as its people, no skin tone); the EPUB and the site show it whole"), seq)
 }

@@ -78,9 +78,12 @@ type Result struct {
 func (r *Result) Faces() []layout.Face { return faceTable(r.Fonts) }
 
 func faceTable(s *fonts.Set) []layout.Face {
-	t := make([]layout.Face, fonts.NumFaces)
+	t := make([]layout.Face, fonts.NumFaces, fonts.NumFaces+1)
 	for i := range t {
 		t[i] = s.Faces[i]
+	}
+	if e, err := fonts.Emoji(); err == nil {
+		t = append(t, e) // at fonts.EmojiID
 	}
 	return t
 }
@@ -412,6 +415,12 @@ func (t *typesetter) clean(s string, face fonts.ID) string {
 			file = "book.yaml"
 		}
 		if book.IsEmoji(r) { // left out, never a "?"
+			if report && t.keepEmoji() {
+				t.diags.Add(file, book.Pos{Line: t.line}, book.Warning, "emoji",
+					book.M("l’émoji « %c » n’est pas dessiné ici (titre courant, signet, intertitre) : avec emoji: keep, les textes, les noms et les fonctions le dessinent ; l’EPUB et le site le gardent",
+						"the emoji “%c” is not drawn here (a running head, a bookmark, a heading): with emoji: keep, the texts, the names and roles draw it; the EPUB and the site keep it"), r)
+				report = false
+			}
 			if report {
 				t.diags.Add(file, book.Pos{Line: t.line}, book.Warning, "emoji",
 					book.M("l’émoji « %c » ne s’imprime pas dans le PDF (la police du livre n’en a pas) : il en est retiré ; l’EPUB et le site le gardent", "the emoji “%c” does not print in the PDF (the book's font does not have it): it is left out there; the EPUB and the site keep it"), r)
