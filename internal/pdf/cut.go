@@ -714,9 +714,15 @@ func num2(f float64) pdfobj.Token { return pdfobj.Token(strconv.FormatFloat(f, '
 // those before being the page's own, in the content stream before it
 // (they number the marked content that comes first).
 func (c *Cutter) drawAdditions(all []layout.Element, split int, height float64) []byte {
-	var s bytes.Buffer
-	col := func(cl layout.Color) string {
-		return fmt.Sprintf("%.3f %.3f %.3f rg", float64(cl.R)/255, float64(cl.G)/255, float64(cl.B)/255)
+	// appended with strconv, not fmt: a colophon's QR code is hundreds of
+	// rectangles, and every offprint's key draws them (same bytes as
+	// %.2f and %.3f)
+	var s []byte
+	f := func(v float64, prec int) { s = strconv.AppendFloat(s, v, 'f', prec, 64); s = append(s, ' ') }
+	rgb := func(cl layout.Color) {
+		f(float64(cl.R)/255, 3)
+		f(float64(cl.G)/255, 3)
+		f(float64(cl.B)/255, 3)
 	}
 	m := markPage(all, split)
 	open := -1
@@ -727,9 +733,9 @@ func (c *Cutter) drawAdditions(all []layout.Element, split int, height float64) 
 		}
 		if q := m.of[i]; q >= 0 && q != open {
 			if open >= 0 {
-				s.WriteString("EMC\n")
+				s = append(s, "EMC\n"...)
 			}
-			s.WriteString(m.open(q, c.r.Doc.Struct))
+			s = append(s, m.open(q, c.r.Doc.Struct)...)
 			open = q
 		}
 		switch e.Kind {
@@ -737,25 +743,49 @@ func (c *Cutter) drawAdditions(all []layout.Element, split int, height float64) 
 			if e.Text == "" {
 				continue
 			}
-			fmt.Fprintf(&s, "q %s BT /C%s %.2f Tf %.2f %.2f Td ", col(e.Color), c.colRes[e.Face], e.Size.Points(), e.X.Points(), height-e.Y.Points())
+			s = append(s, "q "...)
+			rgb(e.Color)
+			s = append(s, "rg BT /C"...)
+			s = append(s, c.colRes[e.Face]...)
+			s = append(s, ' ')
+			f(e.Size.Points(), 2)
+			s = append(s, "Tf "...)
+			f(e.X.Points(), 2)
+			f(height-e.Y.Points(), 2)
+			s = append(s, "Td "...)
 			txt := e.Text
 			if spaced(all, i) {
 				txt += " "
 			}
-			s.Write(pdfobj.LiteralString(pdfobj.UTF16BE(bmp(txt), false)))
-			s.WriteString(" Tj ET Q\n")
+			s = append(s, pdfobj.LiteralString(pdfobj.UTF16BE(bmp(txt), false))...)
+			s = append(s, " Tj ET Q\n"...)
 		case layout.RectElement:
-			fmt.Fprintf(&s, "q %s %.2f %.2f %.2f %.2f re f Q\n", col(e.Color), e.X.Points(), height-e.Y.Points(), e.W.Points(), -e.H.Points())
+			s = append(s, "q "...)
+			rgb(e.Color)
+			s = append(s, "rg "...)
+			f(e.X.Points(), 2)
+			f(height-e.Y.Points(), 2)
+			f(e.W.Points(), 2)
+			f(-e.H.Points(), 2)
+			s = append(s, "re f Q\n"...)
 		case layout.RuleElement:
-			fmt.Fprintf(&s, "q %.3f %.3f %.3f RG %.2f w %.2f %.2f m %.2f %.2f l S Q\n",
-				float64(e.Color.R)/255, float64(e.Color.G)/255, float64(e.Color.B)/255, e.Size.Points(),
-				e.X.Points(), height-e.Y.Points(), (e.X + e.W).Points(), height-(e.Y+e.H).Points())
+			s = append(s, "q "...)
+			rgb(e.Color)
+			s = append(s, "RG "...)
+			f(e.Size.Points(), 2)
+			s = append(s, "w "...)
+			f(e.X.Points(), 2)
+			f(height-e.Y.Points(), 2)
+			s = append(s, "m "...)
+			f((e.X + e.W).Points(), 2)
+			f(height-(e.Y+e.H).Points(), 2)
+			s = append(s, "l S Q\n"...)
 		}
 	}
 	if open >= 0 {
-		s.WriteString("EMC\n")
+		s = append(s, "EMC\n"...)
 	}
-	return s.Bytes()
+	return s
 }
 
 type outlineItem struct {

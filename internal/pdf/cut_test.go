@@ -361,6 +361,30 @@ func BenchmarkCut(b *testing.B) {
 	reportCPU(b, start)
 }
 
+// BenchmarkPlanKey is working out an offprint of the 612 book and its
+// key, what a compile pays for an offprint it takes from the cache.
+func BenchmarkPlanKey(b *testing.B) {
+	bk, r, book := book612(b)
+	c, err := NewCutter(book, r, bk)
+	if err != nil {
+		b.Fatal(err)
+	}
+	i := 0
+	start := cpuTime()
+	for b.Loop() {
+		pr := r.Contributions[i%len(r.Contributions)]
+		pl, err := c.Plan(pr.First, pr.Last)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := pl.Key(); err != nil {
+			b.Fatal(err)
+		}
+		i++
+	}
+	reportCPU(b, start)
+}
+
 // BenchmarkNewCutter is reading the PDF of a book of 612 contributions
 // and making its colophon fonts, once per compile.
 func BenchmarkNewCutter(b *testing.B) {
