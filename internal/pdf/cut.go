@@ -2,12 +2,14 @@ package pdf
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"codeberg.org/go-pdf/fpdf"
 
@@ -48,6 +50,9 @@ type Cutter struct {
 	colRes []pdfobj.Name // each face's font resource in col, "" when unused
 	glyphs map[pdfobj.Name][]byte
 	names  map[pdfobj.Name]string // the fonts' real names (fontNames)
+
+	sumsMu sync.Mutex
+	sums   map[*pdfobj.Object][sha256.Size]byte // streamSum's
 }
 
 // NewCutter reads data, the book's PDF written by Write from r and b.
@@ -62,7 +67,7 @@ func NewCutter(data []byte, r *typeset.Result, b *book.Book) (*Cutter, error) {
 	if len(bk.Pages) != len(r.Doc.Pages) {
 		return nil, fmt.Errorf("%d pages in the file, %d typeset", len(bk.Pages), len(r.Doc.Pages))
 	}
-	c := &Cutter{r: r, b: b, book: bk, glyphs: map[pdfobj.Name][]byte{}, names: fontNames(r.Fonts)}
+	c := &Cutter{r: r, b: b, book: bk, glyphs: map[pdfobj.Name][]byte{}, names: fontNames(r.Fonts), sums: map[*pdfobj.Object][sha256.Size]byte{}}
 	if err := c.colophonFonts(); err != nil {
 		return nil, err
 	}
@@ -178,40 +183,36 @@ func (c *Cutter) hasGlyph(res pdfobj.Name, r rune) bool {
 // Offprint writes the pages first..last as Cut does, or draws them with
 // WritePages when they cannot be cut.
 func (c *Cutter) Offprint(w io.Writer, first, last int) (cut bool, err error) {
-	var buf bytes.Buffer
-	err = c.Cut(&buf, first, last)
+	// Cut writes nothing unless it has cut the offprint.
+	err = c.Cut(w, first, last)
 	if errors.Is(err, ErrCannotCut) {
 		return false, WritePages(w, c.r, c.b, first, last)
 	}
 	if err != nil {
 		return false, err
 	}
-	_, err = w.Write(buf.Bytes())
-	return true, err
+	return true, nil
 }
+
+// writers are the offprints' writers, kept from one offprint to the next
+// with the room their buffer grew to.
+var writers = sync.Pool{New: func() any { return pdfobj.NewWriter(pdfHeader, 0) }}
 
 // Cut writes the offprint of the pages first..last (folios): the same
 // document as WritePages, cut out of the book's PDF, and tagged as the
 // book is: the structure of its pages, and its colophon as a paragraph.
+// The finisher takes the cut document as planned, in memory: it is not
+// written and read again. Nothing is written to w when it fails.
 func (c *Cutter) Cut(w io.Writer, first, last int) error {
-	p, err := c.plan(first, last)
+	pl, err := c.Plan(first, last)
 	if err != nil {
 		return err
 	}
-	var raw bytes.Buffer
-	if err := p.emit(&raw); err != nil {
-		return err
-	}
-	data, err := c.tag(p, raw.Bytes())
-	if err != nil {
-		return err
-	}
-	_, err = w.Write(data)
-	return err
+	return pl.Write(w)
 }
 
-// tag finishes raw, the offprint p emitted (see finish).
-func (c *Cutter) tag(p *cutPlan, raw []byte) ([]byte, error) {
+// tag finishes d, the offprint p plans (see finishDoc), with w.
+func (c *Cutter) tag(w *pdfobj.Writer, p *cutPlan, d *pdfobj.Doc) ([]byte, error) {
 	pages := make([]finishPage, 0, p.last-p.first+2)
 	pages = append(pages, finishPage{els: p.cover, split: len(p.cover)})
 	for k := range p.last - p.first + 1 {
@@ -219,7 +220,7 @@ func (c *Cutter) tag(p *cutPlan, raw []byte) ([]byte, error) {
 		els := append(append(make([]layout.Element, 0, len(own)+len(p.adds[k])), own...), p.adds[k]...)
 		pages = append(pages, finishPage{els: els, split: len(own)})
 	}
-	data, err := finish(raw, c.r.Doc.Struct, pages, c.r.Doc.Height.Points(), c.names, bookMeta(c.b, offprintTitle(c.r, c.b, p.first, p.last)))
+	data, err := finishDoc(w, d, c.r.Doc.Struct, pages, c.r.Doc.Height.Points(), c.names, bookMeta(c.b, offprintTitle(c.r, c.b, p.first, p.last)))
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrCannotCut, err)
 	}
@@ -249,6 +250,9 @@ type plannedObject struct {
 	num    int
 	val    any
 	stream []byte // nil for an object that is no stream
+	// src is the object of the book or of the colophon PDF copied, nil
+	// for one made for the offprint (see Planned.Key)
+	src *pdfobj.Object
 	// renum maps the source objects val refers to (positive references)
 	// to their offprint numbers; a negative reference -n is offprint
 	// object n. When renum is nil, positive references are offprint
@@ -265,6 +269,48 @@ func (ob *plannedObject) ref(r pdfobj.Ref) (int, bool) {
 	}
 	n, ok := ob.renum[int(r)]
 	return n, ok
+}
+
+// doc is the offprint p plans, as pdfobj.Read would read it from the
+// file emit writes: every value copied with its references in offprint
+// numbers, the streams shared with the book's.
+func (p *cutPlan) doc() (*pdfobj.Doc, error) {
+	objs := make([]*pdfobj.Object, max(p.size, 1))
+	for i := range p.objects {
+		ob := &p.objects[i]
+		if ob.num <= 0 || ob.num >= len(objs) {
+			return nil, fmt.Errorf("%w: object %d out of 1..%d", ErrCannotCut, ob.num, len(objs)-1)
+		}
+		v, err := pdfobj.Renumber(ob.val, ob.ref)
+		if err != nil {
+			return nil, fmt.Errorf("%w: %v", ErrCannotCut, err)
+		}
+		objs[ob.num] = &pdfobj.Object{Val: v, Stream: ob.stream}
+	}
+	for n := 1; n < len(objs); n++ {
+		if objs[n] == nil {
+			return nil, fmt.Errorf("offprint: object %d not planned", n)
+		}
+	}
+	tr := &pdfobj.Dict{}
+	tr.Set("Size", pdfobj.Token(strconv.Itoa(p.size)))
+	tr.Set("Root", pdfobj.Ref(p.catalog))
+	tr.Set("Info", pdfobj.Ref(p.info))
+	d, err := pdfobj.New(p.header, objs, tr)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrCannotCut, err)
+	}
+	return d, nil
+}
+
+// bytes is about the size of the offprint's file: its streams, and room
+// for the rest.
+func (p *cutPlan) bytes() int {
+	n := 64 << 10
+	for i := range p.objects {
+		n += len(p.objects[i].stream)
+	}
+	return n
 }
 
 // emit writes the offprint p plans.
@@ -334,7 +380,7 @@ func (cp *copier) copies() []plannedObject {
 	out := make([]plannedObject, 0, len(cp.copied))
 	for _, n := range cp.copied {
 		o := cp.src.Objects[n]
-		out = append(out, plannedObject{num: cp.num[n], val: o.Val, stream: o.Stream, renum: cp.num})
+		out = append(out, plannedObject{num: cp.num[n], val: o.Val, stream: o.Stream, src: o, renum: cp.num})
 	}
 	return out
 }
@@ -515,7 +561,7 @@ func (c *Cutter) plan(first, last int) (*cutPlan, error) {
 		content := bk.Objects[contents[k]]
 		p.objects = append(p.objects,
 			plannedObject{num: 3 + 2*k, val: pg, renum: books.num},
-			plannedObject{num: 4 + 2*k, val: content.Val, stream: content.Stream, renum: books.num})
+			plannedObject{num: 4 + 2*k, val: content.Val, stream: content.Stream, src: content, renum: books.num})
 	}
 	for k, els := range adds {
 		if extra[k] == 0 {
@@ -668,9 +714,15 @@ func num2(f float64) pdfobj.Token { return pdfobj.Token(strconv.FormatFloat(f, '
 // those before being the page's own, in the content stream before it
 // (they number the marked content that comes first).
 func (c *Cutter) drawAdditions(all []layout.Element, split int, height float64) []byte {
-	var s bytes.Buffer
-	col := func(cl layout.Color) string {
-		return fmt.Sprintf("%.3f %.3f %.3f rg", float64(cl.R)/255, float64(cl.G)/255, float64(cl.B)/255)
+	// appended with strconv, not fmt: a colophon's QR code is hundreds of
+	// rectangles, and every offprint's key draws them (same bytes as
+	// %.2f and %.3f)
+	var s []byte
+	f := func(v float64, prec int) { s = strconv.AppendFloat(s, v, 'f', prec, 64); s = append(s, ' ') }
+	rgb := func(cl layout.Color) {
+		f(float64(cl.R)/255, 3)
+		f(float64(cl.G)/255, 3)
+		f(float64(cl.B)/255, 3)
 	}
 	m := markPage(all, split)
 	open := -1
@@ -681,9 +733,9 @@ func (c *Cutter) drawAdditions(all []layout.Element, split int, height float64) 
 		}
 		if q := m.of[i]; q >= 0 && q != open {
 			if open >= 0 {
-				s.WriteString("EMC\n")
+				s = append(s, "EMC\n"...)
 			}
-			s.WriteString(m.open(q, c.r.Doc.Struct))
+			s = append(s, m.open(q, c.r.Doc.Struct)...)
 			open = q
 		}
 		switch e.Kind {
@@ -691,25 +743,49 @@ func (c *Cutter) drawAdditions(all []layout.Element, split int, height float64) 
 			if e.Text == "" {
 				continue
 			}
-			fmt.Fprintf(&s, "q %s BT /C%s %.2f Tf %.2f %.2f Td ", col(e.Color), c.colRes[e.Face], e.Size.Points(), e.X.Points(), height-e.Y.Points())
+			s = append(s, "q "...)
+			rgb(e.Color)
+			s = append(s, "rg BT /C"...)
+			s = append(s, c.colRes[e.Face]...)
+			s = append(s, ' ')
+			f(e.Size.Points(), 2)
+			s = append(s, "Tf "...)
+			f(e.X.Points(), 2)
+			f(height-e.Y.Points(), 2)
+			s = append(s, "Td "...)
 			txt := e.Text
 			if spaced(all, i) {
 				txt += " "
 			}
-			s.Write(pdfobj.LiteralString(pdfobj.UTF16BE(bmp(txt), false)))
-			s.WriteString(" Tj ET Q\n")
+			s = append(s, pdfobj.LiteralString(pdfobj.UTF16BE(bmp(txt), false))...)
+			s = append(s, " Tj ET Q\n"...)
 		case layout.RectElement:
-			fmt.Fprintf(&s, "q %s %.2f %.2f %.2f %.2f re f Q\n", col(e.Color), e.X.Points(), height-e.Y.Points(), e.W.Points(), -e.H.Points())
+			s = append(s, "q "...)
+			rgb(e.Color)
+			s = append(s, "rg "...)
+			f(e.X.Points(), 2)
+			f(height-e.Y.Points(), 2)
+			f(e.W.Points(), 2)
+			f(-e.H.Points(), 2)
+			s = append(s, "re f Q\n"...)
 		case layout.RuleElement:
-			fmt.Fprintf(&s, "q %.3f %.3f %.3f RG %.2f w %.2f %.2f m %.2f %.2f l S Q\n",
-				float64(e.Color.R)/255, float64(e.Color.G)/255, float64(e.Color.B)/255, e.Size.Points(),
-				e.X.Points(), height-e.Y.Points(), (e.X + e.W).Points(), height-(e.Y+e.H).Points())
+			s = append(s, "q "...)
+			rgb(e.Color)
+			s = append(s, "RG "...)
+			f(e.Size.Points(), 2)
+			s = append(s, "w "...)
+			f(e.X.Points(), 2)
+			f(height-e.Y.Points(), 2)
+			s = append(s, "m "...)
+			f((e.X + e.W).Points(), 2)
+			f(height-(e.Y+e.H).Points(), 2)
+			s = append(s, "l S Q\n"...)
 		}
 	}
 	if open >= 0 {
-		s.WriteString("EMC\n")
+		s = append(s, "EMC\n"...)
 	}
-	return s.Bytes()
+	return s
 }
 
 type outlineItem struct {

@@ -20,6 +20,7 @@ import (
 	"github.com/recueil/recueil/internal/pdfobj"
 	"github.com/recueil/recueil/internal/typeset"
 	"github.com/recueil/recueil/internal/typeset/testbook"
+	"github.com/recueil/recueil/layout"
 )
 
 // Cutting an offprint out of the book gives the document WritePages
@@ -245,7 +246,9 @@ func TestCutFallsBackToDrawing(t *testing.T) {
 
 // The plan of an offprint numbers every object of it once, pages tree
 // first and catalog last, names the fonts its pages draw with, and is
-// data only: emitting it twice writes the same file as Cut.
+// data only: emitting it twice writes the same file, and that file read
+// again and finished is the very file Cut writes without writing and
+// reading it.
 func TestCutPlan(t *testing.T) {
 	dir := t.TempDir()
 	b, r, path := build(t, dir, 3)
@@ -282,12 +285,21 @@ func TestCutPlan(t *testing.T) {
 		if err := c.Cut(&cut, pr.First, pr.Last); err != nil {
 			t.Fatal(err)
 		}
-		tagged, err := c.tag(p, once.Bytes())
+		// the file emitted, read again and finished: what Cut, which
+		// finishes the plan in memory, must write byte for byte
+		read, err := pdfobj.Read(once.Bytes())
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !bytes.Equal(once.Bytes(), twice.Bytes()) || !bytes.Equal(tagged, cut.Bytes()) {
+		tagged, err := c.tag(pdfobj.NewWriter(pdfHeader, 0), p, read)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(once.Bytes(), twice.Bytes()) {
 			t.Errorf("%s: emitting the plan again writes another file", pr.Slug)
+		}
+		if !bytes.Equal(tagged, cut.Bytes()) {
+			t.Errorf("%s: the offprint finished in memory differs from the emitted file finished (%d and %d bytes)", pr.Slug, cut.Len(), len(tagged))
 		}
 	}
 }
@@ -349,6 +361,30 @@ func BenchmarkCut(b *testing.B) {
 	reportCPU(b, start)
 }
 
+// BenchmarkPlanKey is working out an offprint of the 612 book and its
+// key, what a compile pays for an offprint it takes from the cache.
+func BenchmarkPlanKey(b *testing.B) {
+	bk, r, book := book612(b)
+	c, err := NewCutter(book, r, bk)
+	if err != nil {
+		b.Fatal(err)
+	}
+	i := 0
+	start := cpuTime()
+	for b.Loop() {
+		pr := r.Contributions[i%len(r.Contributions)]
+		pl, err := c.Plan(pr.First, pr.Last)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := pl.Key(); err != nil {
+			b.Fatal(err)
+		}
+		i++
+	}
+	reportCPU(b, start)
+}
+
 // BenchmarkNewCutter is reading the PDF of a book of 612 contributions
 // and making its colophon fonts, once per compile.
 func BenchmarkNewCutter(b *testing.B) {
@@ -360,4 +396,66 @@ func BenchmarkNewCutter(b *testing.B) {
 		}
 	}
 	reportCPU(b, start)
+}
+
+// An offprint's key is the same for the same book however many times it
+// is worked out, differs from offprint to offprint, and changes when what
+// the finisher reads of its pages changes (here a word's text, which the
+// content streams, copied from the book's file, do not show), and only
+// for that offprint.
+func TestPlanKey(t *testing.T) {
+	dir := t.TempDir()
+	b, r, path := build(t, dir, 4)
+	data, _ := os.ReadFile(path)
+	keys := func() []string {
+		c, err := NewCutter(data, r, b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, pr := range r.Contributions {
+			pl, err := c.Plan(pr.First, pr.Last)
+			if err != nil {
+				t.Fatalf("%s: %v", pr.Slug, err)
+			}
+			k, err := pl.Key()
+			if err != nil {
+				t.Fatalf("%s: %v", pr.Slug, err)
+			}
+			again, _ := pl.Key()
+			if !bytes.Equal(k, again) {
+				t.Errorf("%s: the key of one plan changes", pr.Slug)
+			}
+			out = append(out, fmt.Sprintf("%x", k))
+		}
+		return out
+	}
+	first, second := keys(), keys()
+	seen := map[string]bool{}
+	for i, k := range first {
+		if k != second[i] {
+			t.Errorf("%s: another key from another cutter of the same file", r.Contributions[i].Slug)
+		}
+		if seen[k] {
+			t.Errorf("%s: the same key as another offprint", r.Contributions[i].Slug)
+		}
+		seen[k] = true
+	}
+	pg := r.Doc.Pages[r.Contributions[1].First-1]
+	changed := false
+	for i := range pg.Elements {
+		if e := &pg.Elements[i]; e.Kind == layout.TextElement && e.Node > 0 && len(e.Text) > 3 {
+			e.Text = "Z" + e.Text[1:]
+			changed = true
+			break
+		}
+	}
+	if !changed {
+		t.Fatal("no word on the second offprint's first page")
+	}
+	for i, k := range keys() {
+		if (k != first[i]) != (i == 1) {
+			t.Errorf("%s: key changed %v after a word of offprint 2 changed", r.Contributions[i].Slug, k != first[i])
+		}
+	}
 }

@@ -148,6 +148,16 @@ func finish(raw []byte, st *layout.Structure, pages []finishPage, height float64
 	if err != nil {
 		return nil, err
 	}
+	w := pdfobj.NewWriter(pdfHeader, 0)
+	w.Grow(len(raw) + len(raw)/8)
+	return finishDoc(w, d, st, pages, height, fontNames, m)
+}
+
+// finishDoc is finish for the document d, read or made in memory (an
+// offprint: see Cutter.Cut), written with w (NewWriter(pdfHeader, 0),
+// sized by finishDoc); d's page, font and outline dictionaries are
+// changed in place.
+func finishDoc(w *pdfobj.Writer, d *pdfobj.Doc, st *layout.Structure, pages []finishPage, height float64, fontNames map[pdfobj.Name]string, m meta) ([]byte, error) {
 	if len(d.Pages) != len(pages) {
 		return nil, fmt.Errorf("tagging: %d pages in the file, %d laid out", len(d.Pages), len(pages))
 	}
@@ -385,8 +395,7 @@ func finish(raw []byte, st *layout.Structure, pages []finishPage, height float64
 		return nil, err
 	}
 
-	w := pdfobj.NewWriter(pdfHeader, f.next)
-	w.Grow(len(raw) + len(raw)/8)
+	w.Reset(f.next)
 	same := func(r pdfobj.Ref) (int, bool) { return int(r), r > 0 && int(r) < f.next }
 	for n, o := range d.Objects {
 		if o == nil || n == 0 {

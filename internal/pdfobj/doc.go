@@ -69,43 +69,65 @@ func Read(data []byte) (*Doc, error) {
 			return nil, err
 		}
 	}
+	if err := d.index(); err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+// New is the document of objects (by object number, nil for free ones)
+// and trailer, as Read would read it from the file they make: a PDF made
+// in memory is finished without being written and read again. The
+// objects are not copied.
+func New(header []byte, objects []*Object, trailer *Dict) (*Doc, error) {
+	d := &Doc{Header: header, Objects: objects, PageIndex: map[int]int{}, Trailer: trailer}
+	if err := d.index(); err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+// index finds the catalog, the information, the pages and their shared
+// resources of d's objects.
+func (d *Doc) index() error {
+	trailer := d.Trailer
 	var ok bool
 	if d.Catalog, ok = d.DictAt(trailer.Get("Root")); !ok {
-		return nil, errors.New("pdfobj: no catalog")
+		return errors.New("pdfobj: no catalog")
 	}
 	if d.Info, ok = d.DictAt(trailer.Get("Info")); !ok {
-		return nil, errors.New("pdfobj: no document information")
+		return errors.New("pdfobj: no document information")
 	}
 	if d.PagesRoot, ok = d.DictAt(d.Catalog.Get("Pages")); !ok {
-		return nil, errors.New("pdfobj: no pages tree")
+		return errors.New("pdfobj: no pages tree")
 	}
 	kids, _ := d.PagesRoot.Get("Kids").(Array)
 	var res0 any
 	for i, k := range kids {
 		n, ok := k.(Ref)
 		if !ok {
-			return nil, errors.New("pdfobj: a page is not a reference")
+			return errors.New("pdfobj: a page is not a reference")
 		}
 		pg, ok := d.DictAt(n)
 		if !ok || pg.Get("Type") != Name("Page") {
-			return nil, errors.New("pdfobj: nested page trees are not supported")
+			return errors.New("pdfobj: nested page trees are not supported")
 		}
 		d.Pages = append(d.Pages, int(n))
 		d.PageIndex[int(n)] = i
 		if i == 0 {
 			res0 = pg.Get("Resources")
 			if _, ok := res0.(Ref); !ok {
-				return nil, errors.New("pdfobj: resources are not shared")
+				return errors.New("pdfobj: resources are not shared")
 			}
 			if d.Resources, ok = d.DictAt(res0); !ok {
-				return nil, errors.New("pdfobj: no resources")
+				return errors.New("pdfobj: no resources")
 			}
 		} else if pg.Get("Resources") != res0 {
-			return nil, errors.New("pdfobj: pages do not share their resources")
+			return errors.New("pdfobj: pages do not share their resources")
 		}
 	}
 	if len(d.Pages) == 0 {
-		return nil, errors.New("pdfobj: no page")
+		return errors.New("pdfobj: no page")
 	}
 	if d.Fonts, ok = d.DictAt(d.Resources.Get("Font")); !ok {
 		d.Fonts = &Dict{}
@@ -113,7 +135,7 @@ func Read(data []byte) (*Doc, error) {
 	if d.XObjects, ok = d.DictAt(d.Resources.Get("XObject")); !ok {
 		d.XObjects = &Dict{}
 	}
-	return d, nil
+	return nil
 }
 
 // Object is object n, or nil when d has none.

@@ -10,7 +10,10 @@
 // object into another file changes nothing but its references.
 package pdfobj
 
-import "errors"
+import (
+	"errors"
+	"fmt"
+)
 
 // The values an object holds are Name, Ref, Array, Token and *Dict.
 type (
@@ -94,4 +97,43 @@ func Refs(v any, out []int) []int {
 		}
 	}
 	return out
+}
+
+// Renumber is a deep copy of v with every reference renumbered by ref:
+// the value as it reads back from WriteValue's bytes (Tokens are shared,
+// not copied: nothing changes one in place). It fails where WriteValue
+// would.
+func Renumber(v any, ref func(Ref) (int, bool)) (any, error) {
+	switch x := v.(type) {
+	case Name, Token:
+		return x, nil
+	case Ref:
+		n, ok := ref(x)
+		if !ok {
+			return nil, fmt.Errorf("pdfobj: reference to object %d not copied", int(x))
+		}
+		return Ref(n), nil
+	case Array:
+		out := make(Array, len(x))
+		for i, e := range x {
+			c, err := Renumber(e, ref)
+			if err != nil {
+				return nil, err
+			}
+			out[i] = c
+		}
+		return out, nil
+	case *Dict:
+		out := &Dict{Keys: append([]Name(nil), x.Keys...), Vals: make([]any, len(x.Vals))}
+		for i, e := range x.Vals {
+			c, err := Renumber(e, ref)
+			if err != nil {
+				return nil, err
+			}
+			out.Vals[i] = c
+		}
+		return out, nil
+	default:
+		return nil, fmt.Errorf("pdfobj: cannot write a %T", v)
+	}
 }

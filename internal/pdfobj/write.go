@@ -93,6 +93,7 @@ func UTF16BE(s string, bom bool) []byte {
 type Writer struct {
 	buf     bytes.Buffer
 	offsets []int
+	header  int // the header's length
 }
 
 // NewWriter starts a file of the objects 1..size-1 with header, the
@@ -103,7 +104,22 @@ func NewWriter(header []byte, size int) *Writer {
 		w.offsets[n] = -1
 	}
 	w.buf.Write(header)
+	w.header = len(header)
 	return w
+}
+
+// Reset starts the file again with the objects 1..size-1, keeping the
+// header and the room the buffer has (a writer can be pooled: see Bytes).
+func (w *Writer) Reset(size int) {
+	w.buf.Truncate(w.header)
+	if cap(w.offsets) >= max(size, 1) {
+		w.offsets = w.offsets[:max(size, 1)]
+	} else {
+		w.offsets = make([]int, max(size, 1))
+	}
+	for n := range w.offsets {
+		w.offsets[n] = -1
+	}
 }
 
 // Grow makes room for n more bytes.
@@ -132,7 +148,8 @@ func (w *Writer) Object(n int, val any, stream []byte, ref func(Ref) (int, bool)
 }
 
 // Finish writes the cross-reference table and the trailer, naming root
-// the catalog and info the document information, and returns the file.
+// the catalog and info the document information, and returns the file:
+// the writer's buffer, good until the writer is Reset.
 // Every object 1..size-1 must have been written.
 func (w *Writer) Finish(root, info int) ([]byte, error) {
 	size := len(w.offsets)

@@ -1,12 +1,24 @@
 package pipeline
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime/pprof"
 	"testing"
 )
+
+// labelled runs a timed compile under the CPU profile label
+// compile=what, so that a profile of a benchmark can leave out its
+// untimed set-up compiles: go tool pprof -tagfocus compile=changed.
+func labelled(what string, opts Options) (res *Result, err error) {
+	pprof.Do(context.Background(), pprof.Labels("compile", what), func(context.Context) {
+		res, err = Compile(opts)
+	})
+	return res, err
+}
 
 // BenchmarkCheck times load + check + order on the generated corpus
 // (make corpus writes testdata/corpus-612).
@@ -55,7 +67,7 @@ func BenchmarkCompileSite(b *testing.B) {
 func compileCold(b *testing.B, opts Options) {
 	for i := 0; i < b.N; i++ {
 		opts.Out = b.TempDir() + "/out"
-		if _, err := Compile(opts); err != nil {
+		if _, err := labelled("cold", opts); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -69,7 +81,7 @@ func compileAgain(b *testing.B, opts Options) {
 	}
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		if _, err := Compile(opts); err != nil {
+		if _, err := labelled("again", opts); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -106,7 +118,7 @@ func BenchmarkCompileAll(b *testing.B) {
 			}
 			fmt.Fprintf(f, "\nUne phrase de plus, la %d\u1d49.\n", i+1)
 			f.Close()
-			res, err := Compile(changed)
+			res, err := labelled("changed", changed)
 			if err != nil {
 				b.Fatal(err)
 			}

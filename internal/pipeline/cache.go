@@ -16,10 +16,11 @@ import (
 	"github.com/recueil/recueil/internal/book"
 )
 
-// cache keeps rendered cards in output/.cache, keyed by a
-// hash of everything that goes into them (the contributor's text and
+// cache keeps rendered cards and cut offprints in output/.cache, keyed by
+// a hash of everything that goes into them (the contributor's text and
 // photo, the book's settings, the laid-out pages, the recueil binary
-// itself), so a compile re-renders only what changed. A hit returns the
+// itself; for an offprint, pdf.Planned.Key), so a compile re-renders only
+// what changed. A hit returns the
 // very bytes a cold build would make. Entries carry a checksum: a damaged
 // entry is a miss. It reads the current generation's entries and writes
 // the next one's: the hits are linked into it at the end of the run, the

@@ -24,7 +24,8 @@ func copyBook(t *testing.T) string {
 // TestWarmBuild: after one contribution changed, a compile draws only that
 // contributor's cards, and its output is byte for byte that of a cold build
 // of the same sources. Offprints are never drawn: every one is cut out of
-// the book's PDF, at every compile.
+// the book's PDF, or linked from the cache when its pages did not change
+// (TestOffprintsKept).
 func TestWarmBuild(t *testing.T) {
 	root := copyBook(t)
 	opts := Options{Root: root, Jobs: 2, Env: env(map[string]string{"SOURCE_DATE_EPOCH": "1795000000"})}

@@ -107,8 +107,11 @@ type Result struct {
 	// the cache, and the offprints drawn rather than cut out of the book's
 	// PDF (0 unless cutting failed: see pdf.Cutter).
 	Rendered struct{ Cards, Offprints int }
-	typeset  *typeset.Result
-	bookPDF  []byte
+	// Cut counts the offprints cut by this run, the others coming from
+	// the cache (their pages, fonts and colophon unchanged).
+	Cut     int
+	typeset *typeset.Result
+	bookPDF []byte
 }
 
 func (o Options) out() string {
@@ -497,7 +500,7 @@ func (o Options) shareKit(st *stage, res *Result, files fs.FS, cc *cache) ([]*ca
 	}
 	if o.want("extracts") {
 		o.progress("extracts")
-		if err := o.offprints(st, res); err != nil {
+		if err := o.offprints(st, res, cc); err != nil {
 			return nil, nil, fmt.Errorf("extracts: %w", err)
 		}
 	}
@@ -741,10 +744,14 @@ func (o Options) images(cc *cache, b *book.Book, doc *layout.Document) map[strin
 }
 
 // offprints writes each contributor's offprint, cut out of the book's
-// PDF. Cutting one costs less than a cache lookup would, so they are not
-// cached; they are made in parallel, a batch at a time, so that a large
-// book does not hold every offprint in memory.
-func (o Options) offprints(st *stage, res *Result) error {
+// PDF. An offprint whose plan (pdf.Planned.Key: its pages' content, the
+// fonts and images they draw, its colophon and cover, the structure of
+// its pages) hashes as in an earlier run is linked from the cache instead
+// of being cut again: a change in one contribution cuts again only the
+// offprints it changed (its own, and those of the pages it moved, whose
+// folios changed). They are made in parallel, a batch at a time, so that
+// a large book does not hold every offprint in memory.
+func (o Options) offprints(st *stage, res *Result, cc *cache) error {
 	b := res.Book
 	pub := b.Published()
 	if res.typeset == nil || len(res.Pages) != len(pub) {
@@ -754,29 +761,70 @@ func (o Options) offprints(st *stage, res *Result) error {
 	if err != nil {
 		return err
 	}
+	type offprint struct {
+		data  []byte // nil when linked from the cache
+		from  string // the cache's file, "" when none
+		drawn bool   // drawn, not cut (see pdf.Cutter.Offprint)
+		cut   bool
+	}
 	const batch = 64
 	for start := 0; start < len(pub); start += batch {
 		n := min(batch, len(pub)-start)
-		drawn := make([]bool, n)
-		pdfs, err := work.Map(o.ctx(), n, o.Jobs, func(i int) (_ []byte, err error) {
+		made, err := work.Map(o.ctx(), n, o.Jobs, func(i int) (_ offprint, err error) {
 			defer book.Guard(pub[start+i].Path, &err)
 			if o.hook != nil {
 				o.hook("extracts", pub[start+i].Path)
 			}
 			pr := res.Pages[start+i]
 			var buf bytes.Buffer
-			cut, err := c.Offprint(&buf, pr.First, pr.Last)
-			drawn[i] = !cut
-			return buf.Bytes(), err
+			pl, err := c.Plan(pr.First, pr.Last)
+			if errors.Is(err, pdf.ErrCannotCut) {
+				err = pdf.WritePages(&buf, res.typeset, b, pr.First, pr.Last)
+				return offprint{data: buf.Bytes(), drawn: true}, err
+			}
+			if err != nil {
+				return offprint{}, err
+			}
+			var sumKey, fileKey string
+			if cc != nil {
+				if k, err := pl.Key(); err == nil {
+					sumKey, fileKey = cc.key("offprint", k), cc.key("offprint-pdf", k)
+					if raw, ok := cc.get(sumKey); ok && len(raw) == sha256.Size && cc.hasFile(fileKey, [sha256.Size]byte(raw)) {
+						return offprint{from: cc.path(fileKey)}, nil
+					}
+				}
+			}
+			err = pl.Write(&buf)
+			if errors.Is(err, pdf.ErrCannotCut) {
+				buf.Reset()
+				err = pdf.WritePages(&buf, res.typeset, b, pr.First, pr.Last)
+				return offprint{data: buf.Bytes(), drawn: true}, err
+			}
+			if err != nil {
+				return offprint{}, err
+			}
+			out := offprint{data: buf.Bytes(), cut: true}
+			// kept as its bare bytes, its SHA-256 in an entry of its own
+			if fileKey != "" {
+				if p := cc.putFile(fileKey, out.data); p != "" {
+					sum := sha256.Sum256(out.data)
+					cc.put(sumKey, sum[:])
+					out.from, out.data = p, nil
+				}
+			}
+			return out, nil
 		})
 		if err != nil {
 			return err
 		}
-		for i, data := range pdfs {
-			if drawn[i] {
+		for i, op := range made {
+			if op.drawn {
 				res.Rendered.Offprints++
 			}
-			if err := st.write(b.Artifacts().Offprint(pub[start+i].Slug), bytesWriter(data)); err != nil {
+			if op.cut {
+				res.Cut++
+			}
+			if err := st.linkOr(op.from, b.Artifacts().Offprint(pub[start+i].Slug), op.data); err != nil {
 				return err
 			}
 		}
