@@ -64,8 +64,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if errors.As(err, &ee) {
 		if ee.err != nil && ee.err.Error() != "" {
 			msg := ee.err.Error()
-			if ue := (*pipeline.UsageError)(nil); french && errors.As(ee.err, &ue) && ue.French != "" {
-				msg = ue.French
+			if f := inFrench(ee.err); french && f != "" {
+				msg = f
 			}
 			fmt.Fprintln(stderr, "recueil:", msg)
 		}
@@ -74,6 +74,20 @@ func run(args []string, stdout, stderr io.Writer) int {
 	// Errors from urfave/cli itself are usage errors (unknown flag...).
 	fmt.Fprintln(stderr, "recueil:", cliError(err, french))
 	return exitUsage
+}
+
+// inFrench is err said in French, when it carries its French text (a
+// usage error of the pipeline, a book folder laid out wrong, an outcome
+// put in French), else "".
+func inFrench(err error) string {
+	if ue := (*pipeline.UsageError)(nil); errors.As(err, &ue) && ue.French != "" {
+		return ue.French
+	}
+	var fe interface{ InFrench() string }
+	if errors.As(err, &fe) {
+		return fe.InFrench()
+	}
+	return ""
 }
 
 // bookArg is the book folder the arguments name (--book), "." by default:
@@ -192,7 +206,7 @@ func bookError(err error) error {
 	case err == nil:
 		return nil
 	case errors.Is(err, context.Canceled):
-		return fail(exitFailure, errors.New("interrupted: the output was left as it was"))
+		return fail(exitFailure, &bilingual{fr: "interrompu : la sortie est restée telle qu’elle était", en: "interrupted: the output was left as it was", err: err})
 	case errors.Is(err, pipeline.ErrFindings), errors.Is(err, pipeline.ErrPreviewFindings):
 		return fail(exitFindings, err)
 	case errors.Is(err, pipeline.ErrBookConfig), errors.Is(err, load.ErrNoBook), errors.Is(err, load.ErrBadLayout):
@@ -224,6 +238,16 @@ func bookErrorIn(lang string, err error) error {
 	}
 	return bookError(&localized{msg, err})
 }
+
+// bilingual is err said in English (Error) and in French (InFrench).
+type bilingual struct {
+	fr, en string
+	err    error
+}
+
+func (b *bilingual) Error() string    { return b.en }
+func (b *bilingual) InFrench() string { return b.fr }
+func (b *bilingual) Unwrap() error    { return b.err }
 
 // localized is an error said in another language, that still is err.
 type localized struct {

@@ -2,7 +2,6 @@ package load
 
 import (
 	"errors"
-	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -17,6 +16,19 @@ import (
 // (book.yaml a folder, contributions/ a file, a folder that leads out of
 // the book): the CLI reports it as a usage problem.
 var ErrBadLayout = errors.New("this folder is not laid out as a book")
+
+// layoutError is an ErrBadLayout said in French and in English: Error is
+// the English, French the French (the CLI says the one of the book).
+type layoutError struct{ m book.Msg }
+
+func (e *layoutError) Error() string { return ErrBadLayout.Error() + ": " + e.m.En }
+func (e *layoutError) InFrench() string {
+	return "ce dossier n’est pas organisé comme un livre : " + e.m.Fr
+}
+func (e *layoutError) Unwrap() error { return ErrBadLayout }
+
+// badLayout is an ErrBadLayout saying m with args, in both languages.
+func badLayout(m book.Msg, args ...any) error { return &layoutError{m.Format(args...)} }
 
 // readProblem is why a file of the book was not read.
 type readProblem struct {
@@ -125,10 +137,10 @@ func bookDir(root, dir string) (string, bool, error) {
 		real, err := filepath.EvalSymlinks(p)
 		realRoot, err2 := filepath.EvalSymlinks(root)
 		if err != nil || err2 != nil {
-			return "", false, fmt.Errorf("%w: %s/ is a symbolic link that leads nowhere", ErrBadLayout, dir)
+			return "", false, badLayout(book.M("%s/ est un lien symbolique qui ne mène nulle part", "%s/ is a symbolic link that leads nowhere"), dir)
 		}
 		if r, err := filepath.Rel(realRoot, real); err != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) {
-			return "", false, fmt.Errorf("%w: %s/ is a symbolic link to %s, outside the book: put the folder itself in the book", ErrBadLayout, dir, real)
+			return "", false, badLayout(book.M("%s/ est un lien symbolique vers %s, hors du livre : mettez le dossier lui-même dans le livre", "%s/ is a symbolic link to %s, outside the book: put the folder itself in the book"), dir, real)
 		}
 		st, err = os.Stat(real)
 		if err != nil {
@@ -136,7 +148,7 @@ func bookDir(root, dir string) (string, bool, error) {
 		}
 	}
 	if !st.IsDir() {
-		return "", false, fmt.Errorf("%w: %s is not a folder", ErrBadLayout, dir)
+		return "", false, badLayout(book.M("%s n’est pas un dossier", "%s is not a folder"), dir)
 	}
 	return p, true, nil
 }

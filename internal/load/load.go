@@ -50,22 +50,22 @@ func Load(opts Options) (*book.Book, book.Diagnostics, error) {
 		root = "."
 	}
 	if st, err := os.Stat(root); err == nil && !st.IsDir() {
-		return nil, nil, fmt.Errorf("%w: %s is not a folder (give the book's folder)", ErrBadLayout, root)
+		return nil, nil, badLayout(book.M("%s n’est pas un dossier (donnez le dossier du livre)", "%s is not a folder (give the book's folder)"), root)
 	}
 	if _, err := os.Lstat(filepath.Join(root, "book.yaml")); errors.Is(err, fs.ErrNotExist) {
 		return nil, nil, ErrNoBook
 	}
 	raw, prob := readInBook(root, "", "book.yaml", MaxFileBytes)
 	if prob != nil {
-		why := map[string]string{
-			"not-a-file":     "is a folder or a special file, not a text file",
-			"outside-book":   "is a symbolic link out of the book",
-			"file-too-large": "is over 1 MB",
+		why := map[string]book.Msg{
+			"not-a-file":     book.M("est un dossier ou un fichier spécial, pas un fichier texte", "is a folder or a special file, not a text file"),
+			"outside-book":   book.M("est un lien symbolique qui sort du livre", "is a symbolic link out of the book"),
+			"file-too-large": book.M("dépasse 1 Mo", "is over 1 MB"),
 		}[prob.rule]
-		if why == "" {
-			why = "cannot be read"
+		if why == (book.Msg{}) {
+			why = book.M("ne peut pas être lu", "cannot be read")
 		}
-		return nil, nil, fmt.Errorf("%w: book.yaml %s", ErrBadLayout, why)
+		return nil, nil, &layoutError{book.M("le fichier book.yaml", "the file book.yaml").Join(" ", why)}
 	}
 	b := book.Defaults()
 	b.Root = root

@@ -20,6 +20,7 @@ import (
 	"github.com/fsnotify/fsnotify"
 
 	"github.com/recueil/recueil/internal/book"
+	"github.com/recueil/recueil/internal/load"
 	"github.com/recueil/recueil/internal/markup"
 	"github.com/recueil/recueil/internal/pipeline"
 )
@@ -61,7 +62,8 @@ func Run(ctx context.Context, o Options) error {
 		if err != nil {
 			fmt.Fprintf(&msg, "%v\n", err)
 		}
-		fmt.Fprintf(o.Log, "%s rebuilt", time.Now().Format("15:04:05"))
+		said := book.M("%s : édition web reconstruite", "%s rebuilt").Format(time.Now().Format("15:04:05"))
+		fmt.Fprint(o.Log, said.In(load.BookLanguage(c.Root)))
 		if msg.Len() > 0 {
 			fmt.Fprintf(o.Log, ":\n%s", msg.String())
 		} else {
@@ -93,7 +95,7 @@ func Run(ctx context.Context, o Options) error {
 	srv := &http.Server{Handler: handler(book.DirFS(filepath.Join(out, "site")), st), ReadHeaderTimeout: 10 * time.Second}
 	go srv.Serve(ln)
 	addr := "http://" + ln.Addr().String() + "/"
-	fmt.Fprintf(o.Log, "serving %s (Ctrl-C to stop)\n", addr)
+	fmt.Fprintln(o.Log, book.M("édition web servie sur %s (Ctrl-C pour arrêter)", "serving %s (Ctrl-C to stop)").Format(addr).In(load.BookLanguage(c.Root)))
 	if o.Ready != nil {
 		o.Ready(addr)
 	}
@@ -113,7 +115,7 @@ func Run(ctx context.Context, o Options) error {
 				debounce = time.After(150 * time.Millisecond)
 			}
 		case err := <-w.Errors:
-			fmt.Fprintf(o.Log, "watch: %v\n", err)
+			fmt.Fprintln(o.Log, book.M("surveillance des fichiers : %v", "watching the files: %v").Format(err).In(load.BookLanguage(c.Root)))
 		case <-debounce:
 			debounce = nil
 			build()

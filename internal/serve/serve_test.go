@@ -82,4 +82,11 @@ func TestServeRebuildsAndReloads(t *testing.T) {
 	case <-time.After(10 * time.Second):
 		t.Fatal("serve did not stop on cancel")
 	}
+	// The book is French (no language: the default): serve says so in French.
+	logMu.Lock()
+	said := log.String()
+	logMu.Unlock()
+	if !strings.Contains(said, "édition web servie sur http://127.0.0.1:") || !strings.Contains(said, " : édition web reconstruite") || strings.Contains(said, "rebuilt") {
+		t.Errorf("serve's lines for a French book:\n%s", said)
+	}
 }

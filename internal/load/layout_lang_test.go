@@ -1,0 +1,33 @@
+package load
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestBadLayoutBothLanguages: a book folder laid out wrong is
+// ErrBadLayout, said in English by Error and in French by InFrench (the
+// CLI says the one of the book).
+func TestBadLayoutBothLanguages(t *testing.T) {
+	root := t.TempDir()
+	if err := os.WriteFile(filepath.Join(root, "book.yaml"), []byte("title: \"T\"\nlanguage: en\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(root, "contributions"), []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, _, err := Load(Options{Root: root})
+	if !errors.Is(err, ErrBadLayout) {
+		t.Fatalf("Load: %v, want ErrBadLayout", err)
+	}
+	var fe interface{ InFrench() string }
+	if !errors.As(err, &fe) {
+		t.Fatalf("%v has no French", err)
+	}
+	if en, fr := err.Error(), fe.InFrench(); !strings.Contains(en, "contributions is not a folder") || !strings.Contains(fr, "contributions n’est pas un dossier") {
+		t.Errorf("English %q, French %q", en, fr)
+	}
+}
