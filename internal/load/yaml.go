@@ -57,7 +57,7 @@ func (y *yamlFile) parse(text []byte) *yaml.Node {
 			msg = te.Errors[0]
 		}
 		y.diags.Add(y.file, book.Pos{Line: line + y.lineOffset, Col: 1}, book.Error, "yaml-syntax",
-			book.M("L’en-tête YAML est mal formé (%s). Vérifiez les deux-points, les guillemets et l’indentation de cette ligne.", "The YAML header is badly formed (%s). Check the colons, the quotes and the indentation of this line."), msg)
+			book.M("L’en-tête YAML est mal formé (%s). Vérifiez les deux-points, les guillemets et l’indentation de cette ligne.", "The YAML header is badly formed (%s). Check the colons, the quotes and the indentation of this line."), yamlReason(msg))
 		return nil
 	}
 	if len(doc.Content) == 0 {
@@ -285,4 +285,39 @@ func (y *yamlFile) date(f field, s string) bool {
 	}
 	y.errorf(f.Value, "wrong-type", book.M("La date doit s’écrire AAAA-MM-JJ, par exemple 2026-11-21.", "The date must be written YYYY-MM-DD, for example 2026-11-21."))
 	return false
+}
+
+// yamlReasons says the YAML parser's commonest complaints (yaml.v3's
+// scanner and parser, in English) in words, in both languages.
+var yamlReasons = []struct {
+	prefix string
+	m      book.Msg
+}{
+	{"mapping values are not allowed in this context", book.M("un deux-points dans une valeur : mettez la valeur entre guillemets", "a colon inside a value: put the value in quotes")},
+	{"did not find expected key", book.M("une clé manque là où on l’attend : une ligne est peut-être mal alignée", "a key is missing where one is expected: a line may be indented differently from the others")},
+	{"could not find expected ':'", book.M("il manque le deux-points après le nom de la clé", "the colon after the key's name is missing")},
+	{"found character that cannot start any token", book.M("une valeur commence par un caractère que YAML réserve (@, `, % ou une tabulation) : mettez la valeur entre guillemets", "a value starts with a character YAML keeps for itself (@, `, % or a tab): put the value in quotes")},
+	{"found a tab character", book.M("une tabulation sert d’indentation : remplacez-la par des espaces", "a tab is used for indentation: replace it with spaces")},
+	{"found unexpected end of stream", book.M("l’en-tête s’arrête au milieu d’une valeur : un guillemet n’est sans doute pas refermé", "the header ends in the middle of a value: a quote is probably not closed")},
+	{"found unknown escape character", book.M("une barre oblique inverse (\\) suivie d’un caractère inconnu entre guillemets doubles : doublez-la ou utilisez des guillemets simples", "a backslash (\\) followed by an unknown character inside double quotes: double it or use single quotes")},
+	{"did not find expected ',' or ']'", book.M("une liste entre crochets [ ] n’est pas refermée, ou il y manque une virgule", "a list in brackets [ ] is not closed, or a comma is missing in it")},
+	{"did not find expected ',' or '}'", book.M("une accolade { } n’est pas refermée, ou il y manque une virgule", "braces { } are not closed, or a comma is missing between them")},
+	{"block sequence entries are not allowed in this context", book.M("un tiret de liste (-) est placé après une clé sur la même ligne : mettez la liste à la ligne suivante", "a list dash (-) follows a key on the same line: start the list on the next line")},
+	{"did not find expected node content", book.M("une valeur manque ou commence par un caractère inattendu", "a value is missing or starts with an unexpected character")},
+	{"did not find expected alphabetic or numeric character", book.M("un & ou un * en tête de valeur : mettez la valeur entre guillemets", "a value starts with & or *: put the value in quotes")},
+	{"did not find expected '-' indicator", book.M("une ligne d’une liste n’est pas alignée sur les autres", "a line of a list is not aligned with the others")},
+	{"found unexpected ':'", book.M("un deux-points inattendu : mettez la valeur entre guillemets", "an unexpected colon: put the value in quotes")},
+	{"invalid leading UTF-8 octet", book.M("le fichier n’est pas en UTF-8 : enregistrez-le en UTF-8", "the file is not in UTF-8: save it as UTF-8")},
+	{"invalid trailing UTF-8 octet", book.M("le fichier n’est pas en UTF-8 : enregistrez-le en UTF-8", "the file is not in UTF-8: save it as UTF-8")},
+}
+
+// yamlReason is the parser's message msg in words: one of yamlReasons,
+// else the parser's own (English) text, quoted.
+func yamlReason(msg string) book.Msg {
+	for _, r := range yamlReasons {
+		if strings.Contains(msg, r.prefix) {
+			return r.m
+		}
+	}
+	return book.M("le lecteur YAML dit « %s »", "the YAML reader says “%s”").Format(msg)
 }
