@@ -20,8 +20,12 @@ func scanSource(path string, raw []byte, has func(rune) bool, diags *book.Diagno
 	line, col := 1, 1
 	loneCR, missing, controls := false, 0, 0
 	text := string(raw)
+	seqEnd := 0 // the byte just after the emoji sequence being read
 	for i, r := range text {
 		switch {
+		case i < seqEnd:
+			// the rest of an emoji sequence (a joined emoji, a skin tone,
+			// a flag's second letter): said once, with its first
 		case r == '\r':
 			if i+1 < len(text) && text[i+1] == '\n' {
 				continue // CRLF: accepted silently
@@ -45,9 +49,11 @@ func scanSource(path string, raw []byte, has func(rune) bool, diags *book.Diagno
 		case r == '\uFEFF' && i == 0, r == unicode.ReplacementChar, unicode.IsSpace(r):
 		case has != nil && !has(r) && book.IsEmoji(r) && missing < maxGlyphFindings:
 			missing++
+			seq := emojiSequence(text, i)
+			seqEnd = i + len(seq)
 			diags.Add(path, book.Pos{Line: line, Col: col}, book.Warning, "emoji",
-				book.M("L’émoji « %c » ne s’imprime pas dans le PDF (la police du livre n’en a pas) : il en est retiré, mais reste dans l’EPUB et sur le site. Remplacez-le par des mots, ou laissez `recueil check --fix` le retirer (ou écrivez emoji: keep dans book.yaml pour le dessiner).",
-					"The emoji “%c” does not print in the PDF (the book's font does not have it): it is left out there, but stays in the EPUB and on the site. Replace it with words, or let `recueil check --fix` remove it (or write emoji: keep in book.yaml to draw it)."), r)
+				book.M("L’émoji « %s » ne s’imprime pas dans le PDF (la police du livre n’en a pas) : il en est retiré, mais reste dans l’EPUB et sur le site. Remplacez-le par des mots, ou laissez `recueil check --fix` le retirer (ou écrivez emoji: keep dans book.yaml pour le dessiner).",
+					"The emoji “%s” does not print in the PDF (the book's font does not have it): it is left out there, but stays in the EPUB and on the site. Replace it with words, or let `recueil check --fix` remove it (or write emoji: keep in book.yaml to draw it)."), seq)
 		case has != nil && !has(r) && book.EmojiJoiner(r):
 		case has != nil && !has(r) && missing < maxGlyphFindings:
 			missing++
@@ -56,4 +62,20 @@ func scanSource(path string, raw []byte, has func(rune) bool, diags *book.Diagno
 		}
 		col++
 	}
+}
+
+// emojiSequence is the emoji sequence that starts at byte i of text (an
+// emoji with its joined emoji, skin tones and selectors, or a flag), as
+// book.EmojiEnd reads it: at least the emoji at i.
+func emojiSequence(text string, i int) string {
+	const longest = 64 // runes: far more than any real sequence
+	rs := make([]rune, 0, 8)
+	for _, r := range text[i:] {
+		if len(rs) == longest {
+			break
+		}
+		rs = append(rs, r)
+	}
+	end := max(book.EmojiEnd(rs, 0), 1)
+	return string(rs[:end])
 }
