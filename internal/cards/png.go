@@ -8,7 +8,6 @@ import (
 	"image"
 	"slices"
 
-	"github.com/klauspost/compress/zlib"
 )
 
 // encoder writes the cards as PNG files. It keeps its buffers and its zlib
@@ -34,7 +33,7 @@ import (
 // colour); the RGB rows use the Up filter (each byte minus the one above),
 // as good as any on flat colour.
 type encoder struct {
-	zw   *zlib.Writer
+	zw   zlibWriter
 	data bytes.Buffer // the compressed pixels
 	out  bytes.Buffer // the file
 	row  []byte
@@ -316,18 +315,7 @@ func (e *encoder) header(w, h int, colourType byte) {
 	writeChunk(&e.out, "IHDR", ihdr[:])
 }
 
-func (e *encoder) startZlib() error {
-	if e.zw == nil {
-		zw, err := zlib.NewWriterLevel(&e.data, zlib.BestSpeed)
-		if err != nil {
-			return err
-		}
-		e.zw = zw
-		return nil
-	}
-	e.zw.Reset(&e.data)
-	return nil
-}
+func (e *encoder) startZlib() error { return e.zw.reset(&e.data) }
 
 // finish ends the pixels and the file and returns a copy of it.
 func (e *encoder) finish() ([]byte, error) {
