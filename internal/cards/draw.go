@@ -130,32 +130,20 @@ func decodeImage(data []byte) (image.Image, error) {
 
 // circlePhoto draws src, centre-cropped to a square and scaled to d×d, as a
 // disc of diameter d with its top-left corner at at, ringed with a line of
-// width ring in ringCol. The disc edge is antialiased with an analytic
-// coverage mask (exact distance to the circle, clamped to one pixel).
-func circlePhoto(dst *image.RGBA, src image.Image, at image.Point, d int, ring float64, ringCol color.Color) {
+// width m.ring in ringCol. The disc edge is antialiased with an analytic
+// coverage mask (exact distance to the circle, clamped to one pixel), m,
+// made by scratch.masks. scaled is a d×d canvas to scale into.
+func circlePhoto(dst *image.RGBA, src image.Image, at image.Point, m *discMasks, scaled *image.RGBA, ringCol color.Color) {
+	d := m.d
 	b := src.Bounds()
 	side := min(b.Dx(), b.Dy())
 	crop := image.Rect(0, 0, side, side).Add(image.Pt(b.Min.X+(b.Dx()-side)/2, b.Min.Y+(b.Dy()-side)/2))
-	scaled := image.NewRGBA(image.Rect(0, 0, d, d))
 	src, crop = reduce(src, crop, d)
 	draw.CatmullRom.Scale(scaled, scaled.Rect, src, crop, draw.Src, nil)
-
-	c := float64(d) / 2
-	disc := image.NewAlpha(scaled.Rect)
-	ringMask := image.NewAlpha(scaled.Rect)
-	for y := 0; y < d; y++ {
-		for x := 0; x < d; x++ {
-			dist := math.Hypot(float64(x)+0.5-c, float64(y)+0.5-c)
-			inner := coverage(c - ring - dist)
-			outer := coverage(c - dist)
-			disc.Pix[y*disc.Stride+x] = uint8(math.Round(255 * inner))
-			ringMask.Pix[y*ringMask.Stride+x] = uint8(math.Round(255 * math.Max(0, outer-inner)))
-		}
-	}
 	r := scaled.Rect.Add(at)
-	draw.DrawMask(dst, r, scaled, image.Point{}, disc, image.Point{}, draw.Over)
-	if ring > 0 {
-		draw.DrawMask(dst, r, image.NewUniform(ringCol), image.Point{}, ringMask, image.Point{}, draw.Over)
+	draw.DrawMask(dst, r, scaled, image.Point{}, m.disc, image.Point{}, draw.Over)
+	if m.ring > 0 {
+		draw.DrawMask(dst, r, image.NewUniform(ringCol), image.Point{}, m.band, image.Point{}, draw.Over)
 	}
 }
 

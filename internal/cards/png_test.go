@@ -34,7 +34,7 @@ func drawnCard(t *testing.T, b *book.Book, c *book.Contribution, files fstest.Ma
 	p := d.plan(m, &f)
 	_, qs, _ := fitBoth(&f, m.quote, []*design{d}, []*plan{p})
 	img := image.NewRGBA(image.Rect(0, 0, d.W, d.H))
-	d.draw(img, m, bp, p, qs[0], nil)
+	d.draw(img, &scratch{}, m, bp, p, qs[0], nil)
 	return img
 }
 
