@@ -153,9 +153,8 @@ func circlePhoto(dst *image.RGBA, src image.Image, at image.Point, m *discMasks,
 // image and the rectangle of it to use.
 func reduce(src image.Image, crop image.Rectangle, d int) (image.Image, image.Rectangle) {
 	for crop.Dx() > 2*d && crop.Dy() > 2*d {
-		half := image.NewRGBA(image.Rect(0, 0, crop.Dx()/2, crop.Dy()/2))
 		// At exactly one half, bilinear sampling is a 2×2 box average.
-		draw.ApproxBiLinear.Scale(half, half.Rect, src, image.Rect(crop.Min.X, crop.Min.Y, crop.Min.X+2*half.Rect.Dx(), crop.Min.Y+2*half.Rect.Dy()), draw.Src, nil)
+		half := halve(src, crop)
 		src, crop = half, half.Rect
 	}
 	return src, crop
