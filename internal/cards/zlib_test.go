@@ -3,8 +3,13 @@ package cards
 import (
 	"bytes"
 	stdadler "hash/adler32"
+	"image"
+	"image/draw"
+	"image/png"
 	"math/rand/v2"
+	"os"
 	"testing"
+	"testing/fstest"
 
 	"github.com/klauspost/compress/zlib"
 )
@@ -83,4 +88,55 @@ func TestZlibWriterSameBytes(t *testing.T) {
 			t.Fatalf("len %d: %d bytes, klauspost/compress/zlib %d, not the same", len(p), got.Len(), want.Len())
 		}
 	}
+}
+
+// BenchmarkAdler32 checksums a wide card's RGB rows as encoded (Up filter,
+// the sample's photo card) with the cards' adler32 and with hash/adler32.
+func BenchmarkAdler32(b *testing.B) {
+	data, err := os.ReadFile("../../contributions/photos/elodie-marchetti.jpg")
+	if err != nil {
+		b.Fatal(err)
+	}
+	bk := testBook()
+	files := testFiles()
+	files["contributions/photos/p.jpg"] = &fstest.MapFile{Data: data}
+	c := benchContributions(2, true)[1]
+	card, _, err := Render(bk, c, files)
+	if err != nil {
+		b.Fatal(err)
+	}
+	img, err := png.Decode(bytes.NewReader(card.Wide))
+	if err != nil {
+		b.Fatal(err)
+	}
+	rgba := image.NewRGBA(img.Bounds())
+	draw.Draw(rgba, rgba.Rect, img, image.Point{}, draw.Src)
+	var rows []byte // the filtered rows, as the zlib stream gets them
+	w := rgba.Rect.Dx()
+	for y := 0; y < rgba.Rect.Dy(); y++ {
+		rows = append(rows, 2)
+		for x := 0; x < 4*w; x += 4 {
+			for k := range 3 {
+				v := rgba.Pix[y*rgba.Stride+x+k]
+				if y > 0 {
+					v -= rgba.Pix[(y-1)*rgba.Stride+x+k]
+				}
+				rows = append(rows, v)
+			}
+		}
+	}
+	b.Run("cards", func(b *testing.B) {
+		defer cpuPerOp(b)()
+		b.SetBytes(int64(len(rows)))
+		for b.Loop() {
+			adler32(1, rows)
+		}
+	})
+	b.Run("hash-adler32", func(b *testing.B) {
+		defer cpuPerOp(b)()
+		b.SetBytes(int64(len(rows)))
+		for b.Loop() {
+			stdadler.Checksum(rows)
+		}
+	})
 }
