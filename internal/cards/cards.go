@@ -227,12 +227,13 @@ func (f *fields) lines() []string {
 // the PNG encoder. Every pixel of a canvas is painted again for each card,
 // and the PNG bytes are copied out, so reuse never shows in the output.
 type scratch struct {
-	canvas [numDesigns]*image.RGBA // wide, square, portrait
-	enc    *encoder
-	glyphs glyphCache
-	photos *photos       // shared by the goroutines of a run
-	discs  []*discMasks  // by diameter
-	photoD []*image.RGBA // canvases to scale a photo into, by diameter
+	canvas  [numDesigns]*image.RGBA // wide, square, portrait
+	enc     *encoder
+	glyphs  glyphCache
+	photos  *photos       // shared by the goroutines of a run
+	discs   []*discMasks  // by diameter
+	photoD  []*image.RGBA // canvases to scale a photo into, by diameter
+	scalers []sizedScaler // by diameter and source size
 }
 
 // scaled is a d×d canvas to scale a photo into; every pixel of it is

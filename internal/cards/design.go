@@ -436,7 +436,7 @@ func (d *design) draw(img *image.RGBA, sc *scratch, m *faces, bp *bookParts, p *
 		fillRect(img, p.sep, mix(bp.bg, bp.text, 0.25))
 	}
 	if photo != nil {
-		circlePhoto(img, photo, p.photo, sc.masks(d.photoD, math.Max(3, float64(d.photoD)/32)), sc.scaled(d.photoD), bp.accent)
+		circlePhoto(img, photo, p.photo, sc.masks(d.photoD, math.Max(3, float64(d.photoD)/32)), sc.scaled(d.photoD), sc, bp.accent)
 	}
 	if p.logo != nil {
 		draw.Draw(img, p.logoAt, p.logo, image.Point{}, draw.Over)

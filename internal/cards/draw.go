@@ -132,14 +132,15 @@ func decodeImage(data []byte) (image.Image, error) {
 // disc of diameter d with its top-left corner at at, ringed with a line of
 // width m.ring in ringCol. The disc edge is antialiased with an analytic
 // coverage mask (exact distance to the circle, clamped to one pixel), m,
-// made by scratch.masks. scaled is a d×d canvas to scale into.
-func circlePhoto(dst *image.RGBA, src image.Image, at image.Point, m *discMasks, scaled *image.RGBA, ringCol color.Color) {
+// made by scratch.masks. scaled is a d×d canvas to scale into; sc gives
+// the scaler (nil: one of its own).
+func circlePhoto(dst *image.RGBA, src image.Image, at image.Point, m *discMasks, scaled *image.RGBA, sc *scratch, ringCol color.Color) {
 	d := m.d
 	b := src.Bounds()
 	side := min(b.Dx(), b.Dy())
 	crop := image.Rect(0, 0, side, side).Add(image.Pt(b.Min.X+(b.Dx()-side)/2, b.Min.Y+(b.Dy()-side)/2))
 	src, crop = reduce(src, crop, d)
-	draw.CatmullRom.Scale(scaled, scaled.Rect, src, crop, draw.Src, nil)
+	sc.scaler(d, crop.Dx(), crop.Dy()).Scale(scaled, scaled.Rect, src, crop, draw.Src, nil)
 	r := scaled.Rect.Add(at)
 	draw.DrawMask(dst, r, scaled, image.Point{}, m.disc, image.Point{}, draw.Over)
 	if m.ring > 0 {

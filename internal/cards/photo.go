@@ -2,6 +2,8 @@ package cards
 
 import (
 	"image"
+
+	"golang.org/x/image/draw"
 	"io/fs"
 	"math"
 	"sync"
@@ -105,4 +107,31 @@ func (sc *scratch) masks(d int, ring float64) *discMasks {
 	}
 	sc.discs = append(sc.discs, m)
 	return m
+}
+
+// scaler is a Catmull-Rom scaler from sw×sh to d×d. x/image/draw's
+// CatmullRom.Scale makes a new one, weights and a buffer of sw·d·4 floats
+// (700 KB for a wide card's photo), at every call; a scaler made by
+// NewScaler keeps its weights and takes its buffer from a pool, and
+// computes the same pixels. One per goroutine and size, like the masks.
+func (sc *scratch) scaler(d, sw, sh int) draw.Scaler {
+	if sc == nil {
+		return draw.CatmullRom.NewScaler(d, d, sw, sh)
+	}
+	for _, s := range sc.scalers {
+		if s.d == d && s.sw == sw && s.sh == sh {
+			return s.s
+		}
+	}
+	s := sizedScaler{d: d, sw: sw, sh: sh, s: draw.CatmullRom.NewScaler(d, d, sw, sh)}
+	if len(sc.scalers) >= 16 { // photos of many sizes: keep the last few
+		sc.scalers = sc.scalers[1:]
+	}
+	sc.scalers = append(sc.scalers, s)
+	return s.s
+}
+
+type sizedScaler struct {
+	d, sw, sh int
+	s         draw.Scaler
 }
