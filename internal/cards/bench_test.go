@@ -142,6 +142,7 @@ func BenchmarkEncode(b *testing.B) {
 				b.Run(fmt.Sprintf("photo=%v/%s/%s", withPhoto, SizeNames[k], format), func(b *testing.B) {
 					e := newEncoder()
 					var n int
+					defer cpuPerOp(b)()
 					for b.Loop() {
 						if format == "png" {
 							data, err := e.encode(img, !withPhoto)
