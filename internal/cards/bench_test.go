@@ -54,17 +54,36 @@ func benchContributions(n int, photos bool) []*book.Contribution {
 	return cs
 }
 
-func BenchmarkRenderAll(b *testing.B) {
+func BenchmarkRenderAll(b *testing.B) { benchRender(b, AllSizes, false) }
+
+// BenchmarkRenderWide draws the wide cards alone, as the web edition does;
+// photos=distinct gives every contributor a photo file of their own (as
+// in a real book, where no photo is decoded once for several).
+func BenchmarkRenderWide(b *testing.B) { benchRender(b, Wide, true) }
+
+func benchRender(b *testing.B, sizes Sizes, distinct bool) {
 	files := fstest.MapFS{"contributions/photos/p.jpg": {Data: benchPhoto()}}
+	for i := range 100 {
+		files[fmt.Sprintf("contributions/photos/p%03d.jpg", i)] = files["contributions/photos/p.jpg"]
+	}
 	bk := testBook()
-	for _, photos := range []bool{false, true} {
+	modes := []string{"false", "true"}
+	if distinct {
+		modes = append(modes, "distinct")
+	}
+	for _, photos := range modes {
 		for _, jobs := range []int{1, 2} {
-			cs := benchContributions(100, photos)
+			cs := benchContributions(100, photos != "false")
+			if photos == "distinct" {
+				for i, c := range cs {
+					c.Photo = fmt.Sprintf("contributions/photos/p%03d.jpg", i)
+				}
+			}
 			b.Run(fmt.Sprintf("photos=%v/jobs=%d", photos, jobs), func(b *testing.B) {
 				var before, after syscall.Rusage
 				syscall.Getrusage(syscall.RUSAGE_SELF, &before)
 				for b.Loop() {
-					if _, _, err := RenderAll(context.Background(), bk, cs, files, jobs); err != nil {
+					if _, _, err := RenderSizes(context.Background(), bk, cs, files, jobs, sizes); err != nil {
 						b.Fatal(err)
 					}
 				}
@@ -76,6 +95,20 @@ func BenchmarkRenderAll(b *testing.B) {
 				b.ReportMetric(float64(cpu.Microseconds())/1000/float64(b.N)/100, "cpu-ms/contributor")
 			})
 		}
+	}
+}
+
+// cpuPerOp starts counting the process's CPU time; the function it returns
+// reports it per op as cpu-ms/op (on a loaded machine it says more than
+// ns/op). Call it as defer cpuPerOp(b)() before the loop.
+func cpuPerOp(b *testing.B) func() {
+	var before syscall.Rusage
+	syscall.Getrusage(syscall.RUSAGE_SELF, &before)
+	return func() {
+		var after syscall.Rusage
+		syscall.Getrusage(syscall.RUSAGE_SELF, &after)
+		cpu := time.Duration(after.Utime.Nano() + after.Stime.Nano() - before.Utime.Nano() - before.Stime.Nano())
+		b.ReportMetric(float64(cpu.Microseconds())/1000/float64(b.N), "cpu-ms/op")
 	}
 }
 
@@ -109,6 +142,7 @@ func BenchmarkEncode(b *testing.B) {
 				b.Run(fmt.Sprintf("photo=%v/%s/%s", withPhoto, SizeNames[k], format), func(b *testing.B) {
 					e := newEncoder()
 					var n int
+					defer cpuPerOp(b)()
 					for b.Loop() {
 						if format == "png" {
 							data, err := e.encode(img, !withPhoto)

@@ -114,7 +114,8 @@ func RenderEach(ctx context.Context, b *book.Book, cs []*book.Contribution, file
 		card  *Card
 		diags book.Diagnostics
 	}
-	newScratch := func() *scratch { return &scratch{enc: newEncoder(), glyphs: make(glyphCache)} }
+	ph := newPhotos(cs)
+	newScratch := func() *scratch { return &scratch{enc: newEncoder(), glyphs: make(glyphCache), photos: ph} }
 	results, err := work.MapWith(ctx, len(cs), jobs, newScratch, func(sc *scratch, i int) (r rendered, err error) {
 		defer book.Guard(cs[i].Path, &err)
 		r.card, r.diags, err = render(sc, fonts, shared, b, cs[i], files, sizes)
@@ -226,9 +227,26 @@ func (f *fields) lines() []string {
 // the PNG encoder. Every pixel of a canvas is painted again for each card,
 // and the PNG bytes are copied out, so reuse never shows in the output.
 type scratch struct {
-	canvas [numDesigns]*image.RGBA // wide, square, portrait
-	enc    *encoder
-	glyphs glyphCache
+	canvas  [numDesigns]*image.RGBA // wide, square, portrait
+	enc     *encoder
+	glyphs  glyphCache
+	photos  *photos       // shared by the goroutines of a run
+	discs   []*discMasks  // by diameter
+	photoD  []*image.RGBA // canvases to scale a photo into, by diameter
+	scalers []sizedScaler // by diameter and source size
+}
+
+// scaled is a d×d canvas to scale a photo into; every pixel of it is
+// written again by the scaler (draw.Src).
+func (sc *scratch) scaled(d int) *image.RGBA {
+	for _, img := range sc.photoD {
+		if img.Rect.Dx() == d {
+			return img
+		}
+	}
+	img := image.NewRGBA(image.Rect(0, 0, d, d))
+	sc.photoD = append(sc.photoD, img)
+	return img
 }
 
 func render(sc *scratch, fonts *fontSet, bp *bookParts, b *book.Book, c *book.Contribution, files fs.FS, sizes Sizes) (*Card, book.Diagnostics, error) {
@@ -275,7 +293,7 @@ func render(sc *scratch, fonts *fontSet, bp *bookParts, b *book.Book, c *book.Co
 
 	var photo image.Image
 	if c.Photo != "" {
-		img, err := readImage(files, c.Photo)
+		img, err := sc.photos.get(files, c.Photo)
 		if err != nil {
 			diags.Add(c.Path, c.FieldPos("photo"), book.Warning, "card-photo-unreadable",
 				book.M("la photo %s ne peut pas être lue (%v) : les cartes sont faites sans photo", "the photo %s cannot be read (%v): the cards are made without a photo"), c.Photo, err)
@@ -285,9 +303,6 @@ func render(sc *scratch, fonts *fontSet, bp *bookParts, b *book.Book, c *book.Co
 	}
 
 	designs := designs()
-	if photo != nil {
-		photo = preparePhoto(photo, max(designs[0].photoD, designs[1].photoD, designs[2].photoD))
-	}
 	var code *qr.Code
 	if u := b.PageURL(c.Slug); u != "" {
 		var err error
@@ -397,7 +412,7 @@ func render(sc *scratch, fonts *fontSet, bp *bookParts, b *book.Book, c *book.Co
 			sc.canvas[i] = image.NewRGBA(image.Rect(0, 0, d.W, d.H))
 		}
 		img := sc.canvas[i]
-		d.draw(img, m, bp, plans[i], quotes[i], photo)
+		d.draw(img, sc, m, bp, plans[i], quotes[i], photo)
 		data, err := sc.enc.encode(img, photo == nil)
 		if err != nil {
 			return nil, diags, err

@@ -405,7 +405,7 @@ func (d *design) plan(m *faces, f *fields) *plan {
 }
 
 // draw paints the card on img, a d.W×d.H canvas, every pixel of it.
-func (d *design) draw(img *image.RGBA, m *faces, bp *bookParts, p *plan, q quoteLayout, photo image.Image) {
+func (d *design) draw(img *image.RGBA, sc *scratch, m *faces, bp *bookParts, p *plan, q quoteLayout, photo image.Image) {
 	fillRect(img, img.Rect, bp.bg)
 	muted := mix(bp.text, bp.bg, 0.22)
 	accent := readable(bp.accent, bp.bg) // for text: the rule and the photo's ring keep the accent itself
@@ -436,7 +436,7 @@ func (d *design) draw(img *image.RGBA, m *faces, bp *bookParts, p *plan, q quote
 		fillRect(img, p.sep, mix(bp.bg, bp.text, 0.25))
 	}
 	if photo != nil {
-		circlePhoto(img, photo, p.photo, d.photoD, math.Max(3, float64(d.photoD)/32), bp.accent)
+		circlePhoto(img, photo, p.photo, sc.masks(d.photoD, math.Max(3, float64(d.photoD)/32)), sc.scaled(d.photoD), sc, bp.accent)
 	}
 	if p.logo != nil {
 		draw.Draw(img, p.logoAt, p.logo, image.Point{}, draw.Over)

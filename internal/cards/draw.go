@@ -131,32 +131,21 @@ func decodeImage(data []byte) (image.Image, error) {
 
 // circlePhoto draws src, centre-cropped to a square and scaled to d×d, as a
 // disc of diameter d with its top-left corner at at, ringed with a line of
-// width ring in ringCol. The disc edge is antialiased with an analytic
-// coverage mask (exact distance to the circle, clamped to one pixel).
-func circlePhoto(dst *image.RGBA, src image.Image, at image.Point, d int, ring float64, ringCol color.Color) {
+// width m.ring in ringCol. The disc edge is antialiased with an analytic
+// coverage mask (exact distance to the circle, clamped to one pixel), m,
+// made by scratch.masks. scaled is a d×d canvas to scale into; sc gives
+// the scaler (nil: one of its own).
+func circlePhoto(dst *image.RGBA, src image.Image, at image.Point, m *discMasks, scaled *image.RGBA, sc *scratch, ringCol color.Color) {
+	d := m.d
 	b := src.Bounds()
 	side := min(b.Dx(), b.Dy())
 	crop := image.Rect(0, 0, side, side).Add(image.Pt(b.Min.X+(b.Dx()-side)/2, b.Min.Y+(b.Dy()-side)/2))
-	scaled := image.NewRGBA(image.Rect(0, 0, d, d))
 	src, crop = reduce(src, crop, d)
-	draw.CatmullRom.Scale(scaled, scaled.Rect, src, crop, draw.Src, nil)
-
-	c := float64(d) / 2
-	disc := image.NewAlpha(scaled.Rect)
-	ringMask := image.NewAlpha(scaled.Rect)
-	for y := 0; y < d; y++ {
-		for x := 0; x < d; x++ {
-			dist := math.Hypot(float64(x)+0.5-c, float64(y)+0.5-c)
-			inner := coverage(c - ring - dist)
-			outer := coverage(c - dist)
-			disc.Pix[y*disc.Stride+x] = uint8(math.Round(255 * inner))
-			ringMask.Pix[y*ringMask.Stride+x] = uint8(math.Round(255 * math.Max(0, outer-inner)))
-		}
-	}
+	sc.scaler(d, crop.Dx(), crop.Dy()).Scale(scaled, scaled.Rect, src, crop, draw.Src, nil)
 	r := scaled.Rect.Add(at)
-	draw.DrawMask(dst, r, scaled, image.Point{}, disc, image.Point{}, draw.Over)
-	if ring > 0 {
-		draw.DrawMask(dst, r, image.NewUniform(ringCol), image.Point{}, ringMask, image.Point{}, draw.Over)
+	draw.DrawMask(dst, r, scaled, image.Point{}, m.disc, image.Point{}, draw.Over)
+	if m.ring > 0 {
+		draw.DrawMask(dst, r, image.NewUniform(ringCol), image.Point{}, m.band, image.Point{}, draw.Over)
 	}
 }
 
@@ -166,9 +155,8 @@ func circlePhoto(dst *image.RGBA, src image.Image, at image.Point, d int, ring f
 // image and the rectangle of it to use.
 func reduce(src image.Image, crop image.Rectangle, d int) (image.Image, image.Rectangle) {
 	for crop.Dx() > 2*d && crop.Dy() > 2*d {
-		half := image.NewRGBA(image.Rect(0, 0, crop.Dx()/2, crop.Dy()/2))
 		// At exactly one half, bilinear sampling is a 2×2 box average.
-		draw.ApproxBiLinear.Scale(half, half.Rect, src, image.Rect(crop.Min.X, crop.Min.Y, crop.Min.X+2*half.Rect.Dx(), crop.Min.Y+2*half.Rect.Dy()), draw.Src, nil)
+		half := halve(src, crop)
 		src, crop = half, half.Rect
 	}
 	return src, crop

@@ -2,6 +2,7 @@ package cards
 
 import (
 	"bytes"
+	"encoding/binary"
 	"image"
 	"image/color"
 	"image/png"
@@ -34,7 +35,7 @@ func drawnCard(t *testing.T, b *book.Book, c *book.Contribution, files fstest.Ma
 	p := d.plan(m, &f)
 	_, qs, _ := fitBoth(&f, m.quote, []*design{d}, []*plan{p})
 	img := image.NewRGBA(image.Rect(0, 0, d.W, d.H))
-	d.draw(img, m, bp, p, qs[0], nil)
+	d.draw(img, &scratch{}, m, bp, p, qs[0], nil)
 	return img
 }
 
@@ -63,10 +64,34 @@ func TestPNGRoundTrip(t *testing.T) {
 	if !e.index(img) || len(e.cols) <= 256 {
 		t.Fatalf("test card has %d colours, want more than 256", len(e.cols))
 	}
-	// The pixel counts, kept by runs and repeated rows, are exact.
+	// The pixel counts, kept by runs and repeated rows, are exact, and the
+	// runs give every pixel its colour.
+	idOf := map[uint32]int{}
+	for i, c := range e.cols {
+		idOf[c] = i
+	}
 	count := make([]int, len(e.cols))
-	for _, id := range e.ids {
-		count[id]++
+	for y := 0; y < img.Rect.Dy(); y++ {
+		at := y
+		for e.same[at] {
+			at--
+		}
+		var ids []int
+		for _, r := range e.runs[e.rowAt[at]:e.rowAt[at+1]] {
+			for range r.n {
+				ids = append(ids, int(r.id))
+			}
+		}
+		if len(ids) != img.Rect.Dx() {
+			t.Fatalf("row %d: runs of %d pixels, want %d", y, len(ids), img.Rect.Dx())
+		}
+		for x := range img.Rect.Dx() {
+			c := binary.LittleEndian.Uint32(img.Pix[y*img.Stride+4*x:])
+			count[idOf[c]]++
+			if ids[x] != idOf[c] {
+				t.Fatalf("pixel %d,%d: colour %d in its run, %d drawn", x, y, ids[x], idOf[c])
+			}
+		}
 	}
 	if !slices.Equal(count, e.n) {
 		t.Errorf("colour counts differ from a pixel-by-pixel count")
