@@ -13,6 +13,7 @@ import (
 	"github.com/recueil/recueil/internal/book"
 	"github.com/recueil/recueil/internal/intake"
 	"github.com/recueil/recueil/internal/load"
+	"github.com/recueil/recueil/internal/pipeline"
 )
 
 // maxImport is the largest document or form export import reads (a
@@ -82,7 +83,8 @@ spreadsheet's row.`,
 			if err != nil {
 				return fail(exitUsage, err)
 			}
-			o := intake.Options{Root: b.Root, Lang: b.Language, Name: c.String("name"), Photo: c.Bool("photo")}
+			o := intake.Options{Root: b.Root, Lang: b.Language, Name: c.String("name"), Photo: c.Bool("photo"),
+				Typography: b.TypographyOf(b.Language), Glyphs: pipeline.EmojiRemoved(b)}
 			name := filepath.ToSlash(in)
 			var res intake.Result
 			if csvFile != "" {

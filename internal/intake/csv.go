@@ -318,7 +318,7 @@ func importCSV(o Options, file string, data []byte, mapping map[string]string) R
 			}
 		}
 		src := contribution(fields, urls, plainMarkdown(text))
-		files = append(files, newFile{rel, fixTypography(o.Lang, src)})
+		files = append(files, newFile{rel, o.fixTypography(src)})
 	}
 	for _, f := range files {
 		written, err := createAll(o.Root, []newFile{f})

@@ -205,3 +205,29 @@ func xHandle(slug string) string {
 	}
 	return "@" + h
 }
+
+// TestFormEmoji: an import fixes what check --fix would: with the book's
+// glyphs given (emoji: remove), the emoji its font lacks are removed from
+// the text, with the space before them; without (emoji: keep) they stay.
+func TestFormEmoji(t *testing.T) {
+	long := strings.Repeat("Un texte. ", 10)
+	csv := "Full name,Job title,Your text\nAda Exemple,Ingénieure,\"" + long + "Merci 🌸 à tous 👩\u200d👩\u200d👧 !\"\n"
+	letters := func(r rune) bool { return r < 0x2000 }
+	for _, c := range []struct {
+		glyphs func(rune) bool
+		want   string
+	}{
+		{letters, "Merci à tous\u202f!"},
+		{nil, "Merci 🌸 à tous 👩\u200d👩\u200d👧\u202f!"},
+	} {
+		root := newBook(t)
+		res := CSV(Options{Root: root, Lang: "fr", Glyphs: c.glyphs}, "f.csv", []byte(csv), nil)
+		if len(res.Files) != 1 {
+			t.Fatalf("files %v\n%s", res.Files, res.Diags.Text())
+		}
+		got, _ := os.ReadFile(filepath.Join(root, filepath.FromSlash(res.Files[0])))
+		if !strings.Contains(string(got), c.want) {
+			t.Errorf("glyphs %v: want %q in\n%s", c.glyphs != nil, c.want, got)
+		}
+	}
+}

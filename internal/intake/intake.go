@@ -23,6 +23,12 @@ type Options struct {
 	Lang  string // the book's language: typography and messages
 	Name  string // the contributor's name, over the document's author
 	Photo bool   // extract the document's largest image as the portrait
+	// Typography is the book's house style for Lang (quotes, spaces); the
+	// language's own when zero.
+	Typography book.Typography
+	// Glyphs, when set, is what the book's font prints: the emoji it
+	// lacks are removed, as check --fix does with emoji: remove.
+	Glyphs func(rune) bool
 }
 
 // Result is what an import wrote (book-relative paths, sorted) and found.
@@ -136,7 +142,7 @@ func importDocument(o Options, file string, data []byte) Result {
 		"le document ne donne pas la fonction (role) : ajoutez-la dans l’en-tête de "+rel,
 		"the document does not give the role: add it to the front matter of "+rel))
 	src := contribution(fields, nil, d.Markdown())
-	fixed := fixTypography(o.Lang, src)
+	fixed := o.fixTypography(src)
 	var files []newFile
 	if photo != "" {
 		files = append(files, newFile{"contributions/" + photo, photoData})
@@ -166,10 +172,18 @@ func (o Options) writeError(err error, fr, en string) book.Msg {
 
 var noteDef = regexp.MustCompile(`(?m)^\[\^([0-9]+)\][\x{00a0}\x{202f} ]*:`)
 
-// fixTypography applies check --fix's typography to a new file; the
-// footnotes' definitions keep their "[^1]:", which is syntax, not prose.
-func fixTypography(lang string, src []byte) []byte {
-	fixed, _ := typo.Fix(lang, src)
+// fixTypography applies check --fix's typography (and its removal of
+// the emoji the book cannot print) to a new file; the footnotes'
+// definitions keep their "[^1]:", which is syntax, not prose.
+func (o Options) fixTypography(src []byte) []byte {
+	if o.Glyphs != nil {
+		src, _ = typo.RemoveEmoji(src, o.Glyphs)
+	}
+	t := o.Typography
+	if t == (book.Typography{}) {
+		t = book.ResolveLocale(o.Lang).Typography
+	}
+	fixed, _ := typo.FixIn(t, o.Lang, src)
 	return noteDef.ReplaceAll(fixed, []byte("[^$1]:"))
 }
 

@@ -143,6 +143,16 @@ func autoFixedMessage(lang string, counts map[string]int) string {
 	return fmt.Sprintf("%d %s made in the PDF, the EPUB, the site and the cards on their own (%s), the first here; recueil check --fix writes them into this file.", total, what, list)
 }
 
+// EmojiRemoved is what --fix (and import) give typo.RemoveEmoji for the
+// book: the characters its font prints, so that the emoji it lacks go
+// (emoji: remove); nil with emoji: keep, when they are drawn.
+func EmojiRemoved(b *book.Book) func(rune) bool {
+	if b.KeepEmoji() {
+		return nil
+	}
+	return textGlyphs(b)
+}
+
 // Fixed is what Fix changed in one file.
 type Fixed struct {
 	File  string
@@ -157,10 +167,7 @@ func Fix(o Options) ([]Fixed, error) {
 		return nil, err
 	}
 	var out []Fixed
-	var has func(rune) bool
-	if !b.KeepEmoji() {
-		has = textGlyphs(b) // the emoji the book's font lacks go (emoji: remove)
-	}
+	has := EmojiRemoved(b)
 	for _, f := range o.scope(b) {
 		src, ok := load.ReadContribution(b.Root, f)
 		if !ok {
