@@ -28,8 +28,11 @@ func (d *drawer) drawEmoji(e layout.Element) {
 	}
 	h := pt(d.doc.Height)
 	size := pt(e.Size)
+	// the word space drawn after a word (see spaced) is drawn after the
+	// span, as a space of the body face: not read as part of the emoji
+	text, space := strings.CutSuffix(e.Text, " ")
 	var s strings.Builder
-	s.WriteString("/Span <</ActualText " + utf16Hex(e.Text) + ">> BDC\n")
+	s.WriteString("/Span <</ActualText " + utf16Hex(text) + ">> BDC\n")
 	fmt.Fprintf(&s, "q %s rg\n", rgb(e.Color))
 	x := pt(e.X)
 	y := h - pt(e.Y)
@@ -37,7 +40,7 @@ func (d *drawer) drawEmoji(e layout.Element) {
 	num := func(v float64) string { return strconv.FormatFloat(v, 'f', 2, 64) }
 	p := func(q [2]float64) string { return num(x+q[0]*k) + " " + num(y-q[1]*k) }
 	drawn := false
-	for _, r := range e.Text {
+	for _, r := range text {
 		segs := face.Outline(r)
 		// a quadratic segment as a cubic one: the current point is where
 		// the last segment ended
@@ -71,11 +74,20 @@ func (d *drawer) drawEmoji(e layout.Element) {
 	}
 	s.WriteString("Q")
 	d.f.RawWriteStr(s.String())
-	// the invisible space the ActualText stands for
+	// the invisible space the ActualText stands for, stretched (Tz) to
+	// the emoji's width, so that an extractor sees no gap to the next
+	// glyph and adds no space of its own
 	d.setFont(int(fonts.Serif), e.Size)
+	w := float64(x) - pt(e.X) // the emoji's advance, in points
+	if sw := float64(d.r.Fonts.Face(fonts.Serif).Advance(' ')) * k; sw > 0 && w > 0 {
+		d.f.RawWriteStr(num(100*w/sw) + " Tz")
+	}
 	d.f.RawWriteStr("3 Tr")
 	d.f.Text(pt(e.X), pt(e.Y), " ")
-	d.f.RawWriteStr("0 Tr\nEMC")
+	d.f.RawWriteStr("0 Tr 100 Tz\nEMC")
+	if space {
+		d.f.Text(pt(e.X)+w, pt(e.Y), " ")
+	}
 }
 
 // utf16Hex is s as a PDF text string: UTF-16BE with its byte order mark,
