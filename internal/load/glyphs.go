@@ -3,6 +3,7 @@ package load
 import (
 	"fmt"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/recueil/recueil/internal/book"
 )
@@ -78,4 +79,42 @@ func emojiSequence(text string, i int) string {
 	}
 	end := max(book.EmojiEnd(rs, 0), 1)
 	return string(rs[:end])
+}
+
+// MaxDrawnEmoji is how many emoji (sequences) one text may have when the
+// book draws them (emoji: keep): each is hundreds of path operators in the
+// PDF (about 8 KB of page content), so that ten thousand pasted emoji
+// would make a 20 MB PDF from a 40 KB text.
+const MaxDrawnEmoji = 100
+
+// drawnEmoji reports, with emoji: keep, a text holding more emoji than
+// MaxDrawnEmoji, at the first one over the limit.
+func drawnEmoji(path string, raw []byte, diags *book.Diagnostics) {
+	line, col, n, seqEnd := 1, 1, 0, 0
+	text := string(raw)
+	for i, r := range text {
+		switch {
+		case r == '\n':
+			line, col = line+1, 1
+			continue
+		case i < seqEnd:
+		case book.IsEmoji(r):
+			seqEnd = i + len(emojiSequence(text, i))
+			if n++; n == MaxDrawnEmoji+1 {
+				total := n
+				for j := seqEnd; j < len(text); {
+					r, size := utf8.DecodeRuneInString(text[j:])
+					if book.IsEmoji(r) {
+						total++
+						size = len(emojiSequence(text, j))
+					}
+					j += size
+				}
+				diags.Add(path, book.Pos{Line: line, Col: col}, book.Error, "emoji-too-many",
+					book.M("Ce texte compte %d émojis : le PDF en dessine %d au plus par texte, et celui-ci est le premier de trop. Retirez-en.", "This text has %d emoji: the PDF draws %d at most per text, and this one is the first too many. Remove some."), total, MaxDrawnEmoji)
+				return
+			}
+		}
+		col++
+	}
 }

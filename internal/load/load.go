@@ -328,6 +328,9 @@ func loadContributions(ctx context.Context, b *book.Book, jobs int, has func(run
 			return r, nil
 		}
 		scanSource(rel, raw, has, found)
+		if b.KeepEmoji() {
+			drawnEmoji(rel, raw, found)
+		}
 		if c.Photo != "" {
 			rp, prob := resolveAsset(b.Root, "contributions", c.Photo, b.Limits.PhotoBytes)
 			switch {
