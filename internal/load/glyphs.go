@@ -83,7 +83,7 @@ func emojiSequence(text string, i int) string {
 
 // MaxDrawnEmoji is how many emoji (sequences) one text may have when the
 // book draws them (emoji: keep): each is hundreds of path operators in the
-// PDF (about 8 KB of page content), so that ten thousand pasted emoji
+// PDF (about 2 KB of compressed page content), so that ten thousand pasted emoji
 // would make a 20 MB PDF from a 40 KB text.
 const MaxDrawnEmoji = 100
 
