@@ -5,7 +5,10 @@ import (
 	"crypto/sha256"
 	"errors"
 	"fmt"
+	"image/color"
+	"image/jpeg"
 	"io"
+	"io/fs"
 	"slices"
 	"strconv"
 	"strings"
@@ -15,6 +18,7 @@ import (
 
 	"github.com/recueil/recueil/internal/book"
 	"github.com/recueil/recueil/internal/fonts"
+	"github.com/recueil/recueil/internal/imaging"
 	"github.com/recueil/recueil/internal/pdfobj"
 	"github.com/recueil/recueil/internal/typeset"
 	"github.com/recueil/recueil/layout"
@@ -53,6 +57,19 @@ type Cutter struct {
 
 	sumsMu sync.Mutex
 	sums   map[*pdfobj.Object][sha256.Size]byte // streamSum's
+
+	coversMu sync.Mutex
+	covers   map[int]*smallCover // by the side the cover page needs
+}
+
+// smallCover is the cover's image as an offprint's cover page draws it:
+// the book's cover file made ready for that size, as the drawer makes
+// every image (imaging.Normalize to PrintSides' side), so that a cut
+// offprint carries the same bytes as a drawn one, not the book's
+// full-page image (a 2 MB print cover in each of 600 offprints).
+type smallCover struct {
+	dict *pdfobj.Dict
+	data []byte
 }
 
 // NewCutter reads data, the book's PDF written by Write from r and b.
@@ -452,6 +469,11 @@ func (c *Cutter) plan(first, last int) (*cutPlan, error) {
 	if err != nil {
 		return nil, err
 	}
+	// the cover page alone draws the cover: its image is the offprint's own
+	var small *smallCover
+	if coverImage != "" && !xobjsUsed[coverImage] {
+		small = c.smallCover(cover)
+	}
 	if coverImage != "" {
 		xobjsUsed[coverImage] = true
 	}
@@ -595,6 +617,15 @@ func (c *Cutter) plan(first, last int) (*cutPlan, error) {
 	p.objects = append(p.objects, plannedObject{num: coverPage, val: cp, renum: books.num},
 		plannedObject{num: coverPage + 1, val: csd, stream: cs})
 	p.objects = append(p.objects, books.copies()...)
+	if small != nil {
+		if ref, ok := bk.XObjects.Get(coverImage).(pdfobj.Ref); ok {
+			for i := range p.objects {
+				if p.objects[i].src == bk.Objects[int(ref)] {
+					p.objects[i] = plannedObject{num: p.objects[i].num, val: small.dict, stream: small.data}
+				}
+			}
+		}
+	}
 	p.objects = append(p.objects, cols.copies()...)
 	if len(outline) > 0 {
 		p.objects = append(p.objects, outlineObjects(outline, outlineRoot, height)...)
@@ -936,4 +967,63 @@ func (c *Cutter) drawCover(cover []layout.Element, image pdfobj.Name, height flo
 	}
 	s.Write(c.drawAdditions(cover, 0, height))
 	return s.Bytes()
+}
+
+// smallCover is the cover's image made for the offprint's cover page
+// (cover), nil when the book's own does as well: a cover that is no JPEG
+// (its PNG would need fpdf's own encoding to match a drawn offprint), a
+// colour space other than RGB or grey, or an image no larger than needed.
+func (c *Cutter) smallCover(cover []layout.Element) *smallCover {
+	var e *layout.Element
+	for i := range cover {
+		if cover[i].Kind == layout.ImageElement && cover[i].Src != "" {
+			e = &cover[i]
+		}
+	}
+	if e == nil {
+		return nil
+	}
+	side := PrintSides(&layout.Document{Pages: []*layout.Page{{Elements: []layout.Element{*e}}}})[e.Src]
+	c.coversMu.Lock()
+	defer c.coversMu.Unlock()
+	if sc, ok := c.covers[side]; ok {
+		return sc
+	}
+	if c.covers == nil {
+		c.covers = map[int]*smallCover{}
+	}
+	c.covers[side] = nil
+	data, err := fs.ReadFile(c.b.Files(), e.Src)
+	if err != nil {
+		return nil
+	}
+	img, err := imaging.Normalize(data, side)
+	if err != nil || img.Type != "JPG" {
+		return nil
+	}
+	cfg, err := jpeg.DecodeConfig(bytes.NewReader(img.Data))
+	if err != nil {
+		return nil
+	}
+	var cs pdfobj.Name
+	switch cfg.ColorModel {
+	case color.YCbCrModel, color.RGBAModel:
+		cs = "DeviceRGB"
+	case color.GrayModel:
+		cs = "DeviceGray"
+	default:
+		return nil
+	}
+	d := &pdfobj.Dict{}
+	d.Set("Type", pdfobj.Name("XObject"))
+	d.Set("Subtype", pdfobj.Name("Image"))
+	d.Set("Width", pdfobj.Token(strconv.Itoa(cfg.Width)))
+	d.Set("Height", pdfobj.Token(strconv.Itoa(cfg.Height)))
+	d.Set("ColorSpace", pdfobj.Name(cs))
+	d.Set("BitsPerComponent", pdfobj.Token("8"))
+	d.Set("Filter", pdfobj.Name("DCTDecode"))
+	d.Set("Length", pdfobj.Token(strconv.Itoa(len(img.Data))))
+	sc := &smallCover{dict: d, data: img.Data}
+	c.covers[side] = sc
+	return sc
 }
