@@ -3,7 +3,6 @@ package load
 import (
 	"fmt"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/recueil/recueil/internal/book"
 )
@@ -91,6 +90,7 @@ const MaxDrawnEmoji = 100
 // MaxDrawnEmoji, at the first one over the limit.
 func drawnEmoji(path string, raw []byte, diags *book.Diagnostics) {
 	line, col, n, seqEnd := 1, 1, 0, 0
+	var over book.Pos // the first emoji too many
 	text := string(raw)
 	for i, r := range text {
 		switch {
@@ -101,20 +101,13 @@ func drawnEmoji(path string, raw []byte, diags *book.Diagnostics) {
 		case book.IsEmoji(r):
 			seqEnd = i + len(emojiSequence(text, i))
 			if n++; n == MaxDrawnEmoji+1 {
-				total := n
-				for j := seqEnd; j < len(text); {
-					r, size := utf8.DecodeRuneInString(text[j:])
-					if book.IsEmoji(r) {
-						total++
-						size = len(emojiSequence(text, j))
-					}
-					j += size
-				}
-				diags.Add(path, book.Pos{Line: line, Col: col}, book.Error, "emoji-too-many",
-					book.M("Ce texte compte %d émojis : le PDF en dessine %d au plus par texte, et celui-ci est le premier de trop. Retirez-en.", "This text has %d emoji: the PDF draws %d at most per text, and this one is the first too many. Remove some."), total, MaxDrawnEmoji)
-				return
+				over = book.Pos{Line: line, Col: col}
 			}
 		}
 		col++
+	}
+	if n > MaxDrawnEmoji {
+		diags.Add(path, over, book.Error, "emoji-too-many",
+			book.M("Ce texte compte %d émojis : le PDF en dessine %d au plus par texte, et celui-ci est le premier de trop. Retirez-en.", "This text has %d emoji: the PDF draws %d at most per text, and this one is the first too many. Remove some."), n, MaxDrawnEmoji)
 	}
 }
