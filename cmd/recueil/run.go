@@ -77,12 +77,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 }
 
 // inFrench is err said in French, when it carries its French text (a
-// usage error of the pipeline, a book folder laid out wrong, an outcome
-// put in French), else "".
+// usage error of the pipeline, a book folder laid out wrong, an
+// interrupted run), else "".
 func inFrench(err error) string {
-	if ue := (*pipeline.UsageError)(nil); errors.As(err, &ue) && ue.French != "" {
-		return ue.French
-	}
 	var fe interface{ InFrench() string }
 	if errors.As(err, &fe) {
 		return fe.InFrench()

@@ -83,6 +83,9 @@ type UsageError struct {
 func (e *UsageError) Error() string { return e.Err.Error() }
 func (e *UsageError) Unwrap() error { return e.Err }
 
+// InFrench is the error said in French, "" when it has no French text.
+func (e *UsageError) InFrench() string { return e.French }
+
 // usageErrorf is a UsageError said in French (fr) and in English (en),
 // with the same arguments.
 func usageErrorf(fr, en string, args ...any) error {
