@@ -69,7 +69,7 @@ func resolveAsset(root, dir, p string, maxBytes int64) (string, *assetProblem) {
 		return "", &assetProblem{"unreadable", book.M("« %s » n’est pas un fichier d’image lisible.", "“%s” is not a readable image file.").Format(p), false}
 	}
 	if maxBytes > 0 && st.Size() > maxBytes {
-		return "", &assetProblem{"too-large", book.M("L’image « %s » pèse %.1f Mo : la limite est %.1f Mo. Réduisez-la (2000 pixels de large suffisent).", "The image “%s” weighs %.1f MB: the limit is %.1f MB. Make it smaller (2000 pixels wide is enough).").Format(p, float64(st.Size())/(1<<20), float64(maxBytes)/(1<<20)), false}
+		return "", &assetProblem{"too-large", book.M("L’image « %s » pèse %s : la limite est %s. Réduisez-la (2000 pixels de large suffisent).", "The image “%s” weighs %s: the limit is %s. Make it smaller (2000 pixels wide is enough).").Format(p, size(st.Size()), size(maxBytes)), false}
 	}
 	f, err := os.Open(real)
 	if err != nil {

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/recueil/recueil/internal/book"
@@ -119,7 +120,8 @@ func size(n int64) book.Msg {
 	if n < 1<<20 {
 		return book.M("%d Ko", "%d KB").Format((n + 1023) >> 10)
 	}
-	return book.M("%.1f Mo", "%.1f MB").Format(float64(n) / (1 << 20))
+	mb := strconv.FormatFloat(float64(n)/(1<<20), 'f', 1, 64)
+	return book.Msg{Fr: strings.Replace(mb, ".", ",", 1) + " Mo", En: mb + " MB"} // a decimal comma in French
 }
 
 // bookDir checks that a folder of the book (contributions, editorial) is

@@ -31,3 +31,13 @@ func TestBadLayoutBothLanguages(t *testing.T) {
 		t.Errorf("English %q, French %q", en, fr)
 	}
 }
+
+// TestSizeInWords: a size in a finding has a decimal comma in French.
+func TestSizeInWords(t *testing.T) {
+	if m := size(3 << 19); m.Fr != "1,5 Mo" || m.En != "1.5 MB" {
+		t.Errorf("size(1.5 MiB) = %+v", m)
+	}
+	if m := size(1000); m.Fr != "1 Ko" || m.En != "1 KB" {
+		t.Errorf("size(1000) = %+v", m)
+	}
+}
