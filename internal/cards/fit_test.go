@@ -1,9 +1,14 @@
 package cards
 
 import (
+	"bytes"
+	"image"
+	"image/color"
 	"math/rand/v2"
 	"strings"
 	"testing"
+
+	"golang.org/x/image/draw"
 )
 
 // TestTooLongIsExact holds the shortcut of setQuote to its word: every
@@ -46,5 +51,42 @@ func TestTooLongIsExact(t *testing.T) {
 	}
 	if turned == 0 || kept == 0 {
 		t.Fatalf("the texts do not try the bound: %d sizes turned down, %d kept", turned, kept)
+	}
+}
+
+// TestGlyphOver holds glyphOver to image/draw's DrawMask over a uniform
+// colour, on random masks, opaque and translucent colours, and rectangles
+// clipped by every edge of the canvas.
+func TestGlyphOver(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for n := range 400 {
+		w, h := 1+rng.IntN(40), 1+rng.IntN(40)
+		mask := image.NewAlpha(image.Rect(0, 0, w, h))
+		for i := range mask.Pix {
+			switch rng.IntN(3) {
+			case 0:
+				mask.Pix[i] = 0xff
+			case 1:
+				mask.Pix[i] = uint8(rng.IntN(256))
+			}
+		}
+		c := color.RGBA{uint8(rng.IntN(256)), uint8(rng.IntN(256)), uint8(rng.IntN(256)), 0xff}
+		if n%3 == 0 { // premultiplied, translucent
+			a := uint8(rng.IntN(256))
+			c = color.RGBA{c.R / 2 & a, c.G / 2 & a, c.B / 2 & a, a}
+		}
+		dst := image.NewRGBA(image.Rect(0, 0, 50, 30))
+		for i := range dst.Pix {
+			dst.Pix[i] = uint8(rng.IntN(256))
+		}
+		want := image.NewRGBA(dst.Rect)
+		copy(want.Pix, dst.Pix)
+		at := image.Pt(rng.IntN(80)-20, rng.IntN(60)-20)
+		r := image.Rect(0, 0, w, h).Add(at)
+		draw.DrawMask(want, r, image.NewUniform(c), image.Point{}, mask, image.Point{}, draw.Over)
+		glyphOver(dst, r, c, mask)
+		if !bytes.Equal(dst.Pix, want.Pix) {
+			t.Fatalf("case %d: %v at %v over %dx%d: pixels differ from DrawMask's", n, c, at, w, h)
+		}
 	}
 }
