@@ -22,6 +22,7 @@ import (
 	"image/color"
 	"io/fs"
 	"strings"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/recueil/recueil/internal/book"
@@ -104,6 +105,15 @@ func RenderSizes(ctx context.Context, b *book.Book, cs []*book.Contribution, fil
 // each ends the run. each is called once per contribution, in no
 // particular order; nil is RenderSizes.
 func RenderEach(ctx context.Context, b *book.Book, cs []*book.Contribution, files fs.FS, jobs int, sizes Sizes, each func(i int, c *Card) error) ([]*Card, book.Diagnostics, error) {
+	return RenderGated(ctx, b, cs, files, jobs, nil, sizes, each)
+}
+
+// RenderGated is RenderEach drawing on one goroutine until gate is closed,
+// and on up to jobs after that (a nil gate is closed): a run that draws
+// the cards beside other work (the typesetter, the PDF) gives them the
+// core that work leaves idle, not one it needs. The cards do not depend on
+// when the gate opens.
+func RenderGated(ctx context.Context, b *book.Book, cs []*book.Contribution, files fs.FS, jobs int, gate <-chan struct{}, sizes Sizes, each func(i int, c *Card) error) ([]*Card, book.Diagnostics, error) {
 	fonts, err := loadFonts(b, files)
 	if err != nil {
 		return nil, nil, fmt.Errorf("fonts: %w", err)
@@ -115,9 +125,19 @@ func RenderEach(ctx context.Context, b *book.Book, cs []*book.Contribution, file
 		diags book.Diagnostics
 	}
 	ph := newPhotos(cs)
-	newScratch := func() *scratch { return &scratch{enc: newEncoder(), glyphs: make(glyphCache), photos: ph} }
+	var workers atomic.Int32
+	newScratch := func() *scratch {
+		return &scratch{enc: newEncoder(), glyphs: make(glyphCache), photos: ph, worker: int(workers.Add(1)) - 1}
+	}
 	results, err := work.MapWith(ctx, len(cs), jobs, newScratch, func(sc *scratch, i int) (r rendered, err error) {
 		defer book.Guard(cs[i].Path, &err)
+		if sc.worker > 0 && gate != nil {
+			select {
+			case <-gate:
+			case <-ctx.Done():
+				return r, ctx.Err()
+			}
+		}
 		r.card, r.diags, err = render(sc, fonts, shared, b, cs[i], files, sizes)
 		if err == nil && each != nil {
 			err = each(i, r.card)
@@ -234,6 +254,7 @@ type scratch struct {
 	discs   []*discMasks  // by diameter
 	photoD  []*image.RGBA // canvases to scale a photo into, by diameter
 	scalers []sizedScaler // by diameter and source size
+	worker  int           // 0 for the run's first goroutine
 }
 
 // scaled is a d×d canvas to scale a photo into; every pixel of it is

@@ -17,6 +17,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/recueil/recueil/internal/book"
 	"github.com/recueil/recueil/internal/cards"
@@ -436,6 +437,7 @@ func (o Options) build(st *stage, res *Result) error {
 			}
 		}
 	}
+	cardsRun.openGate()
 	if !started {
 		close(epubDone) // nothing typeset: no EPUB wanted either
 		started = true
@@ -587,7 +589,7 @@ type cardFiles [3]string
 // the cache those whose text, photo and book settings did not change. The
 // findings about book.yaml are kept in their own entry, so a fully cached
 // run reports them too.
-func (o Options) cards(cc *cache, base []byte, b *book.Book, res *cardsResult, files fs.FS, sizes cards.Sizes) ([]*cards.Card, []cardFiles, error) {
+func (o Options) cards(cc *cache, base []byte, b *book.Book, res *cardsResult, files fs.FS, sizes cards.Sizes, gate <-chan struct{}) ([]*cards.Card, []cardFiles, error) {
 	pub := b.Published()
 	out := make([]*cards.Card, len(pub))
 	from := make([]cardFiles, len(pub))
@@ -641,7 +643,7 @@ func (o Options) cards(cc *cache, base []byte, b *book.Book, res *cardsResult, f
 	// keeps only where it is and its hash: the artifacts are linked to
 	// the entry. Without a cache, the run holds the bytes.
 	sums := make([][3][sha256.Size]byte, len(miss))
-	rendered, diags, err := cards.RenderEach(o.ctx(), b, miss, files, o.Jobs, sizes, func(j int, r *cards.Card) error {
+	rendered, diags, err := cards.RenderGated(o.ctx(), b, miss, files, o.Jobs, gate, sizes, func(j int, r *cards.Card) error {
 		i := missAt[j]
 		for k, img := range [...]*[]byte{&r.Wide, &r.Square, &r.Portrait} {
 			if *img == nil {
@@ -706,6 +708,11 @@ type cardsRun struct {
 	want   bool
 	done   chan struct{} // nil: not started
 	cancel context.CancelFunc
+	// gate is closed when the run's PDFs are written: until then the
+	// cards are drawn on one goroutine, in the core the typesetter and
+	// fpdf leave idle (nil: no PDF, every job from the start).
+	gate     chan struct{}
+	gateOnce sync.Once
 
 	cs   []*cards.Card
 	from []cardFiles
@@ -713,23 +720,34 @@ type cardsRun struct {
 	err  error
 }
 
-// startCards starts drawing the cards when they are wanted, the run has
-// more than one job and writes no PDF (--only site, --only cards,epub...).
-// Beside the PDF they would save wall time too (612 corpus, --only
-// pdf,epub,site: 3.13 s instead of 3.56, the same CPU), but fpdf holds
-// every page until the end and the cards' canvases and garbage came on top
-// of that peak: 380 MB instead of 326, and 400–430 MB instead of about 320
-// for a full compile, past issue 17's 300 MB. Pausing them while the PDFs
-// are written did not bring the peak back down. So a run with a PDF draws
-// them after it, as before.
+// startCards starts drawing the cards when they are wanted and the run has
+// more than one job, beside the typesetter and the PDF:
+//   - in a run that writes no PDF (--only site, --only cards,epub...), on
+//     every job;
+//   - in a run that writes a PDF and wants the wide cards alone (the web
+//     edition's link previews: --only pdf,epub,site), on one goroutine
+//     beside the typesetter (which runs on one core) and fpdf, and on
+//     every job once openGate says the PDFs are written. The cards then
+//     take the core that work leaves idle: at 612, 3.6 → 3.0 s of wall
+//     time for pdf,epub,site, for 10–30 MB more of peak RSS;
+//   - in a run that draws the three sizes with a PDF (a full compile),
+//     after the PDF, as before: three canvases a goroutine beside fpdf
+//     raised a full compile's peak RSS from 330–380 MB to 385–415, past
+//     issue 17's 300 MB more than it already is.
 func (o Options) startCards(cc *cache, b *book.Book, files fs.FS) *cardsRun {
 	r := &cardsRun{o: o, cc: cc, b: b, files: files, want: o.want("cards") || o.want("site")}
 	r.sizes = cards.Wide // all the site needs
 	if o.want("cards") {
 		r.sizes = cards.AllSizes
 	}
-	if !r.want || o.Jobs <= 1 || o.want("pdf") || o.want("extracts") {
+	if !r.want || o.Jobs <= 1 {
 		return r
+	}
+	if o.want("pdf") || o.want("extracts") {
+		if r.sizes != cards.Wide {
+			return r
+		}
+		r.gate = make(chan struct{})
 	}
 	ctx, cancel := context.WithCancel(o.ctx())
 	r.o.Context, r.cancel = ctx, cancel
@@ -742,10 +760,18 @@ func (o Options) startCards(cc *cache, b *book.Book, files fs.FS) *cardsRun {
 	return r
 }
 
+// openGate lets the cards take every job (the PDFs are written, or the run
+// gave up on them).
+func (r *cardsRun) openGate() {
+	if r.gate != nil {
+		r.gateOnce.Do(func() { close(r.gate) })
+	}
+}
+
 func (r *cardsRun) draw() {
 	b := r.b
 	base := append(settings(b), fileBytes(b.Files(), b.Cards.Logo, fontFile(b.Fonts.Serif), fontFile(b.Fonts.Sans))...)
-	r.cs, r.from, r.err = r.o.cards(r.cc, base, b, &r.res, r.files, r.sizes)
+	r.cs, r.from, r.err = r.o.cards(r.cc, base, b, &r.res, r.files, r.sizes, r.gate)
 }
 
 // wait returns the cards (drawing them now if they were not started) and
@@ -770,6 +796,7 @@ func (r *cardsRun) stop() {
 	if r.done == nil {
 		return
 	}
+	r.openGate()
 	r.cancel()
 	<-r.done
 }
