@@ -22,7 +22,6 @@ import (
 	"image/color"
 	"io/fs"
 	"strings"
-	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/recueil/recueil/internal/book"
@@ -125,19 +124,9 @@ func RenderGated(ctx context.Context, b *book.Book, cs []*book.Contribution, fil
 		diags book.Diagnostics
 	}
 	ph := newPhotos(cs)
-	var workers atomic.Int32
-	newScratch := func() *scratch {
-		return &scratch{enc: newEncoder(), glyphs: make(glyphCache), photos: ph, worker: int(workers.Add(1)) - 1}
-	}
-	results, err := work.MapWith(ctx, len(cs), jobs, newScratch, func(sc *scratch, i int) (r rendered, err error) {
+	newScratch := func() *scratch { return &scratch{enc: newEncoder(), glyphs: make(glyphCache), photos: ph} }
+	results, err := work.MapGated(ctx, len(cs), jobs, gate, newScratch, func(sc *scratch, i int) (r rendered, err error) {
 		defer book.Guard(cs[i].Path, &err)
-		if sc.worker > 0 && gate != nil {
-			select {
-			case <-gate:
-			case <-ctx.Done():
-				return r, ctx.Err()
-			}
-		}
 		r.card, r.diags, err = render(sc, fonts, shared, b, cs[i], files, sizes)
 		if err == nil && each != nil {
 			err = each(i, r.card)
@@ -254,7 +243,6 @@ type scratch struct {
 	discs   []*discMasks  // by diameter
 	photoD  []*image.RGBA // canvases to scale a photo into, by diameter
 	scalers []sizedScaler // by diameter and source size
-	worker  int           // 0 for the run's first goroutine
 }
 
 // scaled is a d×d canvas to scale a photo into; every pixel of it is

@@ -15,6 +15,7 @@ import (
 	"sync"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"github.com/recueil/recueil/internal/book"
 	"github.com/recueil/recueil/internal/typo"
@@ -686,5 +687,56 @@ func TestInnerQuotesOfAnotherLanguage(t *testing.T) {
 	txt := cards[0].Text
 	if !strings.Contains(txt, "“read me”") || strings.Contains(txt, "‘") || strings.Count(txt, "«") != 1 {
 		t.Errorf("card quote %q: the English quotation is not “ ” inside « »", txt)
+	}
+}
+
+// TestRenderGated: until its gate opens a gated run draws on one goroutine
+// only, the whole run if the gate never opens, and the cards are the same
+// as an ungated run's; a cancelled run does not wait for the gate.
+func TestRenderGated(t *testing.T) {
+	b, files, cs := testBook(), testFiles(), contributions()
+	want, _, err := RenderSizes(context.Background(), b, cs, files, 2, Wide)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var mu sync.Mutex
+	busy, most := 0, 0
+	gate := make(chan struct{}) // never opened
+	got, _, err := RenderGated(context.Background(), b, cs, files, 4, gate, Wide, func(i int, c *Card) error {
+		mu.Lock()
+		busy++
+		most = max(most, busy)
+		mu.Unlock()
+		time.Sleep(2 * time.Millisecond) // long enough for a second goroutine to overlap
+		mu.Lock()
+		busy--
+		mu.Unlock()
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if most != 1 {
+		t.Errorf("%d cards drawn at once behind a closed gate, want 1", most)
+	}
+	for i := range cs {
+		if !bytes.Equal(got[i].Wide, want[i].Wide) {
+			t.Errorf("card %d differs from an ungated run's", i)
+		}
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	done := make(chan error, 1)
+	go func() {
+		_, _, err := RenderGated(ctx, b, cs, files, 4, make(chan struct{}), Wide, nil)
+		done <- err
+	}()
+	select {
+	case err := <-done:
+		if err == nil {
+			t.Error("a cancelled gated run returned no error")
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("a cancelled gated run waits for its gate")
 	}
 }

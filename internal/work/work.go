@@ -24,6 +24,16 @@ func Map[T any](ctx context.Context, n, jobs int, fn func(i int) (T, error)) ([]
 // MapWith is Map with a state per goroutine, made by init (scratch
 // buffers that the items of one goroutine reuse).
 func MapWith[S, T any](ctx context.Context, n, jobs int, init func() S, fn func(s S, i int) (T, error)) ([]T, error) {
+	return MapGated(ctx, n, jobs, nil, init, fn)
+}
+
+// MapGated is MapWith on one goroutine until gate is closed, and on up to
+// jobs after that (a nil gate is open): work done beside other work takes
+// the core that work leaves idle, then every core once it is over. The
+// other goroutines wait for the gate before they take an item or make
+// their state, so a gate that never opens leaves the whole list to the
+// first one. The results do not depend on when the gate opens.
+func MapGated[S, T any](ctx context.Context, n, jobs int, gate <-chan struct{}, init func() S, fn func(s S, i int) (T, error)) ([]T, error) {
 	if ctx == nil {
 		ctx = context.Background()
 	}
@@ -31,11 +41,19 @@ func MapWith[S, T any](ctx context.Context, n, jobs int, init func() S, fn func(
 	errs := make([]error, n)
 	jobs = max(1, min(jobs, n))
 	next := make(chan int)
+	fed := make(chan struct{}) // every item handed out, or ctx done
 	var wg sync.WaitGroup
 	for w := 0; w < jobs; w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			if w > 0 && gate != nil {
+				select {
+				case <-gate:
+				case <-fed:
+					return
+				}
+			}
 			s := init()
 			for i := range next {
 				func() {
@@ -55,6 +73,7 @@ feed:
 			break feed
 		}
 	}
+	close(fed)
 	close(next)
 	wg.Wait()
 	return out, errors.Join(append(errs, stopped)...)

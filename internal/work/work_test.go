@@ -5,6 +5,7 @@ import (
 	"errors"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/recueil/recueil/internal/book"
 )
@@ -67,5 +68,37 @@ func TestMapWithState(t *testing.T) {
 	})
 	if err != nil || made.Load() > 4 || len(out) != 20 {
 		t.Errorf("err %v, %d states, %d results", err, made.Load(), len(out))
+	}
+}
+
+// TestMapGated: behind a closed gate one goroutine does every item (the
+// others never make their state); once the gate opens, more than one run
+// at a time.
+func TestMapGated(t *testing.T) {
+	var made, busy, most atomic.Int32
+	gate := make(chan struct{})
+	item := func(_ struct{}, i int) (int, error) {
+		b := busy.Add(1)
+		for m := most.Load(); b > m && !most.CompareAndSwap(m, b); m = most.Load() {
+		}
+		time.Sleep(time.Millisecond)
+		busy.Add(-1)
+		return i, nil
+	}
+	init := func() struct{} { made.Add(1); return struct{}{} }
+	out, err := MapGated(context.Background(), 30, 4, gate, init, item)
+	if err != nil || len(out) != 30 || out[29] != 29 {
+		t.Fatalf("closed gate: %v, %d results", err, len(out))
+	}
+	if most.Load() != 1 || made.Load() != 1 {
+		t.Errorf("closed gate: %d items at once, %d states; want 1 and 1", most.Load(), made.Load())
+	}
+	most.Store(0)
+	close(gate)
+	if _, err := MapGated(context.Background(), 200, 4, gate, init, item); err != nil {
+		t.Fatal(err)
+	}
+	if most.Load() < 2 {
+		t.Errorf("open gate: at most %d item at once, want more than one", most.Load())
 	}
 }
