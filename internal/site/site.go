@@ -21,6 +21,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode"
 
 	"github.com/recueil/recueil/internal/book"
 	"github.com/recueil/recueil/internal/imaging"
@@ -685,16 +686,9 @@ func (w *writer) searchIndex(pub []*book.Contribution) error {
 		W string `json:"w"`
 	}
 	var out []entry
+	f := &folder{}
 	for _, c := range pub {
-		seen := map[string]bool{}
-		var words []string
-		for _, f := range strings.FieldsFunc(book.FoldAccents(strings.ToLower(book.BlocksText(c.Body)+" "+c.Title)), notLetter) {
-			if len(f) >= 5 && !seen[f] {
-				seen[f] = true
-				words = append(words, f)
-			}
-		}
-		out = append(out, entry{U: c.Slug + ".html", N: c.Name, R: strings.Join(nonEmptyList(c.Role, c.Organization), ", "), W: strings.Join(words, " ")})
+		out = append(out, entry{U: c.Slug + ".html", N: c.Name, R: strings.Join(nonEmptyList(c.Role, c.Organization), ", "), W: f.words(book.BlocksText(c.Body) + " " + c.Title)})
 	}
 	raw, err := json.Marshal(out)
 	if err != nil {
@@ -705,6 +699,62 @@ func (w *writer) searchIndex(pub []*book.Contribution) error {
 }
 
 func notLetter(r rune) bool { return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9') }
+
+// folder finds the words of the search index: those of
+// strings.FieldsFunc(book.FoldAccents(strings.ToLower(text)), notLetter)
+// of five letters or more, each once, in order, joined by spaces. It
+// folds rune by rune, ASCII directly and any other rune through
+// FoldAccents once per distinct rune (the marks that a decomposition
+// reorders are dropped or split words either way, so folding a rune
+// alone gives the same letters as folding the whole text).
+type folder struct {
+	fold map[rune]string // a non-ASCII rune, lowercased, folded
+	seen map[string]bool
+	word []byte
+	out  []byte
+}
+
+func (f *folder) words(text string) string {
+	if f.fold == nil {
+		f.fold = map[rune]string{}
+	}
+	f.seen = map[string]bool{}
+	f.word, f.out = f.word[:0], f.out[:0]
+	for _, r := range text {
+		if r < 0x80 {
+			f.add(byte(unicode.ToLower(r)))
+			continue
+		}
+		r = unicode.ToLower(r)
+		folded, ok := f.fold[r]
+		if !ok {
+			folded = book.FoldAccents(string(r))
+			f.fold[r] = folded
+		}
+		for i := 0; i < len(folded); i++ {
+			f.add(folded[i])
+		}
+	}
+	f.add(' ')
+	return string(f.out)
+}
+
+// add adds a byte of the folded text: a letter or digit to the word, any
+// other byte ends it.
+func (f *folder) add(c byte) {
+	if c >= 'a' && c <= 'z' || c >= '0' && c <= '9' {
+		f.word = append(f.word, c)
+		return
+	}
+	if len(f.word) >= 5 && !f.seen[string(f.word)] {
+		f.seen[string(f.word)] = true
+		if len(f.out) > 0 {
+			f.out = append(f.out, ' ')
+		}
+		f.out = append(f.out, f.word...)
+	}
+	f.word = f.word[:0]
+}
 
 func (w *writer) sitemap() error {
 	if w.base == "" {
