@@ -61,7 +61,7 @@ func Write(put Put, b *book.Book, files fs.FS, extra map[string]Contributor, o O
 	}
 	w.put = put
 	w.lang = w.loc.Tag.String()
-	w.policies = &policies{b: b, m: map[string]book.Typography{}}
+	w.policies = &policies{b: b, m: map[string]book.Typography{}, set: map[[2]string]string{}}
 	w.md = markup.Renderer{Lang: w.lang, Back: w.loc.BackToText, Image: w.bodyImage, Typography: w.policies.of}
 	w.base = strings.TrimSuffix(markup.SafeURL(b.URL), "/")
 	w.shared = w.makeShared()
@@ -102,9 +102,27 @@ type writer struct {
 
 // policies memoises book.TypographyOf, for several goroutines.
 type policies struct {
-	b  *book.Book
-	mu sync.Mutex
-	m  map[string]book.Typography
+	b   *book.Book
+	mu  sync.Mutex
+	m   map[string]book.Typography
+	set map[[2]string]string // lang and text -> the text set
+}
+
+// typo is typo.StringIn(p.of(lang), s), set once for each language and
+// string: a contributor's name and role show on several pages.
+func (p *policies) typo(lang, s string) string {
+	k := [2]string{lang, s}
+	p.mu.Lock()
+	t, ok := p.set[k]
+	p.mu.Unlock()
+	if ok {
+		return t
+	}
+	t = typo.StringIn(p.of(lang), s)
+	p.mu.Lock()
+	p.set[k] = t
+	p.mu.Unlock()
+	return t
 }
 
 func (p *policies) of(lang string) book.Typography {
@@ -179,7 +197,7 @@ type madeImage struct {
 func (w *writer) text(s string) string { return markup.Esc(w.typo(s)) }
 
 // typo sets s with the policy of the writer's language and the book's house style.
-func (w *writer) typo(s string) string { return typo.StringIn(w.policies.of(w.lang), s) }
+func (w *writer) typo(s string) string { return w.policies.typo(w.lang, s) }
 
 // inline is text with the superscripts of the typography (1er, XIXe, Mme),
 // for what is shown in the page, not in a title element or an attribute.
