@@ -21,6 +21,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode"
 
 	"github.com/recueil/recueil/internal/book"
 	"github.com/recueil/recueil/internal/imaging"
@@ -60,8 +61,10 @@ func Write(put Put, b *book.Book, files fs.FS, extra map[string]Contributor, o O
 	}
 	w.put = put
 	w.lang = w.loc.Tag.String()
-	w.md = markup.Renderer{Lang: w.lang, Back: w.loc.BackToText, Image: w.bodyImage, Typography: b.TypographyOf}
+	w.policies = &policies{b: b, m: map[string]book.Typography{}, set: map[[2]string]string{}}
+	w.md = markup.Renderer{Lang: w.lang, Back: w.loc.BackToText, Image: w.bodyImage, Typography: w.policies.of}
 	w.base = strings.TrimSuffix(markup.SafeURL(b.URL), "/")
+	w.shared = w.makeShared()
 	if err := w.all(); err != nil {
 		return w.diags, err
 	}
@@ -91,6 +94,98 @@ type writer struct {
 	jobs  int
 	ctx   context.Context
 	chars *runeSet // the characters of every page, for the fonts
+	// policies are the book's typography by language, resolved once
+	// (book.TypographyOf resolves the locale on every call).
+	policies *policies
+	shared   *shared // what every page in the writer's language shows
+}
+
+// policies memoises book.TypographyOf, for several goroutines.
+type policies struct {
+	b   *book.Book
+	mu  sync.Mutex
+	m   map[string]book.Typography
+	set map[[2]string]string // lang and text -> the text set
+}
+
+// typo is typo.StringIn(p.of(lang), s), set once for each language and
+// string: a contributor's name and role show on several pages.
+func (p *policies) typo(lang, s string) string {
+	k := [2]string{lang, s}
+	p.mu.Lock()
+	t, ok := p.set[k]
+	p.mu.Unlock()
+	if ok {
+		return t
+	}
+	t = typo.StringIn(p.of(lang), s)
+	p.mu.Lock()
+	p.set[k] = t
+	p.mu.Unlock()
+	return t
+}
+
+func (p *policies) of(lang string) book.Typography {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	t, ok := p.m[lang]
+	if !ok {
+		t = p.b.TypographyOf(lang)
+		p.m[lang] = t
+	}
+	return t
+}
+
+// shared is what every page shares, set once in a language: the parts of
+// the head, the header and the footer that do not depend on the page.
+type shared struct {
+	siteName  string // og:site_name, escaped
+	ogLocale  string // og:locale, escaped
+	title     string // the book's title with the typography, unescaped
+	top       string // from the end of the head to <main>
+	bottom    string // from </main> to the end
+	downloads string // the links to the book's files
+	prevNext  string // the previous/next nav's opening tag
+	inTheBook string // "Dans le livre :", escaped
+	offprint  string // the offprint's link text, escaped
+}
+
+func (w *writer) makeShared() *shared {
+	sh := &shared{
+		siteName:  markup.Esc(w.typo(w.b.Title)),
+		ogLocale:  markup.Esc(strings.ReplaceAll(w.lang, "-", "_")),
+		title:     w.typo(w.b.Title),
+		prevNext:  "<nav class=\"prevnext\" aria-label=\"" + w.text(w.loc.Previous+" / "+w.loc.Next) + "\">\n",
+		inTheBook: w.text(w.loc.Colon(w.loc.InTheBook)),
+		offprint:  w.text(w.loc.Offprint),
+	}
+	a := w.b.Artifacts()
+	sh.downloads = "<ul class=\"downloads\">\n<li><a href=\"../" + markup.Esc(a.PDF()) + "\">" + w.text(w.loc.ReadPDF) +
+		"</a></li>\n<li><a href=\"../" + markup.Esc(a.EPUB()) + "\">" + w.text(w.loc.ReadEPUB) + "</a></li>\n</ul>\n"
+	var s strings.Builder
+	s.WriteString("</head>\n<body>\n")
+	s.WriteString("<a class=\"skip\" href=\"#main\">" + w.text(w.loc.SkipToText) + "</a>\n")
+	// A draft's banner is inside the header, so that every content of the
+	// page stays in a landmark.
+	draft := ""
+	if w.draft {
+		draft = "\n<p class=\"draft\" role=\"note\">" + w.text(w.loc.DraftNote) + "</p>\n"
+	}
+	s.WriteString("<header class=\"site\"><a href=\"index.html\">" + w.text(w.b.Title) + "</a>" + draft + "</header>\n")
+	s.WriteString("<main id=\"main\">\n")
+	sh.top = s.String()
+	s.Reset()
+	s.WriteString("</main>\n")
+	s.WriteString("<footer class=\"site\">\n<nav aria-label=\"" + w.text(w.loc.TheBook) + "\"><ul>\n")
+	s.WriteString("<li><a href=\"index.html\">" + w.text(w.loc.Contents) + "</a></li>\n")
+	s.WriteString("<li><a href=\"contributeurs.html\">" + w.text(w.loc.ContributorsAZ) + "</a></li>\n")
+	if len(w.b.Partners) > 0 {
+		s.WriteString("<li><a href=\"partners.html\">" + w.text(w.loc.Partners) + "</a></li>\n")
+	}
+	s.WriteString("<li><a href=\"colophon.html\">" + w.text(w.loc.Colophon) + "</a></li>\n")
+	s.WriteString("</ul></nav>\n</footer>\n</body>\n</html>\n")
+	sh.bottom = s.String()
+	return sh
 }
 
 // madeImage is an image of the site, made once however many pages show it.
@@ -102,7 +197,7 @@ type madeImage struct {
 func (w *writer) text(s string) string { return markup.Esc(w.typo(s)) }
 
 // typo sets s with the policy of the writer's language and the book's house style.
-func (w *writer) typo(s string) string { return typo.StringIn(w.b.TypographyOf(w.lang), s) }
+func (w *writer) typo(s string) string { return w.policies.typo(w.lang, s) }
 
 // inline is text with the superscripts of the typography (1er, XIXe, Mme),
 // for what is shown in the page, not in a title element or an attribute.
@@ -175,13 +270,18 @@ type head struct {
 }
 
 func (w *writer) page(h head, body string) error {
+	sh := w.shared
 	var s strings.Builder
+	s.Grow(len(body) + len(sh.top) + len(sh.bottom) + 3072)
 	s.WriteString("<!DOCTYPE html>\n")
-	fmt.Fprintf(&s, "<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n", markup.Esc(w.loc.Tag.String())) // the book's, even on a page whose text is in another
+	s.WriteString("<html lang=\"" + markup.Esc(w.loc.Tag.String()) + "\">\n<head>\n<meta charset=\"utf-8\">\n") // the book's, even on a page whose text is in another
 	s.WriteString("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-	fmt.Fprintf(&s, "<title>%s</title>\n", markup.Esc(h.title))
+	title := markup.Esc(h.title)
+	s.WriteString("<title>" + title + "</title>\n")
+	description := ""
 	if h.description != "" {
-		fmt.Fprintf(&s, "<meta name=\"description\" content=\"%s\">\n", markup.Esc(h.description))
+		description = markup.Esc(h.description)
+		s.WriteString("<meta name=\"description\" content=\"" + description + "\">\n")
 	}
 	s.WriteString("<link rel=\"stylesheet\" href=\"style.css\">\n")
 	if w.draft {
@@ -191,23 +291,24 @@ func (w *writer) page(h head, body string) error {
 	if h.article {
 		kind = "article"
 	}
-	fmt.Fprintf(&s, "<meta property=\"og:type\" content=\"%s\">\n", kind)
-	fmt.Fprintf(&s, "<meta property=\"og:title\" content=\"%s\">\n", markup.Esc(h.title))
-	fmt.Fprintf(&s, "<meta property=\"og:site_name\" content=\"%s\">\n", markup.Esc(w.typo(w.b.Title)))
-	fmt.Fprintf(&s, "<meta property=\"og:locale\" content=\"%s\">\n", markup.Esc(strings.ReplaceAll(w.lang, "-", "_")))
+	s.WriteString("<meta property=\"og:type\" content=\"" + kind + "\">\n")
+	s.WriteString("<meta property=\"og:title\" content=\"" + title + "\">\n")
+	s.WriteString("<meta property=\"og:site_name\" content=\"" + sh.siteName + "\">\n")
+	s.WriteString("<meta property=\"og:locale\" content=\"" + sh.ogLocale + "\">\n")
 	if h.description != "" {
-		fmt.Fprintf(&s, "<meta property=\"og:description\" content=\"%s\">\n", markup.Esc(h.description))
+		s.WriteString("<meta property=\"og:description\" content=\"" + description + "\">\n")
 	}
 	if w.base != "" {
 		u := w.base + "/" + h.file
 		if h.file == "index.html" {
 			u = w.base + "/"
 		}
-		fmt.Fprintf(&s, "<link rel=\"canonical\" href=\"%s\">\n<meta property=\"og:url\" content=\"%s\">\n", markup.Esc(u), markup.Esc(u))
+		u = markup.Esc(u)
+		s.WriteString("<link rel=\"canonical\" href=\"" + u + "\">\n<meta property=\"og:url\" content=\"" + u + "\">\n")
 		if h.image != "" {
-			fmt.Fprintf(&s, "<meta property=\"og:image\" content=\"%s\">\n", markup.Esc(w.base+"/"+h.image))
+			s.WriteString("<meta property=\"og:image\" content=\"" + markup.Esc(w.base+"/"+h.image) + "\">\n")
 			s.WriteString("<meta property=\"og:image:type\" content=\"image/png\">\n<meta property=\"og:image:width\" content=\"1200\">\n<meta property=\"og:image:height\" content=\"630\">\n")
-			fmt.Fprintf(&s, "<meta property=\"og:image:alt\" content=\"%s\">\n", markup.Esc(h.imageAlt))
+			s.WriteString("<meta property=\"og:image:alt\" content=\"" + markup.Esc(h.imageAlt) + "\">\n")
 			s.WriteString("<meta name=\"twitter:card\" content=\"summary_large_image\">\n")
 		}
 	}
@@ -216,26 +317,13 @@ func (w *writer) page(h head, body string) error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(&s, "<script type=\"application/ld+json\">%s</script>\n", raw)
+		s.WriteString("<script type=\"application/ld+json\">")
+		s.Write(raw)
+		s.WriteString("</script>\n")
 	}
-	s.WriteString("</head>\n<body>\n")
-	fmt.Fprintf(&s, "<a class=\"skip\" href=\"#main\">%s</a>\n", w.text(w.loc.SkipToText))
-	// A draft's banner is inside the header, so that every content of the
-	// page stays in a landmark.
-	draft := ""
-	if w.draft {
-		draft = fmt.Sprintf("\n<p class=\"draft\" role=\"note\">%s</p>\n", w.text(w.loc.DraftNote))
-	}
-	fmt.Fprintf(&s, "<header class=\"site\"><a href=\"index.html\">%s</a>%s</header>\n", w.text(w.b.Title), draft)
-	fmt.Fprintf(&s, "<main id=\"main\">\n%s</main>\n", body)
-	s.WriteString("<footer class=\"site\">\n<nav aria-label=\"" + w.text(w.loc.TheBook) + "\"><ul>\n")
-	fmt.Fprintf(&s, "<li><a href=\"index.html\">%s</a></li>\n", w.text(w.loc.Contents))
-	fmt.Fprintf(&s, "<li><a href=\"contributeurs.html\">%s</a></li>\n", w.text(w.loc.ContributorsAZ))
-	if len(w.b.Partners) > 0 {
-		fmt.Fprintf(&s, "<li><a href=\"partners.html\">%s</a></li>\n", w.text(w.loc.Partners))
-	}
-	fmt.Fprintf(&s, "<li><a href=\"colophon.html\">%s</a></li>\n", w.text(w.loc.Colophon))
-	s.WriteString("</ul></nav>\n</footer>\n</body>\n</html>\n")
+	s.WriteString(sh.top)
+	s.WriteString(body)
+	s.WriteString(sh.bottom)
 	if !h.article { // a contributor's page: all() lists them
 		w.pages = append(w.pages, h.file)
 	}
@@ -245,11 +333,7 @@ func (w *writer) page(h head, body string) error {
 
 // downloads are the links to the book's files, beside the site in the
 // output folder.
-func (w *writer) downloads() string {
-	a := w.b.Artifacts()
-	return fmt.Sprintf("<ul class=\"downloads\">\n<li><a href=\"../%s\">%s</a></li>\n<li><a href=\"../%s\">%s</a></li>\n</ul>\n",
-		markup.Esc(a.PDF()), w.text(w.loc.ReadPDF), markup.Esc(a.EPUB()), w.text(w.loc.ReadEPUB))
-}
+func (w *writer) downloads() string { return w.shared.downloads }
 
 func (w *writer) home(pub []*book.Contribution) error {
 	b := w.b
@@ -304,21 +388,15 @@ func (w *writer) home(pub []*book.Contribution) error {
 		fmt.Fprintf(&s, "<p><a href=\"afterword.html\">%s</a></p>\n", w.text(nonEmpty(b.Afterword.Title, w.loc.Afterword)))
 	}
 	s.WriteString("</section>\n")
-	var parts []any
+	ld := ldBook{Context: schemaOrg, Type: "Book", Name: b.Title, InLanguage: w.lang}
 	for _, c := range pub {
-		parts = append(parts, map[string]any{"@type": "Chapter", "name": w.typo(c.Name), "url": w.url(c.Slug + ".html"),
-			"author": w.person(c)})
+		ld.HasPart = append(ld.HasPart, ldPart{Type: "Chapter", Name: w.typo(c.Name), URL: w.url(c.Slug + ".html"), Author: w.person(c)})
 	}
-	ld := map[string]any{"@context": "https://schema.org", "@type": "Book", "name": b.Title, "inLanguage": w.lang, "hasPart": parts}
-	if len(b.Editors) > 0 {
-		var eds []any
-		for _, e := range b.Editors {
-			eds = append(eds, map[string]any{"@type": "Person", "name": e})
-		}
-		ld["editor"] = eds
+	for _, e := range b.Editors {
+		ld.Editor = append(ld.Editor, ldPerson{Type: "Person", Name: e})
 	}
 	if w.base != "" {
-		ld["url"] = w.base + "/"
+		ld.URL = w.base + "/"
 	}
 	return w.page(head{title: w.typo(b.Title), description: w.typo(b.Subtitle), file: "index.html", jsonLD: ld}, s.String())
 }
@@ -338,22 +416,66 @@ func (w *writer) url(rel string) string {
 	return w.base + "/" + rel
 }
 
-func (w *writer) person(c *book.Contribution) map[string]any {
-	p := map[string]any{"@type": "Person", "name": c.Name}
-	if c.Role != "" {
-		p["jobTitle"] = c.Role
-	}
+// The schema.org JSON-LD of the pages, as structs whose fields are in the
+// order of their names (the order encoding/json gives a map's keys).
+const schemaOrg = "https://schema.org"
+
+type ldBook struct {
+	Context    string     `json:"@context"`
+	Type       string     `json:"@type"`
+	Editor     []ldPerson `json:"editor,omitempty"`
+	HasPart    []ldPart   `json:"hasPart"`
+	InLanguage string     `json:"inLanguage"`
+	Name       string     `json:"name"`
+	URL        string     `json:"url,omitempty"`
+}
+
+type ldPart struct {
+	Type   string   `json:"@type"`
+	Author ldPerson `json:"author"`
+	Name   string   `json:"name"`
+	URL    string   `json:"url"`
+}
+
+type ldChapter struct {
+	Context    string   `json:"@context"`
+	Type       string   `json:"@type"`
+	Author     ldPerson `json:"author"`
+	InLanguage string   `json:"inLanguage"`
+	IsPartOf   ldRef    `json:"isPartOf"`
+	Name       string   `json:"name"`
+	PageEnd    int      `json:"pageEnd,omitempty"`
+	PageStart  int      `json:"pageStart,omitempty"`
+}
+
+type ldRef struct {
+	Type string `json:"@type"`
+	Name string `json:"name"`
+	URL  string `json:"url"`
+}
+
+type ldPerson struct {
+	Type     string   `json:"@type"`
+	JobTitle string   `json:"jobTitle,omitempty"`
+	Name     string   `json:"name"`
+	SameAs   []string `json:"sameAs,omitempty"`
+	WorksFor *ldOrg   `json:"worksFor,omitempty"`
+}
+
+type ldOrg struct {
+	Type string `json:"@type"`
+	Name string `json:"name"`
+}
+
+func (w *writer) person(c *book.Contribution) ldPerson {
+	p := ldPerson{Type: "Person", Name: c.Name, JobTitle: c.Role}
 	if c.Organization != "" {
-		p["worksFor"] = map[string]any{"@type": "Organization", "name": c.Organization}
+		p.WorksFor = &ldOrg{Type: "Organization", Name: c.Organization}
 	}
-	var same []string
 	for _, l := range c.ShownLinks() { // links, then the LinkedIn profile
 		if u := markup.SafeURL(l); u != "" {
-			same = append(same, u)
+			p.SameAs = append(p.SameAs, u)
 		}
-	}
-	if len(same) > 0 {
-		p["sameAs"] = same
 	}
 	return p
 }
@@ -367,6 +489,7 @@ func (w *writer) contributor(c *book.Contribution, prev, next *book.Contribution
 		// the book's).
 		cw := *w
 		cw.lang, cw.md.Lang = c.Lang, c.Lang
+		cw.shared = cw.makeShared()
 		w = &cw
 		article = fmt.Sprintf(`<article class="contribution" lang="%s">`, markup.Esc(c.Lang))
 	}
@@ -416,27 +539,25 @@ func (w *writer) contributor(c *book.Contribution, prev, next *book.Contribution
 	w.md.Blocks(&s, c.Body, markup.NewOutline(c.Body, base), c.Path)
 	w.md.Notes(&s, c.Notes, c.Path)
 	s.WriteString("</div>\n")
-	a := w.b.Artifacts()
 	s.WriteString("<aside class=\"inbook\">\n")
 	if x.First > 0 {
 		pages := strconv.Itoa(x.First)
 		if x.Last > x.First {
 			pages += "–" + strconv.Itoa(x.Last)
 		}
-		fmt.Fprintf(&s, "<p>%s p.\u00a0%s · <a href=\"../%s\">%s</a></p>\n", w.text(w.loc.Colon(w.loc.InTheBook)), pages,
-			markup.Esc(a.Offprint(c.Slug)), w.text(w.loc.Offprint))
+		s.WriteString("<p>" + w.shared.inTheBook + " p.\u00a0" + pages + " · <a href=\"../" + markup.Esc(w.b.Artifacts().Offprint(c.Slug)) + "\">" + w.shared.offprint + "</a></p>\n")
 	}
 	s.WriteString(w.downloads())
 	s.WriteString("</aside>\n</article>\n")
-	s.WriteString("<nav class=\"prevnext\" aria-label=\"" + w.text(w.loc.Previous+" / "+w.loc.Next) + "\">\n")
+	s.WriteString(w.shared.prevNext)
 	if prev != nil {
-		fmt.Fprintf(&s, "<a rel=\"prev\" href=\"%s\">← %s</a>\n", prev.Slug+".html", w.text(prev.Name))
+		s.WriteString("<a rel=\"prev\" href=\"" + prev.Slug + ".html\">← " + w.text(prev.Name) + "</a>\n")
 	}
 	if next != nil {
-		fmt.Fprintf(&s, "<a rel=\"next\" href=\"%s\">%s →</a>\n", next.Slug+".html", w.text(next.Name))
+		s.WriteString("<a rel=\"next\" href=\"" + next.Slug + ".html\">" + w.text(next.Name) + " →</a>\n")
 	}
 	s.WriteString("</nav>\n")
-	h := head{title: w.typo(c.Name) + " — " + w.typo(w.b.Title), file: c.Slug + ".html", article: true,
+	h := head{title: w.typo(c.Name) + " — " + w.shared.title, file: c.Slug + ".html", article: true,
 		description: w.typo(strings.Join(strings.Fields(c.Extract), " "))}
 	if x.Card != nil || x.CardHeld {
 		h.image = "cards/" + c.Slug + ".png"
@@ -445,11 +566,11 @@ func (w *writer) contributor(c *book.Contribution, prev, next *book.Contribution
 			return err
 		}
 	}
-	ld := map[string]any{"@context": "https://schema.org", "@type": "Chapter", "name": w.typo(nonEmpty(c.Title, c.Name)),
-		"inLanguage": w.lang, "author": w.person(c),
-		"isPartOf": map[string]any{"@type": "Book", "name": w.b.Title, "url": w.url("")}}
+	ld := ldChapter{Context: schemaOrg, Type: "Chapter", Name: w.typo(nonEmpty(c.Title, c.Name)),
+		InLanguage: w.lang, Author: w.person(c),
+		IsPartOf: ldRef{Type: "Book", Name: w.b.Title, URL: w.url("")}}
 	if x.First > 0 {
-		ld["pageStart"], ld["pageEnd"] = x.First, max(x.First, x.Last)
+		ld.PageStart, ld.PageEnd = x.First, max(x.First, x.Last)
 	}
 	h.jsonLD = ld
 	return w.page(h, s.String())
@@ -583,16 +704,9 @@ func (w *writer) searchIndex(pub []*book.Contribution) error {
 		W string `json:"w"`
 	}
 	var out []entry
+	f := &folder{}
 	for _, c := range pub {
-		seen := map[string]bool{}
-		var words []string
-		for _, f := range strings.FieldsFunc(book.FoldAccents(strings.ToLower(book.BlocksText(c.Body)+" "+c.Title)), notLetter) {
-			if len(f) >= 5 && !seen[f] {
-				seen[f] = true
-				words = append(words, f)
-			}
-		}
-		out = append(out, entry{U: c.Slug + ".html", N: c.Name, R: strings.Join(nonEmptyList(c.Role, c.Organization), ", "), W: strings.Join(words, " ")})
+		out = append(out, entry{U: c.Slug + ".html", N: c.Name, R: strings.Join(nonEmptyList(c.Role, c.Organization), ", "), W: f.words(book.BlocksText(c.Body) + " " + c.Title)})
 	}
 	raw, err := json.Marshal(out)
 	if err != nil {
@@ -603,6 +717,62 @@ func (w *writer) searchIndex(pub []*book.Contribution) error {
 }
 
 func notLetter(r rune) bool { return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9') }
+
+// folder finds the words of the search index: those of
+// strings.FieldsFunc(book.FoldAccents(strings.ToLower(text)), notLetter)
+// of five letters or more, each once, in order, joined by spaces. It
+// folds rune by rune, ASCII directly and any other rune through
+// FoldAccents once per distinct rune (the marks that a decomposition
+// reorders are dropped or split words either way, so folding a rune
+// alone gives the same letters as folding the whole text).
+type folder struct {
+	fold map[rune]string // a non-ASCII rune, lowercased, folded
+	seen map[string]bool
+	word []byte
+	out  []byte
+}
+
+func (f *folder) words(text string) string {
+	if f.fold == nil {
+		f.fold = map[rune]string{}
+	}
+	f.seen = map[string]bool{}
+	f.word, f.out = f.word[:0], f.out[:0]
+	for _, r := range text {
+		if r < 0x80 {
+			f.add(byte(unicode.ToLower(r)))
+			continue
+		}
+		r = unicode.ToLower(r)
+		folded, ok := f.fold[r]
+		if !ok {
+			folded = book.FoldAccents(string(r))
+			f.fold[r] = folded
+		}
+		for i := 0; i < len(folded); i++ {
+			f.add(folded[i])
+		}
+	}
+	f.add(' ')
+	return string(f.out)
+}
+
+// add adds a byte of the folded text: a letter or digit to the word, any
+// other byte ends it.
+func (f *folder) add(c byte) {
+	if c >= 'a' && c <= 'z' || c >= '0' && c <= '9' {
+		f.word = append(f.word, c)
+		return
+	}
+	if len(f.word) >= 5 && !f.seen[string(f.word)] {
+		f.seen[string(f.word)] = true
+		if len(f.out) > 0 {
+			f.out = append(f.out, ' ')
+		}
+		f.out = append(f.out, f.word...)
+	}
+	f.word = f.word[:0]
+}
 
 func (w *writer) sitemap() error {
 	if w.base == "" {
