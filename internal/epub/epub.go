@@ -96,6 +96,8 @@ type Extra struct {
 	// Cover is a PNG cover image drawn for a book whose book.yaml names
 	// none (cards.Cover).
 	Cover []byte
+	// Memo holds the typography the typesetter already set (typo.Memo).
+	Memo *typo.Memo
 }
 
 // WritePaged is Write with the page list of the PDF edition (Extra.Pages).
@@ -118,7 +120,7 @@ func WriteWith(w io.Writer, b *book.Book, files fs.FS, extra Extra) (book.Diagno
 		target:   map[*book.Contribution]string{},
 	}
 	x.l = b.Locale()
-	x.md = markup.Renderer{Lang: x.lang, EPUB: true, Typography: b.TypographyOf, Back: x.l.BackToText, Image: func(src, alt, file string, line int) string {
+	x.md = markup.Renderer{Lang: x.lang, EPUB: true, Typography: b.TypographyOf, Memo: extra.Memo, Back: x.l.BackToText, Image: func(src, alt, file string, line int) string {
 		if p := x.picture(src, file, book.Pos{Line: line, Col: 1}); p != nil {
 			return x.img(p, alt, "figure")
 		}

@@ -29,6 +29,9 @@ type Renderer struct {
 	// Typography gives the policy of a text in a language (the book's
 	// TypographyOf, with its house style); nil: each language's own.
 	Typography func(lang string) book.Typography
+	// Memo, when set, keeps the typography of each text for the other
+	// writers of the run (see typo.Memo).
+	Memo *typo.Memo
 }
 
 // typography is the policy of the renderer's language.
@@ -345,7 +348,7 @@ func (x Renderer) listItem(s *strings.Builder, item *book.Block, o *Outline, fil
 func (x Renderer) Spans(spans []book.Span) string { return x.spans(spans, nil) }
 
 func (x Renderer) spans(spans []book.Span, o *Outline) string {
-	spans = typo.SpansIn(x.typography(), x.Lang, spans)
+	spans = x.Memo.SpansIn(x.typography(), x.Lang, spans)
 	var s strings.Builder
 	for i := 0; i < len(spans); {
 		sp := spans[i]

@@ -30,6 +30,7 @@ import (
 	"github.com/recueil/recueil/internal/share"
 	"github.com/recueil/recueil/internal/site"
 	"github.com/recueil/recueil/internal/typeset"
+	"github.com/recueil/recueil/internal/typo"
 	"github.com/recueil/recueil/internal/work"
 	"github.com/recueil/recueil/layout"
 )
@@ -115,6 +116,9 @@ type Result struct {
 	// the cache (their pages, fonts and colophon unchanged).
 	Cut     int
 	typeset *typeset.Result
+	// memo is the typography of each text, set once by the typesetter
+	// for the EPUB and the site.
+	memo    *typo.Memo
 	bookPDF []byte
 }
 
@@ -354,7 +358,7 @@ func (o Options) build(st *stage, res *Result) error {
 		writeEPUB := func() {
 			defer close(epubDone)
 			defer book.Guard("", &epubErr)
-			extra := epub.Extra{Pages: pages}
+			extra := epub.Extra{Pages: pages, Memo: res.memo}
 			if b.Cover == "" {
 				// reading systems show a blank for a book without one
 				cover, _, err := cards.Cover(b, files) // its findings are the cards'
@@ -389,7 +393,8 @@ func (o Options) build(st *stage, res *Result) error {
 	defer cardsRun.stop()
 	if o.want("pdf") || o.want("extracts") || o.want("cards") || o.want("site") || o.want("epub") {
 		o.progress("typeset")
-		r, d, err := typeset.Typeset(b)
+		res.memo = typo.NewMemo()
+		r, d, err := typeset.TypesetWith(b, res.memo)
 		if err != nil {
 			return fmt.Errorf("typeset: %w", err)
 		}
@@ -565,7 +570,7 @@ func (o Options) site(st *stage, res *Result, cs []*cards.Card, from []cardFiles
 			return st.write(site.Dir+"/"+rel, bytesWriter(data))
 		}
 		return st.write(site.Dir+"/"+rel, bytesWriter(data))
-	}, b, b.Files(), extra, site.Options{Draft: o.Draft, Jobs: o.Jobs, Context: o.ctx()})
+	}, b, b.Files(), extra, site.Options{Draft: o.Draft, Jobs: o.Jobs, Context: o.ctx(), Memo: res.memo})
 	res.Diags = append(res.Diags, d...)
 	return err
 }

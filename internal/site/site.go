@@ -62,7 +62,7 @@ func Write(put Put, b *book.Book, files fs.FS, extra map[string]Contributor, o O
 	w.put = put
 	w.lang = w.loc.Tag.String()
 	w.policies = &policies{b: b, m: map[string]book.Typography{}, set: map[[2]string]string{}}
-	w.md = markup.Renderer{Lang: w.lang, Back: w.loc.BackToText, Image: w.bodyImage, Typography: w.policies.of}
+	w.md = markup.Renderer{Lang: w.lang, Back: w.loc.BackToText, Image: w.bodyImage, Typography: w.policies.of, Memo: o.Memo}
 	w.base = strings.TrimSuffix(markup.SafeURL(b.URL), "/")
 	w.shared = w.makeShared()
 	if err := w.all(); err != nil {
@@ -76,6 +76,7 @@ type Options struct {
 	Draft   bool // a banner on every page
 	Jobs    int  // goroutines making the contributors' pages
 	Context context.Context
+	Memo    *typo.Memo // the typography the typesetter already set
 }
 
 type writer struct {

@@ -7,7 +7,6 @@ import (
 
 	"github.com/recueil/recueil/internal/book"
 	"github.com/recueil/recueil/internal/fonts"
-	"github.com/recueil/recueil/internal/typo"
 	"github.com/recueil/recueil/layout"
 )
 
@@ -57,7 +56,7 @@ func (t *typesetter) text(s string, ts tstyle) layout.Run {
 
 // spans turns Markdown spans into runs, with the book's typography applied.
 func (t *typesetter) spans(spans []book.Span, ts tstyle) []layout.Run {
-	spans = typo.SpansIn(t.b.TypographyOf(t.lang), t.lang, spans)
+	spans = t.memo.SpansIn(t.b.TypographyOf(t.lang), t.lang, spans)
 	var emoji []bool
 	if t.keepEmoji() {
 		spans, emoji = t.splitEmoji(spans, ts)

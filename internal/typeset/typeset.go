@@ -94,12 +94,17 @@ func sectionAnchor(i int) string       { return "s:" + strconv.Itoa(i) }
 
 // Typeset lays out the whole book. The diagnostics are warnings about what
 // the typesetter had to change (a character missing from the font...).
-func Typeset(b *book.Book) (*Result, book.Diagnostics, error) {
+func Typeset(b *book.Book) (*Result, book.Diagnostics, error) { return TypesetWith(b, nil) }
+
+// TypesetWith is Typeset keeping the typography of each text in memo, for
+// the run's other writers (nil: none kept).
+func TypesetWith(b *book.Book, memo *typo.Memo) (*Result, book.Diagnostics, error) {
 	set, err := fonts.LoadFS(b.Files(), b.Fonts.Serif, b.Fonts.Sans)
 	if err != nil {
 		return nil, nil, err
 	}
 	t := newTypesetter(b, set)
+	t.memo = memo
 	t.book()
 	res := &Result{Doc: t.doc, Fonts: set, Entries: t.entries, Contributions: t.ranges,
 		b: b, kinds: t.kinds, heads: t.headBoxes, colophon: t.colophonNode, coverText: t.coverTextNode, coverFig: t.coverFigNode, Breaks: t.breaks, Layout: t.report}
@@ -199,6 +204,7 @@ const (
 )
 
 type typesetter struct {
+	memo    *typo.Memo // the typography of each text, shared with the other writers; nil: none
 	b       *book.Book
 	set     *fonts.Set
 	faces   []layout.Face
