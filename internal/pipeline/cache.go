@@ -122,13 +122,15 @@ func (c *cache) hasFile(key string, sum [sha256.Size]byte) bool {
 	c.mu.Lock()
 	c.hits[key] = true
 	c.mu.Unlock()
+	c.st.know(c.path(key), sum)
 	return true
 }
 
-// putFile keeps data as its bare bytes, for hasFile, and returns where the
-// next generation holds it ("" when it could not be written), so that the
-// run may link its artifact to it instead of holding the bytes.
-func (c *cache) putFile(key string, data []byte) string {
+// putFile keeps data, whose SHA-256 is sum, as its bare bytes, for
+// hasFile, and returns where the next generation holds it ("" when it
+// could not be written), so that the run may link its artifact to it
+// instead of holding the bytes.
+func (c *cache) putFile(key string, data []byte, sum [sha256.Size]byte) string {
 	if c == nil {
 		return ""
 	}
@@ -141,7 +143,9 @@ func (c *cache) putFile(key string, data []byte) string {
 	if !c.st.writeAside(rel, data) {
 		return ""
 	}
-	return filepath.Join(c.st.tmp, filepath.FromSlash(rel))
+	p := filepath.Join(c.st.tmp, filepath.FromSlash(rel))
+	c.st.know(p, sum)
+	return p
 }
 
 func (c *cache) put(key string, data []byte) {

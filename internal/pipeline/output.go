@@ -96,9 +96,34 @@ type stage struct {
 	made   []string // the files this run wrote
 	taken  map[string]string
 	unlock func()
-	// mu guards files, made and taken: write, alias, writeAside and has
-	// may be called from several goroutines (the site's pages are).
+	// sum is the SHA-256 of the artifacts whose bytes the run had in hand:
+	// hashed as write wrote them, or known of the file linkOr linked
+	// (known); sums reads back only the others.
+	sum   map[string][sha256.Size]byte
+	known map[string][sha256.Size]byte // by the path of a file to link from
+	// mu guards files, made, taken, sum and known: write, alias,
+	// writeAside and has may be called from several goroutines (the
+	// site's pages are).
 	mu sync.Mutex
+}
+
+// know records the SHA-256 of the file at path (a cache entry the run
+// wrote or checked), for an artifact linked to it.
+func (s *stage) know(path string, sum [sha256.Size]byte) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.known == nil {
+		s.known = map[string][sha256.Size]byte{}
+	}
+	s.known[path] = sum
+}
+
+// hashed records rel's SHA-256; s.mu is held.
+func (s *stage) hashed(rel string, sum [sha256.Size]byte) {
+	if s.sum == nil {
+		s.sum = map[string][sha256.Size]byte{}
+	}
+	s.sum[rel] = sum
 }
 
 const (
@@ -363,6 +388,9 @@ func (s *stage) linkOr(src, rel string, data []byte) error {
 		s.mu.Lock()
 		s.files = append(s.files, rel)
 		s.made = append(s.made, rel)
+		if sum, ok := s.known[src]; ok {
+			s.hashed(rel, sum)
+		}
 		s.mu.Unlock()
 		return nil
 	}
@@ -429,7 +457,8 @@ func (s *stage) write(rel string, fn func(w io.Writer) error) error {
 	if err != nil {
 		return err
 	}
-	if err := fn(f); err != nil {
+	h := sha256.New()
+	if err := fn(io.MultiWriter(f, h)); err != nil {
 		f.Close()
 		return fmt.Errorf("%s: %w", rel, err)
 	}
@@ -441,6 +470,7 @@ func (s *stage) write(rel string, fn func(w io.Writer) error) error {
 	if rel != manifestName {
 		s.made = append(s.made, rel)
 	}
+	s.hashed(rel, [sha256.Size]byte(h.Sum(nil)))
 	s.mu.Unlock()
 	return nil
 }
@@ -451,17 +481,21 @@ func (s *stage) sums() error {
 	sort.Strings(s.files)
 	var b strings.Builder
 	for _, rel := range s.files {
-		f, err := os.Open(filepath.Join(s.tmp, filepath.FromSlash(rel)))
-		if err != nil {
-			return err
+		sum, ok := s.sum[rel]
+		if !ok {
+			f, err := os.Open(filepath.Join(s.tmp, filepath.FromSlash(rel)))
+			if err != nil {
+				return err
+			}
+			h := sha256.New()
+			_, err = io.Copy(h, f)
+			f.Close()
+			if err != nil {
+				return err
+			}
+			sum = [sha256.Size]byte(h.Sum(nil))
 		}
-		h := sha256.New()
-		_, err = io.Copy(h, f)
-		f.Close()
-		if err != nil {
-			return err
-		}
-		fmt.Fprintf(&b, "%s  %s\n", hex.EncodeToString(h.Sum(nil)), rel)
+		fmt.Fprintf(&b, "%s  %s\n", hex.EncodeToString(sum[:]), rel)
 	}
 	if err := s.write(book.SumsFile, func(w io.Writer) error {
 		_, err := io.WriteString(w, b.String())

@@ -655,7 +655,7 @@ func (o Options) cards(cc *cache, base []byte, b *book.Book, res *cardsResult, f
 				continue
 			}
 			sums[j][k] = sha256.Sum256(*img)
-			if p := cc.putFile(keys[i][1+k], *img); p != "" {
+			if p := cc.putFile(keys[i][1+k], *img, sums[j][k]); p != "" {
 				from[i][k], *img = p, nil
 			}
 		}
@@ -929,8 +929,8 @@ func (o Options) offprints(st *stage, res *Result, cc *cache) error {
 			out := offprint{data: buf.Bytes(), cut: true}
 			// kept as its bare bytes, its SHA-256 in an entry of its own
 			if fileKey != "" {
-				if p := cc.putFile(fileKey, out.data); p != "" {
-					sum := sha256.Sum256(out.data)
+				sum := sha256.Sum256(out.data)
+				if p := cc.putFile(fileKey, out.data, sum); p != "" {
 					cc.put(sumKey, sum[:])
 					out.from, out.data = p, nil
 				}

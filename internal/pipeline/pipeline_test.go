@@ -2,7 +2,10 @@ package pipeline
 
 import (
 	"archive/zip"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -448,6 +451,55 @@ func TestSampleOffprints(t *testing.T) {
 		}
 		if !strings.Contains(strings.Join(strings.Fields(got), " "), "» (1re édition), p. "+pages+".") {
 			t.Errorf("%s: no colophon with p. %s in\n%s", c.Slug, pages, got)
+		}
+	}
+}
+
+// TestSumsAreTheFiles: every line of SHA256SUMS is the SHA-256 of the file
+// it names, after a cold compile and after one over its cache (whose
+// artifacts are links to entries the run checked, with sums it did not
+// read back), and every artifact of the folder is listed.
+func TestSumsAreTheFiles(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "out")
+	for _, run := range []string{"cold", "warm"} {
+		if _, err := Compile(Options{Root: sampleRoot, Out: out, Jobs: 2, Env: env(map[string]string{"SOURCE_DATE_EPOCH": "1795000000"})}); err != nil {
+			t.Fatal(err)
+		}
+		raw, err := os.ReadFile(filepath.Join(out, "SHA256SUMS"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		listed := map[string]bool{}
+		for _, line := range strings.Split(strings.TrimSuffix(string(raw), "\n"), "\n") {
+			sum, rel, ok := strings.Cut(line, "  ")
+			if !ok {
+				t.Fatalf("%s: line %q", run, line)
+			}
+			data, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(rel)))
+			if err != nil {
+				t.Fatalf("%s: %s is listed: %v", run, rel, err)
+			}
+			if got := sha256.Sum256(data); hex.EncodeToString(got[:]) != sum {
+				t.Errorf("%s: SHA256SUMS says %s for %s, the file is %x", run, sum, rel, got)
+			}
+			listed[rel] = true
+		}
+		filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
+			rel, _ := filepath.Rel(out, p)
+			rel = filepath.ToSlash(rel)
+			if d.IsDir() {
+				if rel == cacheDir {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if rel != "SHA256SUMS" && rel != manifestName && !listed[rel] {
+				t.Errorf("%s: %s is not in SHA256SUMS", run, rel)
+			}
+			return nil
+		})
+		if len(listed) < 50 {
+			t.Errorf("%s: SHA256SUMS lists %d files (the sample has cards, pages and offprints)", run, len(listed))
 		}
 	}
 }
