@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"sync"
 
 	"github.com/recueil/recueil/internal/book"
@@ -32,12 +33,25 @@ type cache struct {
 
 	mu   sync.Mutex
 	hits map[string]bool
+	// used are the kinds of entry the run looked up or made: keep carries
+	// the others over whole, so that a run of some outputs (--only site,
+	// recueil serve) does not lose the cards and offprints of the others.
+	used map[string]bool
+}
+
+// kinds are the cache's folders, one kind of entry each.
+var kinds = []string{"cards", "card-wide", "card-square", "card-portrait", "cards-book", "image", "offprint", "offprint-pdf"}
+
+// use marks key's kind as used by the run; c.mu is held.
+func (c *cache) use(key string) {
+	kind, _, _ := strings.Cut(key, "/")
+	c.used[kind] = true
 }
 
 const cacheDir = ".cache"
 
 func openCache(st *stage) *cache {
-	c := &cache{dir: filepath.Join(st.out, cacheDir), st: st, hits: map[string]bool{}}
+	c := &cache{dir: filepath.Join(st.out, cacheDir), st: st, hits: map[string]bool{}, used: map[string]bool{}}
 	// The binary is part of every key: a new version of recueil renders
 	// afresh. Without it (an unreadable executable) there is no cache.
 	if c.salt = binarySalt(); c.salt == nil {
@@ -83,6 +97,9 @@ func (c *cache) get(key string) ([]byte, bool) {
 	if c == nil {
 		return nil, false
 	}
+	c.mu.Lock()
+	c.use(key)
+	c.mu.Unlock()
 	// Through real folders to a regular file only: the output folder
 	// may come from a stranger's pull request.
 	if !realFile(c.st.out, cacheDir+"/"+key) {
@@ -107,7 +124,13 @@ func (c *cache) get(key string) ([]byte, bool) {
 // The bytes are hashed as they are read, not held: the run links the
 // entry into the output.
 func (c *cache) hasFile(key string, sum [sha256.Size]byte) bool {
-	if c == nil || !realFile(c.st.out, cacheDir+"/"+key) {
+	if c == nil {
+		return false
+	}
+	c.mu.Lock()
+	c.use(key)
+	c.mu.Unlock()
+	if !realFile(c.st.out, cacheDir+"/"+key) {
 		return false
 	}
 	f, err := os.Open(c.path(key))
@@ -136,6 +159,7 @@ func (c *cache) putFile(key string, data []byte, sum [sha256.Size]byte) string {
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	c.use(key)
 	if c.hits[key] {
 		return ""
 	}
@@ -155,6 +179,7 @@ func (c *cache) put(key string, data []byte) {
 	sum := sha256.Sum256(data)
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	c.use(key)
 	if c.hits[key] {
 		return
 	}
@@ -163,7 +188,11 @@ func (c *cache) put(key string, data []byte) {
 	c.st.writeAside(cacheDir+"/"+key, append(sum[:], data...))
 }
 
-// keep links the entries this run used into the next generation.
+// keep links into the next generation the entries this run used, and
+// every entry of the kinds it did not use: a run of the site alone keeps
+// the square and portrait cards and the offprints for the next full
+// compile. Entries of a used kind that the run did not hit are stale (a
+// text changed) and are dropped.
 func (c *cache) keep() {
 	if c == nil {
 		return
@@ -172,10 +201,51 @@ func (c *cache) keep() {
 	for k := range c.hits {
 		keys = append(keys, k)
 	}
+	for _, kind := range kinds {
+		if c.used[kind] || !realDir(c.st.out, cacheDir+"/"+kind) {
+			continue
+		}
+		entries, err := os.ReadDir(filepath.Join(c.dir, kind))
+		if err != nil {
+			continue
+		}
+		for _, e := range entries {
+			if isKeyName(e.Name()) {
+				keys = append(keys, kind+"/"+e.Name()) // st.keep takes regular files only
+			}
+		}
+	}
 	sort.Strings(keys)
 	for _, k := range keys {
 		c.st.keep(cacheDir + "/" + k)
 	}
+}
+
+// isKeyName tells a cache entry's name: the 64 hex digits of its key.
+func isKeyName(s string) bool {
+	if len(s) != 2*sha256.Size {
+		return false
+	}
+	for _, r := range s {
+		if !('0' <= r && r <= '9' || 'a' <= r && r <= 'f') {
+			return false
+		}
+	}
+	return true
+}
+
+// realDir tells whether rel is a folder under dir through real folders,
+// no symbolic link on the way.
+func realDir(dir, rel string) bool {
+	p := dir
+	for _, part := range strings.Split(rel, "/") {
+		p = filepath.Join(p, part)
+		st, err := os.Lstat(p)
+		if err != nil || !st.IsDir() {
+			return false
+		}
+	}
+	return true
 }
 
 // settings is the part of the book every card and offprint depends on:

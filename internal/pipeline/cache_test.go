@@ -271,3 +271,52 @@ func TestCardsWrittenOnce(t *testing.T) {
 		}
 	}
 }
+
+// TestCacheKeptAcrossOtherOutputs: a run of some outputs keeps the cache
+// entries of the others. After a full compile, `--only site` (what serve
+// builds) and `--only pdf,epub`, a full compile draws no card and cuts no
+// offprint again; before, the first of them dropped the square and
+// portrait cards and the offprints, and the second every card.
+func TestCacheKeptAcrossOtherOutputs(t *testing.T) {
+	root := copyBook(t)
+	opts := Options{Root: root, Jobs: 2, Env: env(map[string]string{"SOURCE_DATE_EPOCH": "1795000000"})}
+	if _, err := Compile(opts); err != nil {
+		t.Fatal(err)
+	}
+	for _, only := range [][]string{{"site"}, {"pdf", "epub"}} {
+		o := opts
+		o.Only = only
+		res, err := Compile(o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Rendered.Cards != 0 {
+			t.Errorf("--only %s drew %d cards, want none (the wide ones are in the cache)", strings.Join(only, ","), res.Rendered.Cards)
+		}
+	}
+	full, err := Compile(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if full.Rendered.Cards != 0 || full.Cut != 0 {
+		t.Errorf("the full compile after them drew %d cards and cut %d offprints, want none", full.Rendered.Cards, full.Cut)
+	}
+	// Stale entries still go: a changed text's old cards are dropped by
+	// the next run that uses cards.
+	before, _ := filepath.Glob(filepath.Join(root, "output", ".cache", "card-square", "*"))
+	f := filepath.Join(root, "contributions", full.Book.Published()[0].Path[len("contributions/"):])
+	raw, err := os.ReadFile(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(f, append(raw, []byte("\nUne phrase de plus.\n")...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Compile(opts); err != nil {
+		t.Fatal(err)
+	}
+	after, _ := filepath.Glob(filepath.Join(root, "output", ".cache", "card-square", "*"))
+	if len(after) != len(before) {
+		t.Errorf("card-square holds %d entries after one text changed, want %d (the old one dropped)", len(after), len(before))
+	}
+}
