@@ -733,8 +733,10 @@ type cardsRun struct {
 //     edition's link previews: --only pdf,epub,site), on one goroutine
 //     beside the typesetter (which runs on one core) and fpdf, and on
 //     every job once openGate says the PDFs are written. The cards then
-//     take the core that work leaves idle: at 612, 3.6 → 3.0 s of wall
-//     time for pdf,epub,site, for 10–30 MB more of peak RSS;
+//     take the core that work leaves idle: at 612, pdf,epub,site takes
+//     3.39 s of wall time instead of 3.81 (medians of 5), the same CPU,
+//     and a peak RSS of 360 MB instead of 310 (the cards' 10 MB of live
+//     memory beside fpdf's pages, and the collector's headroom over it);
 //   - in a run that draws the three sizes with a PDF (a full compile),
 //     after the PDF, as before: three canvases a goroutine beside fpdf
 //     raised a full compile's peak RSS from 330–380 MB to 385–415, past
