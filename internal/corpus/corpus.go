@@ -24,6 +24,11 @@ import (
 type Options struct {
 	N    int    // number of contributions
 	Seed uint64 // PRNG seed
+	// OwnPhotos gives every contributor with a photo a file of their own,
+	// as in a real book, instead of one of six shared portraits: what
+	// decoding and scaling photos costs shows only then. The texts are
+	// the same either way.
+	OwnPhotos bool
 }
 
 // Write puts every file under dir, in path order.
@@ -71,7 +76,19 @@ func Generate(o Options) (map[string][]byte, error) {
 		if err != nil {
 			return nil, err
 		}
-		files["contributions/"+p.slug+".md"] = []byte(contribution(r, p, handles))
+		text := contribution(r, p, handles)
+		if o.OwnPhotos {
+			if k := strings.Index(text, "photo: photos/portrait-"); k >= 0 {
+				img, err := portrait(i)
+				if err != nil {
+					return nil, err
+				}
+				end := k + strings.IndexByte(text[k:], '\n')
+				text = text[:k] + "photo: photos/" + p.slug + ".jpg" + text[end:]
+				files["contributions/photos/"+p.slug+".jpg"] = img
+			}
+		}
+		files["contributions/"+p.slug+".md"] = []byte(text)
 	}
 	return files, nil
 }

@@ -24,7 +24,8 @@ func portrait(i int) ([]byte, error) {
 	pal := palettes[i%photoCount]
 	img := image.NewRGBA(image.Rect(0, 0, size, size))
 	lerp := func(a, b uint8, t float64) uint8 { return uint8(float64(a) + (float64(b)-float64(a))*t) }
-	headX, headY, headR := 200.0+float64(i*7-20), 160.0, 70.0+float64(i*3)
+	// the six shared portraits are i = 0..5; others vary the head
+	headX, headY, headR := 200.0+float64(i%11*7-20), 160.0+float64(i/11%5*4), 70.0+float64(i%photoCount*3)
 	for y := 0; y < size; y++ {
 		t := float64(y) / size
 		bg := color.RGBA{lerp(pal[0].R, pal[1].R, t), lerp(pal[0].G, pal[1].G, t), lerp(pal[0].B, pal[1].B, t), 255}

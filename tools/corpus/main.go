@@ -34,6 +34,7 @@ func run(args []string, stdout io.Writer) error {
 	seed := fs.Uint64("seed", 1, "seed of the generator")
 	out := fs.String("out", "", "book folder to write (must not exist, or be empty, unless -force)")
 	force := fs.Bool("force", false, "remove the folder first if it exists")
+	own := fs.Bool("own-photos", false, "a photo file of its own for every contributor with a photo (as in a real book), not six shared ones")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -51,7 +52,7 @@ func run(args []string, stdout io.Writer) error {
 			return err
 		}
 	}
-	files, err := corpus.Generate(corpus.Options{N: *n, Seed: *seed})
+	files, err := corpus.Generate(corpus.Options{N: *n, Seed: *seed, OwnPhotos: *own})
 	if err != nil {
 		return err
 	}
