@@ -40,49 +40,70 @@ type Image struct {
 // some. A JPEG is passed as it is (fpdf embeds its bytes and reads only its
 // header) unless it is larger than the page needs.
 func Normalize(data []byte, side int) (Image, error) {
-	out, tp, err := normalizeTo(data, side)
-	return Image{Data: out, Type: tp}, err
+	out, err := NormalizeSides(data, side)
+	if err != nil {
+		return Image{}, err
+	}
+	return out[0], nil
 }
 
-func normalizeTo(data []byte, side int) ([]byte, string, error) {
-	if side <= 0 || side > MaxSide {
-		side = MaxSide
-	}
+// NormalizeSides is Normalize for each of sides, the image decoded once:
+// the web edition makes each photo at two sizes (1× and 2×), and decoding
+// a photo costs more than scaling it. The k-th image is byte for byte
+// Normalize(data, sides[k]).
+func NormalizeSides(data []byte, sides ...int) ([]Image, error) {
 	cfg, format, err := image.DecodeConfig(bytes.NewReader(data))
 	if err != nil {
-		return nil, "", fmt.Errorf("not a readable JPEG or PNG: %w", err)
+		return nil, fmt.Errorf("not a readable JPEG or PNG: %w", err)
 	}
 	if cfg.Width <= 0 || cfg.Height <= 0 || int64(cfg.Width)*int64(cfg.Height) > MaxPixels {
-		return nil, "", fmt.Errorf("%d × %d pixels: over the limit of 40 megapixels", cfg.Width, cfg.Height)
+		return nil, fmt.Errorf("%d × %d pixels: over the limit of 40 megapixels", cfg.Width, cfg.Height)
 	}
-	big := max(cfg.Width, cfg.Height) > side
-	switch format {
-	case "jpeg":
+	if format != "jpeg" && format != "png" {
+		return nil, fmt.Errorf("a %s image: only JPEG and PNG are printed", format)
+	}
+	out := make([]Image, len(sides))
+	var img image.Image // decoded when a side needs it, once
+	var whole *Image    // the image at its own size, once made
+	for k, side := range sides {
+		if side <= 0 || side > MaxSide {
+			side = MaxSide
+		}
+		big := max(cfg.Width, cfg.Height) > side
+		if format == "jpeg" && !big {
+			out[k] = Image{Data: data, Type: "JPG"}
+			continue
+		}
+		if !big && whole != nil {
+			out[k] = *whole
+			continue
+		}
+		if img == nil {
+			if img, _, err = image.Decode(bytes.NewReader(data)); err != nil {
+				return nil, fmt.Errorf("damaged image: %w", err)
+			}
+		}
+		src := img
+		if big {
+			src = scale(img, side)
+		}
+		var buf bytes.Buffer
+		if format == "jpeg" {
+			if err := jpeg.Encode(&buf, src, &jpeg.Options{Quality: 92}); err != nil {
+				return nil, err
+			}
+			out[k] = Image{Data: buf.Bytes(), Type: "JPG"}
+			continue
+		}
+		if err := (&png.Encoder{CompressionLevel: png.DefaultCompression}).Encode(&buf, eightBit(src)); err != nil {
+			return nil, err
+		}
+		out[k] = Image{Data: buf.Bytes(), Type: "PNG"}
 		if !big {
-			return data, "JPG", nil
+			whole = &out[k]
 		}
-	case "png":
-	default:
-		return nil, "", fmt.Errorf("a %s image: only JPEG and PNG are printed", format)
 	}
-	img, _, err := image.Decode(bytes.NewReader(data))
-	if err != nil {
-		return nil, "", fmt.Errorf("damaged image: %w", err)
-	}
-	if big {
-		img = scale(img, side)
-	}
-	var buf bytes.Buffer
-	if format == "jpeg" {
-		if err := jpeg.Encode(&buf, img, &jpeg.Options{Quality: 92}); err != nil {
-			return nil, "", err
-		}
-		return buf.Bytes(), "JPG", nil
-	}
-	if err := (&png.Encoder{CompressionLevel: png.DefaultCompression}).Encode(&buf, eightBit(img)); err != nil {
-		return nil, "", err
-	}
-	return buf.Bytes(), "PNG", nil
+	return out, nil
 }
 
 // scale fits img in side × side, keeping its proportions, by area

@@ -179,3 +179,37 @@ func BenchmarkNormalize40MP(b *testing.B) {
 		})
 	}
 }
+
+// TestNormalizeSidesDecodesOnce: each image NormalizeSides makes is byte
+// for byte the one Normalize makes at that side alone, for JPEGs and PNGs
+// (with alpha), larger and smaller than the sides, sides repeated; and
+// what a hostile file gets is an error, as from Normalize.
+func TestNormalizeSidesDecodesOnce(t *testing.T) {
+	files := map[string][]byte{}
+	for _, p := range []string{"../../contributions/photos/elodie-marchetti.jpg", "../../contributions/photos/pieter-van-der-kraats.png", "../../editorial/logo-afri.png"} {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files[p] = data
+	}
+	for name, data := range hostileImages(t) {
+		files["hostile "+name] = data
+	}
+	sides := []int{320, 640, 0, 100000, 320, 64}
+	for name, data := range files {
+		got, err := NormalizeSides(data, sides...)
+		for k, side := range sides {
+			want, werr := Normalize(data, side)
+			if (err != nil) != (werr != nil) {
+				t.Fatalf("%s at %d: NormalizeSides says %v, Normalize %v", name, side, err, werr)
+			}
+			if err != nil {
+				continue
+			}
+			if got[k].Type != want.Type || !bytes.Equal(got[k].Data, want.Data) {
+				t.Errorf("%s at %d: not the image Normalize makes alone (%s, %d bytes; want %s, %d)", name, side, got[k].Type, len(got[k].Data), want.Type, len(want.Data))
+			}
+		}
+	}
+}

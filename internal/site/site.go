@@ -663,11 +663,12 @@ func (w *writer) makeImage(src string, px int) string {
 	var srcset []string
 	var first string
 	var width, height int
-	for _, scale := range []int{1, 2} {
-		img, err := imaging.Normalize(data, px*scale)
-		if err != nil {
-			return ""
-		}
+	made, err := imaging.NormalizeSides(data, px, 2*px) // decoded once for both
+	if err != nil {
+		return ""
+	}
+	for k, scale := range []int{1, 2} {
+		img := made[k]
 		cfg, _, err := image.DecodeConfig(bytes.NewReader(img.Data))
 		if err != nil {
 			return ""
