@@ -737,6 +737,7 @@ type cardsRun struct {
 //     3.39 s of wall time instead of 3.81 (medians of 5), the same CPU,
 //     and a peak RSS of 360 MB instead of 310 (the cards' 10 MB of live
 //     memory beside fpdf's pages, and the collector's headroom over it);
+//     at 5,000, 32.7 → 28.0 s and 2.57 → 2.96 GB (docs/benchmarks.md);
 //   - in a run that draws the three sizes with a PDF (a full compile),
 //     after the PDF, as before: three canvases a goroutine beside fpdf
 //     raised a full compile's peak RSS from 330–380 MB to 385–415, past
