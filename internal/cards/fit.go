@@ -157,8 +157,12 @@ func joinWords(ws []string) string {
 // fitQuote finds the largest size, from max down to min by whole pixels, at
 // which s fits bx.
 func fitQuote(s string, m *metrics, maxSize, minSize float64, bx box) (quoteLayout, bool) {
+	ws := words(s) // once for every size tried
 	for size := maxSize; size >= minSize; size-- {
-		if q, ok := setQuote(s, m, size, bx); ok {
+		if tooLong(ws, m, size, bx) {
+			continue
+		}
+		if q, ok := setWords(ws, m, size, bx); ok {
 			return q, true
 		}
 	}
