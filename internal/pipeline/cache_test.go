@@ -5,8 +5,11 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/recueil/recueil/internal/cards"
 )
 
 // copyBook copies the sample book's sources into a temporary folder.
@@ -318,5 +321,47 @@ func TestCacheKeptAcrossOtherOutputs(t *testing.T) {
 	after, _ := filepath.Glob(filepath.Join(root, "output", ".cache", "card-square", "*"))
 	if len(after) != len(before) {
 		t.Errorf("card-square holds %d entries after one text changed, want %d (the old one dropped)", len(after), len(before))
+	}
+}
+
+// TestEveryKindIsKept: every kind of cache entry the pipeline makes is in
+// kinds, so that a run of other outputs carries it over (a kind missing
+// there is dropped by every run that does not use it).
+func TestEveryKindIsKept(t *testing.T) {
+	known := map[string]bool{}
+	for _, k := range kinds {
+		known[k] = true
+	}
+	for _, name := range cards.SizeNames {
+		if !known["card-"+name] {
+			t.Errorf("card-%s is not in kinds", name)
+		}
+	}
+	files, _ := filepath.Glob("*.go")
+	re := regexp.MustCompile(`\.key\("([a-z-]+)"(\+name)?`) // "card-"+name: the sizes, checked above
+	seen := 0
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range re.FindAllStringSubmatch(string(src), -1) {
+			seen++
+			if m[2] != "" {
+				if m[1] != "card-" {
+					t.Errorf("%s makes cache entries of kinds %q+name, not card-<size>", f, m[1])
+				}
+				continue
+			}
+			if !known[m[1]] {
+				t.Errorf("%s makes cache entries of kind %q, which is not in kinds", f, m[1])
+			}
+		}
+	}
+	if seen < 5 {
+		t.Errorf("found %d cache keys in the sources: the scan is broken", seen)
 	}
 }
