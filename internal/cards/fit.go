@@ -125,7 +125,7 @@ func setWords(ws []string, m *metrics, size float64, bx box) (quoteLayout, bool)
 // words' widths and N−n spaces wide: n·(width + 0.01) ≥ words + (N−n)·space,
 // so n ≥ (words + N·space) / (width + 0.01 + space). Most of the sizes
 // fitQuote tries are too large by this bound alone, and are turned down
-// without the line breaker (a third of a card's allocations).
+// without the line breaker (more than half of a card's allocations).
 func minLines(ws []string, m *metrics, size, width float64) int {
 	units := 0
 	for _, w := range ws {
