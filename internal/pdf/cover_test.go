@@ -10,7 +10,6 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/recueil/recueil/internal/typeset"
 	"github.com/recueil/recueil/internal/typeset/testbook"
 )
 
@@ -42,18 +41,11 @@ func TestCutCoverReduced(t *testing.T) {
 		t.Fatal(err)
 	}
 	b.Cover = "editorial/cover.jpg"
-	r, _, err := typeset.Typeset(b)
-	if err != nil {
-		t.Fatal(err)
+	r, whole := typesetPDF(t, b)
+	if len(whole) < jp.Len()/2 {
+		t.Fatalf("the book (%d bytes) does not carry its %d-byte cover", len(whole), jp.Len())
 	}
-	var whole bytes.Buffer
-	if err := Write(&whole, r, b); err != nil {
-		t.Fatal(err)
-	}
-	if whole.Len() < jp.Len()/2 {
-		t.Fatalf("the book (%d bytes) does not carry its %d-byte cover", whole.Len(), jp.Len())
-	}
-	c, err := NewCutter(whole.Bytes(), r, b)
+	c, err := NewCutter(whole, r, b)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -330,25 +330,24 @@ func book612(b *testing.B) (*book.Book, *typeset.Result, []byte) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	r, _, err := typeset.Typeset(bk)
+	r, data := typesetPDF(b, bk)
+	return bk, r, data
+}
+
+// cutter612 is book612 and the cutter of its PDF.
+func cutter612(b *testing.B) (*typeset.Result, *Cutter) {
+	bk, r, data := book612(b)
+	c, err := NewCutter(data, r, bk)
 	if err != nil {
 		b.Fatal(err)
 	}
-	var buf bytes.Buffer
-	if err := Write(&buf, r, bk); err != nil {
-		b.Fatal(err)
-	}
-	return bk, r, buf.Bytes()
+	return r, c
 }
 
 // BenchmarkCut is one offprint (one contributor's pages) cut out of the
 // PDF of a book of 612 contributions; compare with BenchmarkWritePages.
 func BenchmarkCut(b *testing.B) {
-	bk, r, book := book612(b)
-	c, err := NewCutter(book, r, bk)
-	if err != nil {
-		b.Fatal(err)
-	}
+	r, c := cutter612(b)
 	i := 0
 	start := cpuTime()
 	for b.Loop() {
@@ -364,11 +363,7 @@ func BenchmarkCut(b *testing.B) {
 // BenchmarkPlanKey is working out an offprint of the 612 book and its
 // key, what a compile pays for an offprint it takes from the cache.
 func BenchmarkPlanKey(b *testing.B) {
-	bk, r, book := book612(b)
-	c, err := NewCutter(book, r, bk)
-	if err != nil {
-		b.Fatal(err)
-	}
+	r, c := cutter612(b)
 	i := 0
 	start := cpuTime()
 	for b.Loop() {

@@ -26,16 +26,9 @@ func emojiBook(t *testing.T, dir, emoji string) (*book.Book, *typeset.Result, st
 	c := b.Contributions[0]
 	c.Body = append(c.Body, book.Block{Kind: book.Paragraph, Spans: []book.Span{
 		{Text: "Merci 🌸 à toutes et à tous ❤️, la famille 👨‍👩‍👧 aussi."}}})
-	r, _, err := typeset.Typeset(b)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var buf bytes.Buffer
-	if err := Write(&buf, r, b); err != nil {
-		t.Fatal(err)
-	}
+	r, data := typesetPDF(t, b)
 	path := filepath.Join(dir, "book-"+emoji+".pdf")
-	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+	if err := os.WriteFile(path, data, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	return b, r, path

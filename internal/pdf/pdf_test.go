@@ -25,13 +25,9 @@ func need(t *testing.T, tools ...string) {
 	}
 }
 
-// build typesets a test book and writes its PDF into dir.
-func build(t testing.TB, dir string, n int) (*book.Book, *typeset.Result, string) {
+// typesetPDF typesets b and returns the result and its PDF.
+func typesetPDF(t testing.TB, b *book.Book) (*typeset.Result, []byte) {
 	t.Helper()
-	b, err := testbook.New(dir, n)
-	if err != nil {
-		t.Fatal(err)
-	}
 	r, _, err := typeset.Typeset(b)
 	if err != nil {
 		t.Fatal(err)
@@ -40,8 +36,19 @@ func build(t testing.TB, dir string, n int) (*book.Book, *typeset.Result, string
 	if err := Write(&buf, r, b); err != nil {
 		t.Fatal(err)
 	}
+	return r, buf.Bytes()
+}
+
+// build typesets a test book and writes its PDF into dir.
+func build(t testing.TB, dir string, n int) (*book.Book, *typeset.Result, string) {
+	t.Helper()
+	b, err := testbook.New(dir, n)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, data := typesetPDF(t, b)
 	path := filepath.Join(dir, "book.pdf")
-	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+	if err := os.WriteFile(path, data, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	return b, r, path
