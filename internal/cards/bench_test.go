@@ -8,12 +8,11 @@ import (
 	"image/color"
 	"image/jpeg"
 	"os"
-	"syscall"
 	"testing"
 	"testing/fstest"
-	"time"
 
 	"github.com/recueil/recueil/internal/book"
+	"github.com/recueil/recueil/internal/cpuclock"
 )
 
 // benchPhoto is an 800×800 JPEG, the size of a typical portrait.
@@ -80,35 +79,19 @@ func benchRender(b *testing.B, sizes Sizes, distinct bool) {
 				}
 			}
 			b.Run(fmt.Sprintf("photos=%v/jobs=%d", photos, jobs), func(b *testing.B) {
-				var before, after syscall.Rusage
-				syscall.Getrusage(syscall.RUSAGE_SELF, &before)
+				before := cpuclock.Used()
 				for b.Loop() {
 					if _, _, err := RenderSizes(context.Background(), bk, cs, files, jobs, sizes); err != nil {
 						b.Fatal(err)
 					}
 				}
-				syscall.Getrusage(syscall.RUSAGE_SELF, &after)
-				cpu := time.Duration(after.Utime.Nano() + after.Stime.Nano() - before.Utime.Nano() - before.Stime.Nano())
+				cpu := cpuclock.Used() - before
 				b.ReportMetric(float64(b.Elapsed().Microseconds())/1000/float64(b.N)/100, "ms/contributor")
 				// CPU time says more than wall time on a shared, loaded machine:
 				// 612 contributors on 2 cores take about 612 × cpu-ms / 2.
 				b.ReportMetric(float64(cpu.Microseconds())/1000/float64(b.N)/100, "cpu-ms/contributor")
 			})
 		}
-	}
-}
-
-// cpuPerOp starts counting the process's CPU time; the function it returns
-// reports it per op as cpu-ms/op (on a loaded machine it says more than
-// ns/op). Call it as defer cpuPerOp(b)() before the loop.
-func cpuPerOp(b *testing.B) func() {
-	var before syscall.Rusage
-	syscall.Getrusage(syscall.RUSAGE_SELF, &before)
-	return func() {
-		var after syscall.Rusage
-		syscall.Getrusage(syscall.RUSAGE_SELF, &after)
-		cpu := time.Duration(after.Utime.Nano() + after.Stime.Nano() - before.Utime.Nano() - before.Stime.Nano())
-		b.ReportMetric(float64(cpu.Microseconds())/1000/float64(b.N), "cpu-ms/op")
 	}
 }
 
@@ -142,7 +125,7 @@ func BenchmarkEncode(b *testing.B) {
 				b.Run(fmt.Sprintf("photo=%v/%s/%s", withPhoto, SizeNames[k], format), func(b *testing.B) {
 					e := newEncoder()
 					var n int
-					defer cpuPerOp(b)()
+					defer cpuclock.PerOp(b)()
 					for b.Loop() {
 						if format == "png" {
 							data, err := e.encode(img, !withPhoto)

@@ -10,6 +10,8 @@ import (
 	"testing"
 
 	"golang.org/x/image/draw"
+
+	"github.com/recueil/recueil/internal/cpuclock"
 )
 
 // TestHalveIsApproxBiLinear: halve gives the bytes of x/image/draw's
@@ -79,13 +81,13 @@ func BenchmarkHalve(b *testing.B) {
 	}
 	r := image.Rect(0, 100, 800, 900)
 	b.Run("halve", func(b *testing.B) {
-		defer cpuPerOp(b)()
+		defer cpuclock.PerOp(b)()
 		for b.Loop() {
 			halve(img, r)
 		}
 	})
 	b.Run("ApproxBiLinear", func(b *testing.B) {
-		defer cpuPerOp(b)()
+		defer cpuclock.PerOp(b)()
 		for b.Loop() {
 			dst := image.NewRGBA(image.Rect(0, 0, 400, 400))
 			draw.ApproxBiLinear.Scale(dst, dst.Rect, img, r, draw.Src, nil)

@@ -12,6 +12,8 @@ import (
 	"testing/fstest"
 
 	"github.com/klauspost/compress/zlib"
+
+	"github.com/recueil/recueil/internal/cpuclock"
 )
 
 // zlibInputs are byte strings like a card's filtered rows: runs of zeros of
@@ -126,14 +128,14 @@ func BenchmarkAdler32(b *testing.B) {
 		}
 	}
 	b.Run("cards", func(b *testing.B) {
-		defer cpuPerOp(b)()
+		defer cpuclock.PerOp(b)()
 		b.SetBytes(int64(len(rows)))
 		for b.Loop() {
 			adler32(1, rows)
 		}
 	})
 	b.Run("hash-adler32", func(b *testing.B) {
-		defer cpuPerOp(b)()
+		defer cpuclock.PerOp(b)()
 		b.SetBytes(int64(len(rows)))
 		for b.Loop() {
 			stdadler.Checksum(rows)

@@ -17,6 +17,7 @@ import (
 	gzqr "github.com/makiuchi-d/gozxing/qrcode"
 
 	"github.com/recueil/recueil/internal/book"
+	"github.com/recueil/recueil/internal/cpuclock"
 	"github.com/recueil/recueil/internal/pdfobj"
 	"github.com/recueil/recueil/internal/typeset"
 	"github.com/recueil/recueil/internal/typeset/testbook"
@@ -349,7 +350,7 @@ func cutter612(b *testing.B) (*typeset.Result, *Cutter) {
 func BenchmarkCut(b *testing.B) {
 	r, c := cutter612(b)
 	i := 0
-	start := cpuTime()
+	defer cpuclock.PerOp(b)()
 	for b.Loop() {
 		pr := r.Contributions[i%len(r.Contributions)]
 		if err := c.Cut(io.Discard, pr.First, pr.Last); err != nil {
@@ -357,7 +358,6 @@ func BenchmarkCut(b *testing.B) {
 		}
 		i++
 	}
-	reportCPU(b, start)
 }
 
 // BenchmarkPlanKey is working out an offprint of the 612 book and its
@@ -365,7 +365,7 @@ func BenchmarkCut(b *testing.B) {
 func BenchmarkPlanKey(b *testing.B) {
 	r, c := cutter612(b)
 	i := 0
-	start := cpuTime()
+	defer cpuclock.PerOp(b)()
 	for b.Loop() {
 		pr := r.Contributions[i%len(r.Contributions)]
 		pl, err := c.Plan(pr.First, pr.Last)
@@ -377,20 +377,18 @@ func BenchmarkPlanKey(b *testing.B) {
 		}
 		i++
 	}
-	reportCPU(b, start)
 }
 
 // BenchmarkNewCutter is reading the PDF of a book of 612 contributions
 // and making its colophon fonts, once per compile.
 func BenchmarkNewCutter(b *testing.B) {
 	bk, r, book := book612(b)
-	start := cpuTime()
+	defer cpuclock.PerOp(b)()
 	for b.Loop() {
 		if _, err := NewCutter(book, r, bk); err != nil {
 			b.Fatal(err)
 		}
 	}
-	reportCPU(b, start)
 }
 
 // An offprint's key is the same for the same book however many times it

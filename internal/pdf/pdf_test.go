@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/recueil/recueil/internal/book"
+	"github.com/recueil/recueil/internal/cpuclock"
 	"github.com/recueil/recueil/internal/typeset"
 	"github.com/recueil/recueil/internal/typeset/testbook"
 )
@@ -278,7 +279,7 @@ func BenchmarkBook(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	start := cpuTime()
+	defer cpuclock.PerOp(b)()
 	for b.Loop() {
 		r, _, err := typeset.Typeset(bk)
 		if err != nil {
@@ -288,7 +289,6 @@ func BenchmarkBook(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
-	reportCPU(b, start)
 }
 
 // BenchmarkWritePages is one offprint (one contributor's pages) of a book
@@ -303,7 +303,7 @@ func BenchmarkWritePages(b *testing.B) {
 		b.Fatal(err)
 	}
 	i := 0
-	start := cpuTime()
+	defer cpuclock.PerOp(b)()
 	for b.Loop() {
 		pr := r.Contributions[i%len(r.Contributions)]
 		if err := WritePages(io.Discard, r, bk, pr.First, pr.Last); err != nil {
@@ -311,7 +311,6 @@ func BenchmarkWritePages(b *testing.B) {
 		}
 		i++
 	}
-	reportCPU(b, start)
 }
 
 // BenchmarkWrite is the PDF writer alone on 612 contributions.
@@ -324,11 +323,10 @@ func BenchmarkWrite(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	start := cpuTime()
+	defer cpuclock.PerOp(b)()
 	for b.Loop() {
 		if err := Write(io.Discard, r, bk); err != nil {
 			b.Fatal(err)
 		}
 	}
-	reportCPU(b, start)
 }

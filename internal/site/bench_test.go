@@ -6,6 +6,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/recueil/recueil/internal/cpuclock"
 	"github.com/recueil/recueil/internal/pipeline"
 	"github.com/recueil/recueil/internal/site"
 )
@@ -30,7 +31,7 @@ func BenchmarkWrite(b *testing.B) {
 	}
 	b.ReportAllocs()
 	b.ResetTimer()
-	before := cpu()
+	before := cpuclock.Used()
 	for i := 0; i < b.N; i++ {
 		var mu sync.Mutex
 		n, files := 0, 0
@@ -54,7 +55,7 @@ func BenchmarkWrite(b *testing.B) {
 		}
 		b.ReportMetric(float64(n), "bytes/op")
 	}
-	if used := cpu() - before; used > 0 { // 0 where the system does not say
+	if used := cpuclock.Used() - before; used > 0 { // 0 where the system does not say
 		b.ReportMetric(used.Seconds()/float64(b.N), "cpu-s/op")
 	}
 }

@@ -1,15 +1,13 @@
 //go:build unix
 
-package site_test
+package cpuclock
 
 import (
 	"syscall"
 	"time"
 )
 
-// cpu is the CPU time the process used so far, user and system, the
-// garbage collector's included.
-func cpu() time.Duration {
+func used() time.Duration {
 	var ru syscall.Rusage
 	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
 		return 0
