@@ -5,7 +5,6 @@ package fonts
 
 import (
 	"encoding/binary"
-	"errors"
 	"fmt"
 	"io/fs"
 	"math"
@@ -146,13 +145,14 @@ func load(readFile func(string) ([]byte, error), serif, sans string) (*Set, erro
 	return s, nil
 }
 
-var errBadFont = errors.New("not a TrueType font with a Unicode (format 4) cmap")
-
 // Parse reads a TrueType font and computes its widths the way fpdf does:
 // the first Unicode format-4 cmap, hmtx advances scaled to 1000 units per em
 // and rounded, the width of glyph 0 for runes the font lacks.
 func Parse(ttf []byte) (*Face, error) {
 	be := binary.BigEndian
+	if err := signature(ttf); err != nil {
+		return nil, err
+	}
 	if len(ttf) < 12 {
 		return nil, errBadFont
 	}
@@ -161,12 +161,12 @@ func Parse(ttf []byte) (*Face, error) {
 	for i := 0; i < n; i++ {
 		rec := 12 + 16*i
 		if rec+16 > len(ttf) {
-			return nil, errBadFont
+			return nil, problem(Damaged, "the table directory is cut short")
 		}
 		tag := string(ttf[rec : rec+4])
 		off, ln := int(be.Uint32(ttf[rec+8:])), int(be.Uint32(ttf[rec+12:]))
 		if off < 0 || ln < 0 || off+ln > len(ttf) {
-			return nil, errBadFont
+			return nil, problem(Damaged, "table %q lies outside the file", tag)
 		}
 		tables[tag] = ttf[off : off+ln]
 	}

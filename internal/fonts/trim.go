@@ -2,7 +2,6 @@ package fonts
 
 import (
 	"encoding/binary"
-	"errors"
 	"slices"
 )
 
@@ -81,7 +80,7 @@ func (f *Face) cmap(runes []rune) ([]byte, error) {
 	}
 	segs = append(segs, segment{0xFFFF, 0xFFFF, 1})
 	if len(segs) > 8000 {
-		return nil, errors.New("too many characters for a format 4 cmap")
+		return nil, problem(TooBig, "too many characters for a format 4 cmap")
 	}
 	be := binary.BigEndian
 	seg := len(segs)

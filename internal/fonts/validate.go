@@ -2,7 +2,6 @@ package fonts
 
 import (
 	"encoding/binary"
-	"fmt"
 )
 
 // maxComposite is how deeply a composite glyph may nest other glyphs:
@@ -29,7 +28,7 @@ func Validate(ttf []byte) error {
 		}
 		off, ln := int64(be.Uint32(ttf[rec+8:])), int64(be.Uint32(ttf[rec+12:]))
 		if off+ln > int64(len(ttf)) {
-			return fmt.Errorf("table %q lies outside the file", ttf[rec:rec+4])
+			return problem(Damaged, "table %q lies outside the file", ttf[rec:rec+4])
 		}
 		tables[string(ttf[rec:rec+4])] = ttf[off : off+ln]
 	}
@@ -38,16 +37,16 @@ func Validate(ttf []byte) error {
 		return errBadFont
 	}
 	if glyf == nil {
-		return fmt.Errorf("no glyf table (an OpenType font with PostScript outlines, .otf): use a TrueType .ttf")
+		return problem(PostScript, "no glyf table (an OpenType font with PostScript outlines, .otf): use a TrueType .ttf")
 	}
 	n := int(be.Uint16(maxp[4:]))
 	long := be.Uint16(head[50:])
 	if long > 1 {
-		return fmt.Errorf("unknown loca format %d", long)
+		return problem(Damaged, "unknown loca format %d", long)
 	}
 	size := 2 << long
 	if len(loca) < (n+1)*size {
-		return fmt.Errorf("the loca table is shorter than its %d glyphs", n)
+		return problem(Damaged, "the loca table is shorter than its %d glyphs", n)
 	}
 	offsets := make([]int, n+1)
 	for g := range offsets {
@@ -57,7 +56,7 @@ func Validate(ttf []byte) error {
 			offsets[g] = int(be.Uint32(loca[4*g:]))
 		}
 		if offsets[g] > len(glyf) || g > 0 && offsets[g] < offsets[g-1] {
-			return fmt.Errorf("glyph %d lies outside the glyf table", g)
+			return problem(Damaged, "glyph %d lies outside the glyf table", g)
 		}
 	}
 	// components lists each composite glyph's components.
@@ -68,7 +67,7 @@ func Validate(ttf []byte) error {
 			continue
 		}
 		if len(data) < 10 {
-			return fmt.Errorf("glyph %d is truncated", g)
+			return problem(Damaged, "glyph %d is truncated", g)
 		}
 		if int16(be.Uint16(data)) >= 0 {
 			continue // a simple glyph
@@ -76,11 +75,11 @@ func Validate(ttf []byte) error {
 		p := 10
 		for {
 			if p+4 > len(data) {
-				return fmt.Errorf("composite glyph %d is truncated", g)
+				return problem(Damaged, "composite glyph %d is truncated", g)
 			}
 			flags, c := be.Uint16(data[p:]), int(be.Uint16(data[p+2:]))
 			if c >= n {
-				return fmt.Errorf("composite glyph %d uses glyph %d, which does not exist", g, c)
+				return problem(Damaged, "composite glyph %d uses glyph %d, which does not exist", g, c)
 			}
 			components[g] = append(components[g], c)
 			p += 4
@@ -101,11 +100,11 @@ func Validate(ttf []byte) error {
 				break
 			}
 			if len(components[g]) > 1024 {
-				return fmt.Errorf("composite glyph %d has too many components", g)
+				return problem(Damaged, "composite glyph %d has too many components", g)
 			}
 		}
 		if p > len(data) {
-			return fmt.Errorf("composite glyph %d is truncated", g)
+			return problem(Damaged, "composite glyph %d is truncated", g)
 		}
 	}
 	// Depth-first, with the glyphs already proven finite remembered.
@@ -121,9 +120,9 @@ func Validate(ttf []byte) error {
 		case state[g] == done:
 			return nil
 		case state[g] == visiting:
-			return fmt.Errorf("composite glyph %d includes itself", g)
+			return problem(Damaged, "composite glyph %d includes itself", g)
 		case depth > maxComposite:
-			return fmt.Errorf("composite glyph %d nests more than %d levels", g, maxComposite)
+			return problem(Damaged, "composite glyph %d nests more than %d levels", g, maxComposite)
 		}
 		state[g] = visiting
 		for _, c := range components[g] {

@@ -178,22 +178,51 @@ func loadFonts(b *book.Book, embeddable func([]byte) error, diags *book.Diagnost
 			*f.spec = "builtin"
 			continue
 		}
-		if _, err := fonts.Parse(raw); err != nil {
+		_, err := fonts.Parse(raw)
+		if err == nil && embeddable != nil {
+			err = embeddable(raw)
+		}
+		if err != nil {
+			what, todo := fontReason(err)
 			diags.Add("book.yaml", at, book.Error, "font-unreadable",
-				book.M("Police %s : « %s » n’est pas une police TrueType (.ttf) lisible (%v). Choisissez un fichier .ttf, ou retirez la clé pour la police intégrée.", "%s font: “%s” is not a readable TrueType font (.ttf) (%v). Choose a .ttf file, or remove the key for the built-in font."), f.key, *f.spec, err)
+				book.M("Police %s : le fichier « %s » %s. %s, ou retirez la clé pour la police intégrée.", "%s font: the file “%s” %s. %s, or remove the key for the built-in font."), f.key, *f.spec, what, todo)
 			*f.spec = "builtin"
 			continue
 		}
-		if embeddable != nil {
-			if err := embeddable(raw); err != nil {
-				diags.Add("book.yaml", at, book.Error, "font-unreadable",
-					book.M("Police %s : « %s » ne peut pas être intégrée au PDF (%v). Choisissez une autre police .ttf, ou retirez la clé pour la police intégrée.", "%s font: “%s” cannot be embedded in the PDF (%v). Choose another .ttf font, or remove the key for the built-in font."), f.key, *f.spec, err)
-				*f.spec = "builtin"
-				continue
-			}
-		}
 		*f.spec = path.Clean(*f.spec)
 	}
+}
+
+// fontReason says why a font cannot be used and what to do, in words an
+// editor knows (PostScript outlines, a collection, a web font), not the
+// table or glyph that failed.
+func fontReason(err error) (what, todo book.Msg) {
+	other := book.M("Choisissez une autre police .ttf", "Choose another .ttf font")
+	var p *fonts.Problem
+	if !errors.As(err, &p) {
+		return book.M("ne peut pas être intégré au PDF", "cannot be embedded in the PDF"), other
+	}
+	switch p.Why {
+	case fonts.PostScript:
+		return book.M("est une police OpenType à contours PostScript (.otf), que le PDF ne sait pas intégrer", "is an OpenType font with PostScript outlines (.otf), which the PDF cannot embed"),
+			book.M("Choisissez la version TrueType (.ttf) de cette police", "Choose the TrueType (.ttf) version of this font")
+	case fonts.Collection:
+		return book.M("est une collection de polices (.ttc), plusieurs polices en un fichier", "is a font collection (.ttc), several fonts in one file"),
+			book.M("Choisissez le fichier .ttf d’un seul style de cette police", "Choose the .ttf file of one style of this font")
+	case fonts.WebFont:
+		return book.M("est une police compressée pour le web (.woff ou .woff2)", "is a font compressed for the web (.woff or .woff2)"),
+			book.M("Choisissez le fichier .ttf de cette police", "Choose the .ttf file of this font")
+	case fonts.Damaged:
+		return book.M("est abîmé ou incomplet", "is damaged or incomplete"),
+			book.M("Téléchargez à nouveau la police ou choisissez-en une autre", "Download the font again or choose another one")
+	case fonts.NoLatin:
+		return book.M("est une police sans les lettres latines (a, é, ç…)", "is a font without the Latin letters (a, é, ç…)"),
+			book.M("Choisissez une police qui les a", "Choose a font that has them")
+	case fonts.TooBig:
+		return book.M("a trop de caractères pour être intégré au PDF", "has too many characters to be embedded in the PDF"), other
+	}
+	return book.M("n’est pas une police TrueType (.ttf) lisible", "is not a readable TrueType font (.ttf)"),
+		book.M("Choisissez un fichier .ttf", "Choose a .ttf file")
 }
 
 // loadEditorial reads an editor's text (optional front matter with a

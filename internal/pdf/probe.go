@@ -2,7 +2,6 @@ package pdf
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -57,7 +56,7 @@ func register(f *fpdf.Fpdf, name, tp string, data []byte) (info *fpdf.ImageInfoT
 func ProbeFont(ttf []byte) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("the PDF library cannot read it (%v)", r)
+			err = &fonts.Problem{Why: fonts.Damaged, Detail: fmt.Sprintf("the PDF library cannot read it (%v)", r)}
 		}
 	}()
 	face, err := fonts.Parse(ttf)
@@ -75,7 +74,7 @@ func ProbeFont(ttf []byte) (err error) {
 		}
 	}
 	if len(runes) == 0 {
-		return errors.New("it has none of the Latin letters")
+		return &fonts.Problem{Why: fonts.NoLatin, Detail: "it has none of the Latin letters"}
 	}
 	trimmed, err := face.Trim(runes)
 	if err != nil {

@@ -492,6 +492,52 @@ func TestPanicIsAFinding(t *testing.T) {
 	}
 }
 
+// TestFontFindingsSayWhy: a font the book cannot use is named for what it
+// is (an .otf with PostScript outlines, a .ttc collection, a web font, a
+// file cut short) with what to do, in words an editor knows, not the name
+// of a table or the PDF library's English.
+func TestFontFindingsSayWhy(t *testing.T) {
+	ttf := liberationserifregular.TTF
+	for _, c := range []struct {
+		name string
+		data []byte
+		want string
+	}{
+		{"otf", append([]byte("OTTO"), ttf[4:]...), "contours PostScript (.otf)"},
+		{"ttc", append([]byte("ttcf\x00\x02\x00\x00"), ttf...), "collection de polices (.ttc)"},
+		{"woff", append([]byte("wOF2"), ttf[4:]...), "compressée pour le web"},
+		{"cut", ttf[:len(ttf)/2], "est abîmé ou incomplet. Téléchargez à nouveau la police"},
+		{"text", []byte("ceci n’est pas une police"), "n’est pas une police TrueType (.ttf) lisible. Choisissez un fichier .ttf"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			root := tinyBook(t)
+			os.MkdirAll(filepath.Join(root, "fonts"), 0o755)
+			os.WriteFile(filepath.Join(root, "fonts", "f.ttf"), c.data, 0o644)
+			yaml, _ := os.ReadFile(filepath.Join(root, "book.yaml"))
+			os.WriteFile(filepath.Join(root, "book.yaml"), append(yaml, "fonts:\n  serif: fonts/f.ttf\n"...), 0o644)
+			_, diags, err := Check(Options{Root: root})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, d := range diags {
+				if d.Rule == "font-unreadable" {
+					got = append(got, d.Message)
+				}
+			}
+			if len(got) != 1 || !strings.Contains(got[0], "le fichier « fonts/f.ttf » ") || !strings.Contains(got[0], c.want) ||
+				!strings.HasSuffix(got[0], ", ou retirez la clé pour la police intégrée.") {
+				t.Fatalf("want one font-unreadable finding saying %q, got %q", c.want, got)
+			}
+			for _, en := range []string{"table", "glyph", "cmap", "library", "TrueType font"} {
+				if strings.Contains(got[0], en) {
+					t.Errorf("the finding has the library's English %q: %s", en, got[0])
+				}
+			}
+		})
+	}
+}
+
 // TestDamagedFontIsAFinding: a font that recueil's parser reads but whose
 // tables are damaged is refused by check, at its line of book.yaml, and
 // compile stops with the finding instead of failing in the PDF library.

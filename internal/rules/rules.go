@@ -381,8 +381,8 @@ var registry = []Rule{
 		En: "`fonts.serif` or `fonts.sans` is absolute, has a `..` or a link leading out of the book, does not exist, is not a regular file, or is over 32 MB",
 		Fr: "`fonts.serif` ou `fonts.sans` est absolu, contient `..` ou un lien hors du livre, n’existe pas, n’est pas un fichier ordinaire ou dépasse 32 Mo"},
 	{Code: "font-unreadable", Severity: E, Section: Book,
-		En: "the font file is not a TrueType font recueil can read, or one the PDF cannot embed (a damaged table, a composite glyph that includes itself)",
-		Fr: "la police n’est pas une TrueType lisible, ou le PDF ne peut pas l’intégrer (table abîmée, glyphe composé qui s’inclut lui-même)"},
+		En: "the font file is not a TrueType font recueil can read, or one the PDF cannot embed; the finding says which: an .otf with PostScript outlines, a .ttc collection, a .woff web font, a damaged or cut-short file, a font without Latin letters",
+		Fr: "la police n’est pas une TrueType lisible, ou le PDF ne peut pas l’intégrer ; le constat dit laquelle : un .otf à contours PostScript, une collection .ttc, une police web .woff, un fichier abîmé ou incomplet, une police sans lettres latines"},
 
 	// Typesetting and outputs.
 	{Code: "word-cut", Severity: W, Section: Output,
