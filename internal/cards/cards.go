@@ -17,6 +17,7 @@ package cards
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"image"
 	"image/color"
@@ -192,7 +193,7 @@ func prepareBook(b *book.Book, files fs.FS) *bookParts {
 		img, err := readImage(files, b.Cards.Logo)
 		if err != nil {
 			p.diags.Add(bookFile, b.FieldPos("cards.logo"), book.Warning, "card-logo-unreadable",
-				book.M("le logo des cartes %s ne peut pas être lu (%v) : les cartes sont faites sans logo", "the cards' logo %s cannot be read (%v): the cards are made without a logo"), b.Cards.Logo, err)
+				book.M("le logo des cartes %s ne peut pas être lu (%s) : les cartes sont faites sans logo", "the cards' logo %s cannot be read (%s): the cards are made without a logo"), b.Cards.Logo, imageReason(err))
 		} else {
 			for i, d := range designs() {
 				p.logo[i] = fitImage(img, d.logoW, d.logoH)
@@ -202,9 +203,18 @@ func prepareBook(b *book.Book, files fs.FS) *bookParts {
 	return p
 }
 
+// imageReason says why readImage failed, in the book's language: the
+// system's reason for a file that cannot be read, else a damaged image.
+func imageReason(err error) book.Msg {
+	if _, ok := errors.AsType[*fs.PathError](err); ok {
+		return book.ReadReason(err)
+	}
+	return book.M("le fichier est abîmé ou incomplet", "the file is damaged or incomplete")
+}
+
 func readImage(files fs.FS, name string) (image.Image, error) {
 	if files == nil {
-		return nil, fmt.Errorf("aucun fichier")
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
 	}
 	data, err := fs.ReadFile(files, name)
 	if err != nil {
@@ -305,7 +315,7 @@ func render(sc *scratch, fonts *fontSet, bp *bookParts, b *book.Book, c *book.Co
 		img, err := sc.photos.get(files, c.Photo)
 		if err != nil {
 			diags.Add(c.Path, c.FieldPos("photo"), book.Warning, "card-photo-unreadable",
-				book.M("la photo %s ne peut pas être lue (%v) : les cartes sont faites sans photo", "the photo %s cannot be read (%v): the cards are made without a photo"), c.Photo, err)
+				book.M("la photo %s ne peut pas être lue (%s) : les cartes sont faites sans photo", "the photo %s cannot be read (%s): the cards are made without a photo"), c.Photo, imageReason(err))
 		} else {
 			photo = img
 		}

@@ -740,3 +740,34 @@ func TestRenderGated(t *testing.T) {
 		t.Fatal("a cancelled gated run waits for its gate")
 	}
 }
+
+// TestUnreadableImagesSayWhy: a logo or a photo that cannot be read (the
+// loader checks them first, so the file was damaged or removed since) is
+// a warning saying why in the book's language, and the card is drawn
+// without it.
+func TestUnreadableImagesSayWhy(t *testing.T) {
+	b := testBook()
+	b.Cards.Logo = "editorial/logo.png"
+	files := fstest.MapFS{"editorial/logo.png": {Data: testPhoto()[:200]}}
+	c := &book.Contribution{Path: "contributions/a.md", Slug: "a", Name: "Léa Martin", Role: "Autrice",
+		Photo: "contributions/photos/absente.png", Body: para("Un texte assez long pour une carte.")}
+	card, diags, err := Render(b, c, files)
+	if err != nil || card == nil {
+		t.Fatalf("Render: %v", err)
+	}
+	want := map[string]string{
+		"card-logo-unreadable":  "le logo des cartes editorial/logo.png ne peut pas être lu (le fichier est abîmé ou incomplet) : les cartes sont faites sans logo",
+		"card-photo-unreadable": "la photo contributions/photos/absente.png ne peut pas être lue (il a disparu pendant la lecture) : les cartes sont faites sans photo",
+	}
+	for _, d := range diags {
+		if w, ok := want[d.Rule]; ok {
+			if d.Message != w || d.Severity != book.Warning {
+				t.Errorf("%s: %v %q, want a warning %q", d.Rule, d.Severity, d.Message, w)
+			}
+			delete(want, d.Rule)
+		}
+	}
+	if len(want) > 0 {
+		t.Errorf("no finding %v in %v", want, diags)
+	}
+}

@@ -9,7 +9,6 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"syscall"
 
 	"github.com/recueil/recueil/internal/book"
 )
@@ -57,7 +56,7 @@ func inBook(root, dir, rel string, limit int64) (string, fs.FileInfo, *readProbl
 		return "", nil, &readProblem{"file-missing", book.M("« %s » est introuvable : vérifiez le nom (majuscules comprises).", "“%s” cannot be found: check its name (capital letters included).").Format(rel)}
 	}
 	if err != nil {
-		return "", nil, &readProblem{"unreadable", book.M("« %s » ne peut pas être lu : %s.", "“%s” cannot be read: %s.").Format(rel, readReason(err))}
+		return "", nil, &readProblem{"unreadable", book.M("« %s » ne peut pas être lu : %s.", "“%s” cannot be read: %s.").Format(rel, book.ReadReason(err))}
 	}
 	real, _ = filepath.Abs(real)
 	within := realRoot
@@ -73,7 +72,7 @@ func inBook(root, dir, rel string, limit int64) (string, fs.FileInfo, *readProbl
 	}
 	st, err := os.Stat(real)
 	if err != nil {
-		return "", nil, &readProblem{"unreadable", book.M("« %s » ne peut pas être lu : %s.", "“%s” cannot be read: %s.").Format(rel, readReason(err))}
+		return "", nil, &readProblem{"unreadable", book.M("« %s » ne peut pas être lu : %s.", "“%s” cannot be read: %s.").Format(rel, book.ReadReason(err))}
 	}
 	if !st.Mode().IsRegular() {
 		what := book.M("un dossier", "a folder")
@@ -97,7 +96,7 @@ func readInBook(root, dir, rel string, limit int64) ([]byte, *readProblem) {
 	}
 	f, err := os.Open(real)
 	if err != nil {
-		return nil, &readProblem{"unreadable", book.M("« %s » ne peut pas être lu : %s.", "“%s” cannot be read: %s.").Format(rel, readReason(err))}
+		return nil, &readProblem{"unreadable", book.M("« %s » ne peut pas être lu : %s.", "“%s” cannot be read: %s.").Format(rel, book.ReadReason(err))}
 	}
 	defer f.Close()
 	if st, err := f.Stat(); err != nil || !st.Mode().IsRegular() {
@@ -109,7 +108,7 @@ func readInBook(root, dir, rel string, limit int64) ([]byte, *readProblem) {
 	}
 	raw, err := io.ReadAll(r)
 	if err != nil {
-		return nil, &readProblem{"unreadable", book.M("« %s » ne peut pas être lu : %s.", "“%s” cannot be read: %s.").Format(rel, readReason(err))}
+		return nil, &readProblem{"unreadable", book.M("« %s » ne peut pas être lu : %s.", "“%s” cannot be read: %s.").Format(rel, book.ReadReason(err))}
 	}
 	if limit > 0 && int64(len(raw)) > limit {
 		return nil, &readProblem{"file-too-large", book.M("« %s » dépasse %s.", "“%s” is more than %s.").Format(rel, size(limit))}
@@ -162,29 +161,4 @@ func bookDir(root, dir string) (string, bool, error) {
 func ReadContribution(root, rel string) ([]byte, bool) {
 	raw, prob := readInBook(root, "contributions", rel, MaxFileBytes)
 	return raw, prob == nil
-}
-
-// readReason says in words why a file could not be read: the system's
-// commonest reasons in the book's language, else the system's own words,
-// without the file's full path (the finding names the file).
-func readReason(err error) book.Msg {
-	switch {
-	case errors.Is(err, fs.ErrPermission):
-		return book.M("vous n’avez pas le droit de le lire (ses permissions)", "you are not allowed to read it (its permissions)")
-	case errors.Is(err, syscall.EISDIR):
-		return book.M("c’est un dossier", "it is a folder")
-	case errors.Is(err, syscall.ELOOP):
-		return book.M("ses liens symboliques tournent en rond", "its symbolic links go round in a circle")
-	case errors.Is(err, syscall.ENAMETOOLONG):
-		return book.M("son nom est trop long", "its name is too long")
-	case errors.Is(err, syscall.EIO):
-		return book.M("le disque signale une erreur de lecture", "the disk reports a read error")
-	case errors.Is(err, fs.ErrNotExist):
-		return book.M("il a disparu pendant la lecture", "it disappeared while it was being read")
-	}
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		err = pe.Err
-	}
-	return book.M("erreur du système : %s", "system error: %s").Format(err.Error())
 }

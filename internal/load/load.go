@@ -216,7 +216,7 @@ func fontReason(err error) (what, todo book.Msg) {
 		return book.M("est abîmé ou incomplet", "is damaged or incomplete"),
 			book.M("Téléchargez à nouveau la police ou choisissez-en une autre", "Download the font again or choose another one")
 	case fonts.NoLatin:
-		return book.M("est une police sans les lettres latines (a, é, ç…)", "is a font without the Latin letters (a, é, ç…)"),
+		return book.M("est une police sans les lettres latines (a, é, ç…)", "is a font without the letters of the Latin alphabet"),
 			book.M("Choisissez une police qui les a", "Choose a font that has them")
 	case fonts.TooBig:
 		return book.M("a trop de caractères pour être intégré au PDF", "has too many characters to be embedded in the PDF"), other

@@ -88,7 +88,7 @@ func (w *writer) fonts() (string, error) {
 	set, err := fonts.LoadFS(w.files, w.b.Fonts.Serif, w.b.Fonts.Sans)
 	if err != nil {
 		w.diags.Add("book.yaml", w.b.FieldPos("fonts"), book.Warning, "site-font",
-			book.M("Les polices du livre ne peuvent pas être jointes au site (%v) : ses pages s’affichent dans les polices du lecteur.", "The book's fonts cannot be joined to the site (%v): its pages show in the reader's fonts."), err)
+			book.M("Les polices du livre ne peuvent pas être jointes au site : ses pages s’affichent dans les polices du lecteur. La vérification du livre les a pourtant acceptées : signalez-le sur https://github.com/recueil/recueil/issues (erreur interne : %v).", "The book's fonts cannot be joined to the site: its pages show in the reader's fonts. The book's check accepted them, though: report it on https://github.com/recueil/recueil/issues (internal error: %v)."), err)
 		return "", nil
 	}
 	runes := w.chars.sorted()
@@ -105,7 +105,7 @@ func (w *writer) fonts() (string, error) {
 		data, err := subset(ttf, runes)
 		if err != nil {
 			w.diags.Add("book.yaml", w.b.FieldPos("fonts"), book.Warning, "site-font",
-				book.M("Une police du livre ne peut pas être jointe au site (%s : %v) : ce style s’affiche dans les polices du lecteur.", "One of the book's fonts cannot be joined to the site (%s: %v): this style shows in the reader's fonts."), f.file, err)
+				book.M("Une police du livre (%s) ne peut pas être jointe au site : ce style s’affiche dans les polices du lecteur. La vérification du livre l’a pourtant acceptée : signalez-le sur https://github.com/recueil/recueil/issues (erreur interne : %v).", "One of the book's fonts (%s) cannot be joined to the site: this style shows in the reader's fonts. The book's check accepted it, though: report it on https://github.com/recueil/recueil/issues (internal error: %v)."), f.file, err)
 			continue
 		}
 		if err := w.put("fonts/"+f.file, data); err != nil {

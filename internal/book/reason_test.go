@@ -1,6 +1,6 @@
 //go:build unix
 
-package load
+package book
 
 import (
 	"fmt"
@@ -30,7 +30,7 @@ func TestReadReason(t *testing.T) {
 		{at(syscall.EROFS), "erreur du système : ", "system error: "},
 	}
 	for _, c := range cases {
-		m := readReason(c.err)
+		m := ReadReason(c.err)
 		if !strings.Contains(m.Fr, c.fr) || !strings.Contains(m.En, c.en) {
 			t.Errorf("%v: %q / %q, want %q / %q", c.err, m.Fr, m.En, c.fr, c.en)
 		}
