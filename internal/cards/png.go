@@ -8,11 +8,9 @@ import (
 	"slices"
 )
 
-// encoder writes the cards as PNG files. It keeps its buffers and its zlib
-// compressor from one card to the next: one per goroutine. The bytes it
-// writes depend only on the image (and the version of klauspost/compress,
-// pinned in go.mod: its flate at BestSpeed, in zlib.go, takes about a sixth less CPU than
-// the standard library's for files 3 to 8 % larger; see BenchmarkEncode).
+// encoder writes the cards as PNG files. It keeps its buffers and its
+// compressor (the squeezer, deflate.go) from one card to the next: one per
+// goroutine. The bytes it writes depend only on the image.
 //
 // A card without a photo is a few flat colours and the anti-aliased edges
 // of its text and logo: a thousand colours at most, most of them shades
@@ -26,25 +24,26 @@ import (
 //
 // image/png would give the same kind of file, but it tries all five row
 // filters on every row to pick the best, and that search was more than a
-// third of the time of a card. The paletted rows are not filtered (a row of
-// background is a row of zeros, since the background is the first
-// colour); the RGB rows use the Up filter (each byte minus the one above),
+// third of the time of a card. The paletted rows are not filtered, and
+// compressed from the runs of one colour index finds, never made into
+// bytes; the RGB rows use the Up filter (each byte minus the one above),
 // as good as any on flat colour.
 type encoder struct {
-	zw    zlibWriter
-	data  bytes.Buffer // the compressed pixels
+	sq    squeezer
+	z     []byte       // the compressed pixels
 	out   bytes.Buffer // the file
-	row   []byte
-	prev  []byte
-	runs  []run    // the rows' runs of one colour, row after row
-	rowAt []int    // per row: where its runs start in runs (and the end, at h)
-	same  []bool   // per row: the same pixels as the row above
-	cols  []uint32 // the distinct colours, 0xAABBGGRR as in Pix, in order of first appearance
-	n     []int    // pixels of each colour
-	tab   []uint32 // open-addressing table of colours (never 0: opaque)...
-	tabI  []uint16 // ...and their index in cols
-	pal   []uint8  // colour index -> palette index
-	keys  []uint64 // the median cut's sort keys
+	row   []byte       // a filtered row, after the last bytes of the one before
+	last  byte         // the last byte of the paletted rows written
+	pend  []piece      // bytes as in the row above, not yet written
+	runs  []run        // the rows' runs of one colour, row after row
+	rowAt []int        // per row: where its runs start in runs (and the end, at h)
+	same  []bool       // per row: the same pixels as the row above
+	cols  []uint32     // the distinct colours, 0xAABBGGRR as in Pix, in order of first appearance
+	n     []int        // pixels of each colour
+	tab   []uint32     // open-addressing table of colours (never 0: opaque)...
+	tabI  []uint16     // ...and their index in cols
+	pal   []uint8      // colour index -> palette index
+	keys  []uint64     // the median cut's sort keys
 }
 
 // maxColours is how many distinct colours a card may have to be written
@@ -166,25 +165,143 @@ func (e *encoder) paletted(img *image.RGBA) ([]byte, error) {
 	}
 	writeChunk(&e.out, "PLTE", plte)
 
-	e.data.Reset()
-	if err := e.startZlib(); err != nil {
-		return nil, err
-	}
-	e.row = slices.Grow(e.row[:0], 1+w)[:1+w]
-	e.row[0] = 0 // no filter
+	// The rows are not filtered, and written from their runs, never as
+	// bytes: a run of one index is the index and a match one byte back;
+	// what is as in the row above (the filter byte, 0, included), a match
+	// one row back; a row like the one above, one such match, rows like it
+	// after it included.
+	w1 := w + 1
+	e.sq.reset(e.z[:0], 1, w1)
+	e.last = 0
+	src := -1      // the last row with runs of its own
+	var sum rowSum // of row src
+	same := 0      // bytes of rows like the row above not yet written
 	for y := 0; y < h; y++ {
-		if !e.same[y] { // else the row above, still in e.row
-			row := e.row[1:]
-			for _, r := range e.runs[e.rowAt[y]:e.rowAt[y+1]] {
-				fill(row[:r.n], e.pal[r.id])
-				row = row[r.n:]
+		if e.same[y] {
+			same += w1
+			e.sq.addSum(sum)
+			continue
+		}
+		runs := e.runs[e.rowAt[y]:e.rowAt[y+1]]
+		sum = rowSum{n: 1} // the filter byte, 0
+		for _, r := range runs {
+			sum.run(e.pal[r.id], r.n)
+		}
+		if src < 0 {
+			e.sq.literal(0)
+			e.last = 0
+			for _, r := range runs {
+				e.runBytes(e.pal[r.id], r.n)
 			}
+		} else {
+			e.rowVsAbove(runs, e.runs[e.rowAt[src]:e.rowAt[src+1]], same)
+			same = 0
 		}
-		if _, err := e.zw.Write(e.row); err != nil {
-			return nil, err
-		}
+		e.sq.addSum(sum)
+		e.sq.endRow()
+		src = y
+	}
+	if same > 0 {
+		e.sq.aboveSpan(same)
 	}
 	return e.finish()
+}
+
+// rowVsAbove writes a paletted row, given as runs, against the row above,
+// after same bytes of rows like the row above.
+func (e *encoder) rowVsAbove(cur, up []run, same int) {
+	e.pend = append(e.pend[:0], piece{0, 1}) // the filter byte, as above
+	eq := same + 1                           // bytes as above, in e.pend (but the rows like it)
+	var dv byte                              // bytes not as above, all dv...
+	dn := 0                                  // ...and how many
+	i, j := 0, 0
+	ci, uj := cur[0].n, up[0].n
+	for i < len(cur) {
+		v, n := e.pal[cur[i].id], min(ci, uj)
+		if v == e.pal[up[j].id] {
+			if dn > 0 {
+				e.runBytes(dv, dn)
+				dn = 0
+			}
+			e.pend = append(e.pend, piece{v, n})
+			eq += n
+		} else {
+			if eq > 0 {
+				e.asAbove(eq)
+				eq = 0
+			}
+			if dn > 0 && dv != v {
+				e.runBytes(dv, dn)
+				dn = 0
+			}
+			dv, dn = v, dn+n
+		}
+		if ci -= n; ci == 0 {
+			if i++; i < len(cur) {
+				ci = cur[i].n
+			}
+		}
+		if uj -= n; uj == 0 {
+			if j++; j < len(up) {
+				uj = up[j].n
+			}
+		}
+	}
+	if dn > 0 {
+		e.runBytes(dv, dn)
+	}
+	if eq > 0 {
+		e.asAbove(eq)
+	}
+}
+
+// piece is a run of bytes v as in the row above.
+type piece struct {
+	v byte
+	n int
+}
+
+// asAbove writes the eq bytes as in the row above, in e.pend: one match a
+// row back, or, when too short for one, as runs.
+func (e *encoder) asAbove(eq int) {
+	if eq >= minMatch {
+		e.sq.aboveSpan(eq)
+		e.last = e.pend[len(e.pend)-1].v
+	} else {
+		for _, p := range e.pend {
+			e.runBytes(p.v, p.n)
+		}
+	}
+	e.pend = e.pend[:0]
+}
+
+// runBytes writes n bytes v: a match one byte back when the byte before
+// is v, else v and then such a match; short ones as literals.
+func (e *encoder) runBytes(v byte, n int) {
+	if e.last != v || n < minMatch {
+		e.sq.literal(v)
+		n--
+		for ; n > 0 && n < minMatch; n-- {
+			e.sq.literal(v)
+		}
+	}
+	if n > 0 {
+		e.sq.runSpan(n)
+	}
+	e.last = v
+}
+
+// feed gives the squeezer the filtered row in e.row[d:], after the last
+// d bytes of the row before (none for the first row), and keeps its own
+// last d bytes for the next.
+func (e *encoder) feed(y int) {
+	d := e.sq.dist
+	if y == 0 {
+		e.sq.feed(e.row[d:], 0)
+	} else {
+		e.sq.feed(e.row, d)
+	}
+	copy(e.row[:d], e.row[len(e.row)-d:])
 }
 
 // fill sets every byte of p to v.
@@ -320,29 +437,26 @@ func (e *encoder) palette() []uint32 {
 func (e *encoder) rgb(img *image.RGBA) ([]byte, error) {
 	w, h := img.Rect.Dx(), img.Rect.Dy()
 	e.header(w, h, 2)
-	e.data.Reset()
-	if err := e.startZlib(); err != nil {
-		return nil, err
-	}
-	e.row = slices.Grow(e.row[:0], 1+3*w)[:1+3*w]
+	const d = 3 // bytes a pixel
+	e.sq.reset(e.z[:0], d, 0)
+	e.row = slices.Grow(e.row[:0], d+1+3*w)[:d+1+3*w]
 	var above []byte
 	for y := 0; y < h; y++ {
 		pix := img.Pix[y*img.Stride : y*img.Stride+4*w]
-		e.row[0] = 2 // Up
+		f := e.row[d:]
+		f[0] = 2 // Up
 		if above != nil && bytes.Equal(pix, above) {
-			clear(e.row[1:]) // a row like the one above: all zeros
+			clear(f[1:]) // a row like the one above: all zeros
 		} else {
 			for x, j := 0, 1; x < len(pix); x, j = x+4, j+3 {
 				if above == nil {
-					e.row[j], e.row[j+1], e.row[j+2] = pix[x], pix[x+1], pix[x+2]
+					f[j], f[j+1], f[j+2] = pix[x], pix[x+1], pix[x+2]
 				} else {
-					e.row[j], e.row[j+1], e.row[j+2] = pix[x]-above[x], pix[x+1]-above[x+1], pix[x+2]-above[x+2]
+					f[j], f[j+1], f[j+2] = pix[x]-above[x], pix[x+1]-above[x+1], pix[x+2]-above[x+2]
 				}
 			}
 		}
-		if _, err := e.zw.Write(e.row); err != nil {
-			return nil, err
-		}
+		e.feed(y)
 		above = pix
 	}
 	return e.finish()
@@ -363,14 +477,10 @@ func (e *encoder) header(w, h int, colourType byte) {
 	writeChunk(&e.out, "IHDR", ihdr[:])
 }
 
-func (e *encoder) startZlib() error { return e.zw.reset(&e.data) }
-
 // finish ends the pixels and the file and returns a copy of it.
 func (e *encoder) finish() ([]byte, error) {
-	if err := e.zw.Close(); err != nil {
-		return nil, err
-	}
-	writeChunk(&e.out, "IDAT", e.data.Bytes())
+	e.z = e.sq.finish()
+	writeChunk(&e.out, "IDAT", e.z)
 	writeChunk(&e.out, "IEND", nil)
 	return bytes.Clone(e.out.Bytes()), nil
 }

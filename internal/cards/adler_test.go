@@ -11,8 +11,6 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"github.com/klauspost/compress/zlib"
-
 	"github.com/recueil/recueil/internal/cpuclock"
 )
 
@@ -56,39 +54,6 @@ func TestAdler32(t *testing.T) {
 	all := bytes.Repeat([]byte{0xff}, 3*adlerMax+5)
 	if got, want := adler32(1, all), stdadler.Checksum(all); got != want {
 		t.Fatalf("all 0xff: adler32 %08x, hash/adler32 %08x", got, want)
-	}
-}
-
-// TestZlibWriterSameBytes: the cards' zlib stream is byte for byte
-// klauspost/compress/zlib's at BestSpeed, written in the same pieces, so
-// that the PNG files do not change.
-func TestZlibWriterSameBytes(t *testing.T) {
-	var z zlibWriter
-	for _, p := range zlibInputs() {
-		var want bytes.Buffer
-		ref, err := zlib.NewWriterLevel(&want, zlib.BestSpeed)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var got bytes.Buffer
-		if err := z.reset(&got); err != nil { // reused from one stream to the next, as the encoder does
-			t.Fatal(err)
-		}
-		for rest := p; len(rest) > 0; {
-			k := min(len(rest), 3601) // a wide card's RGB row
-			ref.Write(rest[:k])
-			z.Write(rest[:k])
-			rest = rest[k:]
-		}
-		if err := ref.Close(); err != nil {
-			t.Fatal(err)
-		}
-		if err := z.Close(); err != nil {
-			t.Fatal(err)
-		}
-		if !bytes.Equal(got.Bytes(), want.Bytes()) {
-			t.Fatalf("len %d: %d bytes, klauspost/compress/zlib %d, not the same", len(p), got.Len(), want.Len())
-		}
 	}
 }
 
