@@ -192,6 +192,9 @@ func (s *squeezer) bits(b uint64, n uint) {
 // (RFC 1951, 3.2.7), and starts the next.
 func (s *squeezer) block(last bool) {
 	s.freq[256] = 1 // the end of the block
+	if len(s.toks) == 0 {
+		s.freq[0] = 1 // an empty block: a second code, unused, to make the code complete
+	}
 	huffLengths(s.freq[:], 15, s.lens[:], &s.huff)
 	canonical(s.lens[:], s.codes[:])
 	nlit := 286
@@ -374,7 +377,8 @@ var (
 // huffScratch is the room huffLengths and block work in, kept between
 // blocks.
 type huffScratch struct {
-	syms []uint32 // frequency<<9 | symbol, then code lengths
+	syms []uint32 // frequency<<9 | symbol
+	lens []int    // their frequencies, then their codes' lengths
 	seq  []uint8
 	rl   []uint16
 }
@@ -394,7 +398,8 @@ func huffLengths(freq []uint32, limit int, lens []uint8, sc *huffScratch) {
 	slices.Sort(syms) // by frequency, then symbol
 	sc.syms = syms
 	n := len(syms)
-	a := make([]int, n) // small: at most 286
+	a := slices.Grow(sc.lens[:0], n)[:n]
+	sc.lens = a
 	for i, v := range syms {
 		a[i] = int(v >> 9)
 	}

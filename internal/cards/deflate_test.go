@@ -63,6 +63,20 @@ func TestSqueezerRoundTrip(t *testing.T) {
 			}
 		}
 	}
+	// A last block with no bytes: the one before was full.
+	var e squeezer
+	e.reset(nil, 1, 0)
+	full := make([]byte, blockTokens)
+	for i := range full {
+		full[i] = byte(i % 2)
+	}
+	e.feed(full, 0)
+	if len(e.toks) != 0 {
+		t.Fatal("the block was not written")
+	}
+	if got := inflate(t, e.finish()); !bytes.Equal(got, full) {
+		t.Fatal("an empty last block: not the same")
+	}
 	// Random bytes of few values: many short runs.
 	p := make([]byte, 200_000)
 	for i := range p {
