@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -62,8 +63,12 @@ is. A development build of recueil has no release to pin to and refuses.`,
 			}
 			dir := filepath.Join(root, ".github", "workflows")
 			entries, err := os.ReadDir(dir)
+			if errors.Is(err, fs.ErrNotExist) {
+				return fail(exitUsage, fmt.Errorf(msg("%s n’existe pas : pas de workflows à mettre à jour (recueil init en écrit dans un nouveau livre)", "%s does not exist: no workflows to upgrade (recueil init writes them in a new book)"), dir))
+			}
 			if err != nil {
-				return fail(exitUsage, fmt.Errorf(msg("%s : pas de workflows à mettre à jour (%v)", "%s: no workflows to upgrade (%v)"), dir, err))
+				why := book.ReadReason(err)
+				return fail(exitUsage, fmt.Errorf(msg("%s ne peut pas être lu (%s) : pas de workflows mis à jour", "%s cannot be read (%s): no workflows upgraded"), dir, msg(why.Fr, why.En)))
 			}
 			changed, current, newer := 0, 0, 0
 			for _, e := range entries {

@@ -83,3 +83,23 @@ func TestUpgradeWorkflows(t *testing.T) {
 		t.Errorf("an older recueil changed check.yml")
 	}
 }
+
+// TestUpgradeWithoutWorkflows: a book without .github/workflows is told
+// so in words, not with the system's English.
+func TestUpgradeWithoutWorkflows(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "livre")
+	var out, errb bytes.Buffer
+	if code := run([]string{"recueil", "init", dir}, &out, &errb); code != 0 {
+		t.Fatalf("init: exit %d: %s", code, errb.String())
+	}
+	if err := os.RemoveAll(filepath.Join(dir, ".github")); err != nil {
+		t.Fatal(err)
+	}
+	releaseVersion = "v9.8.7"
+	t.Cleanup(func() { releaseVersion = "" })
+	errb.Reset()
+	code := run([]string{"recueil", "upgrade-workflows", "--book", dir}, &out, &errb)
+	if code != exitUsage || !strings.Contains(errb.String(), "n’existe pas : pas de workflows à mettre à jour") || strings.Contains(errb.String(), "no such file") {
+		t.Errorf("exit %d: %s", code, errb.String())
+	}
+}

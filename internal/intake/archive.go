@@ -3,6 +3,7 @@ package intake
 import (
 	"archive/zip"
 	"bytes"
+	"compress/flate"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -45,7 +46,8 @@ func openArchive(data []byte) (*archive, *problem) {
 	}
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
-		return nil, problemf("l’archive du document est abîmée (%v)", "the document's archive is damaged (%v)", err)
+		fr, en := zipReason(err)
+		return nil, &problem{"l’archive du document ne peut pas être ouverte : " + fr + " ; " + resave, "the document's archive cannot be opened: " + en + "; " + resaveEn}
 	}
 	if len(zr.File) > MaxEntries {
 		return nil, problemf("l’archive du document a %d entrées, plus que les %d permises", "the document's archive has %d entries, more than the %d allowed", len(zr.File), MaxEntries)
@@ -59,6 +61,26 @@ func openArchive(data []byte) (*archive, *problem) {
 
 var errTooLarge = errors.New("part too large")
 
+// What to do with a damaged document, said after why.
+const (
+	resave   = "rouvrez-le dans Word ou LibreOffice et enregistrez-le à nouveau, ou demandez-en une nouvelle copie"
+	resaveEn = "open it in Word or LibreOffice and save it again, or ask for a new copy"
+)
+
+// zipReason says in words why the zip reader refused an archive or a part.
+func zipReason(err error) (fr, en string) {
+	var ce flate.CorruptInputError
+	switch {
+	case errors.Is(err, zip.ErrAlgorithm):
+		return "elle est compressée d’une façon que recueil ne sait pas lire", "it is compressed in a way recueil cannot read"
+	case errors.Is(err, zip.ErrChecksum):
+		return "son contenu ne correspond pas à sa somme de contrôle (le fichier a été abîmé en route)", "its content does not match its checksum (the file was damaged on the way)"
+	case errors.Is(err, zip.ErrFormat), errors.Is(err, io.ErrUnexpectedEOF), errors.As(err, &ce):
+		return "le fichier est incomplet ou abîmé", "the file is incomplete or damaged"
+	}
+	return "le fichier est abîmé", "the file is damaged"
+}
+
 // read returns a part, or nil when the archive has none of that name.
 func (a *archive) read(name string) ([]byte, *problem) {
 	f := a.files[name]
@@ -71,14 +93,16 @@ func (a *archive) read(name string) ([]byte, *problem) {
 	}
 	rc, err := f.Open()
 	if err != nil {
-		return nil, problemf("la partie %s du document est illisible (%v)", "the part %s of the document cannot be read (%v)", name, err)
+		fr, en := zipReason(err)
+		return nil, &problem{fmt.Sprintf("la partie %s du document est illisible : %s ; %s", name, fr, resave), fmt.Sprintf("the part %s of the document cannot be read: %s; %s", name, en, resaveEn)}
 	}
 	defer rc.Close()
 	// The size in the zip's directory may lie: read one byte more than
 	// allowed to know.
 	b, err := io.ReadAll(io.LimitReader(rc, MaxPart+1))
 	if err != nil {
-		return nil, problemf("la partie %s du document est abîmée (%v)", "the part %s of the document is damaged (%v)", name, err)
+		fr, en := zipReason(err)
+		return nil, &problem{fmt.Sprintf("la partie %s du document ne peut pas être lue jusqu’au bout : %s ; %s", name, fr, resave), fmt.Sprintf("the part %s of the document cannot be read to its end: %s; %s", name, en, resaveEn)}
 	}
 	if len(b) > MaxPart {
 		return nil, problemf("la partie %s du document dépasse %d Mo une fois décompressée (une bombe zip ?)", "the part %s of the document is over %d MB uncompressed (a zip bomb?)", name, MaxPart>>20)
@@ -121,7 +145,15 @@ func (x *xmlReader) next() (xml.Token, *problem) {
 		return nil, nil
 	}
 	if err != nil {
-		return nil, problemf("la partie %s du document n’est pas du XML valide (%v)", "the part %s of the document is not valid XML (%v)", x.part, err)
+		line, detail := 0, err.Error()
+		var se *xml.SyntaxError
+		if errors.As(err, &se) {
+			line, detail = se.Line, se.Msg
+		}
+		return nil, &problem{
+			fmt.Sprintf("la partie %s du document n’est pas du XML valide (à sa ligne %d) : le document est abîmé ou n’a pas été écrit par Word ou LibreOffice ; "+resave, x.part, line),
+			fmt.Sprintf("the part %s of the document is not valid XML (its line %d: %s): the document is damaged or was not written by Word or LibreOffice; "+resaveEn, x.part, line, detail),
+		}
 	}
 	switch t := t.(type) {
 	case xml.StartElement:

@@ -127,14 +127,17 @@ func importCSV(o Options, file string, data []byte, mapping map[string]string) R
 			break
 		}
 		if err != nil {
+			pos := at(len(rows) + 1)
 			line := 0
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
 				line = pe.StartLine
+				pos = book.Pos{Line: pe.Line, Col: charColumn(data, pe.Line, pe.Column)}
 			}
-			res.Diags.Add(file, at(len(rows)+1), book.Error, "csv-syntax", o.say(
-				fmt.Sprintf("ligne %d du fichier : le CSV est mal formé (%v) ; rien n’a été importé", line, errors.Unwrap(err)),
-				fmt.Sprintf("line %d of the file: the CSV is malformed (%v); nothing was imported", line, errors.Unwrap(err))))
+			fr, en := csvReason(err)
+			res.Diags.Add(file, pos, book.Error, "csv-syntax", o.say(
+				fmt.Sprintf("ligne %d du fichier : le CSV est mal formé, %s ; rien n’a été importé (réexportez le fichier depuis le tableur ou le formulaire)", line, fr),
+				fmt.Sprintf("line %d of the file: the CSV is malformed, %s; nothing was imported (export the file again from the spreadsheet or the form)", line, en)))
 			return res
 		}
 		line, _ := cr.FieldPos(0)
@@ -437,4 +440,31 @@ func cutBullet(t string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// csvReason says in words what the CSV reader found wrong.
+func csvReason(err error) (fr, en string) {
+	switch {
+	case errors.Is(err, csv.ErrBareQuote):
+		return "un guillemet droit (\") est au milieu d’une case qui ne commence pas par un guillemet",
+			"a straight quote (\") is in the middle of a cell that does not start with one"
+	case errors.Is(err, csv.ErrQuote):
+		return "une case ouverte par un guillemet droit (\") n’est pas refermée, ou un guillemet y est seul (dans une case entre guillemets, un guillemet s’écrit \"\")",
+			"a cell opened with a straight quote (\") is not closed, or a quote stands alone in it (in a quoted cell, a quote is written \"\")"
+	}
+	return "ses guillemets ou ses séparateurs ne se suivent pas comme il faut", "its quotes or separators are out of order"
+}
+
+// charColumn turns encoding/csv's column, a byte count, into characters,
+// as an editor counts them: "Poète" is five.
+func charColumn(data []byte, line, byteCol int) int {
+	for l := 1; l < line; l++ {
+		i := bytes.IndexByte(data, '\n')
+		if i < 0 {
+			return max(byteCol, 1)
+		}
+		data = data[i+1:]
+	}
+	n := min(max(byteCol-1, 0), len(data))
+	return utf8.RuneCount(data[:n]) + 1
 }

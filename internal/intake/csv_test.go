@@ -231,3 +231,20 @@ func TestFormEmoji(t *testing.T) {
 		}
 	}
 }
+
+// TestCSVSyntaxSaysWhere: a malformed CSV's finding is at the line and
+// column the reader stopped at, and says what is wrong in words, not in
+// encoding/csv's English.
+func TestCSVSyntaxSaysWhere(t *testing.T) {
+	for _, c := range []struct{ csv, where, why string }{
+		{"Nom,Texte\nAda,Un \"texte\" cité\n", "f.csv:2:8:", "un guillemet droit (\") est au milieu d’une case"},
+		{"Nom,Texte\nAdèle,Un \"texte\" cité\n", "f.csv:2:10:", "un guillemet droit"}, // in characters, not bytes
+		{"Nom,Texte\nAda,\"Un texte\n", "f.csv:2:", "n’est pas refermée"},
+	} {
+		res := CSV(Options{Root: newBook(t), Lang: "fr"}, "f.csv", []byte(c.csv), nil)
+		text := res.Diags.Text()
+		if len(res.Files) != 0 || !hasCode(res.Diags, "csv-syntax") || !strings.HasPrefix(text, c.where) || !strings.Contains(text, c.why) || strings.Contains(text, "quote") {
+			t.Errorf("%q:\n%s", c.csv, text)
+		}
+	}
+}

@@ -91,6 +91,11 @@ func TestHostileDocuments(t *testing.T) {
 			if d.findings[0].fr == "" || d.Markdown() != "\n" {
 				t.Errorf("French %q, Markdown %q", d.findings[0].fr, d.Markdown())
 			}
+			for _, lib := range []string{"zip:", "flate:", "XML syntax", "unexpected EOF", "not a valid", "element <"} {
+				if strings.Contains(d.findings[0].fr, lib) {
+					t.Errorf("the French finding quotes the library's English (%q): %s", lib, d.findings[0].fr)
+				}
+			}
 		})
 	}
 }
