@@ -48,13 +48,15 @@ const (
 	blockTokens = 1 << 15
 )
 
+// maxFar is the longest distance of a match with the row above: its
+// length's and distance's codes and extra bits, written at once, must fit
+// in 32 bits.
+const maxFar = 4096
+
 // reset starts a stream, appended to out, whose runs are matches dist
 // bytes back, and whose matches with the row above, when far > 0, are far
-// bytes back.
+// bytes back (at most maxFar).
 func (s *squeezer) reset(out []byte, dist, far int) {
-	if far > 4096 {
-		far = 0 // a match's bits would not fit in one write: runs only
-	}
 	s.dist, s.far, s.toks, s.sum = dist, far, s.toks[:0], 1
 	s.freq = [286]uint32{}
 	s.acc, s.nacc = 0, 0

@@ -139,7 +139,7 @@ func TestSqueezerTokens(t *testing.T) {
 // the pixels, on cards with rows like the one above at the top, in the
 // middle and at the bottom, and on an image of one row.
 func TestPalettedStream(t *testing.T) {
-	for _, tc := range []struct{ w, h int }{{1, 1}, {5, 1}, {1200, 630}, {300, 7}} {
+	for _, tc := range []struct{ w, h int }{{1, 1}, {5, 1}, {1200, 630}, {300, 7}, {maxFar - 1, 9}, {maxFar + 50, 9}} {
 		img := image.NewRGBA(image.Rect(0, 0, tc.w, tc.h))
 		r := rand.New(rand.NewPCG(uint64(tc.w), uint64(tc.h)))
 		cols := []color.RGBA{{30, 40, 70, 255}, {250, 250, 250, 255}, {220, 170, 60, 255}, {120, 130, 150, 255}}

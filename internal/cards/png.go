@@ -171,6 +171,22 @@ func (e *encoder) paletted(img *image.RGBA) ([]byte, error) {
 	// one row back; a row like the one above, one such match, rows like it
 	// after it included.
 	w1 := w + 1
+	if w1 > maxFar { // no card is that wide: rows as bytes, runs only
+		e.sq.reset(e.z[:0], 1, 0)
+		e.row = slices.Grow(e.row[:0], 1+w1)[:1+w1]
+		for y := 0; y < h; y++ {
+			if !e.same[y] { // else the row above, still in e.row
+				row := e.row[2:]
+				for _, r := range e.runs[e.rowAt[y]:e.rowAt[y+1]] {
+					fill(row[:r.n], e.pal[r.id])
+					row = row[r.n:]
+				}
+			}
+			e.row[1] = 0 // no filter
+			e.feed(y)
+		}
+		return e.finish()
+	}
 	e.sq.reset(e.z[:0], 1, w1)
 	e.last = 0
 	src := -1      // the last row with runs of its own
