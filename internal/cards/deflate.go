@@ -111,13 +111,14 @@ func (s *squeezer) above(n int) {
 
 // rowSum is the part of an Adler-32 that a row's bytes add, whatever
 // comes before them: s1 the sum of its bytes, s2 the sum of each byte
-// times the bytes from it to the end of the row, n its length. A run of n bytes v adds n·v to s1 and, to s2, n times
-// the s1 before it and v·n(n+1)/2.
+// times the bytes from it to the end of the row, n its length. A run of
+// n bytes v adds n·v to s1 and, to s2, n times the s1 before it and
+// v·n(n+1)/2.
 type rowSum struct{ s1, s2, n uint64 }
 
 func (r *rowSum) run(v byte, n int) {
 	m := uint64(n)
-	r.s2 += m*r.s1 + uint64(v)*(m*(m+1)/2) // exact: below 2^53 for rows of less than 2^20 bytes
+	r.s2 += m*r.s1 + uint64(v)*(m*(m+1)/2) // exact: under 2^48 for a row of a million bytes
 	r.s1 += m * uint64(v)
 	r.n += m
 }
