@@ -181,6 +181,60 @@ func TestPalettedStream(t *testing.T) {
 	}
 }
 
+// TestRGBStream: the same for RGB, rows written from their runs (filter
+// 0) and, past the widest a match one row back allows, as bytes under Up,
+// on images of many colours (a photo is runs of one pixel).
+func TestRGBStream(t *testing.T) {
+	for _, tc := range []struct{ w, h int }{{1, 1}, {5, 1}, {1200, 630}, {300, 7}, {(maxFar - 1) / 3, 9}, {maxFar/3 + 1, 9}} {
+		img := image.NewRGBA(image.Rect(0, 0, tc.w, tc.h))
+		r := rand.New(rand.NewPCG(uint64(tc.w), uint64(tc.h)))
+		for y := 0; y < tc.h; y++ {
+			if y > 0 && y%5 != 0 && y%7 != 0 {
+				copy(img.Pix[y*img.Stride:(y+1)*img.Stride], img.Pix[(y-1)*img.Stride:y*img.Stride])
+				continue
+			}
+			for x := 0; x < tc.w; {
+				n, c := 1+r.IntN(40), color.RGBA{uint8(r.IntN(256)), uint8(r.IntN(3)), 7, 255}
+				if r.IntN(3) == 0 {
+					n = 1 // a photo's pixels
+				}
+				if y > 0 && r.IntN(2) == 0 {
+					c = img.RGBAAt(x, y-1)
+				}
+				for ; n > 0 && x < tc.w; n, x = n-1, x+1 {
+					img.SetRGBA(x, y, c)
+				}
+			}
+		}
+		e := newEncoder()
+		data, err := e.encode(img, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		raw := inflate(t, idat(t, data))
+		var want []byte
+		up := 3*tc.w+1 > maxFar
+		for y := 0; y < tc.h; y++ {
+			if up {
+				want = append(want, 2)
+			} else {
+				want = append(want, 0)
+			}
+			for x := 0; x < tc.w; x++ {
+				c := img.RGBAAt(x, y)
+				if up && y > 0 {
+					a := img.RGBAAt(x, y-1)
+					c.R, c.G, c.B = c.R-a.R, c.G-a.G, c.B-a.B
+				}
+				want = append(want, c.R, c.G, c.B)
+			}
+		}
+		if !bytes.Equal(raw, want) {
+			t.Fatalf("%d×%d: the rows read back are not the image's", tc.w, tc.h)
+		}
+	}
+}
+
 // idat returns the concatenated IDAT data of a PNG, checking every
 // chunk's CRC.
 func idat(t *testing.T, png []byte) []byte {
@@ -345,7 +399,7 @@ func TestDistCode(t *testing.T) {
 }
 
 // TestRowSum: a row's sum, added after any bytes, gives hash/adler32's
-// checksum of the whole.
+// checksum of the whole, the row given as runs of bytes or of pixels.
 func TestRowSum(t *testing.T) {
 	r := rand.New(rand.NewPCG(9, 10))
 	for range 200 {
@@ -364,6 +418,19 @@ func TestRowSum(t *testing.T) {
 		s.addSum(sum)
 		if want := adler32(1, append(before, row...)); s.sum != want {
 			t.Fatalf("%d bytes then a row of %d: %08x, want %08x", len(before), len(row), s.sum, want)
+		}
+		row, sum = row[:0], rowSum{}
+		for range r.IntN(30) {
+			c, n := r.Uint32(), 1+r.IntN(2000)
+			for range n {
+				row = append(row, byte(c), byte(c>>8), byte(c>>16))
+			}
+			sum.pixels(c, n)
+		}
+		s = squeezer{sum: adler32(1, before)}
+		s.addSum(sum)
+		if want := adler32(1, append(before, row...)); s.sum != want {
+			t.Fatalf("%d bytes then %d bytes of pixels: %08x, want %08x", len(before), len(row), s.sum, want)
 		}
 	}
 }

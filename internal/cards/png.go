@@ -24,26 +24,28 @@ import (
 //
 // image/png would give the same kind of file, but it tries all five row
 // filters on every row to pick the best, and that search was more than a
-// third of the time of a card. The paletted rows are not filtered, and
-// compressed from the runs of one colour index finds, never made into
-// bytes; the RGB rows use the Up filter (each byte minus the one above),
-// as good as any on flat colour.
+// third of the time of a card. The rows are not filtered, and compressed
+// from their runs of one colour (found by index, or colourRuns for RGB),
+// never made into bytes.
 type encoder struct {
-	sq    squeezer
-	z     []byte       // the compressed pixels
-	out   bytes.Buffer // the file
-	row   []byte       // a filtered row, after the last bytes of the one before
-	last  byte         // the last byte of the paletted rows written
-	pend  []piece      // bytes as in the row above, not yet written
-	runs  []run        // the rows' runs of one colour, row after row
-	rowAt []int        // per row: where its runs start in runs (and the end, at h)
-	same  []bool       // per row: the same pixels as the row above
-	cols  []uint32     // the distinct colours, 0xAABBGGRR as in Pix, in order of first appearance
-	n     []int        // pixels of each colour
-	tab   []uint32     // open-addressing table of colours (never 0: opaque)...
-	tabI  []uint16     // ...and their index in cols
-	pal   []uint8      // colour index -> palette index
-	keys  []uint64     // the median cut's sort keys
+	sq      squeezer
+	z       []byte       // the compressed pixels
+	out     bytes.Buffer // the file
+	row     []byte       // a filtered row, after the last bytes of the one before
+	last    byte         // the last byte of the paletted rows written
+	cruns   []crun       // an RGB card's runs of one colour, row after row
+	lastPix uint32       // the last pixel of the RGB rows written...
+	lastOK  bool         // ...when the last three bytes are one
+	pend    []piece      // bytes as in the row above, not yet written
+	runs    []run        // the rows' runs of one colour, row after row
+	rowAt   []int        // per row: where its runs start in runs (and the end, at h)
+	same    []bool       // per row: the same pixels as the row above
+	cols    []uint32     // the distinct colours, 0xAABBGGRR as in Pix, in order of first appearance
+	n       []int        // pixels of each colour
+	tab     []uint32     // open-addressing table of colours (never 0: opaque)...
+	tabI    []uint16     // ...and their index in cols
+	pal     []uint8      // colour index -> palette index
+	keys    []uint64     // the median cut's sort keys
 }
 
 // maxColours is how many distinct colours a card may have to be written
@@ -448,11 +450,174 @@ func (e *encoder) palette() []uint32 {
 	return palette
 }
 
-// rgb writes img as an 8-bit RGB PNG (the cards are opaque), rows filtered
-// with Up.
+// rgb writes img as an 8-bit RGB PNG (the cards are opaque). As for a
+// paletted card, the rows are not filtered and written from their runs
+// of one colour: a run is its pixel and a match one pixel back, what is
+// as in the row above a match one row back. A photo is runs of one pixel,
+// its bytes literals. Rows too wide for a match one row back are written
+// as bytes filtered with Up (rgbBytes).
 func (e *encoder) rgb(img *image.RGBA) ([]byte, error) {
 	w, h := img.Rect.Dx(), img.Rect.Dy()
 	e.header(w, h, 2)
+	w1 := 3*w + 1
+	if w1 > maxFar {
+		return e.rgbBytes(img)
+	}
+	e.colourRuns(img)
+	e.sq.reset(e.z[:0], 3, w1)
+	e.lastOK = false
+	src := -1      // the last row with runs of its own
+	var sum rowSum // of row src
+	same := 0      // bytes of rows like the row above not yet written
+	for y := 0; y < h; y++ {
+		if e.same[y] {
+			same += w1
+			e.sq.addSum(sum)
+			continue
+		}
+		runs := e.cruns[e.rowAt[y]:e.rowAt[y+1]]
+		sum = rowSum{n: 1} // the filter byte, 0
+		for _, r := range runs {
+			sum.pixels(r.c, r.n)
+		}
+		if src < 0 {
+			e.sq.literal(0)
+			e.lastOK = false
+			for _, r := range runs {
+				e.pixelRun(r.c, r.n)
+			}
+		} else {
+			e.rgbVsAbove(runs, e.cruns[e.rowAt[src]:e.rowAt[src+1]], same)
+			same = 0
+		}
+		e.sq.addSum(sum)
+		e.sq.endRow()
+		src = y
+	}
+	if same > 0 {
+		e.sq.aboveSpan(same)
+	}
+	return e.finish()
+}
+
+// crun is a run of pixels of one colour, 0xAABBGGRR as in Pix.
+type crun struct {
+	c uint32
+	n int
+}
+
+// colourRuns finds the rows' runs of one colour as index does, keeping the
+// colours themselves, however many: a row like the one above is marked in
+// e.same and has no runs of its own.
+func (e *encoder) colourRuns(img *image.RGBA) {
+	w, h := img.Rect.Dx(), img.Rect.Dy()
+	e.same = slices.Grow(e.same[:0], h)[:h]
+	e.rowAt = slices.Grow(e.rowAt[:0], h+1)[:h+1]
+	e.cruns = e.cruns[:0]
+	var above []byte
+	for y := 0; y < h; y++ {
+		pix := img.Pix[y*img.Stride : y*img.Stride+4*w]
+		e.rowAt[y] = len(e.cruns)
+		if e.same[y] = above != nil && bytes.Equal(pix, above); e.same[y] {
+			continue
+		}
+		for x := 0; x < w; {
+			c := binary.LittleEndian.Uint32(pix[4*x:])
+			j := x + 1
+			c2 := uint64(c) | uint64(c)<<32
+			for j+2 <= w && binary.LittleEndian.Uint64(pix[4*j:]) == c2 {
+				j += 2
+			}
+			for j < w && binary.LittleEndian.Uint32(pix[4*j:]) == c {
+				j++
+			}
+			e.cruns = append(e.cruns, crun{c, j - x})
+			x = j
+		}
+		above = pix
+	}
+	e.rowAt[h] = len(e.cruns)
+}
+
+// rgbVsAbove writes an RGB row, given as runs, against the row above,
+// after same bytes of rows like the row above.
+func (e *encoder) rgbVsAbove(cur, up []crun, same int) {
+	eq := same + 1 // bytes as above: rows like the row above, the filter byte, pixels...
+	var eqPix uint32
+	eqOK := false // ...ending with the pixel eqPix
+	var dc uint32 // pixels not as above, all dc...
+	dn := 0       // ...and how many
+	i, j := 0, 0
+	ci, uj := cur[0].n, up[0].n
+	for i < len(cur) {
+		c, n := cur[i].c, min(ci, uj)
+		if c == up[j].c {
+			if dn > 0 {
+				e.pixelRun(dc, dn)
+				dn = 0
+			}
+			eq += 3 * n
+			eqPix, eqOK = c, true
+		} else {
+			if eq > 0 {
+				e.rgbAbove(eq, eqPix, eqOK)
+				eq, eqOK = 0, false
+			}
+			if dn > 0 && dc != c {
+				e.pixelRun(dc, dn)
+				dn = 0
+			}
+			dc, dn = c, dn+n
+		}
+		if ci -= n; ci == 0 {
+			if i++; i < len(cur) {
+				ci = cur[i].n
+			}
+		}
+		if uj -= n; uj == 0 {
+			if j++; j < len(up) {
+				uj = up[j].n
+			}
+		}
+	}
+	if dn > 0 {
+		e.pixelRun(dc, dn)
+	}
+	if eq > 0 {
+		e.rgbAbove(eq, eqPix, eqOK)
+	}
+}
+
+// rgbAbove writes eq bytes as in the row above, ending with the pixel
+// last when ok: a match one row back, or the filter byte alone.
+func (e *encoder) rgbAbove(eq int, last uint32, ok bool) {
+	if eq < minMatch { // the filter byte, 0, and no pixel
+		e.sq.literal(0)
+		e.lastOK = false
+		return
+	}
+	e.sq.aboveSpan(eq)
+	e.lastPix, e.lastOK = last, ok
+}
+
+// pixelRun writes n pixels c: a match one pixel back when the pixel
+// before is c, else c's bytes and then such a match.
+func (e *encoder) pixelRun(c uint32, n int) {
+	if !e.lastOK || e.lastPix != c {
+		e.sq.literal(byte(c))
+		e.sq.literal(byte(c >> 8))
+		e.sq.literal(byte(c >> 16))
+		n--
+	}
+	if n > 0 {
+		e.sq.runSpan(3 * n)
+	}
+	e.lastPix, e.lastOK = c, true
+}
+
+// rgbBytes writes img as RGB rows filtered with Up, fed as bytes.
+func (e *encoder) rgbBytes(img *image.RGBA) ([]byte, error) {
+	w, h := img.Rect.Dx(), img.Rect.Dy()
 	const d = 3 // bytes a pixel
 	e.sq.reset(e.z[:0], d, 0)
 	e.row = slices.Grow(e.row[:0], d+1+3*w)[:d+1+3*w]
