@@ -140,24 +140,10 @@ func TestSqueezerTokens(t *testing.T) {
 // middle and at the bottom, and on an image of one row.
 func TestPalettedStream(t *testing.T) {
 	for _, tc := range []struct{ w, h int }{{1, 1}, {5, 1}, {1200, 630}, {300, 7}, {maxFar - 1, 9}, {maxFar + 50, 9}} {
-		img := image.NewRGBA(image.Rect(0, 0, tc.w, tc.h))
-		r := rand.New(rand.NewPCG(uint64(tc.w), uint64(tc.h)))
 		cols := []color.RGBA{{30, 40, 70, 255}, {250, 250, 250, 255}, {220, 170, 60, 255}, {120, 130, 150, 255}}
-		for y := 0; y < tc.h; y++ {
-			if y > 0 && y%5 != 0 && y%7 != 0 { // like the row above
-				copy(img.Pix[y*img.Stride:(y+1)*img.Stride], img.Pix[(y-1)*img.Stride:y*img.Stride])
-				continue
-			}
-			for x := 0; x < tc.w; {
-				n, c := 1+r.IntN(40), cols[r.IntN(len(cols))]
-				if y > 0 && r.IntN(2) == 0 { // as above for a while
-					c = img.RGBAAt(x, y-1)
-				}
-				for ; n > 0 && x < tc.w; n, x = n-1, x+1 {
-					img.SetRGBA(x, y, c)
-				}
-			}
-		}
+		img := runsImage(tc.w, tc.h, func(r *rand.Rand) (int, color.RGBA) {
+			return 1 + r.IntN(40), cols[r.IntN(len(cols))]
+		})
 		e := newEncoder()
 		data, err := e.encode(img, true)
 		if err != nil {
@@ -186,26 +172,13 @@ func TestPalettedStream(t *testing.T) {
 // on images of many colours (a photo is runs of one pixel).
 func TestRGBStream(t *testing.T) {
 	for _, tc := range []struct{ w, h int }{{1, 1}, {5, 1}, {1200, 630}, {300, 7}, {(maxFar - 1) / 3, 9}, {maxFar/3 + 1, 9}} {
-		img := image.NewRGBA(image.Rect(0, 0, tc.w, tc.h))
-		r := rand.New(rand.NewPCG(uint64(tc.w), uint64(tc.h)))
-		for y := 0; y < tc.h; y++ {
-			if y > 0 && y%5 != 0 && y%7 != 0 {
-				copy(img.Pix[y*img.Stride:(y+1)*img.Stride], img.Pix[(y-1)*img.Stride:y*img.Stride])
-				continue
+		img := runsImage(tc.w, tc.h, func(r *rand.Rand) (int, color.RGBA) {
+			n, c := 1+r.IntN(40), color.RGBA{uint8(r.IntN(256)), uint8(r.IntN(3)), 7, 255}
+			if r.IntN(3) == 0 {
+				n = 1 // a photo's pixels
 			}
-			for x := 0; x < tc.w; {
-				n, c := 1+r.IntN(40), color.RGBA{uint8(r.IntN(256)), uint8(r.IntN(3)), 7, 255}
-				if r.IntN(3) == 0 {
-					n = 1 // a photo's pixels
-				}
-				if y > 0 && r.IntN(2) == 0 {
-					c = img.RGBAAt(x, y-1)
-				}
-				for ; n > 0 && x < tc.w; n, x = n-1, x+1 {
-					img.SetRGBA(x, y, c)
-				}
-			}
-		}
+			return n, c
+		})
 		e := newEncoder()
 		data, err := e.encode(img, false)
 		if err != nil {
@@ -233,6 +206,30 @@ func TestRGBStream(t *testing.T) {
 			t.Fatalf("%d×%d: the rows read back are not the image's", tc.w, tc.h)
 		}
 	}
+}
+
+// runsImage draws a w×h image of runs, each of the length and colour run
+// gives, or as in the row above for a while; most rows are like the row
+// above (all but every fifth and seventh).
+func runsImage(w, h int, run func(r *rand.Rand) (int, color.RGBA)) *image.RGBA {
+	img := image.NewRGBA(image.Rect(0, 0, w, h))
+	r := rand.New(rand.NewPCG(uint64(w), uint64(h)))
+	for y := 0; y < h; y++ {
+		if y > 0 && y%5 != 0 && y%7 != 0 { // like the row above
+			copy(img.Pix[y*img.Stride:(y+1)*img.Stride], img.Pix[(y-1)*img.Stride:y*img.Stride])
+			continue
+		}
+		for x := 0; x < w; {
+			n, c := run(r)
+			if y > 0 && r.IntN(2) == 0 { // as above for a while
+				c = img.RGBAAt(x, y-1)
+			}
+			for ; n > 0 && x < w; n, x = n-1, x+1 {
+				img.SetRGBA(x, y, c)
+			}
+		}
+	}
+	return img
 }
 
 // idat returns the concatenated IDAT data of a PNG, checking every

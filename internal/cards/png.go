@@ -32,11 +32,10 @@ type encoder struct {
 	z       []byte       // the compressed pixels
 	out     bytes.Buffer // the file
 	row     []byte       // a filtered row, after the last bytes of the one before
-	last    byte         // the last byte of the paletted rows written
-	cruns   []crun       // an RGB card's runs of one colour, row after row
-	lastPix uint32       // the last pixel of the RGB rows written...
-	lastOK  bool         // ...when the last three bytes are one
-	pend    []piece      // bytes as in the row above, not yet written
+	cruns   []crun       // the rows' runs of one palette index or RGB colour, row after row
+	lastPix uint32       // the last pixel written...
+	lastOK  bool         // ...when the bytes before the next are one
+	pend    []crun       // pixels as in the row above, not yet written
 	runs    []run        // the rows' runs of one colour, row after row
 	rowAt   []int        // per row: where its runs start in runs (and the end, at h)
 	same    []bool       // per row: the same pixels as the row above
@@ -167,11 +166,8 @@ func (e *encoder) paletted(img *image.RGBA) ([]byte, error) {
 	}
 	writeChunk(&e.out, "PLTE", plte)
 
-	// The rows are not filtered, and written from their runs, never as
-	// bytes: a run of one index is the index and a match one byte back;
-	// what is as in the row above (the filter byte, 0, included), a match
-	// one row back; a row like the one above, one such match, rows like it
-	// after it included.
+	// The rows are written from their runs of one index (runRows), but
+	// rows too wide for a match one row back, as bytes.
 	w1 := w + 1
 	if w1 > maxFar { // no card is that wide: rows as bytes, runs only
 		e.sq.reset(e.z[:0], 1, 0)
@@ -189,30 +185,47 @@ func (e *encoder) paletted(img *image.RGBA) ([]byte, error) {
 		}
 		return e.finish()
 	}
-	e.sq.reset(e.z[:0], 1, w1)
-	e.last = 0
+	e.cruns = slices.Grow(e.cruns[:0], len(e.runs))
+	for _, r := range e.runs {
+		e.cruns = append(e.cruns, crun{uint32(e.pal[r.id]), r.n})
+	}
+	return e.runRows(1, w1)
+}
+
+// runRows writes the rows, known as runs of one value in e.cruns (a
+// palette index, or an RGB colour) with e.rowAt and e.same, at bpp bytes
+// a pixel, unfiltered and never made into bytes: a run is its pixel and
+// a match one pixel back; what is as in the row above (the filter byte,
+// 0, included), a match one row back; a row like the one above, part of
+// one such match with the rows like it after it. w1 is a row's bytes,
+// its filter byte included.
+func (e *encoder) runRows(bpp, w1 int) ([]byte, error) {
+	e.sq.reset(e.z[:0], bpp, w1)
 	src := -1      // the last row with runs of its own
 	var sum rowSum // of row src
 	same := 0      // bytes of rows like the row above not yet written
-	for y := 0; y < h; y++ {
+	for y := range e.same {
 		if e.same[y] {
 			same += w1
 			e.sq.addSum(sum)
 			continue
 		}
-		runs := e.runs[e.rowAt[y]:e.rowAt[y+1]]
+		runs := e.cruns[e.rowAt[y]:e.rowAt[y+1]]
 		sum = rowSum{n: 1} // the filter byte, 0
 		for _, r := range runs {
-			sum.run(e.pal[r.id], r.n)
+			if bpp == 1 {
+				sum.run(byte(r.c), r.n)
+			} else {
+				sum.pixels(r.c, r.n)
+			}
 		}
 		if src < 0 {
-			e.sq.literal(0)
-			e.last = 0
+			e.filterByte()
 			for _, r := range runs {
-				e.runBytes(e.pal[r.id], r.n)
+				e.pixelRun(r.c, r.n)
 			}
 		} else {
-			e.rowVsAbove(runs, e.runs[e.rowAt[src]:e.rowAt[src+1]], same)
+			e.rowVsAbove(runs, e.cruns[e.rowAt[src]:e.rowAt[src+1]], same)
 			same = 0
 		}
 		e.sq.addSum(sum)
@@ -225,34 +238,36 @@ func (e *encoder) paletted(img *image.RGBA) ([]byte, error) {
 	return e.finish()
 }
 
-// rowVsAbove writes a paletted row, given as runs, against the row above,
-// after same bytes of rows like the row above.
-func (e *encoder) rowVsAbove(cur, up []run, same int) {
-	e.pend = append(e.pend[:0], piece{0, 1}) // the filter byte, as above
-	eq := same + 1                           // bytes as above, in e.pend (but the rows like it)
-	var dv byte                              // bytes not as above, all dv...
-	dn := 0                                  // ...and how many
+// rowVsAbove writes a row, given as runs, against the row above, after
+// same bytes of rows like the row above.
+func (e *encoder) rowVsAbove(cur, up []crun, same int) {
+	bpp := e.sq.dist
+	e.pend = e.pend[:0]
+	eq := same + 1 // bytes as above: rows like the row above, the filter byte, the pixels in e.pend
+	filter := true // eq starts with the filter byte
+	var dc uint32  // pixels not as above, all dc...
+	dn := 0        // ...and how many
 	i, j := 0, 0
 	ci, uj := cur[0].n, up[0].n
 	for i < len(cur) {
-		v, n := e.pal[cur[i].id], min(ci, uj)
-		if v == e.pal[up[j].id] {
+		c, n := cur[i].c, min(ci, uj)
+		if c == up[j].c {
 			if dn > 0 {
-				e.runBytes(dv, dn)
+				e.pixelRun(dc, dn)
 				dn = 0
 			}
-			e.pend = append(e.pend, piece{v, n})
-			eq += n
+			e.pend = append(e.pend, crun{c, n})
+			eq += bpp * n
 		} else {
 			if eq > 0 {
-				e.asAbove(eq)
-				eq = 0
+				e.asAbove(eq, filter)
+				eq, filter = 0, false
 			}
-			if dn > 0 && dv != v {
-				e.runBytes(dv, dn)
+			if dn > 0 && dc != c {
+				e.pixelRun(dc, dn)
 				dn = 0
 			}
-			dv, dn = v, dn+n
+			dc, dn = c, dn+n
 		}
 		if ci -= n; ci == 0 {
 			if i++; i < len(cur) {
@@ -266,47 +281,69 @@ func (e *encoder) rowVsAbove(cur, up []run, same int) {
 		}
 	}
 	if dn > 0 {
-		e.runBytes(dv, dn)
+		e.pixelRun(dc, dn)
 	}
 	if eq > 0 {
-		e.asAbove(eq)
+		e.asAbove(eq, filter)
 	}
 }
 
-// piece is a run of bytes v as in the row above.
-type piece struct {
-	v byte
-	n int
-}
-
-// asAbove writes the eq bytes as in the row above, in e.pend: one match a
-// row back, or, when too short for one, as runs.
-func (e *encoder) asAbove(eq int) {
-	if eq >= minMatch {
+// asAbove writes the eq bytes as in the row above (the filter byte first
+// when filter, then the pixels in e.pend): one match a row back, or, when
+// too short for one, as they are.
+func (e *encoder) asAbove(eq int, filter bool) {
+	switch {
+	case eq >= minMatch && len(e.pend) > 0:
 		e.sq.aboveSpan(eq)
-		e.last = e.pend[len(e.pend)-1].v
-	} else {
+		e.lastPix, e.lastOK = e.pend[len(e.pend)-1].c, true
+	case eq >= minMatch: // rows like the row above and this row's filter byte
+		e.sq.aboveSpan(eq)
+		e.lastPix, e.lastOK = 0, e.sq.dist == 1
+	default:
+		if filter {
+			e.filterByte()
+		}
 		for _, p := range e.pend {
-			e.runBytes(p.v, p.n)
+			e.pixelRun(p.c, p.n)
 		}
 	}
 	e.pend = e.pend[:0]
 }
 
-// runBytes writes n bytes v: a match one byte back when the byte before
-// is v, else v and then such a match; short ones as literals.
-func (e *encoder) runBytes(v byte, n int) {
-	if e.last != v || n < minMatch {
-		e.sq.literal(v)
-		n--
-		for ; n > 0 && n < minMatch; n-- {
-			e.sq.literal(v)
+// filterByte writes a row's filter byte, 0: a pixel a run may go on from
+// when a pixel is one byte.
+func (e *encoder) filterByte() {
+	e.sq.literal(0)
+	e.lastPix, e.lastOK = 0, e.sq.dist == 1
+}
+
+// pixelRun writes n pixels c: a match one pixel back when the pixel
+// before is c, else c's bytes and then such a match; what is too short
+// for a match (two one-byte pixels at most), as literals.
+func (e *encoder) pixelRun(c uint32, n int) {
+	bpp := e.sq.dist
+	k := bpp * n // bytes
+	if !e.lastOK || e.lastPix != c || k < minMatch {
+		e.pixel(c)
+		for k -= bpp; k > 0 && k < minMatch; k -= bpp {
+			e.pixel(c)
 		}
 	}
-	if n > 0 {
-		e.sq.runSpan(n)
+	if k > 0 {
+		e.sq.runSpan(k)
 	}
-	e.last = v
+	e.lastPix, e.lastOK = c, true
+}
+
+// pixel writes the bytes of pixel c as literals.
+func (e *encoder) pixel(c uint32) {
+	if e.sq.dist == 1 {
+		e.sq.literal(byte(c))
+		return
+	}
+	e.sq.literal(byte(c))
+	e.sq.literal(byte(c >> 8))
+	e.sq.literal(byte(c >> 16))
 }
 
 // feed gives the squeezer the filtered row in e.row[d:], after the last
@@ -464,43 +501,11 @@ func (e *encoder) rgb(img *image.RGBA) ([]byte, error) {
 		return e.rgbBytes(img)
 	}
 	e.colourRuns(img)
-	e.sq.reset(e.z[:0], 3, w1)
-	e.lastOK = false
-	src := -1      // the last row with runs of its own
-	var sum rowSum // of row src
-	same := 0      // bytes of rows like the row above not yet written
-	for y := 0; y < h; y++ {
-		if e.same[y] {
-			same += w1
-			e.sq.addSum(sum)
-			continue
-		}
-		runs := e.cruns[e.rowAt[y]:e.rowAt[y+1]]
-		sum = rowSum{n: 1} // the filter byte, 0
-		for _, r := range runs {
-			sum.pixels(r.c, r.n)
-		}
-		if src < 0 {
-			e.sq.literal(0)
-			e.lastOK = false
-			for _, r := range runs {
-				e.pixelRun(r.c, r.n)
-			}
-		} else {
-			e.rgbVsAbove(runs, e.cruns[e.rowAt[src]:e.rowAt[src+1]], same)
-			same = 0
-		}
-		e.sq.addSum(sum)
-		e.sq.endRow()
-		src = y
-	}
-	if same > 0 {
-		e.sq.aboveSpan(same)
-	}
-	return e.finish()
+	return e.runRows(3, w1)
 }
 
-// crun is a run of pixels of one colour, 0xAABBGGRR as in Pix.
+// crun is a run of pixels of one value: a colour, 0xAABBGGRR as in Pix,
+// or a palette index.
 type crun struct {
 	c uint32
 	n int
@@ -537,82 +542,6 @@ func (e *encoder) colourRuns(img *image.RGBA) {
 		above = pix
 	}
 	e.rowAt[h] = len(e.cruns)
-}
-
-// rgbVsAbove writes an RGB row, given as runs, against the row above,
-// after same bytes of rows like the row above.
-func (e *encoder) rgbVsAbove(cur, up []crun, same int) {
-	eq := same + 1 // bytes as above: rows like the row above, the filter byte, pixels...
-	var eqPix uint32
-	eqOK := false // ...ending with the pixel eqPix
-	var dc uint32 // pixels not as above, all dc...
-	dn := 0       // ...and how many
-	i, j := 0, 0
-	ci, uj := cur[0].n, up[0].n
-	for i < len(cur) {
-		c, n := cur[i].c, min(ci, uj)
-		if c == up[j].c {
-			if dn > 0 {
-				e.pixelRun(dc, dn)
-				dn = 0
-			}
-			eq += 3 * n
-			eqPix, eqOK = c, true
-		} else {
-			if eq > 0 {
-				e.rgbAbove(eq, eqPix, eqOK)
-				eq, eqOK = 0, false
-			}
-			if dn > 0 && dc != c {
-				e.pixelRun(dc, dn)
-				dn = 0
-			}
-			dc, dn = c, dn+n
-		}
-		if ci -= n; ci == 0 {
-			if i++; i < len(cur) {
-				ci = cur[i].n
-			}
-		}
-		if uj -= n; uj == 0 {
-			if j++; j < len(up) {
-				uj = up[j].n
-			}
-		}
-	}
-	if dn > 0 {
-		e.pixelRun(dc, dn)
-	}
-	if eq > 0 {
-		e.rgbAbove(eq, eqPix, eqOK)
-	}
-}
-
-// rgbAbove writes eq bytes as in the row above, ending with the pixel
-// last when ok: a match one row back, or the filter byte alone.
-func (e *encoder) rgbAbove(eq int, last uint32, ok bool) {
-	if eq < minMatch { // the filter byte, 0, and no pixel
-		e.sq.literal(0)
-		e.lastOK = false
-		return
-	}
-	e.sq.aboveSpan(eq)
-	e.lastPix, e.lastOK = last, ok
-}
-
-// pixelRun writes n pixels c: a match one pixel back when the pixel
-// before is c, else c's bytes and then such a match.
-func (e *encoder) pixelRun(c uint32, n int) {
-	if !e.lastOK || e.lastPix != c {
-		e.sq.literal(byte(c))
-		e.sq.literal(byte(c >> 8))
-		e.sq.literal(byte(c >> 16))
-		n--
-	}
-	if n > 0 {
-		e.sq.runSpan(3 * n)
-	}
-	e.lastPix, e.lastOK = c, true
 }
 
 // rgbBytes writes img as RGB rows filtered with Up, fed as bytes.
