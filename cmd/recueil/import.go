@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -79,7 +80,7 @@ spreadsheet's row.`,
 			if in == "" {
 				in = c.Args().First()
 			}
-			data, err := readInput(in)
+			data, err := readInput(in, b.Language)
 			if err != nil {
 				return fail(exitUsage, err)
 			}
@@ -116,33 +117,41 @@ func validKey(k string) bool {
 }
 
 // readInput reads the document or export, refusing what is not a regular
-// file or is over maxImport.
-func readInput(p string) ([]byte, error) {
+// file or is over maxImport; its errors are in lang.
+func readInput(p, lang string) ([]byte, error) {
+	fail := func(m book.Msg, args ...any) ([]byte, error) { return nil, errors.New(m.Format(args...).In(lang)) }
+	unreadable := func(err error) ([]byte, error) {
+		if errors.Is(err, fs.ErrNotExist) {
+			return fail(book.M("%s n’existe pas", "%s does not exist"), p)
+		}
+		return fail(book.M("%s ne peut pas être lu : %s", "%s cannot be read: %s"), p, book.ReadReason(err))
+	}
+	notFile := book.M("%s n’est pas un fichier (un dossier, un tube nommé ?) : donnez le document lui-même", "%s is not a file (a folder, a named pipe?): give the document itself")
 	// Looked at before it is opened: opening a named pipe waits for a
 	// writer, for ever.
 	if st, err := os.Stat(p); err != nil {
-		return nil, err
+		return unreadable(err)
 	} else if !st.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s is not a file", p)
+		return fail(notFile, p)
 	}
 	f, err := os.Open(p)
 	if err != nil {
-		return nil, err
+		return unreadable(err)
 	}
 	defer f.Close()
 	st, err := f.Stat()
 	if err != nil {
-		return nil, err
+		return unreadable(err)
 	}
 	if !st.Mode().IsRegular() { // replaced between the two looks
-		return nil, fmt.Errorf("%s is not a file", p)
+		return fail(notFile, p)
 	}
 	b, err := io.ReadAll(io.LimitReader(f, maxImport+1))
 	if err != nil {
-		return nil, err
+		return unreadable(err)
 	}
 	if len(b) > maxImport {
-		return nil, fmt.Errorf("%s is over %d MB: not a contributor's document", p, maxImport>>20)
+		return fail(book.M("%s dépasse %d Mo : ce n’est pas le document d’un contributeur", "%s is over %d MB: not a contributor's document"), p, maxImport>>20)
 	}
 	return b, nil
 }
